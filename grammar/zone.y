@@ -1,0 +1,133 @@
+/* Grammar of a master file: a sequence of lines, each a record, a directive,
+ * or nothing. A record is  owner-or-blank [ttl] [class] type rdata-tokens.
+ * RDATA is a plain token list checked per type in src/rdata.c; every action
+ * hands over to src/parser.c, which builds the record. */
+
+%define api.pure full
+%define api.prefix {zl_yy}
+%define parse.error custom
+%define api.value.type {struct zl_tokval}
+%define api.location.type {struct zl_yyltype}
+%locations
+%expect 0
+
+%param {yyscan_t scanner}
+%parse-param {struct zl_parser *P}
+
+%code requires {
+#include "parse_ctx.h"
+typedef void *yyscan_t;
+}
+
+%code {
+#include "zone.lex.h"
+static void zl_yyerror(const struct zl_yyltype *loc, yyscan_t scanner, struct zl_parser *P, const char *msg);
+}
+
+%token OWNER   "owner name"
+%token BLANK   "blank owner"
+%token TTL     "TTL"
+%token CLASS   "class"
+%token TYPE    "record type"
+%token WORD    "word"
+%token QSTRING "quoted string"
+%token EOL     "end of line"
+%token DIR_ORIGIN "$ORIGIN" DIR_TTL "$TTL" DIR_INCLUDE "$INCLUDE"
+%token DIR_GENERATE "$GENERATE" DIR_UNKNOWN "directive"
+%token LEXERR  "invalid token"
+
+%%
+
+input
+    : %empty
+    | input line
+    ;
+
+line
+    : EOL
+    | record EOL                 { zl_p_record_end(P); }
+    | directive EOL
+    | error EOL                  { yyerrok; zl_p_line_reset(P); }
+    ;
+
+record
+    : owner meta TYPE            { zl_p_type(P, &$3, &@3); }
+      rdata
+    ;
+
+owner
+    : OWNER                      { zl_p_owner(P, &$1, &@1); }
+    | BLANK                      { zl_p_owner_inherit(P, &@1); }
+    ;
+
+meta
+    : %empty
+    | ttl
+    | class
+    | ttl class
+    | class ttl
+    ;
+
+ttl   : TTL                      { zl_p_ttl(P, &$1, &@1); } ;
+class : CLASS                    { zl_p_class(P, &$1, &@1); } ;
+
+rdata
+    : %empty
+    | rdata token
+    ;
+
+token
+    : WORD                       { zl_p_token(P, &$1, &@1, false); }
+    | QSTRING                    { zl_p_token(P, &$1, &@1, true); }
+    ;
+
+directive
+    : DIR_ORIGIN rdata           { zl_p_directive(P, ZL_DIR_ORIGIN, &$1, &@1); }
+    | DIR_TTL rdata              { zl_p_directive(P, ZL_DIR_TTL, &$1, &@1); }
+    | DIR_INCLUDE rdata          { zl_p_directive(P, ZL_DIR_INCLUDE, &$1, &@1); }
+    | DIR_GENERATE rdata         { zl_p_directive(P, ZL_DIR_GENERATE, &$1, &@1); }
+    | DIR_UNKNOWN rdata          { zl_p_directive(P, ZL_DIR_UNKNOWN, &$1, &@1); }
+    ;
+
+%%
+
+/* Token code of a grammar symbol, so src/parser.c can word the message. */
+static int token_of(yysymbol_kind_t k)
+{
+    switch (k) {
+    case YYSYMBOL_OWNER: return OWNER;
+    case YYSYMBOL_BLANK: return BLANK;
+    case YYSYMBOL_TTL: return TTL;
+    case YYSYMBOL_CLASS: return CLASS;
+    case YYSYMBOL_TYPE: return TYPE;
+    case YYSYMBOL_WORD: return WORD;
+    case YYSYMBOL_QSTRING: return QSTRING;
+    case YYSYMBOL_EOL: return EOL;
+    case YYSYMBOL_LEXERR: return LEXERR;
+    case YYSYMBOL_YYEOF: return 0;
+    default: return -1; /* directives: only ever at a line start */
+    }
+}
+
+/* Hands bison's view of a syntax error to the builder, which words it. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct zl_parser *P)
+{
+    (void)scanner;
+    enum { MAX_EXPECTED = 8 };
+    yysymbol_kind_t expected[MAX_EXPECTED];
+    int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+    int exp[MAX_EXPECTED];
+    if (n < 0)
+        n = 0;
+    for (int i = 0; i < n; i++)
+        exp[i] = token_of(expected[i]);
+    zl_p_syntax_error(P, token_of(yypcontext_token(ctx)), yypcontext_location(ctx), exp, n);
+    return 0;
+}
+
+/* Only reached when bison's stack overflows ("memory exhausted"). */
+static void zl_yyerror(const struct zl_yyltype *loc, yyscan_t scanner, struct zl_parser *P, const char *msg)
+{
+    (void)scanner;
+    zl_p_lex_error(P, loc, "%s", msg);
+}

@@ -1,0 +1,35 @@
+/* Growable byte buffers: wire RDATA, output text, per-record token storage. */
+#ifndef ZL_BUF_H
+#define ZL_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct zl_buf {
+    uint8_t *data;
+    size_t len;
+    size_t cap;
+};
+
+void zl_buf_free(struct zl_buf *b);
+void zl_buf_reserve(struct zl_buf *b, size_t extra); /* aborts on OOM */
+void zl_buf_put(struct zl_buf *b, const void *p, size_t n);
+void zl_buf_putc(struct zl_buf *b, uint8_t c);
+void zl_buf_puts(struct zl_buf *b, const char *s);
+void zl_buf_put_u16(struct zl_buf *b, uint16_t v); /* network order */
+void zl_buf_put_u32(struct zl_buf *b, uint32_t v); /* network order */
+void zl_buf_put_uint(struct zl_buf *b, unsigned long long v); /* decimal text */
+void zl_buf_printf(struct zl_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void zl_buf_vprintf(struct zl_buf *b, const char *fmt, va_list ap);
+/* NUL-terminates without counting the NUL in len; returns data as char *. */
+char *zl_buf_cstr(struct zl_buf *b);
+
+void *zl_xmalloc(size_t n);
+void *zl_xcalloc(size_t n, size_t size);
+void *zl_xrealloc(void *p, size_t n);
+char *zl_xstrdup(const char *s);
+char *zl_xstrndup(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,568 @@
+/* Rule engine: dispatch, per-file state, the zone summary, suppressions. */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "rules.h"
+#include "types.h"
+
+#define TYPE_BITS 512 /* types below this get a bitmap slot; larger: "wants all" lists only */
+
+struct arena_block {
+    struct arena_block *next;
+    size_t used, cap;
+    unsigned char data[];
+};
+
+struct suppression {
+    const struct zl_source *src;
+    uint32_t line;
+    bool own_line;      /* alone on its line: applies to the next line */
+    bool file_wide;
+    bool used;
+    struct zl_span span;
+    char *codes;        /* comma-separated, as written */
+};
+
+struct owner_slot {
+    uint64_t key;
+    uint32_t head, tail;
+};
+
+struct zl_ctx {
+    /* run-wide */
+    struct zl_selection sel;
+    struct zl_diag_sink sink;
+    bool enabled[ZL_RULE__COUNT];
+    uint8_t wants[ZL_RULE__COUNT][TYPE_BITS / 8];
+    bool wants_all[ZL_RULE__COUNT];
+
+    /* per file */
+    struct zl_name origin;
+    bool have_origin;
+    bool whole_zone;
+    void *state[ZL_RULE__COUNT];
+    struct arena_block *arena;
+    struct zl_zrec *recs;
+    size_t nrecs, crecs;
+    struct owner_slot *slots;
+    size_t nslots, used_slots;
+    bool soa_at_apex, ns_at_apex;
+    struct zl_diag *pending;
+    size_t npending, cpending;
+    struct suppression *supp;
+    size_t nsupp, csupp;
+    const struct zl_record *cur;   /* record being checked, for line anchoring */
+};
+
+struct zl_engine {
+    struct zl_ctx ctx;
+};
+
+/* ---- hashing ------------------------------------------------------------ */
+
+static inline uint8_t lower(uint8_t c)
+{
+    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
+}
+
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= fold ? lower(p[i]) : p[i];
+        h *= 0x100000001b3ull;
+    }
+    return h;
+}
+
+uint64_t zl_name_hash64(const struct zl_name *n)
+{
+    uint64_t h = mix(fnv(0xcbf29ce484222325ull, n->wire, n->len, true));
+    return h ? h : 1; /* 0 means "no name" in zl_zrec.target */
+}
+
+uint64_t zl_rdata_hash64(const struct zl_record *rec)
+{
+    uint64_t h = 0xcbf29ce484222325ull ^ rec->type;
+    size_t pos = 0;
+    for (size_t i = 0; i < rec->nfields; i++) {
+        const struct zl_field *f = &rec->fields[i];
+        if (f->off > pos)
+            h = fnv(h, rec->rdata + pos, f->off - pos, false);
+        h = fnv(h, rec->rdata + f->off, f->len, f->kind == ZL_FIELD_NAME);
+        pos = (size_t)f->off + f->len;
+    }
+    if (pos < rec->rdlen)
+        h = fnv(h, rec->rdata + pos, rec->rdlen - pos, false);
+    return mix(h);
+}
+
+/* ---- selection ---------------------------------------------------------- */
+
+static bool pattern_matches(const char *pat, const struct zl_rule *r)
+{
+    if (strcasecmp(pat, r->code) == 0 || strcasecmp(pat, r->slug) == 0)
+        return true;
+    size_t n = strlen(pat);
+    if (n == 0)
+        return false;
+    /* Prefixes: "ZL5" matches ZL5xxx, "ses-" (or "ses") matches ses-*. */
+    if (strncasecmp(pat, r->code, n) == 0)
+        return true;
+    if (strncasecmp(pat, r->slug, n) == 0 && (pat[n - 1] == '-' || r->slug[n] == '-'))
+        return true;
+    return false;
+}
+
+static bool any_matches(const char *pat)
+{
+    for (unsigned i = 0; i < zl_rule_count; i++)
+        if (pattern_matches(pat, &zl_rules[i]))
+            return true;
+    return strcasecmp(pat, "ALL") == 0;
+}
+
+bool zl_selection_valid(const struct zl_selection *sel, const char **bad)
+{
+    for (size_t i = 0; i < sel->nselect; i++)
+        if (!any_matches(sel->select[i])) {
+            *bad = sel->select[i];
+            return false;
+        }
+    for (size_t i = 0; i < sel->nignore; i++)
+        if (!any_matches(sel->ignore[i])) {
+            *bad = sel->ignore[i];
+            return false;
+        }
+    return true;
+}
+
+static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
+{
+    bool on = sel->nselect == 0;
+    for (size_t i = 0; i < sel->nselect && !on; i++)
+        on = strcasecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r);
+    for (size_t i = 0; i < sel->nignore && on; i++)
+        on = !pattern_matches(sel->ignore[i], r);
+    return on;
+}
+
+struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink)
+{
+    struct zl_engine *e = zl_xcalloc(1, sizeof *e);
+    struct zl_ctx *c = &e->ctx;
+    c->sel = *sel;
+    c->sink = sink;
+    for (unsigned i = 0; i < zl_rule_count; i++) {
+        const struct zl_rule *r = &zl_rules[i];
+        c->enabled[i] = selected(sel, r);
+        if (!r->types) {
+            c->wants_all[i] = true;
+            continue;
+        }
+        for (const uint16_t *t = r->types; *t; t++)
+            if (*t < TYPE_BITS)
+                c->wants[i][*t / 8] |= (uint8_t)(1u << (*t % 8));
+    }
+    return e;
+}
+
+/* ---- per-file memory ------------------------------------------------------ */
+
+void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n)
+{
+    n = (n + 15) & ~(size_t)15;
+    struct arena_block *b = ctx->arena;
+    if (!b || b->used + n > b->cap) {
+        size_t cap = n > 65536 ? n : 65536;
+        b = zl_xmalloc(sizeof *b + cap);
+        b->cap = cap;
+        b->used = 0;
+        b->next = ctx->arena;
+        ctx->arena = b;
+    }
+    void *p = b->data + b->used;
+    b->used += n;
+    memset(p, 0, n);
+    return p;
+}
+
+char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n)
+{
+    char *p = zl_ctx_alloc(ctx, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void **zl_ctx_state(struct zl_ctx *ctx, const struct zl_rule *rule)
+{
+    return &ctx->state[rule - zl_rules];
+}
+
+const struct zl_name *zl_ctx_origin(const struct zl_ctx *ctx)
+{
+    return ctx->have_origin ? &ctx->origin : NULL;
+}
+
+bool zl_ctx_whole_zone(const struct zl_ctx *ctx)
+{
+    return ctx->whole_zone;
+}
+
+bool zl_ctx_enabled(const struct zl_ctx *ctx, const struct zl_rule *rule)
+{
+    return ctx->enabled[rule - zl_rules];
+}
+
+/* ---- reporting ------------------------------------------------------------ */
+
+static struct zl_diag *push_pending(struct zl_ctx *c)
+{
+    if (c->npending == c->cpending) {
+        c->cpending = c->cpending ? c->cpending * 2 : 16;
+        c->pending = zl_xrealloc(c->pending, c->cpending * sizeof *c->pending);
+    }
+    struct zl_diag *d = &c->pending[c->npending++];
+    memset(d, 0, sizeof *d);
+    return d;
+}
+
+struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const struct zl_span *span,
+                          const char *fmt, ...)
+{
+    if (!zl_ctx_enabled(ctx, rule))
+        return NULL;
+    struct zl_diag *d = push_pending(ctx);
+    struct zl_buf msg = { 0 };
+    va_list ap;
+    va_start(ap, fmt);
+    zl_buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    d->code = rule->code;
+    d->slug = rule->slug;
+    d->severity = rule->severity;
+    d->span = *span;
+    d->message = zl_buf_cstr(&msg);
+    return d;
+}
+
+void zl_engine_diag(struct zl_engine *e, struct zl_diag *d)
+{
+    const struct zl_rule *r = zl_rule_find(d->code);
+    if (r && !zl_ctx_enabled(&e->ctx, r)) {
+        zl_diag_free(d);
+        return;
+    }
+    struct zl_diag *p = push_pending(&e->ctx);
+    *p = *d;
+    memset(d, 0, sizeof *d);
+}
+
+/* ---- suppressions ----------------------------------------------------------- */
+
+void zl_engine_comment(struct zl_engine *e, const char *text, size_t len, const struct zl_span *span,
+                       bool own_line)
+{
+    struct zl_ctx *c = &e->ctx;
+    /* "; zonelint: disable=CODE[,slug]" or "disable-file=..." anywhere in the comment. */
+    const char *key = NULL;
+    for (size_t i = 0; i + 9 <= len; i++)
+        if (memcmp(text + i, "zonelint:", 9) == 0) {
+            key = text + i + 9;
+            break;
+        }
+    if (!key)
+        return;
+    const char *end = text + len;
+    while (key < end && (*key == ' ' || *key == '\t'))
+        key++;
+    bool file_wide;
+    if ((size_t)(end - key) >= 13 && memcmp(key, "disable-file=", 13) == 0) {
+        file_wide = true;
+        key += 13;
+    } else if ((size_t)(end - key) >= 8 && memcmp(key, "disable=", 8) == 0) {
+        file_wide = false;
+        key += 8;
+    } else {
+        return;
+    }
+    const char *ce = key;
+    while (ce < end && *ce != ' ' && *ce != '\t' && *ce != ';')
+        ce++;
+    if (c->nsupp == c->csupp) {
+        c->csupp = c->csupp ? c->csupp * 2 : 8;
+        c->supp = zl_xrealloc(c->supp, c->csupp * sizeof *c->supp);
+    }
+    struct suppression *s = &c->supp[c->nsupp++];
+    memset(s, 0, sizeof *s);
+    s->src = span->src;
+    s->line = span->line;
+    s->own_line = own_line;
+    s->file_wide = file_wide;
+    s->span = *span;
+    s->codes = zl_xstrndup(key, (size_t)(ce - key));
+}
+
+void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug)
+{
+    struct zl_ctx *c = &e->ctx;
+    if (c->nsupp == c->csupp) {
+        c->csupp = c->csupp ? c->csupp * 2 : 8;
+        c->supp = zl_xrealloc(c->supp, c->csupp * sizeof *c->supp);
+    }
+    struct suppression *s = &c->supp[c->nsupp++];
+    memset(s, 0, sizeof *s);
+    s->file_wide = true;
+    s->used = true; /* from the config: not reported when unused */
+    s->codes = zl_xstrdup(code_or_slug);
+}
+
+static bool codes_match(const char *codes, const struct zl_diag *d)
+{
+    const char *p = codes;
+    while (*p) {
+        const char *q = strchr(p, ',');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        if ((strlen(d->code) == n && strncasecmp(p, d->code, n) == 0) ||
+            (strlen(d->slug) == n && strncasecmp(p, d->slug, n) == 0) ||
+            (n == 3 && strncasecmp(p, "all", 3) == 0))
+            return true;
+        if (!q)
+            break;
+        p = q + 1;
+    }
+    return false;
+}
+
+static bool suppressed(struct zl_ctx *c, const struct zl_diag *d)
+{
+    bool hit = false;
+    for (size_t i = 0; i < c->nsupp; i++) {
+        struct suppression *s = &c->supp[i];
+        if (!codes_match(s->codes, d))
+            continue;
+        if (s->file_wide || (s->src == d->span.src &&
+                             (s->line == d->span.line || (s->own_line && s->line + 1 == d->span.line)))) {
+            s->used = true;
+            hit = true;
+        }
+    }
+    return hit;
+}
+
+/* ---- records ---------------------------------------------------------------- */
+
+static int target_field(uint16_t type)
+{
+    switch (type) {
+    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_PTR:
+        return 0;
+    case ZL_T_MX: case ZL_T_AFSDB: case ZL_T_KX: case ZL_T_RT:
+        return 1;
+    case ZL_T_SRV:
+        return 3;
+    default:
+        return -1;
+    }
+}
+
+static void index_owner(struct zl_ctx *c, uint64_t key, uint32_t idx)
+{
+    if (c->used_slots * 2 >= c->nslots) {
+        size_t n = c->nslots ? c->nslots * 2 : 1024;
+        struct owner_slot *s = zl_xcalloc(n, sizeof *s);
+        for (size_t i = 0; i < c->nslots; i++) {
+            if (!c->slots[i].key)
+                continue;
+            size_t j = c->slots[i].key & (n - 1);
+            while (s[j].key)
+                j = (j + 1) & (n - 1);
+            s[j] = c->slots[i];
+        }
+        free(c->slots);
+        c->slots = s;
+        c->nslots = n;
+    }
+    size_t j = key & (c->nslots - 1);
+    while (c->slots[j].key && c->slots[j].key != key)
+        j = (j + 1) & (c->nslots - 1);
+    if (!c->slots[j].key) {
+        c->slots[j].key = key;
+        c->slots[j].head = c->slots[j].tail = idx;
+        c->used_slots++;
+    } else {
+        c->recs[c->slots[j].tail].next = idx;
+        c->slots[j].tail = idx;
+    }
+}
+
+uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash)
+{
+    const struct zl_ctx *c = z->ctx;
+    if (!c->nslots || !owner_hash)
+        return UINT32_MAX;
+    size_t j = owner_hash & (c->nslots - 1);
+    while (c->slots[j].key) {
+        if (c->slots[j].key == owner_hash)
+            return c->slots[j].head;
+        j = (j + 1) & (c->nslots - 1);
+    }
+    return UINT32_MAX;
+}
+
+void zl_engine_begin(struct zl_engine *e, const struct zl_name *origin)
+{
+    struct zl_ctx *c = &e->ctx;
+    c->have_origin = origin != NULL;
+    if (origin)
+        c->origin = *origin;
+}
+
+void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
+{
+    struct zl_ctx *c = &e->ctx;
+    if (!c->have_origin && rec->origin) {
+        c->origin = *rec->origin;
+        c->have_origin = true;
+    }
+    bool apex = c->have_origin && zl_name_equal(&rec->owner, &c->origin);
+    if (apex && rec->type == ZL_T_SOA)
+        c->soa_at_apex = true;
+    if (apex && rec->type == ZL_T_NS)
+        c->ns_at_apex = true;
+
+    if (c->nrecs == c->crecs) {
+        c->crecs = c->crecs ? c->crecs * 2 : 1024;
+        c->recs = zl_xrealloc(c->recs, c->crecs * sizeof *c->recs);
+    }
+    struct zl_zrec *z = &c->recs[c->nrecs];
+    memset(z, 0, sizeof *z);
+    z->owner = zl_name_hash64(&rec->owner);
+    z->rdata = zl_rdata_hash64(rec);
+    z->ttl = rec->ttl;
+    z->type = rec->type;
+    z->rclass = rec->rclass;
+    z->next = UINT32_MAX;
+    z->span = rec->span;
+    int tf = target_field(rec->type);
+    if (tf >= 0 && (size_t)tf < rec->nfields && rec->fields[tf].kind == ZL_FIELD_NAME) {
+        const struct zl_field *f = &rec->fields[tf];
+        struct zl_name t;
+        if (zl_name_from_wire(&t, rec->rdata + f->off, f->len)) {
+            z->target = zl_name_hash64(&t);
+            if (f->ntok)
+                z->target_span = rec->toks[f->tok].span;
+            else
+                z->target_span = rec->span;
+        }
+    }
+    if (apex)
+        z->flags |= ZL_ZREC_APEX;
+    if (c->have_origin && !zl_name_is_subdomain(&rec->owner, &c->origin))
+        z->flags |= ZL_ZREC_OUT_OF_ZONE;
+    index_owner(c, z->owner, (uint32_t)c->nrecs);
+    c->nrecs++;
+
+    c->cur = rec;
+    for (unsigned i = 0; i < zl_rule_count; i++) {
+        const struct zl_rule *r = &zl_rules[i];
+        if (!r->check_record || !c->enabled[i])
+            continue;
+        if (!c->wants_all[i] &&
+            (rec->type >= TYPE_BITS || !(c->wants[i][rec->type / 8] & (1u << (rec->type % 8)))))
+            continue;
+        r->check_record(rec, c);
+    }
+    c->cur = NULL;
+}
+
+static int cmp_diag(const void *a, const void *b)
+{
+    return zl_diag_cmp(a, b);
+}
+
+static void reset_file(struct zl_ctx *c)
+{
+    while (c->arena) {
+        struct arena_block *n = c->arena->next;
+        free(c->arena);
+        c->arena = n;
+    }
+    memset(c->state, 0, sizeof c->state);
+    free(c->recs);
+    c->recs = NULL;
+    c->nrecs = c->crecs = 0;
+    free(c->slots);
+    c->slots = NULL;
+    c->nslots = c->used_slots = 0;
+    c->soa_at_apex = c->ns_at_apex = false;
+    for (size_t i = 0; i < c->nsupp; i++)
+        free(c->supp[i].codes);
+    free(c->supp);
+    c->supp = NULL;
+    c->nsupp = c->csupp = 0;
+    free(c->pending);
+    c->pending = NULL;
+    c->npending = c->cpending = 0;
+    c->have_origin = false;
+    c->whole_zone = false;
+}
+
+void zl_engine_end(struct zl_engine *e, bool saw_include)
+{
+    struct zl_ctx *c = &e->ctx;
+    (void)saw_include;
+    c->whole_zone = c->soa_at_apex || c->ns_at_apex;
+    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
+                         c->soa_at_apex, c->ns_at_apex, c };
+    for (unsigned i = 0; i < zl_rule_count; i++) {
+        const struct zl_rule *r = &zl_rules[i];
+        if (r->check_zone && c->enabled[i])
+            r->check_zone(&z, c);
+    }
+
+    /* Suppressions, then unused suppressions, then hand over in order. */
+    size_t keep = 0;
+    for (size_t i = 0; i < c->npending; i++) {
+        if (suppressed(c, &c->pending[i]))
+            zl_diag_free(&c->pending[i]);
+        else
+            c->pending[keep++] = c->pending[i];
+    }
+    c->npending = keep;
+    const struct zl_rule *unused = ZL_RULE_REF(ZL9001);
+    for (size_t i = 0; i < c->nsupp; i++) {
+        if (c->supp[i].used)
+            continue;
+        zl_report(c, unused, &c->supp[i].span, "suppression 'disable%s=%s' matched no finding",
+                  c->supp[i].file_wide ? "-file" : "", c->supp[i].codes);
+    }
+    qsort(c->pending, c->npending, sizeof *c->pending, cmp_diag);
+    for (size_t i = 0; i < c->npending; i++)
+        c->sink.emit(c->sink.user, &c->pending[i]);
+    c->npending = 0;
+    reset_file(c);
+}
+
+void zl_engine_free(struct zl_engine *e)
+{
+    if (!e)
+        return;
+    reset_file(&e->ctx);
+    free(e);
+}

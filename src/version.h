@@ -1,0 +1,12 @@
+/* The one place the release version lives: --version, SARIF tool.driver,
+ * and anything else that reports which zonelint produced an output. */
+#ifndef ZL_VERSION_H
+#define ZL_VERSION_H
+
+#define ZL_VERSION "0.1.0"
+
+/* Where users read about the tool; SARIF requires an absolute URI here.
+ * Placeholder until the project has its public home. */
+#define ZL_HOMEPAGE "https://github.com/zonelint/zonelint"
+
+#endif

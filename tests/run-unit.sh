@@ -1,0 +1,7 @@
+#!/bin/sh
+# Runs every cmocka unit test binary; fails when any fails.
+status=0
+for t in "$@"; do
+    "$t" || status=1
+done
+exit $status

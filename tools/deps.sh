@@ -1,0 +1,36 @@
+#!/bin/sh
+# Checks the build dependencies; installs the missing ones with apt-get when
+# it may (root, or sudo without a password), else prints the command and fails.
+missing=""
+command -v flex >/dev/null 2>&1 || missing="$missing flex"
+command -v bison >/dev/null 2>&1 || missing="$missing bison"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+if command -v pkg-config >/dev/null 2>&1; then
+    pkg-config --exists libpcre2-8 || missing="$missing libpcre2-dev"
+    pkg-config --exists cmocka || missing="$missing libcmocka-dev"
+else
+    missing="$missing libpcre2-dev libcmocka-dev"
+fi
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev pkg-config"
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "zonelint: missing build dependencies:$missing" >&2
+    echo "  on macOS: brew install flex bison pcre2 cmocka pkg-config" >&2
+    exit 1
+fi
+if [ "$(id -u)" = 0 ]; then
+    SUDO=""
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    SUDO="sudo -n"
+else
+    echo "zonelint: missing build dependencies:$missing" >&2
+    echo "  run: sudo apt-get update && sudo $cmd" >&2
+    exit 1
+fi
+echo "zonelint: installing build dependencies:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null && $SUDO $cmd >/dev/null || {
+    echo "zonelint: apt-get failed; run: sudo apt-get update && sudo $cmd" >&2
+    exit 1
+}
