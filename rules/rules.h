@@ -4,6 +4,7 @@
 #ifndef ZL_RULES_H
 #define ZL_RULES_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,5 +32,68 @@ enum zl_rule_id {
  *   void zl_check_cname_and_other(const struct zl_record *rec, struct zl_ctx *ctx);
  * (syntax and unused-suppression have none: the parser and the suppression
  * engine report them.) */
+
+/* ZL5xxx Amazon SES (rules/ses_*.c) */
+extern const uint16_t zl_types_ses_cname[];
+extern const uint16_t zl_types_ses_txt[];
+extern const uint16_t zl_types_ses_mail[];
+extern const uint16_t zl_types_ses_key[];
+struct zl_record;
+struct zl_zone;
+struct zl_ctx;
+void zl_check_ses_dkim_target(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_token_length(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_token_charset(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_token_case(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_token_mismatch(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_missing_dot(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_swapped(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_as_txt(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_set(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_dkim_set(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_verify_token(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_verify_owner(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_mail_from_mx(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_mail_from_spf(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_dmarc_strict(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_dkim_key(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_dkim_key_size(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_dkim_key_size(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_dkim_key_split(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_ses_byodkim_selector(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_byodkim_selector(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_cloudflare_proxied(const struct zl_record *rec, struct zl_ctx *ctx);
+
+/* ZL2xxx-ZL4xxx generic record, zone and mail-policy rules */
+struct zl_record;
+struct zl_zone;
+struct zl_ctx;
+extern const uint16_t zl_types_target_relative_external[];
+extern const uint16_t zl_types_cname[];
+extern const uint16_t zl_types_target_is_cname[];
+extern const uint16_t zl_types_txt[];
+void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_target_relative_external(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_zone_target_relative_external(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_zone_missing_soa(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_zone_missing_ns(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_out_of_zone(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_zone_cname_and_other_data(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_cname_at_apex(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_zone_cname_multiple(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_target_is_cname(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_zone_target_is_cname(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_zone_duplicate_record(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_zone_rrset_ttl_mismatch(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_spf_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_dmarc_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
+/* rules/target_relative_external.c, for its unit test */
+bool zl_is_public_tld(const char *label, size_t n);
+bool zl_public_tld_tables_sorted(void);
 
 #endif

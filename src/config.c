@@ -67,25 +67,24 @@ int zl_severity_from_name(const char *s, enum zl_severity *out)
 
 char *zl_config_find(const char *start_dir)
 {
-    char dir[PATH_MAX];
-    if (!realpath(start_dir, dir))
-        return NULL;
-    for (;;) {
-        struct zl_buf b = { 0 };
-        zl_buf_printf(&b, "%s/.zonelint", strcmp(dir, "/") == 0 ? "" : dir);
-        char *cand = zl_buf_cstr(&b);
-        if (access(cand, R_OK) == 0)
-            return cand;
-        zl_buf_free(&b);
-        char *slash = strrchr(dir, '/');
-        if (!slash || slash == dir) {
-            if (strcmp(dir, "/") == 0)
-                return NULL;
-            strcpy(dir, "/");
-            continue;
+    /* Walk up with "dir/.." so the path shown stays relative, as given. */
+    struct zl_buf dir = { 0 };
+    zl_buf_puts(&dir, start_dir);
+    for (unsigned depth = 0; depth < 64; depth++) {
+        struct zl_buf cand = { 0 };
+        zl_buf_printf(&cand, "%s/.zonelint", zl_buf_cstr(&dir));
+        if (access(zl_buf_cstr(&cand), R_OK) == 0) {
+            zl_buf_free(&dir);
+            return zl_buf_cstr(&cand);
         }
-        *slash = '\0';
+        zl_buf_free(&cand);
+        char rp[PATH_MAX];
+        if (!realpath(zl_buf_cstr(&dir), rp) || strcmp(rp, "/") == 0)
+            break;
+        zl_buf_puts(&dir, "/..");
     }
+    zl_buf_free(&dir);
+    return NULL;
 }
 
 static char *trim(char *s)

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "patterns.h"
 #include "rules.h"
 #include "types.h"
 
@@ -57,6 +58,7 @@ struct zl_ctx {
     struct suppression *supp;
     size_t nsupp, csupp;
     const struct zl_record *cur;   /* record being checked, for line anchoring */
+    struct zl_patterns *pats;      /* run-wide, compiled on first use */
 };
 
 struct zl_engine {
@@ -491,6 +493,45 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     c->cur = NULL;
 }
 
+/* A specific rule family that explains a problem better than a generic
+ * rule: when both report on the same line, only the specific one stays
+ * (e.g. an SES DKIM target without its dot is ses-dkim-target, not also
+ * target-relative-external). */
+static const struct {
+    const char *specific_prefix;
+    const char *generic_code;
+} superseded[] = {
+    { "ZL50", "ZL2101" }, { "ZL50", "ZL2102" }, { "ZL50", "ZL2103" }, { "ZL50", "ZL4101" },
+};
+
+static bool supersedes(const struct zl_diag *specific, const struct zl_diag *generic)
+{
+    if (specific->span.src != generic->span.src || specific->span.line != generic->span.line)
+        return false;
+    for (size_t i = 0; i < sizeof superseded / sizeof superseded[0]; i++) {
+        size_t n = strlen(superseded[i].specific_prefix);
+        if (strncmp(specific->code, superseded[i].specific_prefix, n) == 0 &&
+            strcmp(generic->code, superseded[i].generic_code) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void drop_superseded(struct zl_ctx *c)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < c->npending; i++) {
+        bool drop = false;
+        for (size_t k = 0; k < c->npending && !drop; k++)
+            drop = k != i && supersedes(&c->pending[k], &c->pending[i]);
+        if (drop)
+            zl_diag_free(&c->pending[i]);
+        else
+            c->pending[keep++] = c->pending[i];
+    }
+    c->npending = keep;
+}
+
 static int cmp_diag(const void *a, const void *b)
 {
     return zl_diag_cmp(a, b);
@@ -536,6 +577,8 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
             r->check_zone(&z, c);
     }
 
+    drop_superseded(c);
+
     /* Suppressions, then unused suppressions, then hand over in order. */
     size_t keep = 0;
     for (size_t i = 0; i < c->npending; i++) {
@@ -552,17 +595,29 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
         zl_report(c, unused, &c->supp[i].span, "suppression 'disable%s=%s' matched no finding",
                   c->supp[i].file_wide ? "-file" : "", c->supp[i].codes);
     }
-    qsort(c->pending, c->npending, sizeof *c->pending, cmp_diag);
+    if (c->npending)
+        qsort(c->pending, c->npending, sizeof *c->pending, cmp_diag);
     for (size_t i = 0; i < c->npending; i++)
         c->sink.emit(c->sink.user, &c->pending[i]);
     c->npending = 0;
     reset_file(c);
 }
 
+const struct zl_patterns *zl_ctx_patterns(struct zl_ctx *ctx)
+{
+    if (!ctx->pats) {
+        ctx->pats = zl_patterns_new();
+        if (!ctx->pats)
+            abort(); /* a pattern that does not compile is a bug; test_rules_generic catches it */
+    }
+    return ctx->pats;
+}
+
 void zl_engine_free(struct zl_engine *e)
 {
     if (!e)
         return;
+    zl_patterns_free(e->ctx.pats);
     reset_file(&e->ctx);
     free(e);
 }

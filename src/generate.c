@@ -100,18 +100,26 @@ static const char *substitute(struct zl_buf *out, const char *t, size_t n, long 
         int w = (int)width;
         switch (base) {
         case 'o': snprintf(num, sizeof num, "%0*o", w, (unsigned)v); break;
-        case 'x': case 'n': snprintf(num, sizeof num, "%0*x", w, (unsigned)v); break;
-        case 'X': case 'N': snprintf(num, sizeof num, "%0*X", w, (unsigned)v); break;
+        case 'x': snprintf(num, sizeof num, "%0*x", w, (unsigned)v); break;
+        case 'X': snprintf(num, sizeof num, "%0*X", w, (unsigned)v); break;
+        case 'n': case 'N': num[0] = '\0'; break;
         default: snprintf(num, sizeof num, "%0*lld", w, v); break;
         }
         if (base == 'n' || base == 'N') {
-            /* Reversed nibbles, dot separated: 0x400 -> "0.0.4". */
-            size_t len = strlen(num);
-            for (size_t k = len; k > 0; k--) {
-                zl_buf_putc(out, (uint8_t)num[k - 1]);
-                if (k > 1)
+            /* Reversed nibbles, dot separated, as BIND: the width counts
+             * output characters, dots included (0x1a, 7 -> "a.1.0.0"). */
+            const char *digits = base == 'n' ? "0123456789abcdef" : "0123456789ABCDEF";
+            uint32_t u = (uint32_t)v;
+            long long left = width;
+            do {
+                zl_buf_putc(out, (uint8_t)digits[u & 0xf]);
+                u >>= 4;
+                left--;
+                if (u != 0 || left > 0) {
                     zl_buf_putc(out, '.');
-            }
+                    left--;
+                }
+            } while (u != 0 || left > 0);
         } else {
             zl_buf_puts(out, num);
         }

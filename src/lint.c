@@ -63,6 +63,7 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
     po.origin = origin;
+    po.zone = opts->origin; /* given explicitly: it is the zone */
     po.include_root = opts->include_root;
     po.no_include = opts->no_include;
     po.on_record = on_record;

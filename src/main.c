@@ -344,6 +344,8 @@ static int cmd_print(struct cli *c)
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
     po.origin = op;
+    po.zone = c->cfg.origin ? &origin : NULL;
+    po.drop_outside_zone = true;
     po.include_root = c->cfg.include_root;
     po.no_include = c->cfg.no_include;
     po.on_record = print_record;

@@ -22,7 +22,7 @@ const char *zl_name_status_text(enum zl_name_status st)
     case ZL_NAME_EMPTY_LABEL: return "empty label (two dots in a row, or a leading dot)";
     case ZL_NAME_LABEL_TOO_LONG: return "label longer than 63 octets";
     case ZL_NAME_TOO_LONG: return "name longer than 255 octets";
-    case ZL_NAME_BAD_ESCAPE: return "bad escape (\\DDD must be 000-255)";
+    case ZL_NAME_BAD_ESCAPE: return "bad escape (\\DDD needs exactly three digits, 000-255)";
     case ZL_NAME_NO_ORIGIN: return "relative name but no origin is known (use $ORIGIN, --origin or a trailing dot)";
     }
     return "invalid name";

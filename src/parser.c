@@ -258,6 +258,9 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
                      (fl & ZL_NAME_F_ABSOLUTE ? ZL_OWNER_ABSOLUTE : 0) |
                      (p->generating ? ZL_OWNER_GENERATED : 0);
     p->have_owner = true;
+    /* A valid owner is "the previous owner" even if the rest of its line fails. */
+    p->last_owner = p->owner_name;
+    p->have_last_owner = true;
 }
 
 void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
@@ -382,6 +385,27 @@ void zl_p_record_end(struct zl_parser *p)
         return;
     }
 
+    const struct zl_name *zone = p->opts->zone;
+    if (zone && p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec.owner, zone)) {
+        /* A name server ignores records outside its zone (BIND: "ignoring
+         * out-of-zone data"); say so instead of serving them. */
+        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&rec.owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_report(p, "ZL3103", "out-of-zone", ZL_SEV_ERROR, &p->owner.span,
+                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
+        zl_p_line_reset(p);
+        return;
+    }
+    if (zone && p->type == ZL_T_SOA && !zl_name_equal(&rec.owner, zone)) {
+        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&rec.owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_error_at(p, &p->owner.span, "SOA record for '%s' is not at the top of the zone %s", on, zn);
+        zl_p_line_reset(p);
+        return;
+    }
+
     /* TTL: explicit, else $TTL, else the previous record's, else (SOA) its minimum. */
     if (p->ttl_explicit) {
         rec.ttl = p->ttl;
@@ -398,8 +422,11 @@ void zl_p_record_end(struct zl_parser *p)
         rec.ttl = p->last_ttl;
         rec.ttl_source = ZL_TTL_PREVIOUS;
     } else if (p->type == ZL_T_SOA) {
+        /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
         rec.ttl = soa_minimum(p->wire.data, p->wire.len);
         rec.ttl_source = ZL_TTL_SOA_MIN;
+        p->default_ttl = rec.ttl;
+        p->have_default_ttl = true;
     } else {
         struct zl_span s = p->owner.span;
         zl_p_error_at(p, &s, "no TTL: this record has none, there is no $TTL and no earlier record "
@@ -597,28 +624,6 @@ void zl_parse_sources_free(struct zl_source *head)
     }
 }
 
-/* Decodes \X and \DDD in a file name token. */
-static char *unescape_path(const char *t, size_t n)
-{
-    char *out = zl_xmalloc(n + 1);
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (t[i] == '\\' && i + 1 < n) {
-            if (i + 3 < n + 0 && t[i + 1] >= '0' && t[i + 1] <= '9' && t[i + 2] >= '0' && t[i + 2] <= '9' &&
-                t[i + 3] >= '0' && t[i + 3] <= '9') {
-                out[o++] = (char)((t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0'));
-                i += 3;
-            } else {
-                out[o++] = t[++i];
-            }
-        } else {
-            out[o++] = t[i];
-        }
-    }
-    out[o] = '\0';
-    return out;
-}
-
 static bool under_root(const char *rp, const char *root)
 {
     size_t n = strlen(root);
@@ -642,7 +647,8 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
         zl_p_error_at(p, &fspan, "$INCLUDE nested more than %u deep", maxd);
         return;
     }
-    char *file = unescape_path(zl_p_tok_text(p, 0), p->toks[0].len);
+    /* BIND takes the file name literally: no escapes are decoded. */
+    char *file = zl_xstrndup(zl_p_tok_text(p, 0), p->toks[0].len);
 
     /* Relative to the including file's directory. */
     char *path;
@@ -723,6 +729,9 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
     /* The included file starts with the given origin; ours comes back after. */
     struct zl_name saved_origin = p->origin;
     bool saved_have = p->have_origin;
+    /* The included file continues our owner; ours comes back afterwards (BIND). */
+    struct zl_name saved_owner = p->last_owner;
+    bool saved_have_owner = p->have_last_owner;
     p->origin = new_origin;
     p->have_origin = have_new_origin;
     zl_p_line_reset(p);
@@ -730,6 +739,8 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
     close(fd);
     p->origin = saved_origin;
     p->have_origin = saved_have;
+    p->last_owner = saved_owner;
+    p->have_last_owner = saved_have_owner;
     if (!p->opts->sources)
         zl_parse_sources_free(src);
     free(file);
@@ -859,12 +870,13 @@ int zl_parse_file(const char *path, const char *display_name, const struct zl_pa
     bool is_stdin = strcmp(path, "-") == 0;
     const char *shown = display_name ? display_name : (is_stdin ? "<stdin>" : path);
     int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    int open_errno = errno;
     char rp[PATH_MAX];
     bool have_rp = !is_stdin && realpath(path, rp);
     struct zl_source *src = new_source(&p, shown, have_rp ? rp : NULL);
     struct zl_span at = { src, 0, 0, 0, 0 };
     if (fd < 0) {
-        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "cannot open: %s", strerror(errno));
+        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "cannot open: %s", strerror(open_errno));
         res->io_error = true;
         goto out;
     }

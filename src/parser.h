@@ -21,6 +21,10 @@ struct zl_comment {
 
 struct zl_parse_opts {
     const struct zl_name *origin;   /* initial origin, or NULL */
+    const struct zl_name *zone;     /* the zone's name when known for certain (--origin):
+                                       an SOA must sit at its top */
+    bool drop_outside_zone;         /* with zone: records outside it are reported and not
+                                       handed on, as a name server ignores them (print) */
     const char *include_root;       /* $INCLUDE confinement (realpath of a dir); NULL: the top file's dir */
     bool no_include;                /* refuse every $INCLUDE */
     unsigned max_include_depth;     /* 0: default (16) */

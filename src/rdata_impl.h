@@ -22,6 +22,7 @@ struct pctx {
     struct zl_field *fields;
     size_t nf;
     struct zl_rdata_error *err;
+    const char *last;              /* label of the last field read (for messages) */
 };
 
 /* Walking wire RDATA: validates it, prints it (out) and, when fields is set,
@@ -51,6 +52,7 @@ enum fcode {
     F_ALG,                         /* DNSSEC algorithm, number or mnemonic */
     F_TYPE,                        /* RR type mnemonic, 16 bits */
     F_TIME,                        /* RRSIG time: YYYYMMDDHHmmSS or seconds */
+    F_DATE,                        /* SIG time: YYYYMMDDHHmmSS only */
     F_B64,                         /* base64 to the end, at least one octet */
     F_B64_0,                       /* base64 to the end, may be empty */
     F_HEX,                         /* hex to the end, at least one octet */
@@ -65,7 +67,7 @@ struct fdesc {
     const char *label;             /* "preference", used in messages */
 };
 
-#define RD_MAXF 8
+#define RD_MAXF 10
 
 struct rdesc {
     uint16_t type;
@@ -94,13 +96,25 @@ int zl_rd_ip4(const char *s, size_t n, uint8_t out[4]);
 int zl_rd_ip6(const char *s, size_t n, uint8_t out[16]);
 int zl_rd_secalg(const char *s, size_t n, uint32_t *v);
 
+int zl_rd_parse_ttl(const char *s, size_t n, uint32_t *out);
+int zl_rd_parse_time(const char *s, size_t n, bool secs, uint32_t *out);
+int zl_rd_put_time(struct zl_buf *b, uint32_t value);
+int zl_rd_pstring(struct pctx *c, const char *label);
+int zl_rd_pqtext(struct pctx *c, const char *label);
+int zl_rd_pname(struct pctx *c, const char *label);
+int zl_rd_paddr(struct pctx *c, const char *label, bool v6);
+int zl_rd_palg(struct pctx *c, const char *label);
+int zl_rd_prrtype(struct pctx *c, const char *label);
+
 /* Walker helpers: all return 0, or -1 when the wire data is invalid. */
+int zl_rd_wstring(struct wctx *w);
 void zl_rd_sep(struct wctx *w);
 void zl_rd_wfield(struct wctx *w, int kind, size_t off);
 int zl_rd_wcode(struct wctx *w, int code);
 int zl_rd_get(struct wctx *w, size_t n, uint32_t *v);
 int zl_rd_wuint(struct wctx *w, size_t n);
 int zl_rd_wname(struct wctx *w);
+int zl_rd_wgeneric(struct wctx *w);
 void zl_rd_put_ip6(struct zl_buf *b, const uint8_t a[16]);
 void zl_rd_put_ip4(struct zl_buf *b, const uint8_t a[4]);
 void zl_rd_put_hex(struct zl_buf *b, const uint8_t *p, size_t n, bool split);
@@ -111,8 +125,12 @@ void zl_rd_put_bitmap(struct zl_buf *b, const uint8_t *p, size_t n);
 int zl_rd_parse_bitmap(struct pctx *c, const char *label, bool allow_empty);
 
 /* rdata_types.c / rdata_misc.c: custom descriptors */
+int zl_rd_rrsig_parse(struct pctx *c);
+int zl_rd_rrsig_walk(struct wctx *w);
 const struct rdesc *zl_rd_types_find(uint16_t type);
 const struct rdesc *zl_rd_misc_find(uint16_t type);
+const struct rdesc *zl_rd_svcb_find(uint16_t type);
+const struct rdesc *zl_rd_loc_find(uint16_t type);
 
 static inline uint16_t rd_u16(const uint8_t *p)
 {

@@ -85,5 +85,7 @@ void zl_jw_str(struct zl_jw *w, const char *s);
 void zl_jw_strn(struct zl_jw *w, const char *s, size_t n);
 void zl_jw_uint(struct zl_jw *w, unsigned long long v);
 void zl_jw_null(struct zl_jw *w);
+/* A value that is already JSON (true, or a nested writer's output). */
+void zl_jw_raw(struct zl_jw *w, const char *json, size_t n);
 
 #endif

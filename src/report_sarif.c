@@ -17,7 +17,12 @@
  * partialFingerprints["zonelintHash/v1"] hashes the rule, the URI and the
  * whitespace-normalised source line (not its number, so an alert survives
  * lines being added above it), plus an occurrence counter for identical
- * lines. GitHub adds its own primaryLocationLineHash on upload. */
+ * lines. GitHub adds its own primaryLocationLineHash on upload.
+ *
+ * A finding without a file (configuration, options) cannot be a result,
+ * since GitHub rejects results without a location; it goes to
+ * invocations[0].toolExecutionNotifications instead. Notes are appended to
+ * message.text ("\nnote: ..."); a fix-it becomes fixes[0]. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +49,8 @@ struct sarif_state {
     const struct zl_source *uri_src; /* findings come grouped by file: */
     struct zl_buf uri;               /* remember the last file's URI */
     bool uri_relative;
+    struct zl_buf notes;   /* JSON of findings without a file, see sarif_add */
+    struct zl_jw notes_w;
 };
 
 /* ---- paths and URIs ---- */
@@ -125,8 +132,9 @@ static bool compute_uri(struct sarif_state *st, const struct zl_source *src, str
     uri->len = 0;
     const char *path = src->path ? src->path : "";
     char *abs = lexical_abs(path);
-    const char *rel = NULL;
     char *real = NULL;
+    const char *rel = NULL; /* points into abs, real or src->realpath */
+    bool under_base = false;
     if (st->base_lex) {
         rel = below(abs, st->base_lex);
         /* a symlinked checkout or zone file: compare resolved paths too */
@@ -134,17 +142,11 @@ static bool compute_uri(struct sarif_state *st, const struct zl_source *src, str
             rel = below(src->realpath, st->base_real);
         if (!rel && st->base_real && !src->memory && (real = realpath(path, NULL)))
             rel = below(real, st->base_real);
+        under_base = rel != NULL;
     } else if (path[0] != '/') {
         /* no base: a relative path stays relative, only normalised */
         char *cwd = lexical_abs(".");
         rel = below(abs, cwd);
-        if (rel) {
-            put_uri_encoded(uri, rel);
-            free(cwd);
-            free(abs);
-            zl_buf_cstr(uri);
-            return false;
-        }
         free(cwd);
     }
     if (rel) {
@@ -156,7 +158,7 @@ static bool compute_uri(struct sarif_state *st, const struct zl_source *src, str
     zl_buf_cstr(uri);
     free(real);
     free(abs);
-    return rel != NULL;
+    return under_base;
 }
 
 static bool make_uri(struct sarif_state *st, const struct zl_source *src, struct zl_buf *uri)
@@ -386,8 +388,6 @@ static void sarif_begin(struct zl_reporter *r)
     zl_jw_obj(w);
     zl_jw_key(w, "name");
     zl_jw_str(w, "zonelint");
-    zl_jw_key(w, "informationUri");
-    zl_jw_str(w, ZL_HOMEPAGE);
     zl_jw_key(w, "version");
     zl_jw_str(w, ZL_VERSION);
     zl_jw_key(w, "semanticVersion");
@@ -469,11 +469,46 @@ static void put_fix(struct zl_jw *w, struct zl_reporter *r, struct sarif_state *
     zl_jw_arr_end(w);
 }
 
+/* A result needs a location for GitHub, and a finding without a file has
+ * none: it is about the run (configuration, options), which SARIF records as
+ * a tool execution notification. They are written after the results. */
+static void add_notification(struct sarif_state *st, const struct zl_diag *d)
+{
+    struct zl_jw *w = &st->notes_w;
+    if (!w->b) {
+        w->b = &st->notes;
+        w->pretty = ZL_JW_MAXDEPTH;
+        /* written later as the value of invocations[0]'s key, so lay it out
+         * at that depth: log, runs, run, invocations, invocation */
+        w->depth = 5;
+        w->after_key = true;
+        zl_jw_arr(w);
+    }
+    zl_jw_obj(w);
+    zl_jw_key(w, "level");
+    zl_jw_str(w, sarif_level(d->severity));
+    zl_jw_key(w, "message");
+    zl_jw_obj(w);
+    zl_jw_key(w, "text");
+    zl_jw_str(w, d->message ? d->message : "");
+    zl_jw_obj_end(w);
+    zl_jw_key(w, "descriptor");
+    zl_jw_obj(w);
+    zl_jw_key(w, "id");
+    zl_jw_str(w, d->code ? d->code : "");
+    zl_jw_obj_end(w);
+    zl_jw_obj_end(w);
+}
+
 static void sarif_add(struct zl_reporter *r, const struct zl_diag *d)
 {
     struct sarif_state *st = r->priv;
     struct zl_jw *w = &st->w;
     const struct zl_rule *rule = zl_rule_find(d->code);
+    if (!d->span.src) {
+        add_notification(st, d);
+        return;
+    }
 
     zl_jw_obj(w);
     zl_jw_key(w, "ruleId");
@@ -496,13 +531,11 @@ static void sarif_add(struct zl_reporter *r, const struct zl_diag *d)
     zl_buf_free(&msg);
 
     struct zl_buf uri = { 0 };
-    if (d->span.src) {
-        make_uri(st, d->span.src, &uri);
-        zl_jw_key(w, "locations");
-        zl_jw_arr(w);
-        put_location(w, r, st, &d->span);
-        zl_jw_arr_end(w);
-    }
+    make_uri(st, d->span.src, &uri);
+    zl_jw_key(w, "locations");
+    zl_jw_arr(w);
+    put_location(w, r, st, &d->span);
+    zl_jw_arr_end(w);
     put_fingerprint(w, r, st, d, &uri);
     zl_buf_free(&uri);
     if (d->fix && d->fix->span.src && d->fix->span.line)
@@ -516,6 +549,18 @@ static void sarif_finish(struct zl_reporter *r)
     struct sarif_state *st = r->priv;
     struct zl_jw *w = &st->w;
     zl_jw_arr_end(w); /* results */
+    if (st->notes_w.b) {
+        zl_jw_arr_end(&st->notes_w);
+        zl_jw_key(w, "invocations");
+        zl_jw_arr(w);
+        zl_jw_obj(w);
+        zl_jw_key(w, "executionSuccessful");
+        zl_jw_raw(w, "true", 4); /* the run finished; its findings say the rest */
+        zl_jw_key(w, "toolExecutionNotifications");
+        zl_jw_raw(w, (const char *)st->notes.data, st->notes.len);
+        zl_jw_obj_end(w);
+        zl_jw_arr_end(w);
+    }
     zl_jw_obj_end(w); /* run */
     zl_jw_arr_end(w); /* runs */
     zl_jw_obj_end(w);
@@ -525,6 +570,7 @@ static void sarif_finish(struct zl_reporter *r)
     free(st->base_real);
     free(st->fp);
     zl_buf_free(&st->uri);
+    zl_buf_free(&st->notes);
     free(st);
     r->priv = NULL;
 }

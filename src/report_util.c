@@ -278,3 +278,9 @@ void zl_jw_null(struct zl_jw *w)
     before_item(w);
     zl_buf_puts(w->b, "null");
 }
+
+void zl_jw_raw(struct zl_jw *w, const char *json, size_t n)
+{
+    before_item(w);
+    zl_buf_put(w->b, json, n);
+}

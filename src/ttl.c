@@ -41,7 +41,7 @@ enum zl_ttl_status zl_ttl_parse(const char *s, size_t n, uint32_t *out)
     if (!units)
         total = cur;
     if (range || total > 0xffffffffu)
-        return units ? ZL_TTL_RANGE : ZL_TTL_BAD;
+        return ZL_TTL_RANGE;
     *out = (uint32_t)total;
     return ZL_TTL_OK;
 }

@@ -27,11 +27,11 @@ static const struct tname len3[] = {
     { "EID", ZL_T_EID }, { "OPT", ZL_T_OPT }, { "HIP", ZL_T_HIP }, { "NID", ZL_T_NID },
     { "L32", ZL_T_L32 }, { "L64", ZL_T_L64 }, { "URI", ZL_T_URI }, { "AVC", ZL_T_AVC },
     { "DOA", ZL_T_DOA }, { "DLV", ZL_T_DLV }, { "ANY", ZL_T_ANY }, { "UID", ZL_T_UID },
-    { "GID", ZL_T_GID }, { NULL, 0 },
+    { "GID", ZL_T_GID }, { "APL", ZL_T_APL }, { NULL, 0 },
 };
 static const struct tname len4[] = {
     { "AAAA", ZL_T_AAAA }, { "NSEC", ZL_T_NSEC }, { "ISDN", ZL_T_ISDN }, { "NSAP", ZL_T_NSAP },
-    { "GPOS", ZL_T_GPOS }, { "ATMA", ZL_T_ATMA }, { "CERT", ZL_T_CERT }, { "SINK", ZL_T_SINK },
+    { "GPOS", ZL_T_GPOS }, { "ATMA", ZL_T_ATMA }, { "HHIT", ZL_T_HHIT }, { "BRID", ZL_T_BRID }, { "CERT", ZL_T_CERT }, { "SINK", ZL_T_SINK },
     { "TLSA", ZL_T_TLSA }, { "RKEY", ZL_T_RKEY }, { "SVCB", ZL_T_SVCB }, { "TKEY", ZL_T_TKEY },
     { "TSIG", ZL_T_TSIG }, { "IXFR", ZL_T_IXFR }, { "AXFR", ZL_T_AXFR }, { "NULL", ZL_T_NULL },
     { NULL, 0 },
@@ -145,7 +145,7 @@ static const char *const low_names[128] = {
     [ZL_T_HIP] = "HIP", [ZL_T_NINFO] = "NINFO", [ZL_T_RKEY] = "RKEY", [ZL_T_TALINK] = "TALINK",
     [ZL_T_CDS] = "CDS", [ZL_T_CDNSKEY] = "CDNSKEY", [ZL_T_OPENPGPKEY] = "OPENPGPKEY",
     [ZL_T_CSYNC] = "CSYNC", [ZL_T_ZONEMD] = "ZONEMD", [ZL_T_SVCB] = "SVCB",
-    [ZL_T_HTTPS] = "HTTPS", [ZL_T_DSYNC] = "DSYNC", [ZL_T_SPF] = "SPF",
+    [ZL_T_HTTPS] = "HTTPS", [ZL_T_DSYNC] = "DSYNC", [ZL_T_HHIT] = "HHIT", [ZL_T_BRID] = "BRID", [ZL_T_SPF] = "SPF",
     [ZL_T_UINFO] = "UINFO", [ZL_T_UID] = "UID", [ZL_T_GID] = "GID", [ZL_T_UNSPEC] = "UNSPEC",
     [ZL_T_NID] = "NID", [ZL_T_L32] = "L32", [ZL_T_L64] = "L64", [ZL_T_LP] = "LP",
     [ZL_T_EUI48] = "EUI48", [ZL_T_EUI64] = "EUI64",

@@ -5,8 +5,4 @@
 
 #define ZL_VERSION "0.1.0"
 
-/* Where users read about the tool; SARIF requires an absolute URI here.
- * Placeholder until the project has its public home. */
-#define ZL_HOMEPAGE "https://github.com/zonelint/zonelint"
-
 #endif

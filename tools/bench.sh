@@ -45,7 +45,7 @@ case $(date +%s%N 2>/dev/null) in
 esac
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/zl-bench.XXXXXX") || die "mktemp failed"
-trap 'rm -rf "$tmp"' EXIT
+trap 'rm -rf "$tmp"; [ -n "${zone:-}" ] && rm -f "$zone.tmp"' EXIT
 trap 'exit 130' INT TERM
 
 # ---- the zone: generated once, reused while generator and arguments match ----
@@ -53,9 +53,10 @@ mkdir -p "$DIR" || die "cannot create $DIR"
 zone=$DIR/zone-$RECORDS.zone
 stamp=$zone.stamp
 want="$("$GENZONE" -V) -n $RECORDS -s $SEED -o $ORIGIN"
-# -nt catches a changed genzone.c whose version string was not bumped.
+# A genzone binary newer than the zone (find -newer, since test -nt is not
+# POSIX) means genzone.c changed, even if its version string was not bumped.
 if [ -f "$zone" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] &&
-    ! [ "$GENZONE" -nt "$zone" ]; then
+    [ -z "$(find "$GENZONE" -newer "$zone" 2>/dev/null)" ]; then
     echo "bench: reusing $zone" >&2
 else
     echo "bench: generating $zone ($RECORDS records)" >&2
@@ -63,7 +64,8 @@ else
     # Write to a temp name first: an interrupted run must not leave a
     # truncated zone that a later run would reuse.
     "$GENZONE" -n "$RECORDS" -s "$SEED" -o "$ORIGIN" >"$zone.tmp" || die "genzone failed"
-    mv "$zone.tmp" "$zone" && echo "$want" >"$stamp" || die "cannot write $zone"
+    mv "$zone.tmp" "$zone" || die "cannot write $zone"
+    echo "$want" >"$stamp" || die "cannot write $stamp"
 fi
 bytes=$(wc -c <"$zone" | tr -d ' ')
 
@@ -85,7 +87,8 @@ for t in named-checkzone:named kzonecheck:knot nsd-checkzone:nsd validns:validns
     fi
 done
 [ -n "$tools" ] || die "no tool to run"
-ntools=$(echo $tools | wc -w)
+ntools=0
+for t in $tools; do ntools=$((ntools + 1)); done
 
 label() {
     case $1 in
@@ -98,7 +101,8 @@ label() {
     esac
 }
 
-# Sets "$@" to the command line of tool $1 (function-local positional
+# Runs tool $1 once under GNU time and appends "id wall_s rss_kb exit" to
+# the results. The command line goes into "$@" (function-local positional
 # parameters keep file names with spaces intact without eval).
 run_one() {
     id=$1
@@ -119,6 +123,7 @@ run_one() {
     [ "$HIRES" = 1 ] && t1=$(date +%s%N)
     # GNU time puts "Command exited with non-zero status N" before the
     # format line, so the numbers are on the last line.
+    # shellcheck disable=SC2046 # split "%e %M" into $1 $2 on purpose
     set -- $(tail -n 1 "$tmp/time")
     wall=$1
     [ "$HIRES" = 1 ] && wall=$(awk -v d=$((t1 - t0)) 'BEGIN { printf "%.4f", d / 1e9 }')

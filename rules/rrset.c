@@ -1,0 +1,154 @@
+/* RRset rules (RFC 2181 5):
+ *   ZL3108 duplicate-record     the same owner, class, type and RDATA twice
+ *   ZL3109 rrset-ttl-mismatch   records of one RRset with different TTLs
+ *
+ *   bad:   www 300  IN A 192.0.2.1
+ *          www 3600 IN A 192.0.2.2
+ *   good:  www 300  IN A 192.0.2.1
+ *          www 300  IN A 192.0.2.2
+ *
+ * Both are zone rules: one hash table over the file's records, linear. */
+#include <string.h>
+
+#include "engine.h"
+#include "rules.h"
+#include "types.h"
+
+const char zl_explain_duplicate_record[] =
+    "An RRset is a set: a record with the same owner, class, type and data as\n"
+    "another is the same record (RFC 2181 5). Name servers load it once and\n"
+    "serve it once, so the copy does nothing. Usually it is left over from a\n"
+    "merge or an export that was pasted twice, and it hides which of the two\n"
+    "lines is the one people edit. Names inside the data are compared without\n"
+    "regard to case.\n"
+    "\n"
+    "Delete the copy.\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    @  3600 IN MX 10 mx1.example.com.\n"
+    "    @  3600 IN MX 10 MX1.example.com.\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    @  3600 IN MX 10 mx1.example.com.\n";
+
+const char zl_explain_rrset_ttl_mismatch[] =
+    "All records of one RRset (same owner, class and type) share one TTL\n"
+    "(RFC 2181 5.2). When a zone file gives them different TTLs, name servers\n"
+    "silently pick one: BIND uses the TTL of the first record it loads and\n"
+    "logs a warning, others use the lowest. The record that was changed to\n"
+    "shorten the TTL before a migration then has no effect.\n"
+    "\n"
+    "The rule reports each record whose TTL differs from the first record of\n"
+    "its RRset. Give every record of the set the same TTL.\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    www  300  IN A 192.0.2.1\n"
+    "    www  3600 IN A 192.0.2.2\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    www  300  IN A 192.0.2.1\n"
+    "    www  300  IN A 192.0.2.2\n";
+
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    return h;
+}
+
+/* Open addressing over record indexes (stored +1, 0 = empty). Returns the
+ * earlier index with an equal key, or UINT32_MAX after inserting i. */
+struct table {
+    uint32_t *slot;
+    size_t mask;
+};
+
+static void table_init(struct zl_ctx *ctx, struct table *t, size_t n)
+{
+    size_t cap = 16;
+    while (cap < n * 2)
+        cap *= 2;
+    t->slot = zl_ctx_alloc(ctx, cap * sizeof *t->slot);
+    t->mask = cap - 1;
+}
+
+static bool same_rrset(const struct zl_zrec *a, const struct zl_zrec *b)
+{
+    return a->owner == b->owner && a->type == b->type && a->rclass == b->rclass;
+}
+
+static bool same_record(const struct zl_zrec *a, const struct zl_zrec *b)
+{
+    return same_rrset(a, b) && a->rdata == b->rdata;
+}
+
+static uint32_t find_or_add(struct table *t, const struct zl_zone *z, uint32_t i, uint64_t key,
+                            bool (*eq)(const struct zl_zrec *, const struct zl_zrec *))
+{
+    size_t j = key & t->mask;
+    while (t->slot[j]) {
+        uint32_t k = t->slot[j] - 1;
+        if (eq(&z->recs[k], &z->recs[i]))
+            return k;
+        j = (j + 1) & t->mask;
+    }
+    t->slot[j] = i + 1;
+    return UINT32_MAX;
+}
+
+static uint64_t rrset_key(const struct zl_zrec *r)
+{
+    return mix(r->owner ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
+}
+
+void zl_zone_duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    if (z->nrecs < 2)
+        return;
+    struct table t;
+    table_init(ctx, &t, z->nrecs);
+    for (uint32_t i = 0; i < z->nrecs; i++) {
+        const struct zl_zrec *r = &z->recs[i];
+        uint32_t k = find_or_add(&t, z, i, mix(rrset_key(r) ^ r->rdata), same_record);
+        if (k == UINT32_MAX)
+            continue;
+        char tn[16];
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &r->span,
+                                      "duplicate %s record: the same name, class, type and data "
+                                      "as line %u", zl_type_to_text(r->type, tn),
+                                      z->recs[k].span.line);
+        if (d)
+            zl_diag_add_note(d, "name servers serve it once; delete the copy");
+    }
+}
+
+void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    if (z->nrecs < 2)
+        return;
+    struct table t;
+    table_init(ctx, &t, z->nrecs);
+    for (uint32_t i = 0; i < z->nrecs; i++) {
+        const struct zl_zrec *r = &z->recs[i];
+        uint32_t k = find_or_add(&t, z, i, rrset_key(r), same_rrset);
+        if (k == UINT32_MAX || z->recs[k].ttl == r->ttl)
+            continue;
+        /* RRSIGs cover different types, each with its own TTL: not one set
+         * in the sense that matters here. */
+        if (r->type == ZL_T_RRSIG)
+            continue;
+        char tn[16];
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &r->span,
+                                      "TTL %u differs from TTL %u of the first %s record at this "
+                                      "name (line %u)", r->ttl, z->recs[k].ttl,
+                                      zl_type_to_text(r->type, tn), z->recs[k].span.line);
+        if (d)
+            zl_diag_add_note(d, "an RRset has one TTL (RFC 2181 5.2); BIND serves %u for all of "
+                                "them", z->recs[k].ttl);
+    }
+}

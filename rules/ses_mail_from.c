@@ -1,0 +1,639 @@
+/* ZL5012-ZL5014: Amazon SES custom MAIL FROM and the DMARC record around it.
+ *
+ *   bounce.<domain>.  MX   10 feedback-smtp.<region>.amazonses.com.
+ *   bounce.<domain>.  TXT  "v=spf1 include:amazonses.com ~all"
+ * "You must publish exactly one MX record"; the MAIL FROM domain must be a
+ * subdomain of the identity and must not receive mail; with it, DMARC SPF
+ * alignment must be relaxed. References: SES developer guide mail-from.md,
+ * regions.md (feedback and inbound endpoints), send-email-authentication-dmarc.md.
+ *
+ *   bad:   bounce  MX  10 feedback-smtp.us-east-1.amazonses.com     ; origin appended
+ *   bad:   _dmarc  TXT "v=DMARC1; p=reject; aspf=s"                  ; never aligns
+ *   good:  bounce  MX  10 feedback-smtp.us-east-1.amazonses.com.
+ *          bounce  TXT "v=spf1 include:amazonses.com ~all"
+ *          _dmarc  TXT "v=DMARC1; p=reject"
+ *
+ * The record hooks gather the few records that matter (SES MX targets, SPF
+ * and DMARC TXT, SES DKIM CNAME names); the zone hooks judge them together. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules.h"
+#include "ses_data.h"
+#include "types.h"
+
+const uint16_t zl_types_ses_mail[] = { ZL_T_MX, ZL_T_TXT, ZL_T_CNAME, 0 };
+
+enum mx_kind { MX_FEEDBACK, MX_INBOUND };
+
+struct mx_entry {
+    uint64_t owner;
+    struct zl_name name;
+    struct zl_span span, target_span;
+    char *target;     /* as text, for messages */
+    uint8_t kind;     /* enum mx_kind */
+    bool apex;
+};
+
+struct spf_entry {
+    uint64_t owner;
+    struct zl_span span;
+    bool ses;         /* include:amazonses.com */
+};
+
+struct dmarc_entry {
+    struct zl_name domain;
+    struct zl_span span;
+    bool strict[2];              /* aspf=s, adkim=s */
+    struct zl_span fix_span[2];
+    char *fix[2];                /* the string without the tag, or NULL */
+};
+
+struct mail_state {
+    struct zl_ses_list mx, spf, dmarc, dkim; /* dkim: struct zl_name, SES DKIM identities */
+    /* built once for the zone hooks: sorted by owner, so lookups stay
+     * logarithmic in zones with many SPF records */
+    const struct mx_entry **mx_sorted;
+    const struct spf_entry **spf_sorted;
+    bool indexed;
+};
+
+static const struct zl_rule *const family[] = {
+    ZL_RULE_REF(ZL5012), ZL_RULE_REF(ZL5013), ZL_RULE_REF(ZL5014),
+};
+
+static const char *const tag_names[2] = { "aspf", "adkim" };
+
+static struct mail_state *state(struct zl_ctx *ctx)
+{
+    void **slot = zl_ctx_state(ctx, ZL_RULE_REF(ZL5012)); /* shared by the family */
+    if (!*slot)
+        *slot = zl_ctx_alloc(ctx, sizeof(struct mail_state));
+    return *slot;
+}
+
+/* ---- MX ------------------------------------------------------------------------ */
+
+static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const struct zl_field *f,
+                          const struct zl_name *t, const struct zl_name *fixed)
+{
+    char tname[ZL_NAME_TEXT_MAX], want[ZL_NAME_TEXT_MAX];
+    zl_ses_name_text(t, tname);
+    zl_ses_name_text(fixed, want);
+    const struct zl_token *tt = f->ntok ? &rec->toks[f->tok] : NULL;
+    struct zl_span at = tt ? tt->span : rec->span;
+    struct zl_diag *d;
+    if (tt && (f->flags & ZL_NAME_F_RELATIVE))
+        d = zl_report(ctx, ZL_RULE_REF(ZL5012), &at,
+                      "MX target '%.*s' has no trailing dot, so it expands to '%s'; SES expects '%s'",
+                      (int)tt->len, tt->text, tname, want);
+    else
+        d = zl_report(ctx, ZL_RULE_REF(ZL5012), &at,
+                      "MX target '%s' has the zone name appended; SES expects '%s'", tname, want);
+    if (d && tt)
+        zl_diag_set_fix(d, at, want);
+}
+
+static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    if (rec->nfields < 2 || rec->fields[1].kind != ZL_FIELD_NAME)
+        return;
+    const struct zl_field *f = &rec->fields[1];
+    /* Cheap gate on the first label, in place. */
+    const uint8_t *l0 = rec->rdata + f->off;
+    if (f->off >= rec->rdlen || (size_t)l0[0] + 1 > (size_t)(rec->rdlen - f->off))
+        return;
+    bool feedback = zl_ses_label_is(l0, "feedback-smtp");
+    if (!feedback && !zl_ses_label_is(l0, "inbound-smtp"))
+        return;
+    struct zl_name t;
+    if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off))
+        return;
+    int ses = zl_ses_find_label(&t, "amazonses");
+    int aws = zl_ses_find_label(&t, "amazonaws");
+    if (ses < 0 && aws < 0)
+        return;
+    const struct zl_name *origin = zl_ctx_origin(ctx);
+
+    /* Origin appended: judge the name the writer meant. */
+    struct zl_name meant = t;
+    struct zl_name stripped;
+    const struct zl_name *eff = rec->origin ? rec->origin : origin;
+    if (zl_ses_strip_origin(&t, eff, &stripped) && stripped.nlabels == 4 &&
+        (zl_ses_label_is(zl_ses_label(&stripped, 2), "amazonses") ||
+         zl_ses_label_is(zl_ses_label(&stripped, 2), "amazonaws")) &&
+        zl_ses_label_is(zl_ses_label(&stripped, 3), "com")) {
+        report_target(ctx, rec, f, &t, &stripped);
+        meant = stripped;
+    }
+    char tname[ZL_NAME_TEXT_MAX];
+    zl_ses_name_text(&meant, tname);
+    const struct zl_token *tt = f->ntok ? &rec->toks[f->tok] : NULL;
+    struct zl_span tat = tt ? tt->span : rec->span;
+
+    if (meant.nlabels != 4 || !zl_ses_label_is(zl_ses_label(&meant, 3), "com")) {
+        if (feedback)
+            zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
+                      "MX target '%s' is not an SES feedback endpoint; SES expects "
+                      "'feedback-smtp.<region>.amazonses.com.'",
+                      tname);
+        return;
+    }
+    const uint8_t *reg = zl_ses_label(&meant, 1);
+    const uint8_t *dom = zl_ses_label(&meant, 2);
+    if (!zl_ses_region_known(reg + 1, reg[0]) && !zl_ses_region_shaped(reg + 1, reg[0])) {
+        zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
+                  "MX target '%s' names no AWS region ('%.*s'); SES endpoints look like "
+                  "'%s.us-east-1.%s.com.'",
+                  tname, (int)reg[0], (const char *)reg + 1, feedback ? "feedback-smtp" : "inbound-smtp",
+                  feedback ? "amazonses" : "amazonaws");
+        return;
+    }
+    if (feedback && !zl_ses_label_is(dom, "amazonses")) {
+        char want[ZL_NAME_TEXT_MAX];
+        snprintf(want, sizeof want, "feedback-smtp.%.*s.amazonses.com.", (int)reg[0], (const char *)reg + 1);
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
+                                      "MX target '%s' does not exist: the SES feedback endpoint is under "
+                                      "amazonses.com; SES expects '%s'",
+                                      tname, want);
+        if (d && tt)
+            zl_diag_set_fix(d, tat, want);
+        return;
+    }
+    if (!feedback && zl_ses_label_is(dom, "amazonses")) {
+        zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
+                  "MX target '%s' does not exist: SES receives mail at 'inbound-smtp.%.*s.amazonaws.com.' "
+                  "and a custom MAIL FROM uses 'feedback-smtp.%.*s.amazonses.com.'",
+                  tname, (int)reg[0], (const char *)reg + 1, (int)reg[0], (const char *)reg + 1);
+        return;
+    }
+
+    struct mail_state *st = state(ctx);
+    struct mx_entry *e = zl_ses_push(ctx, &st->mx, sizeof *e);
+    e->owner = zl_name_hash64(&rec->owner);
+    e->name = rec->owner;
+    e->span = rec->span;
+    e->target_span = tat;
+    e->target = zl_ctx_strdup(ctx, tname, strlen(tname));
+    e->kind = feedback ? MX_FEEDBACK : MX_INBOUND;
+    e->apex = origin && zl_name_equal(&rec->owner, origin);
+}
+
+/* ---- TXT ----------------------------------------------------------------------- */
+
+/* A whole word of an SPF record, case-insensitively. */
+static bool spf_has(const char *v, size_t n, const char *term)
+{
+    size_t tl = strlen(term);
+    for (size_t i = 0; i + tl <= n; i++) {
+        if ((i == 0 || v[i - 1] == ' ') && (i + tl == n || v[i + tl] == ' ') &&
+            zl_ses_bytes_eq((const uint8_t *)v + i, (const uint8_t *)term, tl))
+            return true;
+    }
+    return false;
+}
+
+/* The string token holding "tag=s" rewritten without it, for a fix-it. */
+static void dmarc_fix(struct zl_ctx *ctx, const struct zl_record *rec, unsigned ns, const char *tag,
+                      struct dmarc_entry *e, int which)
+{
+    for (unsigned i = 0; i < ns; i++) {
+        const struct zl_token *t = zl_ses_txt_token(rec, i);
+        if (!t || memchr(t->text, '\\', t->len))
+            continue;
+        size_t tl = strlen(tag);
+        for (size_t p = 0; p + tl + 2 <= t->len; p++) {
+            if (!zl_ses_bytes_eq((const uint8_t *)t->text + p, (const uint8_t *)tag, tl))
+                continue;
+            if (p > 0 && t->text[p - 1] != ';' && t->text[p - 1] != ' ' && t->text[p - 1] != '\t')
+                continue;
+            size_t q = p + tl;
+            while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t'))
+                q++;
+            if (q >= t->len || t->text[q] != '=')
+                continue;
+            q++;
+            while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t'))
+                q++;
+            if (q >= t->len || (t->text[q] | 0x20) != 's')
+                continue;
+            q++;
+            while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t'))
+                q++;
+            size_t start = p;
+            if (q < t->len && t->text[q] == ';') {
+                q++;
+                while (q < t->len && (t->text[q] == ' ' || t->text[q] == '\t'))
+                    q++;
+            } else {
+                /* last tag: drop the separator before it instead */
+                while (start > 0 && (t->text[start - 1] == ' ' || t->text[start - 1] == '\t'))
+                    start--;
+                if (start > 0 && t->text[start - 1] == ';')
+                    start--;
+            }
+            struct zl_buf b = { 0 };
+            bool quoted = t->flags & ZL_TOK_QUOTED;
+            if (quoted)
+                zl_buf_putc(&b, '"');
+            zl_buf_put(&b, t->text, start);
+            zl_buf_put(&b, t->text + q, t->len - q);
+            if (quoted)
+                zl_buf_putc(&b, '"');
+            e->fix[which] = zl_ctx_strdup(ctx, zl_buf_cstr(&b), b.len);
+            e->fix_span[which] = t->span;
+            zl_buf_free(&b);
+            return;
+        }
+    }
+}
+
+static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    char v[2048];
+    unsigned ns;
+    /* Cheap gate: the first string decides (v=spf1 / v=DMARC1). */
+    if (rec->rdlen < 7)
+        return;
+    const char *first = (const char *)rec->rdata + 1;
+    size_t fl = rec->rdata[0];
+    bool dmarc = zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_dmarc") && zl_ses_has_prefix(first, fl, "v=DMARC1");
+    bool spf = !dmarc && zl_ses_has_prefix(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
+    if (!dmarc && !spf)
+        return;
+    size_t n = zl_ses_txt_join(rec, v, sizeof v, &ns);
+    if (n > sizeof v)
+        n = sizeof v;
+    struct mail_state *st = state(ctx);
+    if (spf) {
+        struct spf_entry *e = zl_ses_push(ctx, &st->spf, sizeof *e);
+        e->owner = zl_name_hash64(&rec->owner);
+        e->span = rec->span;
+        e->ses = spf_has(v, n, "include:amazonses.com") || spf_has(v, n, "+include:amazonses.com");
+        return;
+    }
+    /* Only records with a strict tag matter; most have none. */
+    if (zl_ses_find(v, n, "=s") < 0 && zl_ses_find(v, n, "= s") < 0)
+        return;
+    struct dmarc_entry tmp;
+    memset(&tmp, 0, sizeof tmp);
+    struct dmarc_entry *e = &tmp;
+    /* tag=value; ... (RFC 7489 6.4) */
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[j] != ';')
+            j++;
+        size_t a = i, b = j;
+        while (a < b && (v[a] == ' ' || v[a] == '\t'))
+            a++;
+        while (b > a && (v[b - 1] == ' ' || v[b - 1] == '\t'))
+            b--;
+        const char *eq = memchr(v + a, '=', b - a);
+        if (eq) {
+            size_t kl = (size_t)(eq - (v + a));
+            while (kl && (v[a + kl - 1] == ' ' || v[a + kl - 1] == '\t'))
+                kl--;
+            const char *val = eq + 1;
+            while (val < v + b && (*val == ' ' || *val == '\t'))
+                val++;
+            for (int k = 0; k < 2; k++)
+                if (kl == strlen(tag_names[k]) && zl_ses_bytes_eq((const uint8_t *)v + a, (const uint8_t *)tag_names[k], kl) &&
+                    v + b - val == 1 && (*val | 0x20) == 's') {
+                    e->strict[k] = true;
+                    dmarc_fix(ctx, rec, ns, tag_names[k], e, k);
+                }
+        }
+        i = j + 1;
+    }
+    if (!tmp.strict[0] && !tmp.strict[1])
+        return;
+    e = zl_ses_push(ctx, &st->dmarc, sizeof *e);
+    *e = tmp;
+    zl_name_suffix(&e->domain, &rec->owner, 1);
+    e->span = rec->span;
+}
+
+/* ---- CNAME: SES DKIM identities (for adkim=s) ---------------------------------------- */
+
+static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    if (!zl_ses_label_is(zl_ses_label(&rec->owner, 1), "_domainkey"))
+        return;
+    if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
+        return;
+    struct zl_name t;
+    if (!zl_name_from_wire(&t, rec->rdata + rec->fields[0].off, rec->rdlen - rec->fields[0].off) ||
+        zl_ses_find_label(&t, "amazonses") < 0)
+        return;
+    struct mail_state *st = state(ctx);
+    struct zl_name *d = zl_ses_push(ctx, &st->dkim, sizeof *d);
+    zl_name_suffix(d, &rec->owner, 2);
+}
+
+static void gather(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+{
+    if (!zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
+        return;
+    if (rec->type == ZL_T_MX)
+        gather_mx(rec, ctx);
+    else if (rec->type == ZL_T_TXT)
+        gather_txt(rec, ctx);
+    else if (rec->type == ZL_T_CNAME && zl_ctx_enabled(ctx, ZL_RULE_REF(ZL5014)))
+        gather_cname(rec, ctx);
+}
+
+void zl_check_ses_mail_from_mx(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    gather(rec, ctx, ZL_RULE_REF(ZL5012));
+}
+
+void zl_check_ses_mail_from_spf(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    gather(rec, ctx, ZL_RULE_REF(ZL5013));
+}
+
+void zl_check_ses_dmarc_strict(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    gather(rec, ctx, ZL_RULE_REF(ZL5014));
+}
+
+/* ---- zone hooks ------------------------------------------------------------------------ */
+
+static int mx_order(const void *a, const void *b)
+{
+    const struct mx_entry *x = *(const struct mx_entry *const *)a, *y = *(const struct mx_entry *const *)b;
+    if (x->owner != y->owner)
+        return x->owner < y->owner ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1; /* feedback first */
+    return (x->span.line > y->span.line) - (x->span.line < y->span.line);
+}
+
+static int spf_order(const void *a, const void *b)
+{
+    const struct spf_entry *x = *(const struct spf_entry *const *)a, *y = *(const struct spf_entry *const *)b;
+    if (x->owner != y->owner)
+        return x->owner < y->owner ? -1 : 1;
+    return (x->span.line > y->span.line) - (x->span.line < y->span.line);
+}
+
+static struct mail_state *indexed_state(struct zl_ctx *ctx)
+{
+    struct mail_state *st = *zl_ctx_state(ctx, ZL_RULE_REF(ZL5012));
+    if (!st || st->indexed)
+        return st;
+    st->indexed = true;
+    st->mx_sorted = zl_ctx_alloc(ctx, (st->mx.n + 1) * sizeof *st->mx_sorted);
+    for (size_t i = 0; i < st->mx.n; i++)
+        st->mx_sorted[i] = zl_ses_at(&st->mx, i);
+    qsort(st->mx_sorted, st->mx.n, sizeof *st->mx_sorted, mx_order);
+    st->spf_sorted = zl_ctx_alloc(ctx, (st->spf.n + 1) * sizeof *st->spf_sorted);
+    for (size_t i = 0; i < st->spf.n; i++)
+        st->spf_sorted[i] = zl_ses_at(&st->spf, i);
+    qsort(st->spf_sorted, st->spf.n, sizeof *st->spf_sorted, spf_order);
+    return st;
+}
+
+/* The SPF records of owner: [*first, result). */
+static size_t spf_range(const struct mail_state *st, uint64_t owner, size_t *first)
+{
+    size_t lo = 0, hi = st->spf.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (st->spf_sorted[mid]->owner < owner)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *first = lo;
+    while (hi < st->spf.n && st->spf_sorted[hi]->owner == owner)
+        hi++;
+    return hi;
+}
+
+static bool has_ses_spf(const struct mail_state *st, uint64_t owner)
+{
+    size_t k, end = spf_range(st, owner, &k);
+    for (; k < end; k++)
+        if (st->spf_sorted[k]->ses)
+            return true;
+    return false;
+}
+
+/* Runs of MX entries with one owner: [i, result). */
+static size_t owner_run(const struct mail_state *st, size_t i)
+{
+    size_t j = i + 1;
+    while (j < st->mx.n && st->mx_sorted[j]->owner == st->mx_sorted[i]->owner)
+        j++;
+    return j;
+}
+
+void zl_check_zone_ses_mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
+{
+    const struct mail_state *st = indexed_state(ctx);
+    if (!st)
+        return;
+    const struct zl_rule *r = ZL_RULE_REF(ZL5012);
+    for (size_t i = 0, j; i < st->mx.n; i = j) {
+        j = owner_run(st, i);
+        const struct mx_entry *e = st->mx_sorted[i];
+        char oname[ZL_NAME_TEXT_MAX];
+        zl_ses_name_text(&e->name, oname);
+        if (e->kind == MX_INBOUND) {
+            /* no feedback MX here (those sort first): receiving where MAIL FROM was meant? */
+            if (e->apex || !has_ses_spf(st, e->owner))
+                continue;
+            struct zl_diag *d = zl_report(ctx, r, &e->target_span,
+                                          "MX of '%s' points to the SES receiving endpoint '%s', but its "
+                                          "SPF includes amazonses.com, so it looks like a custom MAIL FROM "
+                                          "domain; MAIL FROM needs 'feedback-smtp.<region>.amazonses.com.'",
+                                          oname, e->target);
+            if (d)
+                zl_diag_add_note(d, "a MAIL FROM domain must not receive mail; receiving uses a different "
+                                    "name with inbound-smtp.<region>.amazonaws.com.");
+            continue;
+        }
+        if (e->apex) {
+            struct zl_diag *d = zl_report(ctx, r, &e->span,
+                                          "MX '%s' for SES feedback is at the zone apex '%s': the custom MAIL "
+                                          "FROM domain must be a subdomain of the identity, and this MX sends "
+                                          "all mail for '%s' to SES's feedback endpoint",
+                                          e->target, oname, oname);
+            if (d)
+                zl_diag_add_note(d, "use a subdomain such as 'bounce.%s' for the MX and its SPF record", oname);
+            continue;
+        }
+        /* Exactly one MX at the MAIL FROM name. */
+        size_t count = 0;
+        const struct zl_zrec *second = NULL;
+        for (uint32_t k = zl_zone_first(zone, e->owner); k != UINT32_MAX; k = zone->recs[k].next)
+            if (zone->recs[k].type == ZL_T_MX && ++count == 2)
+                second = &zone->recs[k];
+        if (count > 1) {
+            struct zl_diag *d = zl_report(ctx, r, &second->span,
+                                          "MAIL FROM domain '%s' has %zu MX records; SES requires exactly one, "
+                                          "'%s', or the custom MAIL FROM setup fails",
+                                          oname, count, e->target);
+            for (uint32_t k = zl_zone_first(zone, e->owner); d && k != UINT32_MAX; k = zone->recs[k].next)
+                if (zone->recs[k].type == ZL_T_MX)
+                    zl_diag_add_note(d, "MX at line %u", zone->recs[k].span.line);
+        }
+    }
+}
+
+void zl_check_zone_ses_mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
+{
+    const struct mail_state *st = indexed_state(ctx);
+    if (!st)
+        return;
+    const struct zl_rule *r = ZL_RULE_REF(ZL5013);
+    for (size_t i = 0, j; i < st->mx.n; i = j) {
+        j = owner_run(st, i);
+        const struct mx_entry *e = st->mx_sorted[i];
+        if (e->kind != MX_FEEDBACK || e->apex)
+            continue;
+        char oname[ZL_NAME_TEXT_MAX];
+        zl_ses_name_text(&e->name, oname);
+        size_t first, end = spf_range(st, e->owner, &first), count = end - first;
+        if (count == 0) {
+            if (zone->whole_zone)
+                zl_report(ctx, r, &e->span,
+                          "MAIL FROM domain '%s' has no SPF record; SES expects a TXT record "
+                          "\"v=spf1 include:amazonses.com ~all\" there",
+                          oname);
+        } else if (count > 1) {
+            struct zl_diag *d = zl_report(ctx, r, &st->spf_sorted[first + 1]->span,
+                                          "MAIL FROM domain '%s' has %zu SPF (v=spf1) records; SPF then fails "
+                                          "with permerror (RFC 7208 4.5), so keep only "
+                                          "\"v=spf1 include:amazonses.com ~all\"",
+                                          oname, count);
+            for (size_t k = first; d && k < end; k++)
+                zl_diag_add_note(d, "v=spf1 at line %u", st->spf_sorted[k]->span.line);
+        } else if (!st->spf_sorted[first]->ses) {
+            zl_report(ctx, r, &st->spf_sorted[first]->span,
+                      "SPF record of MAIL FROM domain '%s' does not include amazonses.com, so mail SES sends "
+                      "with this MAIL FROM fails SPF; SES expects \"v=spf1 include:amazonses.com ~all\"",
+                      oname);
+        }
+    }
+}
+
+void zl_check_zone_ses_dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
+{
+    (void)zone;
+    const struct mail_state *st = *zl_ctx_state(ctx, ZL_RULE_REF(ZL5012));
+    if (!st)
+        return;
+    const struct zl_rule *r = ZL_RULE_REF(ZL5014);
+    for (size_t i = 0; i < st->dmarc.n; i++) {
+        const struct dmarc_entry *dm = zl_ses_at(&st->dmarc, i);
+        char dname[ZL_NAME_TEXT_MAX], sub[ZL_NAME_TEXT_MAX];
+        zl_ses_name_text(&dm->domain, dname);
+        if (dm->strict[0]) {
+            for (size_t k = 0; k < st->mx.n; k++) {
+                const struct mx_entry *e = zl_ses_at(&st->mx, k);
+                if (e->kind != MX_FEEDBACK || e->apex || zl_name_equal(&e->name, &dm->domain) ||
+                    !zl_name_is_subdomain(&e->name, &dm->domain))
+                    continue;
+                zl_ses_name_text(&e->name, sub);
+                struct zl_diag *d = zl_report(ctx, r, &dm->span,
+                                              "DMARC for '%s' sets aspf=s (strict SPF alignment), but SES sends "
+                                              "with the custom MAIL FROM '%s', a subdomain; strict alignment needs "
+                                              "the MAIL FROM to equal the From domain, so SPF alignment can never "
+                                              "pass: remove aspf=s (relaxed is the default)",
+                                              dname, sub);
+                if (d && dm->fix[0])
+                    zl_diag_set_fix(d, dm->fix_span[0], dm->fix[0]);
+                break;
+            }
+        }
+        if (dm->strict[1]) {
+            bool at_domain = false;
+            const struct zl_name *below = NULL;
+            for (size_t k = 0; k < st->dkim.n; k++) {
+                const struct zl_name *id = zl_ses_at(&st->dkim, k);
+                if (zl_name_equal(id, &dm->domain))
+                    at_domain = true;
+                else if (!below && zl_name_is_subdomain(id, &dm->domain))
+                    below = id;
+            }
+            if (below && !at_domain) {
+                zl_ses_name_text(below, sub);
+                struct zl_diag *d = zl_report(ctx, r, &dm->span,
+                                              "DMARC for '%s' sets adkim=s (strict DKIM alignment), but SES signs "
+                                              "with d=%s (its DKIM CNAMEs are there), a subdomain; strict alignment "
+                                              "needs d= to equal the From domain, so DKIM alignment can never "
+                                              "pass: remove adkim=s or verify '%s' itself in SES",
+                                              dname, sub, dname);
+                if (d && dm->fix[1])
+                    zl_diag_set_fix(d, dm->fix_span[1], dm->fix[1]);
+            }
+        }
+    }
+}
+
+/* ---- explanations -------------------------------------------------------------------------- */
+
+const char zl_explain_ses_mail_from_mx[] =
+    "A custom MAIL FROM domain for SES is a subdomain of the identity with one MX\n"
+    "record pointing to feedback-smtp.<region>.amazonses.com. SES checks it and\n"
+    "fails the setup when the MX is missing, when there is more than one MX (\"you\n"
+    "must publish exactly one MX record\"), or when the target is wrong.\n"
+    "\n"
+    "This rule reports: a feedback MX without its trailing dot (the origin is\n"
+    "appended), a feedback MX at the zone apex (MAIL FROM must be a subdomain,\n"
+    "and the apex's mail would go to SES's bounce endpoint), extra MX records at\n"
+    "the MAIL FROM name, the receiving endpoint inbound-smtp.<region>.amazonaws.com\n"
+    "on a name whose SPF includes amazonses.com (MAIL FROM was meant), and host\n"
+    "names that do not exist (inbound-smtp under amazonses.com, feedback-smtp\n"
+    "under amazonaws.com).\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    $ORIGIN example.com.\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com\n"
+    "    bounce 1800 IN MX 20 mx.example.net.\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    $ORIGIN example.com.\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n";
+
+const char zl_explain_ses_mail_from_spf[] =
+    "SES checks that the custom MAIL FROM domain publishes an SPF record that\n"
+    "authorises it: \"v=spf1 include:amazonses.com ~all\". With no SPF record,\n"
+    "one that does not include amazonses.com, or two v=spf1 records (SPF returns\n"
+    "permerror, RFC 7208 section 4.5), the MAIL FROM status stays pending or\n"
+    "fails. A missing record is only reported for whole zones.\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    bounce 1800 IN TXT \"v=spf1 include:_spf.google.com ~all\"\n"
+    "    bounce 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    bounce 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
+
+const char zl_explain_ses_dmarc_strict[] =
+    "With a custom MAIL FROM, SES sends with an envelope sender such as\n"
+    "bounce.example.com while the From: header says example.com. DMARC's relaxed\n"
+    "SPF alignment accepts that (same organisational domain); strict alignment\n"
+    "(aspf=s) demands an exact match, so SPF can never align and DMARC rests on\n"
+    "DKIM alone. The SES guide says to remove the tag. The same holds for\n"
+    "adkim=s when SES signs with a subdomain identity (d=mail.example.com) and\n"
+    "mail is sent From: example.com.\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    _dmarc 1800 IN TXT \"v=DMARC1; p=quarantine; aspf=s\"\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    _dmarc 1800 IN TXT \"v=DMARC1; p=quarantine\"\n";
