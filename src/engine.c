@@ -493,27 +493,29 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     c->cur = NULL;
 }
 
-/* A specific rule family that explains a problem better than a generic
- * rule: when both report on the same line, only the specific one stays
- * (e.g. an SES DKIM target without its dot is ses-dkim-target, not also
+/* Pairs where a specific rule explains a problem better than a generic one:
+ * when both report on the same line, only the specific finding stays (an
+ * SES DKIM target without its dot is ses-dkim-target, not also
  * target-relative-external). */
 static const struct {
-    const char *specific_prefix;
-    const char *generic_code;
+    const char *specific, *generic;
 } superseded[] = {
-    { "ZL50", "ZL2101" }, { "ZL50", "ZL2102" }, { "ZL50", "ZL2103" }, { "ZL50", "ZL4101" },
+    { "ZL5001", "ZL2102" }, /* ses-dkim-target        > target-relative-external */
+    { "ZL5012", "ZL2102" }, /* ses-mail-from-mx       > target-relative-external */
+    { "ZL5011", "ZL2101" }, /* ses-verify-owner       > name-doubled-origin */
+    { "ZL5010", "ZL2103" }, /* ses-verify-token       > value-stray-characters */
+    { "ZL5017", "ZL2103" }, /* ses-dkim-key-split     > value-stray-characters */
+    { "ZL5013", "ZL4101" }, /* ses-mail-from-spf      > spf-multiple */
 };
 
 static bool supersedes(const struct zl_diag *specific, const struct zl_diag *generic)
 {
     if (specific->span.src != generic->span.src || specific->span.line != generic->span.line)
         return false;
-    for (size_t i = 0; i < sizeof superseded / sizeof superseded[0]; i++) {
-        size_t n = strlen(superseded[i].specific_prefix);
-        if (strncmp(specific->code, superseded[i].specific_prefix, n) == 0 &&
-            strcmp(generic->code, superseded[i].generic_code) == 0)
+    for (size_t i = 0; i < sizeof superseded / sizeof superseded[0]; i++)
+        if (strcmp(specific->code, superseded[i].specific) == 0 &&
+            strcmp(generic->code, superseded[i].generic) == 0)
             return true;
-    }
     return false;
 }
 
