@@ -16,7 +16,11 @@ SANFLAGS :=
 OPT      ?= -O2 -g
 endif
 
-PKGS        := libpcre2-8
+# yaml-0.1 (libyaml): the structured exports (Route 53 JSON, octoDNS and Cloud DNS
+# YAML) are read with it, JSON included, for its line/column mark on every node.
+# jansson: the small --ses-identity JSON (aws sesv2 get-email-identity), read as
+# a DOM; no positions needed there, since findings point into the zone.
+PKGS        := libpcre2-8 yaml-0.1 jansson
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -37,7 +41,7 @@ TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
 
-.PHONY: all deps check unit cli run bench conformance install clean fuzz
+.PHONY: all deps check unit cli run bench conformance install clean fuzz fuzz-regress
 
 all: deps $(BUILD)/zonelint
 
@@ -88,11 +92,56 @@ unit: deps $(TEST_BINS)
 cli: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 
-check: deps $(BUILD)/zonelint $(TEST_BINS)
+check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
+	@$(BUILD)/fuzz-replay tests/fuzz/regressions
+
+# ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
+# The fuzz target's entry point without libFuzzer: replays every input that
+# once crashed, in every build (plain, SANITIZE=1, valgrind in .ci/run).
+$(BUILD)/fuzz-replay: tests/fuzz/replay.c tests/fuzz/fuzz_zone.c tests/fuzz/fuzz.h $(BUILD)/libzonelint.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -I tests/fuzz $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_zone.c \
+	    $(BUILD)/libzonelint.a $(LDLIBS)
+
+fuzz-regress: deps $(BUILD)/fuzz-replay
+	@$(BUILD)/fuzz-replay tests/fuzz/regressions
+
+# make fuzz [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]: builds the
+# libFuzzer target with clang in build/fuzz and runs it, seeded from tests/,
+# examples/ and the conformance corpus; crashes land in build/fuzz/artifacts/.
+FUZZ_CC    ?= clang
+FUZZ_BUILD := build/fuzz
+FUZZ_SAN   := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+              -fno-omit-frame-pointer
+FUZZ_TIME  ?= 60
+FUZZ_JOBS  ?= 1
+FUZZ_ARGS  ?=
+
+fuzz:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
+	    "install clang and its libFuzzer runtime (Debian/Ubuntu: apt-get install clang libclang-rt-dev," \
+	    "or libclang-rt-14-dev for clang 14), or set FUZZ_CC"; exit 2; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
+	    $(FUZZ_CC) -fsanitize=fuzzer,address,undefined -x c -o /dev/null - 2>/dev/null || { \
+	    echo "make fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer,address,undefined;" \
+	    "install its libFuzzer/sanitizer runtime (Debian/Ubuntu: apt-get install" \
+	    "libclang-rt-$$($(FUZZ_CC) -dumpversion | cut -d. -f1)-dev)"; exit 2; }
+	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) SANFLAGS='$(FUZZ_SAN)' \
+	    OPT='-O1 -g' $(FUZZ_BUILD)/fuzz_zone
+	@sh tests/fuzz/corpus-seed $(FUZZ_BUILD)/seed
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
+	$(FUZZ_BUILD)/fuzz_zone -dict=tests/fuzz/zone.dict -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
+	    -max_total_time=$(FUZZ_TIME) $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
+	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_ARGS) $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seed
+
+# Only meaningful with BUILD=build/fuzz and clang (the fuzz target above).
+$(FUZZ_BUILD)/fuzz_zone: tests/fuzz/fuzz_zone.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a
+	$(CC) $(ALLCFLAGS) -I tests/fuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_zone.c \
+	    $(FUZZ_BUILD)/libzonelint.a $(LDLIBS)
 
 conformance: deps $(BUILD)/zonelint
 	@ZONELINT=$(CURDIR)/$(BUILD)/zonelint sh tests/conformance/run.sh

@@ -1,6 +1,8 @@
 /* Grammar of a master file: a sequence of lines, each a record, a directive,
  * or nothing. A record is  owner-or-blank [ttl] [class] type rdata-tokens.
- * RDATA is a plain token list checked per type in src/rdata.c; every action
+ * The RDATA tokens (and a directive's arguments) are a plain token list that
+ * the scanner appends to the line as it reads them, so they never pass
+ * through here one by one; src/rdata.c checks them per type. Every action
  * hands over to src/parser.c, which builds the record. */
 
 %define api.pure full
@@ -29,8 +31,8 @@ static void zl_yyerror(const struct zl_yyltype *loc, yyscan_t scanner, struct zl
 %token TTL     "TTL"
 %token CLASS   "class"
 %token TYPE    "record type"
-%token WORD    "word"
-%token QSTRING "quoted string"
+%token WORD    "word"          /* a word where a TTL, class or type was expected */
+%token QSTRING "quoted string" /* likewise */
 %token EOL     "end of line"
 %token DIR_ORIGIN "$ORIGIN" DIR_TTL "$TTL" DIR_INCLUDE "$INCLUDE"
 %token DIR_GENERATE "$GENERATE" DIR_UNKNOWN "directive"
@@ -46,13 +48,12 @@ input
 line
     : EOL
     | record EOL                 { zl_p_record_end(P); }
-    | directive EOL
+    | directive EOL              { zl_p_directive_end(P); }
     | error EOL                  { yyerrok; zl_p_line_reset(P); }
     ;
 
 record
     : owner meta TYPE            { zl_p_type(P, &$3, &@3); }
-      rdata
     ;
 
 owner
@@ -71,22 +72,12 @@ meta
 ttl   : TTL                      { zl_p_ttl(P, &$1, &@1); } ;
 class : CLASS                    { zl_p_class(P, &$1, &@1); } ;
 
-rdata
-    : %empty
-    | rdata token
-    ;
-
-token
-    : WORD                       { zl_p_token(P, &$1, &@1, false); }
-    | QSTRING                    { zl_p_token(P, &$1, &@1, true); }
-    ;
-
 directive
-    : DIR_ORIGIN rdata           { zl_p_directive(P, ZL_DIR_ORIGIN, &$1, &@1); }
-    | DIR_TTL rdata              { zl_p_directive(P, ZL_DIR_TTL, &$1, &@1); }
-    | DIR_INCLUDE rdata          { zl_p_directive(P, ZL_DIR_INCLUDE, &$1, &@1); }
-    | DIR_GENERATE rdata         { zl_p_directive(P, ZL_DIR_GENERATE, &$1, &@1); }
-    | DIR_UNKNOWN rdata          { zl_p_directive(P, ZL_DIR_UNKNOWN, &$1, &@1); }
+    : DIR_ORIGIN                 { zl_p_directive(P, ZL_DIR_ORIGIN, &$1, &@1); }
+    | DIR_TTL                    { zl_p_directive(P, ZL_DIR_TTL, &$1, &@1); }
+    | DIR_INCLUDE                { zl_p_directive(P, ZL_DIR_INCLUDE, &$1, &@1); }
+    | DIR_GENERATE               { zl_p_directive(P, ZL_DIR_GENERATE, &$1, &@1); }
+    | DIR_UNKNOWN                { zl_p_directive(P, ZL_DIR_UNKNOWN, &$1, &@1); }
     ;
 
 %%

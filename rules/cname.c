@@ -14,6 +14,7 @@
 
 #include "engine.h"
 #include "rules.h"
+#include "source.h"
 #include "types.h"
 
 const char zl_explain_cname_and_other_data[] =
@@ -98,7 +99,6 @@ const char zl_explain_target_is_cname[] =
     "    mx1   3600 IN A     192.0.2.25\n";
 
 const uint16_t zl_types_cname[] = { ZL_T_CNAME, 0 };
-const uint16_t zl_types_target_is_cname[] = { ZL_T_MX, ZL_T_NS, ZL_T_SRV, 0 };
 
 /* Types that may share a name with a CNAME (RFC 4035 2.5, RFC 5155). */
 static bool allowed_with_cname(uint16_t type)
@@ -155,14 +155,15 @@ void zl_zone_cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
         zl_type_to_text(z->recs[other].type, tn);
         struct zl_diag *d;
         /* Anchor on whichever of the two came second: it made the conflict. */
+        struct zl_span at = zl_zone_span(z, other > cname ? other : cname);
         if (other > cname)
-            d = zl_report(ctx, rule, &z->recs[other].span,
+            d = zl_report(ctx, rule, &at,
                           "%s record at a name that has a CNAME (line %u): a CNAME must be the "
-                          "only data at its name", tn, z->recs[cname].span.line);
+                          "only data at its name", tn, z->recs[cname].line);
         else
-            d = zl_report(ctx, rule, &z->recs[cname].span,
+            d = zl_report(ctx, rule, &at,
                           "CNAME at a name that already has %s data (line %u): a CNAME must be "
-                          "the only data at its name", tn, z->recs[other].span.line);
+                          "the only data at its name", tn, z->recs[other].line);
         if (d && nother > 1)
             zl_diag_add_note(d, "%u records besides the CNAME share this name", nother);
         if (d)
@@ -214,16 +215,20 @@ void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
                 first = j;
                 continue;
             }
+            /* Route 53 weighted/failover/... CNAMEs: one per routing identifier. */
+            if (r->set_id != z->recs[first].set_id)
+                continue;
             /* An identical copy is served once: duplicate-record's business. */
             bool copy = false;
             for (uint32_t k = first; k != j && !copy; k = z->recs[k].next)
                 copy = z->recs[k].type == ZL_T_CNAME && z->recs[k].rdata == r->rdata;
             if (copy)
                 continue;
-            struct zl_diag *d = zl_report(ctx, rule, &r->span,
+            struct zl_span at = zl_zone_span(z, j);
+            struct zl_diag *d = zl_report(ctx, rule, &at,
                                           "second CNAME at this name (the first is at line %u): "
                                           "a name can be an alias for one name only",
-                                          z->recs[first].span.line);
+                                          z->recs[first].line);
             if (d)
                 zl_diag_add_note(d, "name servers reject the zone or keep one of them at random");
         }
@@ -232,92 +237,30 @@ void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
 
 /* ---- target-is-cname -------------------------------------------------------- */
 
-/* Expanded text of MX/NS/SRV targets inside the zone, by name hash, so the
- * zone hook can name them. Targets outside the zone cannot be CNAME owners
- * here, which keeps this small for delegation-heavy zones. */
-struct target_map {
-    uint64_t *keys;
-    const char **names;
-    size_t cap, used;
-};
-
-static const char *map_get(const struct target_map *m, uint64_t key)
+/* The target as written, read back from the source line: only for the few
+ * findings, so nothing is kept per record (a million-record zone has
+ * hundreds of thousands of MX/NS/SRV targets). */
+static bool written_target(const struct zl_span *at, struct zl_buf *out)
 {
-    if (!m || !m->cap)
-        return NULL;
-    for (size_t j = key & (m->cap - 1); m->keys[j]; j = (j + 1) & (m->cap - 1))
-        if (m->keys[j] == key)
-            return m->names[j];
-    return NULL;
-}
-
-static void map_put(struct zl_ctx *ctx, struct target_map *m, uint64_t key, const char *name, size_t n)
-{
-    if ((m->used + 1) * 2 > m->cap) {
-        /* The old arrays stay in the per-file arena: at most doubles the memory. */
-        size_t cap = m->cap ? m->cap * 2 : 256;
-        uint64_t *keys = zl_ctx_alloc(ctx, cap * sizeof *keys);
-        const char **names = zl_ctx_alloc(ctx, cap * sizeof *names);
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i])
-                continue;
-            size_t j = m->keys[i] & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = m->keys[i];
-            names[j] = m->names[i];
-        }
-        m->keys = keys;
-        m->names = names;
-        m->cap = cap;
-    }
-    size_t j = key & (m->cap - 1);
-    while (m->keys[j]) {
-        if (m->keys[j] == key)
-            return;
-        j = (j + 1) & (m->cap - 1);
-    }
-    m->keys[j] = key;
-    m->names[j] = zl_ctx_strdup(ctx, name, n);
-    m->used++;
-}
-
-static int target_index(uint16_t type)
-{
-    return type == ZL_T_MX ? 1 : type == ZL_T_SRV ? 3 : 0;
-}
-
-void zl_check_target_is_cname(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    const struct zl_name *origin = zl_ctx_origin(ctx);
-    int ti = target_index(rec->type);
-    if (!origin || ti >= rec->nfields || rec->fields[ti].kind != ZL_FIELD_NAME)
-        return;
-    struct zl_name t;
-    if (!zl_name_from_wire(&t, rec->rdata + rec->fields[ti].off, rec->fields[ti].len) ||
-        !zl_name_is_subdomain(&t, origin))
-        return;
-    struct target_map **slot = (struct target_map **)zl_ctx_state(ctx, ZL_RULE_REF(ZL3107));
-    if (!*slot)
-        *slot = zl_ctx_alloc(ctx, sizeof **slot);
-    uint64_t h = zl_name_hash64(&t);
-    if (map_get(*slot, h))
-        return;
-    char text[ZL_NAME_TEXT_MAX];
-    size_t n = zl_name_to_text(&t, text);
-    map_put(ctx, *slot, h, text, n);
+    struct zl_buf line = { 0 };
+    bool ok = at->src && zl_source_line(at->src, at->line, &line) == 0 && at->col >= 1 &&
+              at->end_col > at->col && at->end_col - 1 <= line.len;
+    if (ok)
+        zl_buf_put(out, line.data + at->col - 1, at->end_col - at->col);
+    zl_buf_free(&line);
+    return ok;
 }
 
 void zl_zone_target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3107);
-    const struct target_map *m = *zl_ctx_state(ctx, rule);
-    for (size_t i = 0; i < z->nrecs; i++) {
-        const struct zl_zrec *r = &z->recs[i];
-        if ((r->type != ZL_T_MX && r->type != ZL_T_NS && r->type != ZL_T_SRV) || !r->target)
+    for (size_t k = 0; k < z->ntargets; k++) {
+        const struct zl_ztarget *t = &z->targets[k];
+        const struct zl_zrec *r = &z->recs[t->rec];
+        if (r->type != ZL_T_MX && r->type != ZL_T_NS && r->type != ZL_T_SRV)
             continue;
         uint32_t cname = UINT32_MAX;
-        for (uint32_t j = zl_zone_first(z, r->target); j != UINT32_MAX; j = z->recs[j].next)
+        for (uint32_t j = zl_zone_first(z, t->name); j != UINT32_MAX; j = z->recs[j].next)
             if (z->recs[j].type == ZL_T_CNAME) {
                 cname = j;
                 break;
@@ -325,12 +268,15 @@ void zl_zone_target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
         if (cname == UINT32_MAX)
             continue;
         char tn[16];
-        const char *name = map_get(m, r->target);
-        struct zl_diag *d = zl_report(ctx, rule, &r->target_span,
+        struct zl_span at = zl_zone_target_span(z, k);
+        struct zl_buf written = { 0 };
+        const char *name = written_target(&at, &written) ? zl_buf_cstr(&written) : NULL;
+        struct zl_diag *d = zl_report(ctx, rule, &at,
                                       "%s target%s%s%s is an alias (a CNAME at line %u); the target "
                                       "must be a name with address records",
                                       zl_type_to_text(r->type, tn), name ? " '" : "",
-                                      name ? name : "", name ? "'" : "", z->recs[cname].span.line);
+                                      name ? name : "", name ? "'" : "", z->recs[cname].line);
+        zl_buf_free(&written);
         if (d)
             zl_diag_add_note(d, "point the %s at the CNAME's target instead (RFC %s)", tn,
                              r->type == ZL_T_SRV ? "2782" : "2181 10.3");

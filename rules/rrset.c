@@ -8,6 +8,7 @@
  *          www 300  IN A 192.0.2.2
  *
  * Both are zone rules: one hash table over the file's records, linear. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -68,18 +69,24 @@ struct table {
     size_t mask;
 };
 
-static void table_init(struct zl_ctx *ctx, struct table *t, size_t n)
+/* Heap, not the per-file arena: freed as soon as the hook is done, so the
+ * two hooks' tables are never alive at the same time. */
+static void table_init(struct table *t, size_t n)
 {
     size_t cap = 16;
     while (cap < n * 2)
         cap *= 2;
-    t->slot = zl_ctx_alloc(ctx, cap * sizeof *t->slot);
+    t->slot = zl_xcalloc(cap, sizeof *t->slot);
     t->mask = cap - 1;
 }
 
+/* Route 53 routing records (SetIdentifier; cli53's "; AWS routing=...
+ * identifier=..." comment) with different identifiers are separate record
+ * sets, each with its own TTL, and may carry the same data. */
 static bool same_rrset(const struct zl_zrec *a, const struct zl_zrec *b)
 {
-    return a->owner == b->owner && a->type == b->type && a->rclass == b->rclass;
+    return a->owner == b->owner && a->type == b->type && a->rclass == b->rclass &&
+           a->set_id == b->set_id;
 }
 
 static bool same_record(const struct zl_zrec *a, const struct zl_zrec *b)
@@ -103,7 +110,7 @@ static uint32_t find_or_add(struct table *t, const struct zl_zone *z, uint32_t i
 
 static uint64_t rrset_key(const struct zl_zrec *r)
 {
-    return mix(r->owner ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
+    return mix(r->owner ^ r->set_id ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
 }
 
 void zl_zone_duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
@@ -111,20 +118,22 @@ void zl_zone_duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
     if (z->nrecs < 2)
         return;
     struct table t;
-    table_init(ctx, &t, z->nrecs);
+    table_init(&t, z->nrecs);
     for (uint32_t i = 0; i < z->nrecs; i++) {
         const struct zl_zrec *r = &z->recs[i];
         uint32_t k = find_or_add(&t, z, i, mix(rrset_key(r) ^ r->rdata), same_record);
         if (k == UINT32_MAX)
             continue;
         char tn[16];
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &r->span,
+        struct zl_span at = zl_zone_span(z, i);
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &at,
                                       "duplicate %s record: the same name, class, type and data "
                                       "as line %u", zl_type_to_text(r->type, tn),
-                                      z->recs[k].span.line);
+                                      z->recs[k].line);
         if (d)
             zl_diag_add_note(d, "name servers serve it once; delete the copy");
     }
+    free(t.slot);
 }
 
 void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
@@ -132,7 +141,7 @@ void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
     if (z->nrecs < 2)
         return;
     struct table t;
-    table_init(ctx, &t, z->nrecs);
+    table_init(&t, z->nrecs);
     for (uint32_t i = 0; i < z->nrecs; i++) {
         const struct zl_zrec *r = &z->recs[i];
         uint32_t k = find_or_add(&t, z, i, rrset_key(r), same_rrset);
@@ -143,12 +152,14 @@ void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
         if (r->type == ZL_T_RRSIG)
             continue;
         char tn[16];
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &r->span,
+        struct zl_span at = zl_zone_span(z, i);
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &at,
                                       "TTL %u differs from TTL %u of the first %s record at this "
                                       "name (line %u)", r->ttl, z->recs[k].ttl,
-                                      zl_type_to_text(r->type, tn), z->recs[k].span.line);
+                                      zl_type_to_text(r->type, tn), z->recs[k].line);
         if (d)
             zl_diag_add_note(d, "an RRset has one TTL (RFC 2181 5.2); BIND serves %u for all of "
                                 "them", z->recs[k].ttl);
     }
+    free(t.slot);
 }

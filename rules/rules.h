@@ -73,7 +73,6 @@ struct zl_zone;
 struct zl_ctx;
 extern const uint16_t zl_types_target_relative_external[];
 extern const uint16_t zl_types_cname[];
-extern const uint16_t zl_types_target_is_cname[];
 extern const uint16_t zl_types_txt[];
 void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_check_target_relative_external(const struct zl_record *rec, struct zl_ctx *ctx);
@@ -85,13 +84,27 @@ void zl_check_out_of_zone(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_zone_cname_and_other_data(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_check_cname_at_apex(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_zone_cname_multiple(const struct zl_zone *zone, struct zl_ctx *ctx);
-void zl_check_target_is_cname(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_zone_target_is_cname(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_zone_duplicate_record(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_zone_rrset_ttl_mismatch(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_check_spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_check_spf_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_check_dmarc_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
+/* rules/dialect.c: provider-export dialects */
+extern const uint16_t zl_types_export_placeholder[];
+void zl_check_export_placeholder(const struct zl_record *rec, struct zl_ctx *ctx);
+/* rules/ses_crosscheck.c: --ses-identity and --expect-ns cross-checks */
+extern const uint16_t zl_types_ses_crosscheck[];
+void zl_check_ns_delegation_mismatch(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ns_delegation_mismatch(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_identity_missing(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_identity_missing(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_identity_mismatch(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_identity_mismatch(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_identity_wrong_name(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_identity_wrong_name(const struct zl_zone *zone, struct zl_ctx *ctx);
+void zl_check_ses_identity_soa(const struct zl_record *rec, struct zl_ctx *ctx);
+void zl_check_zone_ses_identity_soa(const struct zl_zone *zone, struct zl_ctx *ctx);
 /* rules/target_relative_external.c, for its unit test */
 bool zl_is_public_tld(const char *label, size_t n);
 bool zl_public_tld_tables_sorted(void);

@@ -467,18 +467,19 @@ void zl_check_zone_ses_mail_from_mx(const struct zl_zone *zone, struct zl_ctx *c
         }
         /* Exactly one MX at the MAIL FROM name. */
         size_t count = 0;
-        const struct zl_zrec *second = NULL;
+        uint32_t second = UINT32_MAX;
         for (uint32_t k = zl_zone_first(zone, e->owner); k != UINT32_MAX; k = zone->recs[k].next)
             if (zone->recs[k].type == ZL_T_MX && ++count == 2)
-                second = &zone->recs[k];
+                second = k;
         if (count > 1) {
-            struct zl_diag *d = zl_report(ctx, r, &second->span,
+            struct zl_span at = zl_zone_span(zone, second);
+            struct zl_diag *d = zl_report(ctx, r, &at,
                                           "MAIL FROM domain '%s' has %zu MX records; SES requires exactly one, "
                                           "'%s', or the custom MAIL FROM setup fails",
                                           oname, count, e->target);
             for (uint32_t k = zl_zone_first(zone, e->owner); d && k != UINT32_MAX; k = zone->recs[k].next)
                 if (zone->recs[k].type == ZL_T_MX)
-                    zl_diag_add_note(d, "MX at line %u", zone->recs[k].span.line);
+                    zl_diag_add_note(d, "MX at line %u", zone->recs[k].line);
         }
     }
 }

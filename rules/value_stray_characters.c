@@ -289,17 +289,31 @@ static bool maybe_stray(const char *t, size_t n, bool name)
     return false;
 }
 
-/* A TXT value that machines read: key=value at the start, or no blank. */
-static bool looks_structured(const uint8_t *p, size_t n)
+/* A TXT value that machines read starts with key=. */
+static bool key_value_start(const uint8_t *p, size_t n)
 {
     size_t i = 0;
     while (i < n && i < 64 && ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
                                (p[i] >= '0' && p[i] <= '9') || p[i] == '-' || p[i] == '_' ||
                                p[i] == '.'))
         i++;
-    if (i > 0 && i < n && p[i] == '=')
+    return i > 0 && i < n && p[i] == '=';
+}
+
+/* A TXT value that machines read: key=value at the start, or no blank in
+ * any of its strings. The value is judged whole: cli53's
+ * "multivalued" " txt \"quoted\" record" is a sentence split in two. */
+static bool looks_structured(const struct zl_record *rec, int first, int last)
+{
+    const struct zl_field *f0 = &rec->fields[first];
+    if (f0->len > 1 && key_value_start(rec->rdata + f0->off + 1, f0->len - 1u))
         return true;
-    return memchr(p, ' ', n) == NULL;
+    for (int i = first; i <= last; i++) {
+        const struct zl_field *f = &rec->fields[i];
+        if (f->kind == ZL_FIELD_STRING && f->len > 1 && memchr(rec->rdata + f->off + 1, ' ', f->len - 1u))
+            return false;
+    }
+    return true;
 }
 
 static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool exact, const char *what)
@@ -337,12 +351,7 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
     if (first_str < 0)
         return;
 
-    bool strict = false;
-    if (txt) {
-        const struct zl_field *f0 = &rec->fields[first_str];
-        if (f0->len > 1)
-            strict = looks_structured(rec->rdata + f0->off + 1, f0->len - 1u);
-    }
+    bool strict = txt && rec->fields[first_str].len > 1 && looks_structured(rec, first_str, last_str);
     char tn[16], what[32];
     snprintf(what, sizeof what, "%s %s", zl_type_to_text(rec->type, tn), txt ? "value" : "string");
     for (int i = first_str; i <= last_str; i++) {

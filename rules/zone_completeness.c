@@ -110,13 +110,15 @@ void zl_zone_missing_soa(const struct zl_zone *z, struct zl_ctx *ctx)
     char o[ZL_NAME_TEXT_MAX];
     const struct zl_zrec *soa = find_type(z, ZL_T_SOA, false);
     if (soa) {
-        zl_report(ctx, ZL_RULE_REF(ZL3101), &soa->span,
+        struct zl_span at = zl_zone_span(z, (uint32_t)(soa - z->recs));
+        zl_report(ctx, ZL_RULE_REF(ZL3101), &at,
                   "SOA record is not at the zone apex '%s': the zone has no SOA of its own",
                   origin_text(z, o));
         return;
     }
     /* No SOA anywhere: anchor on the first record, where it should be. */
-    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3101), &z->recs[0].span,
+    struct zl_span first = zl_zone_span(z, 0);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3101), &first,
                                   "zone '%s' has no SOA record; name servers refuse to load it",
                                   origin_text(z, o));
     if (d)
@@ -131,7 +133,8 @@ void zl_zone_missing_ns(const struct zl_zone *z, struct zl_ctx *ctx)
     const struct zl_zrec *at = find_type(z, ZL_T_SOA, true);
     if (!at)
         at = &z->recs[0];
-    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3102), &at->span,
+    struct zl_span where = zl_zone_span(z, (uint32_t)(at - z->recs));
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3102), &where,
                                   "zone '%s' has no NS records at its apex; name servers refuse "
                                   "to load it", origin_text(z, o));
     if (d)

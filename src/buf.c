@@ -54,7 +54,7 @@ void zl_buf_free(struct zl_buf *b)
     b->len = b->cap = 0;
 }
 
-void zl_buf_reserve(struct zl_buf *b, size_t extra)
+void zl_buf_grow(struct zl_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
@@ -63,20 +63,6 @@ void zl_buf_reserve(struct zl_buf *b, size_t extra)
         cap *= 2;
     b->data = zl_xrealloc(b->data, cap);
     b->cap = cap;
-}
-
-void zl_buf_put(struct zl_buf *b, const void *p, size_t n)
-{
-    zl_buf_reserve(b, n);
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-}
-
-void zl_buf_putc(struct zl_buf *b, uint8_t c)
-{
-    zl_buf_reserve(b, 1);
-    b->data[b->len++] = c;
 }
 
 void zl_buf_puts(struct zl_buf *b, const char *s)

@@ -13,9 +13,30 @@ struct zl_buf {
 };
 
 void zl_buf_free(struct zl_buf *b);
-void zl_buf_reserve(struct zl_buf *b, size_t extra); /* aborts on OOM */
-void zl_buf_put(struct zl_buf *b, const void *p, size_t n);
-void zl_buf_putc(struct zl_buf *b, uint8_t c);
+void zl_buf_grow(struct zl_buf *b, size_t extra); /* exits with a message on OOM */
+
+/* The hot helpers are inline: printing a million records calls them tens
+ * of millions of times. */
+static inline void zl_buf_reserve(struct zl_buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap)
+        zl_buf_grow(b, extra);
+}
+
+static inline void zl_buf_put(struct zl_buf *b, const void *p, size_t n)
+{
+    zl_buf_reserve(b, n);
+    if (n)
+        __builtin_memcpy(b->data + b->len, p, n);
+    b->len += n;
+}
+
+static inline void zl_buf_putc(struct zl_buf *b, uint8_t c)
+{
+    zl_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+}
+
 void zl_buf_puts(struct zl_buf *b, const char *s);
 void zl_buf_put_u16(struct zl_buf *b, uint16_t v); /* network order */
 void zl_buf_put_u32(struct zl_buf *b, uint32_t v); /* network order */

@@ -50,6 +50,10 @@ struct zl_ctx {
     struct arena_block *arena;
     struct zl_zrec *recs;
     size_t nrecs, crecs;
+    struct zl_ztarget *targets;
+    size_t ntargets, ctargets;
+    const struct zl_source **srcs;  /* zl_zrec.src indexes this */
+    size_t nsrcs;
     struct owner_slot *slots;
     size_t nslots, used_slots;
     bool soa_at_apex, ns_at_apex;
@@ -59,6 +63,9 @@ struct zl_ctx {
     size_t nsupp, csupp;
     const struct zl_record *cur;   /* record being checked, for line anchoring */
     struct zl_patterns *pats;      /* run-wide, compiled on first use */
+    const struct zl_ses_expect *ses_expect;  /* run-wide, --ses-identity */
+    const struct zl_delegation *delegation;  /* run-wide, --expect-ns */
+    const struct zl_source *file;  /* per file: the top source */
 };
 
 struct zl_engine {
@@ -100,6 +107,8 @@ uint64_t zl_name_hash64(const struct zl_name *n)
 uint64_t zl_rdata_hash64(const struct zl_record *rec)
 {
     uint64_t h = 0xcbf29ce484222325ull ^ rec->type;
+    if (rec->rdlen == 0) /* "\# 0": rdata may be NULL, and NULL + 0 is undefined */
+        return mix(h);
     size_t pos = 0;
     for (size_t i = 0; i < rec->nfields; i++) {
         const struct zl_field *f = &rec->fields[i];
@@ -229,6 +238,37 @@ bool zl_ctx_whole_zone(const struct zl_ctx *ctx)
 bool zl_ctx_enabled(const struct zl_ctx *ctx, const struct zl_rule *rule)
 {
     return ctx->enabled[rule - zl_rules];
+}
+
+const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx)
+{
+    return ctx->ses_expect;
+}
+
+const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx)
+{
+    return ctx->delegation;
+}
+
+struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx)
+{
+    struct zl_span s = { ctx->file, 1, 1, 1, 1 };
+    return s;
+}
+
+void zl_engine_set_ses_expect(struct zl_engine *e, const struct zl_ses_expect *x)
+{
+    e->ctx.ses_expect = x;
+}
+
+void zl_engine_set_delegation(struct zl_engine *e, const struct zl_delegation *d)
+{
+    e->ctx.delegation = d;
+}
+
+void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src)
+{
+    e->ctx.file = src;
 }
 
 /* ---- reporting ------------------------------------------------------------ */
@@ -385,7 +425,7 @@ static int target_field(uint16_t type)
 
 static void index_owner(struct zl_ctx *c, uint64_t key, uint32_t idx)
 {
-    if (c->used_slots * 2 >= c->nslots) {
+    if (c->used_slots * 4 >= c->nslots * 3) { /* grow at 3/4 full: the index is big */
         size_t n = c->nslots ? c->nslots * 2 : 1024;
         struct owner_slot *s = zl_xcalloc(n, sizeof *s);
         for (size_t i = 0; i < c->nslots; i++) {
@@ -411,6 +451,38 @@ static void index_owner(struct zl_ctx *c, uint64_t key, uint32_t idx)
         c->recs[c->slots[j].tail].next = idx;
         c->slots[j].tail = idx;
     }
+}
+
+static uint16_t clamp16(uint32_t v)
+{
+    return v > 65535 ? 65535 : (uint16_t)v;
+}
+
+/* Records keep a 16-bit source index; the table is tiny (one per file read). */
+static uint16_t source_index(struct zl_ctx *c, const struct zl_source *src)
+{
+    for (size_t i = c->nsrcs; i > 0; i--)
+        if (c->srcs[i - 1] == src)
+            return (uint16_t)(i - 1);
+    if (c->nsrcs >= 65535)
+        return 0;
+    c->srcs = zl_xrealloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs);
+    c->srcs[c->nsrcs] = src;
+    return (uint16_t)c->nsrcs++;
+}
+
+struct zl_span zl_zone_span(const struct zl_zone *z, uint32_t i)
+{
+    const struct zl_zrec *r = &z->recs[i];
+    struct zl_span s = { z->ctx->srcs[r->src], r->line, r->col, r->line, r->end_col };
+    return s;
+}
+
+struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k)
+{
+    const struct zl_ztarget *t = &z->targets[k];
+    struct zl_span s = { z->ctx->srcs[z->recs[t->rec].src], t->line, t->col, t->line, t->end_col };
+    return s;
 }
 
 uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash)
@@ -455,22 +527,36 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     struct zl_zrec *z = &c->recs[c->nrecs];
     memset(z, 0, sizeof *z);
     z->owner = zl_name_hash64(&rec->owner);
-    z->rdata = zl_rdata_hash64(rec);
+    uint64_t rh = zl_rdata_hash64(rec);
+    z->rdata = (uint32_t)(rh ^ (rh >> 32));
     z->ttl = rec->ttl;
     z->type = rec->type;
     z->rclass = rec->rclass;
     z->next = UINT32_MAX;
-    z->span = rec->span;
+    z->line = rec->span.line;
+    z->col = clamp16(rec->span.col);
+    z->end_col = clamp16(rec->span.end_line == rec->span.line ? rec->span.end_col : rec->span.col + 1);
+    z->src = source_index(c, rec->span.src);
+    if (rec->set_id) {
+        uint64_t h = mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)rec->set_id, rec->set_id_len, false));
+        z->set_id = (uint32_t)h ? (uint32_t)h : 1;
+    }
     int tf = target_field(rec->type);
     if (tf >= 0 && (size_t)tf < rec->nfields && rec->fields[tf].kind == ZL_FIELD_NAME) {
         const struct zl_field *f = &rec->fields[tf];
         struct zl_name t;
         if (zl_name_from_wire(&t, rec->rdata + f->off, f->len)) {
-            z->target = zl_name_hash64(&t);
-            if (f->ntok)
-                z->target_span = rec->toks[f->tok].span;
-            else
-                z->target_span = rec->span;
+            struct zl_span ts = f->ntok ? rec->toks[f->tok].span : rec->span;
+            if (c->ntargets == c->ctargets) {
+                c->ctargets = c->ctargets ? c->ctargets * 2 : 256;
+                c->targets = zl_xrealloc(c->targets, c->ctargets * sizeof *c->targets);
+            }
+            struct zl_ztarget *zt = &c->targets[c->ntargets++];
+            zt->name = zl_name_hash64(&t);
+            zt->rec = (uint32_t)c->nrecs;
+            zt->line = ts.line;
+            zt->col = clamp16(ts.col);
+            zt->end_col = clamp16(ts.end_line == ts.line ? ts.end_col : ts.col + 1);
         }
     }
     if (apex)
@@ -550,6 +636,12 @@ static void reset_file(struct zl_ctx *c)
     free(c->recs);
     c->recs = NULL;
     c->nrecs = c->crecs = 0;
+    free(c->targets);
+    c->targets = NULL;
+    c->ntargets = c->ctargets = 0;
+    free(c->srcs);
+    c->srcs = NULL;
+    c->nsrcs = 0;
     free(c->slots);
     c->slots = NULL;
     c->nslots = c->used_slots = 0;
@@ -564,6 +656,7 @@ static void reset_file(struct zl_ctx *c)
     c->npending = c->cpending = 0;
     c->have_origin = false;
     c->whole_zone = false;
+    c->file = NULL;
 }
 
 void zl_engine_end(struct zl_engine *e, bool saw_include)
@@ -572,7 +665,7 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
     (void)saw_include;
     c->whole_zone = c->soa_at_apex || c->ns_at_apex;
     struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
-                         c->soa_at_apex, c->ns_at_apex, c };
+                         c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < zl_rule_count; i++) {
         const struct zl_rule *r = &zl_rules[i];
         if (r->check_zone && c->enabled[i])

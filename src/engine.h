@@ -38,21 +38,35 @@ void **zl_ctx_state(struct zl_ctx *ctx, const struct zl_rule *rule);
 void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n);
 char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n);
 
+/* Cross-check inputs for the whole run (--ses-identity, --expect-ns), or
+ * NULL when not given. */
+struct zl_ses_expect;
+struct zl_delegation;
+const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx);
+const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx);
+/* Line 1, column 1 of the file being linted: the anchor for a finding about
+ * something the file lacks when it has no record to point at. */
+struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);
+
 /* ---- zone summary (for check_zone hooks) ---------------------------------- */
 
-/* One line per record, in input order. Hashes are 64-bit, case-insensitive
- * for names; equal hashes are taken as equal values. */
+/* One line per record, in input order, kept small (40 bytes): a million
+ * records must fit in less memory than the zone file. Hashes are 64-bit,
+ * case-insensitive for names; equal hashes are taken as equal values. */
 struct zl_zrec {
     uint64_t owner;          /* zl_name_hash64 of the owner */
-    uint64_t rdata;          /* zl_rdata_hash64: names case-folded */
-    uint64_t target;         /* name in CNAME/DNAME/NS/MX/SRV/PTR/AFSDB/KX target, else 0 */
+    uint32_t rdata;          /* zl_rdata_hash64, folded to 32 bits: it is only ever
+                                compared within one owner and type */
     uint32_t ttl;
+    uint32_t next;           /* next record with the same owner, or UINT32_MAX */
+    uint32_t line;           /* where the record starts; zl_zone_span() gives the span */
+    uint32_t set_id;         /* hash of a routing-policy identifier (Route 53
+                                SetIdentifier, cli53 routing comment), 0: none */
+    uint16_t col, end_col;   /* on that line (end_col clamped) */
     uint16_t type;
     uint16_t rclass;
-    uint32_t next;           /* next record with the same owner, or UINT32_MAX */
-    struct zl_span span;     /* the record (anchor for zone-level findings) */
-    struct zl_span target_span; /* the target token, when target != 0 */
-    uint32_t flags;          /* ZL_ZREC_* */
+    uint16_t src;            /* internal: which source file */
+    uint16_t flags;          /* ZL_ZREC_* */
 };
 
 enum {
@@ -60,14 +74,29 @@ enum {
     ZL_ZREC_OUT_OF_ZONE = 1 << 1,
 };
 
+/* The target name of CNAME/DNAME/NS/PTR/MX/AFSDB/KX/RT/SRV records, in
+ * input order (rec is the index in recs). */
+struct zl_ztarget {
+    uint64_t name;           /* zl_name_hash64 of the target */
+    uint32_t rec;
+    uint32_t line;
+    uint16_t col, end_col;
+};
+
 struct zl_zone {
     const struct zl_name *origin; /* may be NULL */
     bool whole_zone;
     const struct zl_zrec *recs;
     size_t nrecs;
+    const struct zl_ztarget *targets;
+    size_t ntargets;
     bool has_soa_at_apex, has_ns_at_apex;
     const struct zl_ctx *ctx;     /* internal: owns the owner index */
 };
+
+/* The span of record i (its first line), and of target k's token. */
+struct zl_span zl_zone_span(const struct zl_zone *z, uint32_t i);
+struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k);
 
 /* First record (index) with this owner hash, or UINT32_MAX. */
 uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash);
@@ -103,5 +132,10 @@ void zl_engine_diag(struct zl_engine *e, struct zl_diag *d); /* parser findings 
 void zl_engine_end(struct zl_engine *e, bool saw_include);
 /* Extra suppressions (config file): codes/slugs suppressed for a whole file. */
 void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug);
+/* Run-wide cross-check inputs (kept by the caller for the engine's life). */
+void zl_engine_set_ses_expect(struct zl_engine *e, const struct zl_ses_expect *x);
+void zl_engine_set_delegation(struct zl_engine *e, const struct zl_delegation *d);
+/* The top file of the current input, for zl_ctx_file_start (before end). */
+void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src);
 
 #endif

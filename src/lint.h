@@ -17,6 +17,11 @@ struct zl_lint_opts {
     const char *include_root;
     bool no_include;
     const char *const *disable;       /* extra file-wide suppressions (config), NULL-terminated */
+    enum zl_dialect dialect;          /* --dialect; ZL_DIALECT_AUTO (0) detects it per file */
+    const struct zl_ses_expect *ses_expect;  /* --ses-identity, or NULL */
+    const struct zl_delegation *expect_ns;   /* --expect-ns, or NULL */
+    int input_format;                 /* --input-format: enum zl_input_format
+                                         (formats/format.h); 0 = zone file, ZL_INPUT_AUTO detects */
 };
 
 struct zl_diags {

@@ -9,11 +9,14 @@
 
 #include "buf.h"
 #include "config.h"
+#include "delegation.h"
+#include "formats/format.h"
 #include "lint.h"
 #include "parser.h"
 #include "print.h"
 #include "report.h"
 #include "rule.h"
+#include "ses_identity.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -31,6 +34,17 @@ static const char usage_text[] =
     "  --fail-level=SEV    exit 1 when a finding is at or above SEV: error, warning (default), info\n"
     "  --exit-zero         exit 0 even with findings (still 2 on usage or I/O errors)\n"
     "  --origin=NAME       origin for relative names (else $ORIGIN, else the file name)\n"
+    "  --input-format=FMT  zone, route53 (list-resource-record-sets JSON), octodns (YAML),\n"
+    "                      gcloud (record-sets export YAML/JSON) or auto (default: from\n"
+    "                      the content)\n"
+    "  --dialect=NAME      how to read a BIND-style provider export: auto (default:\n"
+    "                      from its header), bind, cloudflare, godaddy, azure, gcloud,\n"
+    "                      digitalocean, hetzner or cli53\n"
+    "  --ses-identity=FILE JSON of 'aws sesv2 get-email-identity' (or of 'aws ses\n"
+    "                      get-identity-*-attributes'; repeatable): report each record SES\n"
+    "                      expects that the zone lacks, holds with another value or name\n"
+    "  --expect-ns=NS,...  the delegated name servers, or a file of 'dig NS' output:\n"
+    "                      report an apex NS set that differs\n"
     "  --config=FILE       settings file (default: .zonelint found from the first file upwards)\n"
     "  --stdin-filename=P  name to show for '-' (and to derive the origin from)\n"
     "  --include-root=DIR  allow $INCLUDE below DIR (default: the zone file's directory)\n"
@@ -54,6 +68,11 @@ struct cli {
     /* command-line values, applied over the config file */
     struct zl_strlist select, ignore;
     const char *fail_level, *origin, *format, *color, *include_root, *stdin_filename;
+    const char *input_format;   /* --input-format (command line only) */
+    const char *dialect;        /* --dialect (command line only) */
+    const char *ses_identity[8]; /* --ses-identity files (command line only) */
+    size_t nses_identity;
+    const char *expect_ns;      /* --expect-ns (command line only) */
     bool exit_zero, no_include;
 };
 
@@ -103,6 +122,16 @@ static int parse_args(struct cli *c, int argc, char **argv, int start)
             zl_strlist_add_csv(&c->ignore, v);
         } else if ((v = opt_value(a, "--fail-level", &i, argc, argv))) {
             c->fail_level = v;
+        } else if ((v = opt_value(a, "--input-format", &i, argc, argv))) {
+            c->input_format = v;
+        } else if ((v = opt_value(a, "--dialect", &i, argc, argv))) {
+            c->dialect = v;
+        } else if ((v = opt_value(a, "--ses-identity", &i, argc, argv))) {
+            if (c->nses_identity == sizeof c->ses_identity / sizeof c->ses_identity[0])
+                return usage_error("--ses-identity given more than %s times", "8");
+            c->ses_identity[c->nses_identity++] = v;
+        } else if ((v = opt_value(a, "--expect-ns", &i, argc, argv))) {
+            c->expect_ns = v;
         } else if ((v = opt_value(a, "--origin", &i, argc, argv))) {
             c->origin = v;
         } else if ((v = opt_value(a, "--config", &i, argc, argv))) {
@@ -218,6 +247,62 @@ static int resolve_format(const char *name, enum zl_format *fmt)
     return zl_format_from_name(name, fmt);
 }
 
+static int resolve_input_format(const struct cli *c, enum zl_input_format *out)
+{
+    *out = ZL_INPUT_AUTO;
+    if (c->input_format && zl_input_format_from_name(c->input_format, out) != 0)
+        return usage_error("--input-format must be auto, zone, route53, octodns or gcloud, not '%s'",
+                           c->input_format);
+    return 0;
+}
+
+static int resolve_dialect(const struct cli *c, enum zl_dialect *out)
+{
+    *out = ZL_DIALECT_AUTO;
+    if (c->dialect && zl_dialect_from_name(c->dialect, out) != 0)
+        return usage_error("--dialect must be one of %s", zl_dialect_names());
+    return 0;
+}
+
+/* --print-config: the dialect a file would be read as. Detection needs the
+ * header and the first records, so the file is parsed (quietly). */
+static const char *dialect_reason(const struct cli *c, const char *file, char *buf, size_t cap)
+{
+    enum zl_dialect forced = ZL_DIALECT_AUTO;
+    if (c->dialect && zl_dialect_from_name(c->dialect, &forced) != 0) {
+        snprintf(buf, cap, "invalid ('%s')", c->dialect);
+        return buf;
+    }
+    if (forced != ZL_DIALECT_AUTO) {
+        snprintf(buf, cap, "%s (from --dialect)", zl_dialect_name(forced));
+        return buf;
+    }
+    if (!strcmp(file, "-")) {
+        snprintf(buf, cap, "auto (detected when the input is read)");
+        return buf;
+    }
+    struct zl_name guess;
+    struct zl_parse_opts po;
+    memset(&po, 0, sizeof po);
+    if (!c->cfg.origin && zl_origin_from_filename(file, &guess)) {
+        po.origin = &guess;
+        po.origin_is_guess = true;
+    }
+    po.max_errors = 1;
+    struct zl_parse_result res;
+    zl_parse_file(file, NULL, &po, &res);
+    if (res.io_error) {
+        snprintf(buf, cap, "auto (the file cannot be read)");
+    } else if (res.have_header_zone) {
+        char z[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&res.header_zone, z);
+        snprintf(buf, cap, "%s (detected; the header names the zone %s)", zl_dialect_name(res.dialect), z);
+    } else {
+        snprintf(buf, cap, "%s (detected)", zl_dialect_name(res.dialect));
+    }
+    return buf;
+}
+
 static int resolve_color(const char *when, bool *color)
 {
     if (!when || !strcasecmp(when, "auto")) {
@@ -288,6 +373,11 @@ static void print_config(const struct cli *c)
     for (size_t i = 0; i < c->nfiles; i++) {
         const char *f = strcmp(c->files[i], "-") ? c->files[i] : (g->stdin_filename ? g->stdin_filename : "-");
         printf("origin[%s] = %s\n", f, origin_reason(c, f, buf, sizeof buf));
+        enum zl_input_format in = ZL_INPUT_AUTO;
+        if (c->input_format)
+            zl_input_format_from_name(c->input_format, &in);
+        printf("input-format[%s] = %s\n", f, zl_input_format_describe(c->files[i], in, buf, sizeof buf));
+        printf("dialect[%s] = %s\n", f, dialect_reason(c, c->files[i], buf, sizeof buf));
     }
 }
 
@@ -331,6 +421,12 @@ static int cmd_print(struct cli *c)
             return usage_error("--origin '%s' is not a valid domain name", c->cfg.origin);
         op = &origin;
     }
+    enum zl_input_format infmt;
+    if (resolve_input_format(c, &infmt) != 0)
+        return 2;
+    enum zl_dialect dialect;
+    if (resolve_dialect(c, &dialect) != 0)
+        return 2;
     const char *file = c->files[0];
     bool is_stdin = !strcmp(file, "-");
     const char *shown = is_stdin ? (c->cfg.stdin_filename ? c->cfg.stdin_filename : "<stdin>") : file;
@@ -344,7 +440,9 @@ static int cmd_print(struct cli *c)
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
     po.origin = op;
+    po.origin_is_guess = op && !c->cfg.origin;
     po.zone = c->cfg.origin ? &origin : NULL;
+    po.dialect = dialect;
     po.drop_outside_zone = true;
     po.include_root = c->cfg.include_root;
     po.no_include = c->cfg.no_include;
@@ -363,10 +461,10 @@ static int cmd_print(struct cli *c)
             zl_reporter_finish(ps.errs);
             return 2;
         }
-        rc = zl_parse_buffer(data, len, shown, &po, &res);
+        rc = zl_read_input(NULL, shown, data, len, infmt, &po, &res, NULL);
         free(data);
     } else {
-        rc = zl_parse_file(file, NULL, &po, &res);
+        rc = zl_read_input(file, NULL, NULL, 0, infmt, &po, &res, NULL);
     }
     if (ps.out.len && fwrite(ps.out.data, 1, ps.out.len, stdout) != ps.out.len)
         ps.write_error = true;
@@ -406,6 +504,39 @@ static int cmd_explain(struct cli *c)
 
 /* ---- check --------------------------------------------------------------- */
 
+/* --ses-identity and --expect-ns: read once, shared by every file. On
+ * error both are freed and the status is 2. */
+static int load_crosschecks(const struct cli *c, struct zl_ses_expect *ses, struct zl_delegation *dl)
+{
+    char err[1024];
+    for (size_t i = 0; i < c->nses_identity; i++) {
+        const char *f = c->ses_identity[i];
+        if (!*f)
+            return usage_error("--ses-identity needs a file%s", "");
+        for (size_t k = 0; !strcmp(f, "-") && k < c->nfiles; k++)
+            if (!strcmp(c->files[k], "-"))
+                return usage_error("--ses-identity - and a zone on stdin cannot both read stdin%s", "");
+        if (zl_ses_expect_load(ses, f, err, sizeof err) != 0) {
+            fprintf(stderr, "zonelint: --ses-identity: %s\n", err);
+            zl_ses_expect_free(ses);
+            return 2;
+        }
+    }
+    if (c->expect_ns) {
+        if (!*c->expect_ns) {
+            zl_ses_expect_free(ses);
+            return usage_error("--expect-ns needs a list of name servers or a file%s", "");
+        }
+        if (zl_delegation_load(dl, c->expect_ns, err, sizeof err) != 0) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            zl_ses_expect_free(ses);
+            zl_delegation_free(dl);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static int cmd_check(struct cli *c)
 {
     if (c->nfiles == 0)
@@ -421,8 +552,16 @@ static int cmd_check(struct cli *c)
     if (g->origin && !parse_origin(g->origin, &origin))
         return usage_error("--origin '%s' is not a valid domain name", g->origin);
 
+    enum zl_input_format infmt;
+    if (resolve_input_format(c, &infmt) != 0)
+        return 2;
+    enum zl_dialect dialect;
+    if (resolve_dialect(c, &dialect) != 0)
+        return 2;
     struct zl_lint_opts lo;
     memset(&lo, 0, sizeof lo);
+    lo.input_format = (int)infmt;
+    lo.dialect = dialect;
     lo.origin = g->origin ? &origin : NULL;
     lo.sel.select = g->select.v;
     lo.sel.nselect = g->select.n;
@@ -434,6 +573,14 @@ static int cmd_check(struct cli *c)
     const char *bad;
     if (!zl_selection_valid(&lo.sel, &bad))
         return usage_error("no rule matches '%s' (see 'zonelint rules')", bad);
+    struct zl_ses_expect ses;
+    struct zl_delegation dl;
+    memset(&ses, 0, sizeof ses);
+    memset(&dl, 0, sizeof dl);
+    if (load_crosschecks(c, &ses, &dl) != 0)
+        return 2;
+    lo.ses_expect = ses.n ? &ses : NULL;
+    lo.expect_ns = dl.n ? &dl : NULL;
 
     char cwd[PATH_MAX];
     struct zl_report_opts ro = { color, getcwd(cwd, sizeof cwd) ? cwd : NULL };
@@ -472,6 +619,8 @@ static int cmd_check(struct cli *c)
     if (zl_reporter_finish(rep) != 0)
         status = 2;
     zl_parse_sources_free(sources);
+    zl_ses_expect_free(&ses);
+    zl_delegation_free(&dl);
     if (status)
         return status;
     return failing && !g->exit_zero ? 1 : 0;

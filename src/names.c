@@ -160,15 +160,13 @@ size_t zl_name_from_wire(struct zl_name *out, const uint8_t *p, size_t avail)
     return i;
 }
 
-static bool special(uint8_t c)
-{
-    switch (c) {
-    case '"': case '(': case ')': case '.': case ';': case '\\': case '@': case '$':
-        return true;
-    default:
-        return false;
-    }
-}
+/* How each octet is written in presentation format: 0 as is, 1 with a
+ * backslash before it, 2 as \DDD (BIND's choices). */
+static const uint8_t text_class[256] = {
+    [0 ... 0x20] = 2,
+    ['"'] = 1, ['('] = 1, [')'] = 1, ['.'] = 1, [';'] = 1, ['\\'] = 1, ['@'] = 1, ['$'] = 1,
+    [0x7f ... 0xff] = 2,
+};
 
 size_t zl_name_to_text(const struct zl_name *n, char *out)
 {
@@ -183,12 +181,15 @@ size_t zl_name_to_text(const struct zl_name *n, char *out)
         uint8_t ll = n->wire[i++];
         for (uint8_t k = 0; k < ll; k++) {
             uint8_t c = n->wire[i++];
-            if (special(c)) {
+            switch (text_class[c]) {
+            case 0:
+                out[o++] = (char)c;
+                break;
+            case 1:
                 out[o++] = '\\';
                 out[o++] = (char)c;
-            } else if (c > 0x20 && c < 0x7f) {
-                out[o++] = (char)c;
-            } else {
+                break;
+            default:
                 out[o++] = '\\';
                 out[o++] = (char)('0' + c / 100);
                 out[o++] = (char)('0' + (c / 10) % 10);

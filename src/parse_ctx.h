@@ -67,8 +67,10 @@ void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
 void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc);
 void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted);
 void zl_p_record_end(struct zl_parser *p);
+/* A directive starts (its arguments are still to come) and ends at EOL. */
 void zl_p_directive(struct zl_parser *p, int which, const struct zl_tokval *name,
                     const struct zl_yyltype *loc);
+void zl_p_directive_end(struct zl_parser *p);
 void zl_p_line_reset(struct zl_parser *p);
 /* bison syntax error: the token it could not use and what it expected. */
 /* bison syntax error: the token code it could not use (the most recently

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "dialect.h"
 #include "diag.h"
 #include "names.h"
 #include "record.h"
@@ -30,6 +31,9 @@ struct zl_parse_opts {
     unsigned max_include_depth;     /* 0: default (16) */
     unsigned max_errors;            /* per file; 0: default (100) */
     unsigned long max_generate;     /* $GENERATE iterations per directive; 0: default (65536) */
+    enum zl_dialect dialect;        /* ZL_DIALECT_AUTO (0) detects it */
+    bool origin_is_guess;           /* origin came from the file name: a provider header's
+                                       zone or a first SOA's absolute owner replaces it */
 
     void (*on_record)(void *user, const struct zl_record *rec);
     void (*on_comment)(void *user, const struct zl_comment *c); /* may be NULL */
@@ -44,6 +48,11 @@ struct zl_parse_result {
     bool io_error;              /* could not read the top file: exit 2 */
     bool saw_include;           /* the file uses $INCLUDE */
     bool saw_origin;            /* a $ORIGIN directive was seen */
+    enum zl_dialect dialect;    /* what the file was read as (never AUTO) */
+    bool dialect_forced;        /* from opts.dialect, not detected */
+    struct zl_name header_zone; /* zone named by a provider header (";; Domain:", "Zone name:") */
+    bool have_header_zone;
+    unsigned long aliases;      /* cli53 AWS ALIAS pseudo-records read and skipped */
 };
 
 /* Parses the file at path ("-" = stdin, shown as display_name when given). */

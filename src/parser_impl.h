@@ -58,6 +58,28 @@ struct zl_parser {
     struct zl_span comment_span;
     bool have_comment;
 
+    /* Dialect (src/dialect.c says what each one changes). */
+    enum zl_dialect dialect;        /* ZL_DIALECT_BIND until one is detected or forced */
+    bool dialect_forced;
+    struct zl_dialect_header header;
+    struct zl_name header_zone;     /* zone named by the header comments */
+    struct zl_span header_span;     /* where the header names it */
+    bool have_header_zone;
+    bool header_applied;            /* header_zone became the origin or was compared */
+    bool origin_guess;              /* origin is from the file name */
+    bool seen_record;               /* header comments come before this */
+    bool saw_origin_directive;
+    bool checked_origin_directive, checked_soa;
+    bool mismatch_reported;         /* one dialect-origin-mismatch per file */
+    bool lex_aws;                   /* the word just classified was cli53's "AWS" */
+    bool aws_class, aws_alias;      /* this line is an "AWS ALIAS" pseudo-record */
+    struct zl_span aws_span;
+
+    /* The directive whose arguments are being read. */
+    int dir;
+    struct zl_span dir_span;
+    struct zl_tokval dir_name;
+
     /* $GENERATE: records take the directive's location. */
     bool generating;
     struct zl_span gen_span;

@@ -462,7 +462,10 @@ static int parse_generic(struct pctx *c, const struct rdesc *d)
     }
     /* Known type: the data must be valid RDATA of that type (BIND's fromwire). */
     struct zl_buf scratch = { NULL, 0, 0 };
-    struct wctx w = { c->type, c->wire->data + c->wstart, c->wire->len - c->wstart, 0, &scratch,
+    static const uint8_t empty[1];
+    /* "\# 0" may leave the buffer unallocated: NULL + offset is undefined. */
+    const uint8_t *data = c->wire->data ? c->wire->data + c->wstart : empty;
+    struct wctx w = { c->type, data, c->wire->len - c->wstart, 0, &scratch,
                       0, c->fields, 0, (uint16_t)first };
     int r = walk(d, &w);
     zl_buf_free(&scratch);

@@ -80,6 +80,11 @@ struct zl_record {
     const char *comment;        /* trailing ';' comment on the record's lines, without ';' */
     uint32_t comment_len;
     struct zl_span comment_span;
+
+    /* Route 53 routing policy (cli53's "; AWS routing=... identifier=..."):
+     * records with different identifiers are separate record sets. */
+    const char *set_id;         /* identifier, not NUL-terminated; NULL: none */
+    uint32_t set_id_len;
 };
 
 #endif

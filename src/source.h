@@ -16,6 +16,9 @@ struct zl_source {
     unsigned char *memory;   /* stdin: the whole input, so lines can be shown later */
     size_t memory_len;
     struct zl_source *next;  /* list of all sources of a run */
+    unsigned char input_format; /* how it was read: enum zl_input_format in
+                                   formats/format.h (0: a zone file) */
+    unsigned char dialect;   /* enum zl_dialect the parser read a top file as (0: not parsed) */
 };
 
 /* Copies source line `line` (1-based, without its line ending) into out;

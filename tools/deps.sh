@@ -8,15 +8,19 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libpcre2-8 || missing="$missing libpcre2-dev"
     pkg-config --exists cmocka || missing="$missing libcmocka-dev"
+    # libyaml reads the Route 53 / octoDNS / Cloud DNS exports (src/formats/)
+    pkg-config --exists yaml-0.1 || missing="$missing libyaml-dev"
+    # jansson reads the SES identity JSON (--ses-identity, src/ses_identity.c)
+    pkg-config --exists jansson || missing="$missing libjansson-dev"
 else
-    missing="$missing libpcre2-dev libcmocka-dev"
+    missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev"
 fi
 [ -z "$missing" ] && exit 0
 
-cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev pkg-config"
+cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev pkg-config"
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "zonelint: missing build dependencies:$missing" >&2
-    echo "  on macOS: brew install flex bison pcre2 cmocka pkg-config" >&2
+    echo "  on macOS: brew install flex bison pcre2 cmocka libyaml jansson pkg-config" >&2
     exit 1
 fi
 if [ "$(id -u)" = 0 ]; then

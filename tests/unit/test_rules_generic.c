@@ -327,7 +327,7 @@ static const struct rcase cname[] = {
       "mx1 300 IN A 192.0.2.25\n"
       "sub 300 IN NS ns.example.com.\n"
       "ns 300 IN CNAME mx1\n", NULL, 2,
-      { { 1, 16, "MX target 'mail.example.com.' is an alias (a CNAME at line 2)" },
+      { { 1, 16, "MX target 'mail' is an alias (a CNAME at line 2)" },
         { 4, 15, "NS target 'ns.example.com.' is an alias (a CNAME at line 5)" } } },
     { "silent: targets with addresses", "target-is-cname",
       "@ 300 IN MX 10 mx1\nmx1 300 IN A 192.0.2.25\nwww 300 IN CNAME mx1\n"
