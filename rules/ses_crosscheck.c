@@ -838,9 +838,17 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
         }
     } else if (!mx_at) {
         bool reported = false;
-        if (other_type_at(z, m, ZL_T_MX) && other_type_at(z, m, ZL_T_TXT)) {
-            /* Neither MX nor TXT: something else (a CNAME, an A) holds the name. */
-            report_other_type(ctx, z, st, m, "MX", ZL_T_MX, mx, "custom MAIL FROM");
+        const struct xrec *cn = find_at(st, m, ZL_T_CNAME, NULL);
+        if (cn) {
+            /* A CNAME hides every other record at the name (an A is harmless). */
+            struct zl_diag *d = zl_report(ctx, R_MISMATCH, &cn->type_span,
+                                          "MAIL FROM domain '%s' is a CNAME to '%s'; SES expects an MX record there "
+                                          "(such as MX %s) and an SPF TXT record, which a CNAME cannot sit beside",
+                                          name_text(m, nt), cn->has_target ? name_text(&cn->target, tv) : "?", mx);
+            if (d) {
+                zl_diag_add_note(d, "replace the CNAME with: %s %d IN MX %s", nt, SUGGESTED_TTL, mx);
+                zl_diag_add_note(d, "and add: %s %d IN TXT %s", nt, SUGGESTED_TTL, spf);
+            }
             reported = true;
         }
         for (size_t i = 0; i < st->recs.n && !reported; i++) {
@@ -911,8 +919,8 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
         }
         return;
     }
-    if (!mx_at && other_type_at(z, m, ZL_T_MX) && other_type_at(z, m, ZL_T_TXT))
-        return; /* already said what holds the name */
+    if (!mx_at && find_at(st, m, ZL_T_CNAME, NULL))
+        return; /* the CNAME finding said it all */
     struct zl_diag *d = zl_report(ctx, R_MISSING, mx_at ? &mx_at->span : apex,
                                   "SES expects '%s' TXT %s for the custom MAIL FROM domain and the zone has no SPF "
                                   "record there",
@@ -1166,7 +1174,9 @@ const char zl_explain_ns_delegation_mismatch[] =
     "zone of the same name exists (Route 53 makes new NS names for each). A\n"
     "partial difference is reported per server.\n"
     "\n"
-    "Bad (zonelint --expect-ns ns-1.awsdns-01.org,ns-2.awsdns-02.com):\n"
+    "With --expect-ns ns-1.awsdns-01.org,ns-2.awsdns-02.com:\n"
+    "\n"
+    "Bad:\n"
     "\n"
     "    @  IN NS  ns1.example.net.\n"
     "    @  IN NS  ns2.example.net.\n"
@@ -1195,7 +1205,10 @@ const char zl_explain_ses_identity_missing[] =
     "origin. v1 outputs are keyed by identity: the one named like the origin is\n"
     "used, or the only one.\n"
     "\n"
-    "Bad (Tokens [\"4ixtpnvpubjuxqvnex727otq55y2ew7w\", ...]):\n"
+    "With DkimAttributes.Tokens [\"4ixtpnvpubjuxqvnex727otq55y2ew7w\",\n"
+    "\"tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo\", \"vtlb7vjp6beuml7w2oxu4h7zsvbruq2r\"]:\n"
+    "\n"
+    "Bad:\n"
     "\n"
     "    $ORIGIN example.com.\n"
     "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazonses.com.\n"
@@ -1215,7 +1228,9 @@ const char zl_explain_ses_identity_mismatch[] =
     "the name holds another type of record. SES reports these as INVALID_VALUE\n"
     "or TYPE_NOT_FOUND and the identity stays \"verification pending\".\n"
     "\n"
-    "Bad (SigningHostedZone dkim.eu-south-1.amazonses.com):\n"
+    "With DkimAttributes.SigningHostedZone dkim.eu-south-1.amazonses.com:\n"
+    "\n"
+    "Bad:\n"
     "\n"
     "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n"
     "\n"
@@ -1251,7 +1266,9 @@ const char zl_explain_ses_identity_soa[] =
     "SES's view dates from its last check. Edit the zone the domain is delegated\n"
     "to, or delegate the domain to this zone's name servers.\n"
     "\n"
-    "Bad (SOARecord.PrimaryNameServer ns-1.awsdns-01.org):\n"
+    "With VerificationInfo.SOARecord.PrimaryNameServer ns-1.awsdns-01.org:\n"
+    "\n"
+    "Bad:\n"
     "\n"
     "    @  IN SOA  ns1.example.net. hostmaster.example.com. 2024060101 7200 3600 1209600 3600\n"
     "\n"

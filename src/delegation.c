@@ -52,7 +52,7 @@ int zl_delegation_parse_list(struct zl_delegation *d, const char *csv, char *err
         if (e > p) {
             struct zl_name n;
             if (!abs_name(p, (size_t)(e - p), &n)) {
-                snprintf(err, errlen, "--expect-ns: '%.*s' is not a valid name server name", (int)(e - p), p);
+                snprintf(err, errlen, "'%.*s' is not a valid name server name", (int)(e - p), p);
                 return -1;
             }
             push(d, NULL, &n);
@@ -60,7 +60,7 @@ int zl_delegation_parse_list(struct zl_delegation *d, const char *csv, char *err
         p = e;
     }
     if (d->n == before) {
-        snprintf(err, errlen, "--expect-ns: no name servers given (a comma-separated list, or a file with "
+        snprintf(err, errlen, "no name servers given (a comma-separated list, or a file with "
                               "'dig NS' output)");
         return -1;
     }

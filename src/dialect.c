@@ -70,7 +70,8 @@ const char *zl_source_dialect(const struct zl_source *src)
         return NULL;
     while (src->parent)
         src = src->parent;
-    return zl_dialect_name(src->dialect ? (enum zl_dialect)src->dialect : ZL_DIALECT_BIND);
+    /* 0: not read by the master-file parser (a JSON or YAML export). */
+    return src->dialect ? zl_dialect_name((enum zl_dialect)src->dialect) : NULL;
 }
 
 /* ---- header comments ------------------------------------------------------ */

@@ -60,7 +60,8 @@ bool zl_dialect_cli53_routing(const char *text, size_t len, const char **id, siz
 
 /* The dialect detected for the file a finding points into (an included file
  * reports its top file's dialect): "bind", "cloudflare", ... ; NULL for a
- * finding that belongs to no file. Reporters can print it per file. */
+ * finding that belongs to no file, or to an input that is not a master file
+ * (Route 53 JSON, octoDNS YAML). Reporters can print it per file. */
 struct zl_source;
 const char *zl_source_dialect(const struct zl_source *src);
 

@@ -281,6 +281,14 @@ static const char *dialect_reason(const struct cli *c, const char *file, char *b
         snprintf(buf, cap, "auto (detected when the input is read)");
         return buf;
     }
+    enum zl_input_format in = ZL_INPUT_AUTO;
+    if (c->input_format)
+        zl_input_format_from_name(c->input_format, &in);
+    int fmt = zl_input_format_of_file(file, in);
+    if (fmt > 0 && fmt != ZL_INPUT_ZONE) {
+        snprintf(buf, cap, "none (%s input, not a master file)", zl_input_format_name((enum zl_input_format)fmt));
+        return buf;
+    }
     struct zl_name guess;
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
@@ -338,8 +346,24 @@ static char *slurp_stdin(size_t *len)
 static const char *origin_reason(const struct cli *c, const char *file, char *buf, size_t cap)
 {
     struct zl_name n;
+    enum zl_input_format in = ZL_INPUT_AUTO;
+    if (c->input_format)
+        zl_input_format_from_name(c->input_format, &in);
+    int fmt = zl_input_format_of_file(file, in);
     if (c->cfg.origin) {
         snprintf(buf, cap, "%s (from %s)", c->cfg.origin, c->cfg.origin_from);
+    } else if (fmt == ZL_INPUT_ROUTE53 || fmt == ZL_INPUT_GCLOUD) {
+        snprintf(buf, cap, "from the export (its SOA record's name, else the suffix common to its names)");
+    } else if (fmt == ZL_INPUT_OCTODNS) {
+        if (zl_fmt_origin_from_filename(file, &n)) {
+            char t[ZL_NAME_TEXT_MAX];
+            zl_name_to_text(&n, t);
+            snprintf(buf, cap, "%s (from the file name, as octoDNS takes it)", t);
+        } else {
+            snprintf(buf, cap, "none (octoDNS takes the zone from the file name <zone>.yaml; pass --origin)");
+        }
+    } else if (fmt < 0) {
+        snprintf(buf, cap, "none (the file matches no input format)");
     } else if (zl_origin_from_filename(file, &n)) {
         char t[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&n, t);
@@ -528,7 +552,7 @@ static int load_crosschecks(const struct cli *c, struct zl_ses_expect *ses, stru
             return usage_error("--expect-ns needs a list of name servers or a file%s", "");
         }
         if (zl_delegation_load(dl, c->expect_ns, err, sizeof err) != 0) {
-            fprintf(stderr, "zonelint: %s\n", err);
+            fprintf(stderr, "zonelint: --expect-ns: %s\n", err);
             zl_ses_expect_free(ses);
             zl_delegation_free(dl);
             return 2;

@@ -94,8 +94,6 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
  * an export without an SOA record). */
 void zl_fmt_common_suffix(struct zl_name *acc, bool *have, const struct zl_name *n);
 
-/* The zone's name from a file name: "example.com.yaml", "example.com.zone.json". */
-bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
 
 /* The readers: documents loaded in f->y. */
 void zl_read_route53(struct zl_fmt *f);

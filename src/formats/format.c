@@ -91,7 +91,8 @@ static bool has_type_key(const char *p, size_t n)
         size_t k = i;
         while (k < e && (p[k] == ' ' || p[k] == '\t'))
             k++;
-        if (k + 1 < e && p[k] == '-' && p[k + 1] == ' ')
+        /* list items and complex-key values: "- type:", ": - type:" */
+        while (k + 1 < e && (p[k] == '-' || p[k] == ':' || p[k] == '?') && p[k + 1] == ' ')
             for (k += 2; k < e && p[k] == ' '; k++)
                 ;
         if (e - k >= 5 && (!memcmp(p + k, "type:", 5) || (e - k >= 7 && !memcmp(p + k, "'type':", 7))))
@@ -174,6 +175,21 @@ static int read_fd(int fd, size_t max, struct zl_buf *b)
             return 0;
         zl_buf_put(b, tmp, (size_t)r);
     }
+}
+
+int zl_input_format_of_file(const char *path, enum zl_input_format requested)
+{
+    if (requested != ZL_INPUT_AUTO)
+        return requested;
+    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
+    if (fd < 0)
+        return ZL_INPUT_ZONE;
+    struct zl_buf b = { 0 };
+    int rc = read_fd(fd, HEAD_BYTES, &b);
+    close(fd);
+    int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, NULL, 0) : ZL_INPUT_ZONE;
+    zl_buf_free(&b);
+    return f;
 }
 
 const char *zl_input_format_describe(const char *path, enum zl_input_format requested, char *buf,

@@ -299,6 +299,7 @@ static void test_cloudflare_needs_its_header(void **state)
     assert_int_equal(G.res.dialect, ZL_DIALECT_BIND);
     assert_string_equal(G.recs[0].owner, "example.com.example.com.");
     assert_int_equal(G.recs[1].ttl, 1);
+    assert_string_equal(zl_source_dialect(G.sources), "bind");
     /* --dialect=bind ignores the header too. */
     struct how b = { "example.com.", NULL, ZL_DIALECT_BIND };
     parse_how(CF_HEAD "example.com\t3600\tIN\tSOA\tx.ns.cloudflare.com. dns.cloudflare.com. 1 10000 2400 604800 3600\n",

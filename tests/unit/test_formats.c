@@ -174,8 +174,8 @@ static void test_route53_records(void **state)
     assert_int_equal(g->nrecs, 5); /* the alias is skipped */
     assert_string_equal(g->recs[0].line, "example.com.\t300\tIN\tMX\t10 mx.example.net.");
     /* MX: each token has its own column inside the JSON string */
-    assert_at(g->recs[0].tok_span[0], 6, 34, 36);
-    assert_at(g->recs[0].tok_span[1], 6, 37, 52);
+    assert_at(g->recs[0].tok_span[0], 6, 41, 43);
+    assert_at(g->recs[0].tok_span[1], 6, 44, 59);
     assert_at(g->recs[0].owner_span, 5, 19, 31);
     /* \052 (octal) is '*'; a target without its dot is absolute in Route 53 */
     assert_string_equal(g->recs[1].line, "*.example.com.\t60\tIN\tCNAME\tlb.example.net.");
@@ -189,8 +189,8 @@ static void test_route53_records(void **state)
     assert_string_equal(g->recs[2].tok[0], "v=DKIM1; p=AB");
     assert_true(g->recs[2].tok_flags[0] & ZL_TOK_QUOTED);
     /* the span covers the escaped quotes of the JSON string */
-    assert_at(g->recs[2].tok_span[0], 10, 34, 53);
-    assert_at(g->recs[2].tok_span[1], 10, 54, 62);
+    assert_at(g->recs[2].tok_span[0], 10, 41, 58);
+    assert_at(g->recs[2].tok_span[1], 10, 59, 65);
     assert_string_equal(g->recs[3].set_id, "eu");
     /* \040 inside a TXT value is an octal space */
     assert_string_equal(g->recs[4].line, "t.example.com.\t60\tIN\tTXT\t\"a b\"");
@@ -209,7 +209,7 @@ static void test_route53_pages(void **state)
     assert_int_equal(g->ndiags, 0);
     assert_int_equal(g->nrecs, 2);
     assert_string_equal(g->recs[1].line, "b.example.com.\t2\tIN\tA\t192.0.2.2");
-    assert_at(g->recs[1].tok_span[0], 2, 79, 88);
+    assert_at(g->recs[1].tok_span[0], 2, 106, 115);
     got_free(g);
 
     static const char array[] =
@@ -238,8 +238,8 @@ static void test_route53_errors(void **state)
     assert_int_equal(g->ndiags, 3);
     assert_string_equal(g->diags[0].code, "ZL1001");
     assert_non_null(strstr(g->diags[0].msg, "not enclosed in quotation marks; Route 53 rejects it"));
-    assert_at(g->diags[0].span, 2, 81, 84);
-    assert_at(g->diags[1].span, 3, 80, 97); /* the MX preference is missing: at the token */
+    assert_at(g->diags[0].span, 2, 87, 90);
+    assert_at(g->diags[1].span, 3, 86, 103); /* the MX preference is missing: at the token */
     assert_non_null(strstr(g->diags[2].msg, "no TTL"));
     got_free(g);
 }
@@ -308,8 +308,8 @@ static void test_octodns_txt_chunks(void **state)
     assert_int_equal(strlen(g->recs[0].tok[0]), 255);
     assert_int_equal(strlen(g->recs[0].tok[1]), 47);
     /* one column before the value, where a zone file's quote would be */
-    assert_at(g->recs[0].tok_span[0], 3, 9, 265);
-    assert_at(g->recs[0].tok_span[1], 3, 264, 312);
+    assert_at(g->recs[0].tok_span[0], 3, 9, 266);
+    assert_at(g->recs[0].tok_span[1], 3, 264, 313);
     got_free(g);
 }
 
@@ -400,7 +400,7 @@ static void test_gcloud_records(void **state)
     assert_int_equal(g->used, ZL_INPUT_GCLOUD);
     /* the second rrdata is not an MX: reported at its token */
     assert_int_equal(g->ndiags, 1);
-    assert_at(g->diags[0].span, 14, 3, 40);
+    assert_at(g->diags[0].span, 14, 4, 39);
     assert_int_equal(g->nrecs, 2);
     assert_string_equal(g->recs[0].line, "example.com.\t21600\tIN\tSOA\tns-cloud-a1.googledomains.com. "
                                          "cloud-dns-hostmaster.google.com. 1 21600 3600 259200 300");
@@ -456,7 +456,7 @@ static void test_unknown_content(void **state)
     assert_int_equal(g->ndiags, 1);
     assert_string_equal(g->diags[0].code, "ZL1001");
     assert_non_null(strstr(g->diags[0].msg, "JSON syntax error"));
-    assert_int_equal(g->diags[0].span.line, 2);
+    assert_int_equal(g->diags[0].span.line, 3); /* the end of the input: nothing closes */
     got_free(g);
 }
 

@@ -550,9 +550,16 @@ static void test_mail_from(void **state)
 
     /* a CNAME holds the name */
     lint_json(&r, HEAD "bounce 1800 IN CNAME mail.example.net.\n", json, &x);
-    d = expect(&r, "ZL5021", 6, "the zone has a CNAME record there");
-    assert_true(has_note(d, "a CNAME cannot share its name"));
+    d = expect(&r, "ZL5021", 6, "MAIL FROM domain 'bounce.example.com.' is a CNAME to 'mail.example.net.'");
+    assert_true(has_note(d, "replace the CNAME with: bounce.example.com. 1800 IN MX 10 feedback-smtp."));
     assert_int_equal(r.d.n, 1);
+    done(&r);
+    zl_ses_expect_free(&x);
+
+    /* an A record beside the missing MX is harmless: the MX is missing */
+    lint_json(&r, HEAD "bounce 1800 IN A 192.0.2.1\n", json, &x);
+    expect(&r, "ZL5020", 3, "SES expects an MX at 'bounce.example.com.'");
+    assert_int_equal(r.d.n, 2); /* and the SPF record */
     done(&r);
     zl_ses_expect_free(&x);
 
