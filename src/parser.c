@@ -507,6 +507,17 @@ static void name_error(struct zl_parser *p, const struct zl_span *s, const char 
                        const char *text, size_t len, enum zl_name_status st)
 {
     char shown[128];
+    if (st == ZL_NAME_NO_ORIGIN && p->no_origin_said) {
+        /* One missing origin makes every relative name fail: say it once. */
+        p->no_origin_more++;
+        p->line_error = true;
+        p->res->errors++;
+        return;
+    }
+    if (st == ZL_NAME_NO_ORIGIN) {
+        p->no_origin_said = true;
+        p->no_origin_first = *s;
+    }
     zl_p_error_at(p, s, "%s '%s' is not a valid domain name: %s", what,
                   show(shown, sizeof shown, text, len), zl_name_status_text(st));
 }
@@ -1169,9 +1180,16 @@ static void parser_init(struct zl_parser *p, const struct zl_parse_opts *opts, s
 
 static void parser_finish(struct zl_parser *p)
 {
+    if (p->no_origin_more) {
+        struct zl_span s = p->no_origin_first;
+        zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s,
+                    "%u more relative names could not be expanded for want of an origin "
+                    "(give --origin, or add $ORIGIN at the top)", p->no_origin_more);
+    }
     p->res->dialect = p->dialect;
     p->res->dialect_forced = p->dialect_forced;
-    unsigned hidden = p->res->errors > p->errors_shown ? p->res->errors - p->errors_shown : 0;
+    unsigned counted = p->errors_shown + p->no_origin_more;
+    unsigned hidden = p->res->errors > counted ? p->res->errors - counted : 0;
     if (hidden) {
         struct zl_span s = p->last_error_span;
         zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s, "%u more syntax errors not shown", hidden);

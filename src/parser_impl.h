@@ -91,6 +91,10 @@ struct zl_parser {
     struct zl_field fields[ZL_RDATA_MAX_FIELDS];
 
     unsigned errors_shown;
+    /* "no origin" is said once per file; the rest are counted here. */
+    unsigned no_origin_more;
+    struct zl_span no_origin_first;
+    bool no_origin_said;
     struct zl_span last_error_span;
 };
 

@@ -88,4 +88,9 @@ void zl_jw_null(struct zl_jw *w);
 /* A value that is already JSON (true, or a nested writer's output). */
 void zl_jw_raw(struct zl_jw *w, const char *json, size_t n);
 
+/* What kind of input a finding's file was read as: the zone-file dialect
+ * ("bind", "cloudflare", ...) or the export format ("route53", ...); NULL
+ * when there is no file. Shown in JSON and SARIF output. */
+const char *zl_report_input_kind(const struct zl_source *src);
+
 #endif

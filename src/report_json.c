@@ -1,6 +1,6 @@
 /* The json format: one array, one object per finding (one per line):
  *
- *   {"file":"a.zone","line":3,"column":5,"end_line":3,"end_column":9,
+ *   {"file":"a.zone","input":"bind","line":3,"column":5,"end_line":3,"end_column":9,
  *    "severity":"error","code":"ZL1001","rule":"syntax","message":"...",
  *    "notes":["..."],"fix":null}
  *
@@ -50,6 +50,8 @@ static void json_add(struct zl_reporter *r, const struct zl_diag *d)
     zl_jw_obj(w);
     zl_jw_key(w, "file");
     zl_jw_str(w, d->span.src ? d->span.src->path : NULL);
+    zl_jw_key(w, "input");
+    zl_jw_str(w, zl_report_input_kind(d->span.src));
     put_span(w, &d->span);
     zl_jw_key(w, "severity");
     zl_jw_str(w, zl_severity_name(d->severity));

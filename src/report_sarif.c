@@ -537,6 +537,15 @@ static void sarif_add(struct zl_reporter *r, const struct zl_diag *d)
     put_location(w, r, st, &d->span);
     zl_jw_arr_end(w);
     put_fingerprint(w, r, st, d, &uri);
+    const char *kind = zl_report_input_kind(d->span.src);
+    if (kind) {
+        /* How the file was read: the zone-file dialect or the export format. */
+        zl_jw_key(w, "properties");
+        zl_jw_obj(w);
+        zl_jw_key(w, "input");
+        zl_jw_str(w, kind);
+        zl_jw_obj_end(w);
+    }
     zl_buf_free(&uri);
     if (d->fix && d->fix->span.src && d->fix->span.line)
         put_fix(w, r, st, d->fix);

@@ -4,6 +4,9 @@
 
 #include "report_impl.h"
 
+#include "dialect.h"
+#include "formats/format.h"
+
 size_t zl_utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
 {
     if (n == 0)
@@ -283,4 +286,12 @@ void zl_jw_raw(struct zl_jw *w, const char *json, size_t n)
 {
     before_item(w);
     zl_buf_put(w->b, json, n);
+}
+
+const char *zl_report_input_kind(const struct zl_source *src)
+{
+    if (!src)
+        return NULL;
+    const char *d = zl_source_dialect(src);
+    return d ? d : zl_input_format_name(zl_source_input_format(src));
 }

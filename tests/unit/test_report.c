@@ -157,12 +157,12 @@ static void test_json(void **state)
     char *out = run(ZL_FMT_JSON, NULL, *state, 2);
     assert_string_equal(out,
         "[\n"
-        "  {\"file\":\"example.com.zone\",\"line\":2,\"column\":10,\"end_line\":2,\"end_column\":21,"
+        "  {\"file\":\"example.com.zone\",\"input\":\"zone\",\"line\":2,\"column\":10,\"end_line\":2,\"end_column\":21,"
         "\"severity\":\"error\",\"code\":\"ZL1001\",\"rule\":\"syntax\","
         "\"message\":\"bad IPv4 address \\\"192.0.2.1.5\\\"\","
         "\"notes\":[\"an IPv4 address has 4 parts\"],"
         "\"fix\":{\"replacement\":\"192.0.2.1\",\"line\":2,\"column\":10,\"end_line\":2,\"end_column\":21}},\n"
-        "  {\"file\":\"z/odd \\\"q\\\",x:y%\\n\\ufffd.zone\",\"line\":1,\"column\":1,\"end_line\":1,"
+        "  {\"file\":\"z/odd \\\"q\\\",x:y%\\n\\ufffd.zone\",\"input\":\"zone\",\"line\":1,\"column\":1,\"end_line\":1,"
         "\"end_column\":6,\"severity\":\"info\",\"code\":\"ZL9001\",\"rule\":\"unused-suppression\","
         "\"message\":\"100% \\\"sure\\\", a:b\\nline2 \\ufffd end\",\"notes\":[],\"fix\":null}\n"
         "]\n");
@@ -391,7 +391,7 @@ static void test_no_file(void **state)
     assert_non_null(res);
     assert_null(strstr(res + 1, "\"ruleId\""));
 
-    assert_non_null(strstr(out[1], "[\n  {\"file\":null,\"line\":0,\"column\":0,"));
+    assert_non_null(strstr(out[1], "[\n  {\"file\":null,\"input\":null,\"line\":0,\"column\":0,"));
     assert_memory_equal(out[2], "::error title=ZL1001 syntax::bad \"config\"\n", 39);
     for (int k = 0; k < 3; k++)
         free(out[k]);
