@@ -11,7 +11,7 @@
 #include "rules.h"
 #include "types.h"
 
-#define TYPE_BITS 512 /* types below this get a bitmap slot; larger: "wants all" lists only */
+#define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
 
 struct arena_block {
     struct arena_block *next;
@@ -39,8 +39,11 @@ struct zl_ctx {
     struct zl_selection sel;
     struct zl_diag_sink sink;
     bool enabled[ZL_RULE__COUNT];
-    uint8_t wants[ZL_RULE__COUNT][TYPE_BITS / 8];
-    bool wants_all[ZL_RULE__COUNT];
+    /* Dispatch by type: for each type below TYPE_BITS, the selected rules with
+     * a record hook that want it, in registry order. */
+    uint8_t ndispatch[TYPE_BITS];
+    _Static_assert(ZL_RULE__COUNT <= 255, "dispatch lists hold rule indexes in a byte");
+    uint8_t dispatch[TYPE_BITS][ZL_RULE__COUNT];
 
     /* per file */
     struct zl_name origin;
@@ -172,6 +175,16 @@ static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
     return on;
 }
 
+static bool wants_type(const struct zl_rule *r, uint16_t type)
+{
+    if (!r->types)
+        return true;
+    for (const uint16_t *t = r->types; *t; t++)
+        if (*t == type)
+            return true;
+    return false;
+}
+
 struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink)
 {
     struct zl_engine *e = zl_xcalloc(1, sizeof *e);
@@ -181,13 +194,11 @@ struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_s
     for (unsigned i = 0; i < zl_rule_count; i++) {
         const struct zl_rule *r = &zl_rules[i];
         c->enabled[i] = selected(sel, r);
-        if (!r->types) {
-            c->wants_all[i] = true;
+        if (!c->enabled[i] || !r->check_record)
             continue;
-        }
-        for (const uint16_t *t = r->types; *t; t++)
-            if (*t < TYPE_BITS)
-                c->wants[i][*t / 8] |= (uint8_t)(1u << (*t % 8));
+        for (unsigned t = 0; t < TYPE_BITS; t++)
+            if (wants_type(r, (uint16_t)t))
+                c->dispatch[t][c->ndispatch[t]++] = (uint8_t)i;
     }
     return e;
 }
@@ -567,14 +578,15 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     c->nrecs++;
 
     c->cur = rec;
-    for (unsigned i = 0; i < zl_rule_count; i++) {
-        const struct zl_rule *r = &zl_rules[i];
-        if (!r->check_record || !c->enabled[i])
-            continue;
-        if (!c->wants_all[i] &&
-            (rec->type >= TYPE_BITS || !(c->wants[i][rec->type / 8] & (1u << (rec->type % 8)))))
-            continue;
-        r->check_record(rec, c);
+    if (rec->type < TYPE_BITS) {
+        for (unsigned k = 0; k < c->ndispatch[rec->type]; k++)
+            zl_rules[c->dispatch[rec->type][k]].check_record(rec, c);
+    } else {
+        for (unsigned i = 0; i < zl_rule_count; i++) {
+            const struct zl_rule *r = &zl_rules[i];
+            if (r->check_record && c->enabled[i] && wants_type(r, rec->type))
+                r->check_record(rec, c);
+        }
     }
     c->cur = NULL;
 }

@@ -1,0 +1,217 @@
+/* The rule engine: selection by code, slug and prefix; suppressions on the
+ * line, on the line above and for the whole file (comment or config);
+ * unused suppressions; a specific SES finding replacing the generic one on
+ * the same line; type dispatch; report order. Through zl_lint_buffer, as the
+ * CLI runs it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "lint.h"
+#include "rules.h"
+
+#define HEAD "$ORIGIN example.com.\n"                                                   \
+             "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"                    \
+             "@ 3600 IN NS ns1\n"                                                         \
+             "ns1 3600 IN A 192.0.2.53\n"
+
+struct run {
+    struct zl_diags d;
+    struct zl_source *sources;
+};
+
+static void lint(struct run *r, const char *zone, char **sel, size_t nsel, char **ign, size_t nign,
+                 const char *const *disable)
+{
+    memset(r, 0, sizeof *r);
+    struct zl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.sel.select = sel;
+    o.sel.nselect = nsel;
+    o.sel.ignore = ign;
+    o.sel.nignore = nign;
+    o.disable = disable;
+    assert_int_equal(zl_lint_buffer(zone, strlen(zone), "t.zone", &o, &r->sources, &r->d), 0);
+}
+
+static void done(struct run *r)
+{
+    zl_diags_free(&r->d);
+    zl_parse_sources_free(r->sources);
+}
+
+static size_t count(const struct run *r, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->d.n; i++)
+        n += strcmp(r->d.v[i].code, code) == 0;
+    return n;
+}
+
+/* www is a CNAME with other data (ZL3104) and a dotless external target (ZL2102). */
+static const char two_problems[] = HEAD
+    "www IN CNAME ghs.google.com\n"
+    "www IN A 192.0.2.80\n";
+
+static void test_selection(void **state)
+{
+    (void)state;
+    struct run r;
+    lint(&r, two_problems, NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL2102"), 1);
+    assert_int_equal(count(&r, "ZL3104"), 1);
+    done(&r);
+
+    char *by_slug[] = { "target-relative-external" };
+    lint(&r, two_problems, by_slug, 1, NULL, 0, NULL);
+    assert_int_equal(r.d.n, 1);
+    assert_string_equal(r.d.v[0].code, "ZL2102");
+    done(&r);
+
+    char *by_prefix[] = { "ZL3" };
+    lint(&r, two_problems, by_prefix, 1, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL2102"), 0);
+    assert_int_equal(count(&r, "ZL3104"), 1);
+    done(&r);
+
+    char *ignore[] = { "cname-" };
+    lint(&r, two_problems, NULL, 0, ignore, 1, NULL);
+    assert_int_equal(count(&r, "ZL3104"), 0);
+    assert_int_equal(count(&r, "ZL2102"), 1);
+    done(&r);
+
+    struct zl_selection bad = { (char *[]){ "no-such-rule" }, 1, NULL, 0 };
+    const char *which = NULL;
+    assert_false(zl_selection_valid(&bad, &which));
+    assert_string_equal(which, "no-such-rule");
+    struct zl_selection good = { (char *[]){ "ses-", "ZL2101", "syntax" }, 3, NULL, 0 };
+    assert_true(zl_selection_valid(&good, &which));
+}
+
+static void test_suppressions(void **state)
+{
+    (void)state;
+    struct run r;
+    /* On the record's line (by slug), and alone on the line above (by code). */
+    lint(&r, HEAD
+         "www IN CNAME ghs.google.com ; zonelint: disable=target-relative-external\n"
+         "; zonelint: disable=ZL3104\n"
+         "www IN A 192.0.2.80\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL2102"), 0);
+    assert_int_equal(count(&r, "ZL3104"), 0);
+    assert_int_equal(count(&r, "ZL9001"), 0);
+    done(&r);
+
+    /* Two lines above is too far: the finding stays and the suppression is unused. */
+    lint(&r, HEAD
+         "; zonelint: disable=ZL3104\n"
+         "www IN CNAME ghs.google.com.\n"
+         "www IN A 192.0.2.80\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL3104"), 1);
+    assert_int_equal(count(&r, "ZL9001"), 1);
+    for (size_t i = 0; i < r.d.n; i++)
+        if (!strcmp(r.d.v[i].code, "ZL9001")) {
+            assert_int_equal(r.d.v[i].severity, ZL_SEV_INFO);
+            assert_int_equal(r.d.v[i].span.line, 5);
+        }
+    done(&r);
+
+    /* File-wide, from a comment anywhere. */
+    lint(&r, HEAD "www IN CNAME ghs.google.com\nwww IN A 192.0.2.80\n; zonelint: disable-file=ZL2102,cname-and-other-data\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_int_equal(r.d.n, 0);
+    done(&r);
+
+    /* File-wide from the configuration: never reported as unused. */
+    const char *const cfg[] = { "ZL2102", "duplicate-record", NULL };
+    lint(&r, two_problems, NULL, 0, NULL, 0, cfg);
+    assert_int_equal(count(&r, "ZL2102"), 0);
+    assert_int_equal(count(&r, "ZL3104"), 1);
+    assert_int_equal(count(&r, "ZL9001"), 0);
+    done(&r);
+}
+
+/* An SES DKIM target without its dot: ses-dkim-target says it better than
+ * target-relative-external, so only the SES finding stays on that line; on
+ * another line the generic rule still speaks. */
+static void test_superseded(void **state)
+{
+    (void)state;
+    struct run r;
+    lint(&r, HEAD
+         "4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com\n"
+         "www IN CNAME ghs.google.com\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL5001"), 1);
+    assert_int_equal(count(&r, "ZL2102"), 1);
+    for (size_t i = 0; i < r.d.n; i++)
+        if (!strcmp(r.d.v[i].code, "ZL2102"))
+            assert_int_equal(r.d.v[i].span.line, 6);
+    done(&r);
+
+    /* With the SES rule off, the generic finding comes back on line 5. */
+    char *ignore[] = { "ses-" };
+    lint(&r, HEAD
+         "4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com\n",
+         NULL, 0, ignore, 1, NULL);
+    assert_int_equal(count(&r, "ZL2102"), 1);
+    done(&r);
+}
+
+/* Findings come out sorted by line and column, parser findings included. */
+static void test_report_order(void **state)
+{
+    (void)state;
+    struct run r;
+    lint(&r, HEAD
+         "www IN A 192.0.2.1\n"
+         "www IN CNAME a.example.net.\n"
+         "bad IN A 192.0.2\n"
+         "mx IN MX 10 aspmx.l.google.com\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_true(r.d.n >= 3);
+    for (size_t i = 1; i < r.d.n; i++) {
+        const struct zl_span *a = &r.d.v[i - 1].span, *b = &r.d.v[i].span;
+        assert_true(a->line < b->line || (a->line == b->line && a->col <= b->col));
+    }
+    assert_int_equal(count(&r, "ZL1001"), 1);
+    done(&r);
+}
+
+/* Zone-level findings point at a record, never at line 0. */
+static void test_zone_anchor(void **state)
+{
+    (void)state;
+    struct run r;
+    lint(&r, "$ORIGIN example.com.\n@ 3600 IN SOA ns1 h 1 2 3 4 5\nwww 3600 IN A 192.0.2.1\n"
+             "www 60 IN A 192.0.2.2\n",
+         NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL3102"), 1);
+    assert_int_equal(count(&r, "ZL3109"), 1);
+    for (size_t i = 0; i < r.d.n; i++) {
+        assert_true(r.d.v[i].span.line >= 1);
+        assert_true(r.d.v[i].span.col >= 1);
+        if (!strcmp(r.d.v[i].code, "ZL3109"))
+            assert_int_equal(r.d.v[i].span.line, 4);
+    }
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_suppressions),
+        cmocka_unit_test(test_superseded),
+        cmocka_unit_test(test_report_order),
+        cmocka_unit_test(test_zone_anchor),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
