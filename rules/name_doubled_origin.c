@@ -201,9 +201,13 @@ void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ct
         struct zl_name n;
         if (!zl_name_from_wire(&n, rec->rdata + f->off, f->len))
             continue;
-        if (!what[0])
-            snprintf(what, sizeof what, "%s %s", zl_type_to_text(rec->type, tn),
-                     is_target_type(rec->type) ? "target" : "name");
+        if (!what[0]) {
+            /* "MX target": built per record, so without printf. */
+            size_t a = strlen(zl_type_to_text(rec->type, tn));
+            const char *kind = is_target_type(rec->type) ? " target" : " name";
+            memcpy(what, tn, a);
+            memcpy(what + a, kind, strlen(kind) + 1);
+        }
         check_name(ctx, &n, &rec->toks[f->tok], f->flags, origin, zone, !generated, what);
     }
 }

@@ -326,6 +326,19 @@ static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool 
         report(ctx, tok, &f, exact, true, what);
 }
 
+/* "MX name", "TXT value": built per record, so without printf. */
+static const char *label(char *out, size_t cap, uint16_t type, const char *suffix)
+{
+    char tn[16];
+    size_t a = strlen(zl_type_to_text(type, tn)), b = strlen(suffix);
+    if (a + 1 + b + 1 > cap)
+        return suffix;
+    memcpy(out, tn, a);
+    out[a] = ' ';
+    memcpy(out + a + 1, suffix, b + 1);
+    return out;
+}
+
 void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     bool exact = !(rec->owner_flags & ZL_OWNER_GENERATED);
@@ -339,9 +352,8 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
         if (f->ntok == 0 || f->tok >= rec->ntoks)
             continue;
         if (f->kind == ZL_FIELD_NAME) {
-            char what[32], tn[16];
-            snprintf(what, sizeof what, "%s name", zl_type_to_text(rec->type, tn));
-            check_name_tok(ctx, &rec->toks[f->tok], exact, what);
+            char what[32];
+            check_name_tok(ctx, &rec->toks[f->tok], exact, label(what, sizeof what, rec->type, "name"));
         } else if (f->kind == ZL_FIELD_STRING) {
             if (first_str < 0)
                 first_str = i;
@@ -352,8 +364,8 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
         return;
 
     bool strict = txt && rec->fields[first_str].len > 1 && looks_structured(rec, first_str, last_str);
-    char tn[16], what[32];
-    snprintf(what, sizeof what, "%s %s", zl_type_to_text(rec->type, tn), txt ? "value" : "string");
+    char what[32];
+    label(what, sizeof what, rec->type, txt ? "value" : "string");
     for (int i = first_str; i <= last_str; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_STRING || f->ntok == 0 || f->tok >= rec->ntoks)

@@ -254,13 +254,17 @@ int zl_name_compare(const struct zl_name *a, const struct zl_name *b)
 
 bool zl_name_is_subdomain(const struct zl_name *name, const struct zl_name *parent)
 {
-    if (name->nlabels < parent->nlabels)
+    if (name->nlabels < parent->nlabels || name->len < parent->len)
         return false;
-    size_t off = zl_name_label_offset(name, (unsigned)(name->nlabels - parent->nlabels));
-    if ((size_t)name->len - off != parent->len)
+    /* Walk to the label where the parent's length of bytes remains. */
+    size_t off = 0, want = (size_t)name->len - parent->len;
+    while (off < want)
+        off += 1 + (size_t)name->wire[off];
+    if (off != want)
         return false;
+    const uint8_t *a = name->wire + off, *b = parent->wire;
     for (size_t i = 0; i < parent->len; i++)
-        if (lower(name->wire[off + i]) != lower(parent->wire[i]))
+        if (a[i] != b[i] && lower(a[i]) != lower(b[i]))
             return false;
     return true;
 }

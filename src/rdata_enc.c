@@ -224,8 +224,42 @@ static int decval(int ch)
  * three digits) and \X. With comma set, an unescaped ',' ends the value (and
  * *used says how far we got) and "\\," at the second level is a literal
  * comma. out needs room for n octets. 0 ok, -1 bad escape. */
+/* Without the comma rule (SVCB values), runs between backslashes are copied
+ * whole: TXT strings are most of a zone's bytes and rarely escaped. */
+static int unescape_plain(const char *s, size_t n, uint8_t *out, size_t *outlen, size_t *used)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        const char *bs = memchr(s + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
+        memcpy(out + o, s + i, run);
+        o += run;
+        i += run;
+        if (!bs)
+            break;
+        if (++i >= n)
+            return -1;
+        int ch = (uint8_t)s[i++];
+        if (decval(ch) >= 0) {
+            if (i + 2 > n || decval(s[i]) < 0 || decval(s[i + 1]) < 0)
+                return -1;
+            ch = decval(ch) * 100 + decval(s[i]) * 10 + decval(s[i + 1]);
+            i += 2;
+            if (ch > 255)
+                return -1;
+        }
+        out[o++] = (uint8_t)ch;
+    }
+    if (used)
+        *used = i;
+    *outlen = o;
+    return 0;
+}
+
 int zl_rd_unescape(const char *s, size_t n, uint8_t *out, size_t *outlen, bool comma, size_t *used)
 {
+    if (!comma)
+        return unescape_plain(s, n, out, outlen, used);
     size_t i = 0, o = 0;
     bool esc = false, cesc = false;
     while (i < n) {
