@@ -101,26 +101,36 @@ check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-# The fuzz target's entry point without libFuzzer: replays every input that
-# once crashed, in every build (plain, SANITIZE=1, valgrind in .ci/run).
-$(BUILD)/fuzz-replay: tests/fuzz/replay.c tests/fuzz/fuzz_zone.c tests/fuzz/fuzz.h $(BUILD)/libzonelint.a
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c
+
+# The targets' entry points without libFuzzer: replays every input that once
+# crashed (tests/fuzz/regressions/<target>/), in every build (plain,
+# SANITIZE=1, valgrind in .ci/run).
+$(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) -I tests/fuzz $(LDFLAGS) -o $@ tests/fuzz/replay.c tests/fuzz/fuzz_zone.c \
+	$(CC) $(ALLCFLAGS) -I tests/fuzz $(LDFLAGS) -o $@ tests/fuzz/replay.c $(FUZZ_SRCS) \
 	    $(BUILD)/libzonelint.a $(LDLIBS)
 
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]: builds the
-# libFuzzer target with clang in build/fuzz and runs it, seeded from tests/,
-# examples/ and the conformance corpus; crashes land in build/fuzz/artifacts/.
-FUZZ_CC    ?= clang
-FUZZ_BUILD := build/fuzz
-FUZZ_SAN   := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
-              -fno-omit-frame-pointer
-FUZZ_TIME  ?= 60
-FUZZ_JOBS  ?= 1
-FUZZ_ARGS  ?=
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation]
+#           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
+# builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
+# from tests/, examples/ and the conformance corpus, with its dictionary;
+# its corpus grows in build/fuzz/corpus-TARGET, crashes land in
+# build/fuzz/artifacts/.
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := build/fuzz
+FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer
+FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation
+FUZZ_TARGET  ?= zone
+FUZZ_TIME    ?= 60
+FUZZ_JOBS    ?= 1
+FUZZ_ARGS    ?=
+# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys.
+FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,exports).dict
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
@@ -131,18 +141,22 @@ fuzz:
 	    echo "make fuzz: $(FUZZ_CC) cannot link -fsanitize=fuzzer,address,undefined;" \
 	    "install its libFuzzer/sanitizer runtime (Debian/Ubuntu: apt-get install" \
 	    "libclang-rt-$$($(FUZZ_CC) -dumpversion | cut -d. -f1)-dev)"; exit 2; }
+	@case " $(FUZZ_TARGETS) " in *" $(FUZZ_TARGET) "*) ;; *) \
+	    echo "make fuzz: FUZZ_TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) SANFLAGS='$(FUZZ_SAN)' \
-	    OPT='-O1 -g' $(FUZZ_BUILD)/fuzz_zone
-	@sh tests/fuzz/corpus-seed $(FUZZ_BUILD)/seed
-	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/artifacts
-	$(FUZZ_BUILD)/fuzz_zone -dict=tests/fuzz/zone.dict -max_len=65536 -timeout=5 -rss_limit_mb=2048 \
-	    -max_total_time=$(FUZZ_TIME) $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
-	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/ $(FUZZ_ARGS) $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/seed
+	    OPT='-O1 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+	@sh tests/fuzz/corpus-seed $(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+	@mkdir -p $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/artifacts
+	$(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
+	    -timeout=5 -rss_limit_mb=2048 -max_total_time=$(FUZZ_TIME) \
+	    $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
+	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- $(FUZZ_ARGS) \
+	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 
-# Only meaningful with BUILD=build/fuzz and clang (the fuzz target above).
-$(FUZZ_BUILD)/fuzz_zone: tests/fuzz/fuzz_zone.c tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a
-	$(CC) $(ALLCFLAGS) -I tests/fuzz -fsanitize=fuzzer $(LDFLAGS) -o $@ tests/fuzz/fuzz_zone.c \
-	    $(FUZZ_BUILD)/libzonelint.a $(LDLIBS)
+# Only meaningful with BUILD=build/fuzz and clang (the fuzz rule above).
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_main.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a
+	$(CC) $(ALLCFLAGS) -I tests/fuzz -DZL_FUZZ_ENTRY=zl_fuzz_$* -fsanitize=fuzzer $(LDFLAGS) -o $@ \
+	    tests/fuzz/fuzz_main.c $(FUZZ_SRCS) $(FUZZ_BUILD)/libzonelint.a $(LDLIBS)
 
 conformance: deps $(BUILD)/zonelint
 	@ZONELINT=$(CURDIR)/$(BUILD)/zonelint sh tests/conformance/run.sh

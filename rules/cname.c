@@ -10,6 +10,7 @@
  *
  * All but cname-at-apex are zone rules over the owner index; each owner is
  * looked at once (a bitmap of visited chain heads), so the work is linear. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
@@ -192,6 +193,50 @@ void zl_check_cname_at_apex(const struct zl_record *rec, struct zl_ctx *ctx)
 
 /* ---- cname-multiple --------------------------------------------------------- */
 
+/* RDATA hashes of the CNAMEs met so far at one name, so that telling a copy
+ * from a second alias stays linear when a name has thousands of CNAMEs
+ * (one $GENERATE line makes 65536). Open addressing; 0 is kept as a flag,
+ * so an empty slot is 0. */
+struct rdset {
+    uint32_t *slot;
+    size_t cap, n;
+    bool zero;
+};
+
+/* Adds v; false when it was there already. */
+static bool rdset_add(struct rdset *s, uint32_t v)
+{
+    if (v == 0) {
+        bool had = s->zero;
+        s->zero = true;
+        return !had;
+    }
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t ncap = s->cap ? s->cap * 2 : 16;
+        uint32_t *ns = zl_xcalloc(ncap, sizeof *ns);
+        for (size_t i = 0; i < s->cap; i++) {
+            if (!s->slot[i])
+                continue;
+            size_t k = s->slot[i] & (ncap - 1);
+            while (ns[k])
+                k = (k + 1) & (ncap - 1);
+            ns[k] = s->slot[i];
+        }
+        free(s->slot);
+        s->slot = ns;
+        s->cap = ncap;
+    }
+    size_t k = v & (s->cap - 1);
+    while (s->slot[k]) {
+        if (s->slot[k] == v)
+            return false;
+        k = (k + 1) & (s->cap - 1);
+    }
+    s->slot[k] = v;
+    s->n++;
+    return true;
+}
+
 void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3106);
@@ -207,22 +252,21 @@ void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
         if (!first_visit(seen, h))
             continue;
         uint32_t first = UINT32_MAX;
+        struct rdset rds = { 0 };
         for (uint32_t j = h; j != UINT32_MAX; j = z->recs[j].next) {
             const struct zl_zrec *r = &z->recs[j];
             if (r->type != ZL_T_CNAME)
                 continue;
             if (first == UINT32_MAX) {
                 first = j;
+                rdset_add(&rds, r->rdata);
                 continue;
             }
+            /* An identical copy of any earlier CNAME is served once:
+             * duplicate-record's business. */
+            bool copy = !rdset_add(&rds, r->rdata);
             /* Route 53 weighted/failover/... CNAMEs: one per routing identifier. */
-            if (r->set_id != z->recs[first].set_id)
-                continue;
-            /* An identical copy is served once: duplicate-record's business. */
-            bool copy = false;
-            for (uint32_t k = first; k != j && !copy; k = z->recs[k].next)
-                copy = z->recs[k].type == ZL_T_CNAME && z->recs[k].rdata == r->rdata;
-            if (copy)
+            if (r->set_id != z->recs[first].set_id || copy)
                 continue;
             struct zl_span at = zl_zone_span(z, j);
             struct zl_diag *d = zl_report(ctx, rule, &at,
@@ -232,6 +276,7 @@ void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
             if (d)
                 zl_diag_add_note(d, "name servers reject the zone or keep one of them at random");
         }
+        free(rds.slot);
     }
 }
 
@@ -254,19 +299,32 @@ static bool written_target(const struct zl_span *at, struct zl_buf *out)
 void zl_zone_target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3107);
+    /* First CNAME (+ 1) of each name, by its chain head: looked up per
+     * target instead of walking the target's records each time, which is
+     * quadratic when thousands of NS or MX share a target with thousands
+     * of records. */
+    uint32_t *cname_at = NULL;
     for (size_t k = 0; k < z->ntargets; k++) {
         const struct zl_ztarget *t = &z->targets[k];
         const struct zl_zrec *r = &z->recs[t->rec];
         if (r->type != ZL_T_MX && r->type != ZL_T_NS && r->type != ZL_T_SRV)
             continue;
-        uint32_t cname = UINT32_MAX;
-        for (uint32_t j = zl_zone_first(z, t->name); j != UINT32_MAX; j = z->recs[j].next)
-            if (z->recs[j].type == ZL_T_CNAME) {
-                cname = j;
-                break;
-            }
-        if (cname == UINT32_MAX)
+        uint32_t h = zl_zone_first(z, t->name);
+        if (h == UINT32_MAX)
             continue;
+        if (!cname_at) {
+            cname_at = zl_ctx_alloc(ctx, z->nrecs * sizeof *cname_at);
+            for (uint32_t i = 0; i < z->nrecs; i++) {
+                if (z->recs[i].type != ZL_T_CNAME)
+                    continue;
+                uint32_t ch = zl_zone_first(z, z->recs[i].owner);
+                if (ch != UINT32_MAX && !cname_at[ch])
+                    cname_at[ch] = i + 1; /* chains are in input order */
+            }
+        }
+        if (!cname_at[h])
+            continue;
+        uint32_t cname = cname_at[h] - 1;
         char tn[16];
         struct zl_span at = zl_zone_target_span(z, k);
         struct zl_buf written = { 0 };

@@ -29,9 +29,23 @@ struct suppression {
     char *codes;        /* comma-separated, as written */
 };
 
+/* The owner index: 8 bytes a slot. While records stream in, a slot holds
+ * its owner's latest record and each record links to the one before it;
+ * at the end the chains are turned around so a slot holds the first. The
+ * full hash is read from the record; the slot keeps 32 bits of it to skip
+ * most mismatches without touching the record. */
 struct owner_slot {
-    uint64_t key;
-    uint32_t head, tail;
+    uint32_t tag;   /* low 32 bits of the owner hash */
+    uint32_t rec;   /* record index + 1; 0 = empty slot */
+};
+
+/* How many findings one rule made at one source line (a hash table slot). */
+struct line_count {
+    const struct zl_source *src;
+    uint32_t line;
+    uint32_t rule;                 /* index in zl_rules + 1; 0: empty slot */
+    uint32_t n;                    /* findings made, kept or not */
+    size_t last;                   /* pending index of the last one kept */
 };
 
 struct zl_ctx {
@@ -58,10 +72,13 @@ struct zl_ctx {
     const struct zl_source **srcs;  /* zl_zrec.src indexes this */
     size_t nsrcs;
     struct owner_slot *slots;
+    size_t last_slot;               /* slot of the previous record's owner */
     size_t nslots, used_slots;
     bool soa_at_apex, ns_at_apex;
     struct zl_diag *pending;
     size_t npending, cpending;
+    struct line_count *lcount;     /* findings per (rule, line): see zl_report */
+    size_t nlcount, clcount;
     struct suppression *supp;
     size_t nsupp, csupp;
     const struct zl_record *cur;   /* record being checked, for line anchoring */
@@ -76,11 +93,6 @@ struct zl_engine {
 };
 
 /* ---- hashing ------------------------------------------------------------ */
-
-static inline uint8_t lower(uint8_t c)
-{
-    return (c >= 'A' && c <= 'Z') ? (uint8_t)(c + 32) : c;
-}
 
 static uint64_t mix(uint64_t h)
 {
@@ -323,11 +335,63 @@ static struct zl_diag *push_pending(struct zl_ctx *c)
     return d;
 }
 
+/* Findings of one rule at one source line beyond this many are counted, not
+ * kept: a $GENERATE line stands for up to 65536 records, and that many
+ * copies of a finding cost hundreds of MB and say nothing more. The last
+ * one kept gets a note with the count (zl_engine_end). */
+#define MAX_PER_LINE 100
+
+static size_t lc_hash(const struct zl_source *src, uint32_t line, uint32_t rule, size_t cap)
+{
+    uint64_t h = ((uint64_t)(uintptr_t)src * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 8) ^ rule;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return (size_t)h & (cap - 1);
+}
+
+static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const struct zl_span *span)
+{
+    if ((c->nlcount + 1) * 2 > c->clcount) {
+        size_t ncap = c->clcount ? c->clcount * 2 : 64;
+        struct line_count *nt = zl_xcalloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < c->clcount; i++) {
+            const struct line_count *o = &c->lcount[i];
+            if (!o->rule)
+                continue;
+            size_t k = lc_hash(o->src, o->line, o->rule, ncap);
+            while (nt[k].rule)
+                k = (k + 1) & (ncap - 1);
+            nt[k] = *o;
+        }
+        free(c->lcount);
+        c->lcount = nt;
+        c->clcount = ncap;
+    }
+    size_t k = lc_hash(span->src, span->line, rule, c->clcount);
+    for (;; k = (k + 1) & (c->clcount - 1)) {
+        struct line_count *e = &c->lcount[k];
+        if (!e->rule) {
+            e->src = span->src;
+            e->line = span->line;
+            e->rule = rule;
+            c->nlcount++;
+            return e;
+        }
+        if (e->rule == rule && e->line == span->line && e->src == span->src)
+            return e;
+    }
+}
+
 struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const struct zl_span *span,
                           const char *fmt, ...)
 {
     if (!zl_ctx_enabled(ctx, rule))
         return NULL;
+    struct line_count *lc = line_count(ctx, (uint32_t)(rule - zl_rules) + 1, span);
+    if (++lc->n > MAX_PER_LINE)
+        return NULL;
+    lc->last = ctx->npending;
     struct zl_diag *d = push_pending(ctx);
     struct zl_buf msg = { 0 };
     va_list ap;
@@ -462,33 +526,60 @@ static int target_field(uint16_t type)
     }
 }
 
+static size_t find_slot(const struct zl_ctx *c, const struct owner_slot *slots, size_t nslots, uint64_t key)
+{
+    size_t j = key & (nslots - 1);
+    while (slots[j].rec && !(slots[j].tag == (uint32_t)key && c->recs[slots[j].rec - 1].owner == key))
+        j = (j + 1) & (nslots - 1);
+    return j;
+}
+
 static void index_owner(struct zl_ctx *c, uint64_t key, uint32_t idx)
 {
-    if (c->used_slots * 4 >= c->nslots * 3) { /* grow at 3/4 full: the index is big */
+    /* Records of one owner usually come together (blank owners): then the
+     * previous record is the owner's latest, and the table can wait. */
+    if (idx > 0 && c->recs[idx - 1].owner == key && c->last_slot < c->nslots &&
+        c->slots[c->last_slot].rec == idx) {
+        c->recs[idx].next = idx - 1;
+        c->slots[c->last_slot].rec = idx + 1;
+        return;
+    }
+    if (c->used_slots * 4 >= c->nslots * 3) { /* grow at 3/4 full */
         size_t n = c->nslots ? c->nslots * 2 : 1024;
         struct owner_slot *s = zl_xcalloc(n, sizeof *s);
-        for (size_t i = 0; i < c->nslots; i++) {
-            if (!c->slots[i].key)
-                continue;
-            size_t j = c->slots[i].key & (n - 1);
-            while (s[j].key)
-                j = (j + 1) & (n - 1);
-            s[j] = c->slots[i];
-        }
+        for (size_t i = 0; i < c->nslots; i++)
+            if (c->slots[i].rec)
+                s[find_slot(c, s, n, c->recs[c->slots[i].rec - 1].owner)] = c->slots[i];
         free(c->slots);
         c->slots = s;
         c->nslots = n;
     }
-    size_t j = key & (c->nslots - 1);
-    while (c->slots[j].key && c->slots[j].key != key)
-        j = (j + 1) & (c->nslots - 1);
-    if (!c->slots[j].key) {
-        c->slots[j].key = key;
-        c->slots[j].head = c->slots[j].tail = idx;
+    size_t j = find_slot(c, c->slots, c->nslots, key);
+    if (!c->slots[j].rec) {
+        c->slots[j].tag = (uint32_t)key;
         c->used_slots++;
+        c->recs[idx].next = UINT32_MAX;
     } else {
-        c->recs[c->slots[j].tail].next = idx;
-        c->slots[j].tail = idx;
+        c->recs[idx].next = c->slots[j].rec - 1; /* backwards until finish_index() */
+    }
+    c->slots[j].rec = idx + 1;
+    c->last_slot = j;
+}
+
+/* Turns every owner chain around: first record first, as rules expect. */
+static void finish_index(struct zl_ctx *c)
+{
+    for (size_t i = 0; i < c->nslots; i++) {
+        if (!c->slots[i].rec)
+            continue;
+        uint32_t prev = UINT32_MAX, cur = c->slots[i].rec - 1;
+        while (cur != UINT32_MAX) {
+            uint32_t next = c->recs[cur].next;
+            c->recs[cur].next = prev;
+            prev = cur;
+            cur = next;
+        }
+        c->slots[i].rec = prev + 1;
     }
 }
 
@@ -529,13 +620,8 @@ uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash)
     const struct zl_ctx *c = z->ctx;
     if (!c->nslots || !owner_hash)
         return UINT32_MAX;
-    size_t j = owner_hash & (c->nslots - 1);
-    while (c->slots[j].key) {
-        if (c->slots[j].key == owner_hash)
-            return c->slots[j].head;
-        j = (j + 1) & (c->nslots - 1);
-    }
-    return UINT32_MAX;
+    size_t j = find_slot(c, c->slots, c->nslots, owner_hash);
+    return c->slots[j].rec ? c->slots[j].rec - 1 : UINT32_MAX;
 }
 
 void zl_engine_begin(struct zl_engine *e, const struct zl_name *origin)
@@ -634,30 +720,57 @@ static const struct {
     { "ZL5013", "ZL4101" }, /* ses-mail-from-spf      > spf-multiple */
 };
 
-static bool supersedes(const struct zl_diag *specific, const struct zl_diag *generic)
+#define NSUPERSEDED (sizeof superseded / sizeof superseded[0])
+
+/* Findings ordered by (file, line): the groups superseding works within. */
+static int cmp_place(const void *a, const void *b)
 {
-    if (specific->span.src != generic->span.src || specific->span.line != generic->span.line)
-        return false;
-    for (size_t i = 0; i < sizeof superseded / sizeof superseded[0]; i++)
-        if (strcmp(specific->code, superseded[i].specific) == 0 &&
-            strcmp(generic->code, superseded[i].generic) == 0)
-            return true;
-    return false;
+    const struct zl_diag *x = *(const struct zl_diag *const *)a, *y = *(const struct zl_diag *const *)b;
+    uintptr_t xs = (uintptr_t)x->span.src, ys = (uintptr_t)y->span.src;
+    if (xs != ys)
+        return xs < ys ? -1 : 1;
+    if (x->span.line != y->span.line)
+        return x->span.line < y->span.line ? -1 : 1;
+    return x < y ? -1 : x > y; /* stable: input order */
 }
 
+/* Linear in the findings per line, not quadratic in all of them: a file
+ * can have tens of thousands (one $GENERATE line alone can), and every
+ * decision is made on the findings as reported, before any is dropped. */
 static void drop_superseded(struct zl_ctx *c)
 {
+    size_t n = c->npending;
+    if (n < 2)
+        return;
+    struct zl_diag **by = zl_xmalloc(n * sizeof *by);
+    bool *drop = zl_xcalloc(n, sizeof *drop);
+    for (size_t i = 0; i < n; i++)
+        by[i] = &c->pending[i];
+    qsort(by, n, sizeof *by, cmp_place);
+    for (size_t g = 0, e; g < n; g = e) {
+        unsigned present = 0; /* bit p: superseded[p].specific is on this line */
+        for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line;
+             e++)
+            for (size_t p = 0; p < NSUPERSEDED; p++)
+                if (strcmp(by[e]->code, superseded[p].specific) == 0)
+                    present |= 1u << p;
+        if (!present)
+            continue;
+        for (size_t k = g; k < e; k++)
+            for (size_t p = 0; p < NSUPERSEDED; p++)
+                if ((present >> p & 1) && strcmp(by[k]->code, superseded[p].generic) == 0)
+                    drop[by[k] - c->pending] = true;
+    }
     size_t keep = 0;
-    for (size_t i = 0; i < c->npending; i++) {
-        bool drop = false;
-        for (size_t k = 0; k < c->npending && !drop; k++)
-            drop = k != i && supersedes(&c->pending[k], &c->pending[i]);
-        if (drop)
+    for (size_t i = 0; i < n; i++) {
+        if (drop[i])
             zl_diag_free(&c->pending[i]);
         else
             c->pending[keep++] = c->pending[i];
     }
     c->npending = keep;
+    free(by);
+    free(drop);
 }
 
 static int cmp_diag(const void *a, const void *b)
@@ -694,6 +807,9 @@ static void reset_file(struct zl_ctx *c)
     free(c->pending);
     c->pending = NULL;
     c->npending = c->cpending = 0;
+    free(c->lcount);
+    c->lcount = NULL;
+    c->nlcount = c->clcount = 0;
     c->have_origin = false;
     c->whole_zone = false;
     c->file = NULL;
@@ -704,6 +820,7 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
     struct zl_ctx *c = &e->ctx;
     (void)saw_include;
     c->whole_zone = c->soa_at_apex || c->ns_at_apex;
+    finish_index(c);
     struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
                          c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < zl_rule_count; i++) {
@@ -712,6 +829,12 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
             r->check_zone(&z, c);
     }
 
+    for (size_t i = 0; i < c->clcount; i++) {
+        const struct line_count *lc = &c->lcount[i];
+        if (lc->rule && lc->n > MAX_PER_LINE)
+            zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
+                             lc->n - MAX_PER_LINE, zl_rules[lc->rule - 1].slug);
+    }
     drop_superseded(c);
 
     /* Suppressions, then unused suppressions, then hand over in order. */

@@ -11,6 +11,10 @@
 #include "types.h"
 
 #define DEFAULT_MAX_GENERATE 65536ul
+/* Per file, all $GENERATE lines together may make this many times the
+ * per-directive limit (two full /16 reverse zones); beyond, a line of
+ * $GENERATE costs tens of MB (SES DKIM records keep ~2 KiB of state each). */
+#define MAX_GENERATE_DIRECTIVES 2ull
 
 static bool parse_num(const char **s, const char *end, long long *out)
 {
@@ -154,6 +158,17 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
                       (int)p->toks[0].len, rt, count, max);
         return;
     }
+    /* All directives of the input together, so that a few hundred bytes of
+     * $GENERATE lines cannot ask for millions of records (seconds of work
+     * and hundreds of MB). */
+    unsigned long long total = (unsigned long long)max * MAX_GENERATE_DIRECTIVES;
+    if (p->generated + count > total) {
+        zl_p_error_at(p, &p->toks[0].span, "$GENERATE range '%.*s' would bring the records made by "
+                      "$GENERATE in this file to %llu; the limit is %llu",
+                      (int)p->toks[0].len, rt, p->generated + count, total);
+        return;
+    }
+    p->generated += count;
     size_t type_i = n - 2;
     int type = zl_type_from_text(zl_p_tok_text(p, type_i), p->toks[type_i].len);
     if (type < 0) {

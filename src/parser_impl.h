@@ -83,6 +83,7 @@ struct zl_parser {
     /* $GENERATE: records take the directive's location. */
     bool generating;
     struct zl_span gen_span;
+    unsigned long long generated;   /* records asked of $GENERATE so far (a budget) */
 
     /* Output of the last record. */
     struct zl_buf wire;

@@ -335,7 +335,9 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
         o = vlen;
         break;
     case YAML_SINGLE_QUOTED_SCALAR_STYLE:
-        if (p[a] != '\'') {
+        /* a == len when libyaml counted a line break that y->lines did
+         * not (a lone CR): no quote there to read. */
+        if (a >= b || p[a] != '\'') {
             ok = false;
             break;
         }
@@ -354,7 +356,7 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
         }
         break;
     case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
-        if (p[a] != '"') {
+        if (a >= b || p[a] != '"') {
             ok = false;
             break;
         }

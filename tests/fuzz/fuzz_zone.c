@@ -1,4 +1,4 @@
-/* libFuzzer target: the master-file parser and every rule, through
+/* Fuzz target for master files: the parser and every rule, through
  * zl_lint_buffer, optionally followed by a reporter or `print`.
  *
  * The first input byte chooses the options, the rest is the zone file:
@@ -7,33 +7,18 @@
  *   bit 2  $INCLUDE confined to a directory that does not exist (so every
  *          include is resolved, then refused), else --no-include; either way
  *          no file is read, so runs stay deterministic
- *   bit 3  send the findings through a reporter: bits 4-5 pick text, gcc,
- *          json or github, bit 6 colour. Not SARIF: its header (the whole
- *          rules table) costs ~50 lint runs each time and does not depend on
- *          the input; tests/sarif validates its output against the schema.
- *   bit 7  also parse again as `zonelint print` does and print every record
- * Built with libFuzzer by `make fuzz`, and without it (replay.c) for the
- * regression inputs `make check` runs. */
-#include <stdio.h>
-#include <stdlib.h>
+ *   bit 3  send the findings through a reporter (zl_fuzz_report: bits 4-6)
+ *   bit 3 clear: bit 4 --ses-identity, bit 5 --expect-ns (fixed documents,
+ *          so the cross-check rules run), bit 6 --dialect=cloudflare
+ *   bit 7  also parse again as `zonelint print` does and print every record */
 #include <string.h>
 
+#include "delegation.h"
+#include "dialect.h"
 #include "fuzz.h"
-#include "lint.h"
 #include "parser.h"
 #include "print.h"
-#include "report.h"
-
-/* Bigger inputs only make each run slower; parser limits are per line. */
-#define MAX_INPUT (64 * 1024)
-
-static FILE *devnull(void)
-{
-    static FILE *f;
-    if (!f)
-        f = fopen("/dev/null", "w");
-    return f;
-}
+#include "ses_identity.h"
 
 static void print_record(void *user, const struct zl_record *rec)
 {
@@ -67,39 +52,62 @@ static void run_print(const char *text, size_t len, const char *name, const stru
     zl_buf_free(&b);
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* What an SES v2 identity and a delegation look like; loaded once, kept
+ * for the process (reachable, so not a leak). */
+static const struct zl_ses_expect *ses_expect(void)
 {
-    if (size < 1 || size > MAX_INPUT)
+    static struct zl_ses_expect x;
+    static int loaded;
+    static const char doc[] =
+        "{\"IdentityType\":\"DOMAIN\",\"VerifiedForSendingStatus\":true,\"DkimAttributes\":{"
+        "\"SigningEnabled\":true,\"Status\":\"SUCCESS\",\"Tokens\":["
+        "\"4ixtpnvpubjuxqvnex727otq55y2ew7w\",\"tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo\","
+        "\"vtlb7vjp6beuml7w2oxu4h7zsvbruq2r\"],\"SigningHostedZone\":\"dkim.amazonses.com\","
+        "\"SigningAttributesOrigin\":\"AWS_SES\"},\"MailFromAttributes\":{"
+        "\"MailFromDomain\":\"bounce.example.com\",\"MailFromDomainStatus\":\"SUCCESS\","
+        "\"BehaviorOnMxFailure\":\"USE_DEFAULT_VALUE\"},\"VerificationStatus\":\"SUCCESS\"}";
+    if (!loaded) {
+        char err[256];
+        loaded = zl_ses_expect_load_buffer(&x, doc, sizeof doc - 1, "fuzz-identity.json", err,
+                                           sizeof err) == 0 ? 1 : -1;
+    }
+    return loaded > 0 ? &x : NULL;
+}
+
+static const struct zl_delegation *expect_ns(void)
+{
+    static struct zl_delegation d;
+    static int loaded;
+    if (!loaded) {
+        char err[256];
+        loaded = zl_delegation_parse_list(&d, "ns1.example.com,ns2.example.net", err, sizeof err) == 0
+                     ? 1 : -1;
+    }
+    return loaded > 0 ? &d : NULL;
+}
+
+int zl_fuzz_zone(const uint8_t *data, size_t size)
+{
+    if (size < 1 || size > ZL_FUZZ_MAX_INPUT)
         return 0;
     unsigned flags = data[0];
     const char *text = (const char *)data + 1;
     size_t len = size - 1;
 
-    struct zl_name origin;
-    zl_name_from_text(&origin, "example.com.", 12, NULL, NULL);
     const char *name = (flags & 2) ? "example.com.zone" : "fuzz";
     const char *root = (flags & 4) ? "/nonexistent-zonelint-fuzz-root" : NULL;
 
     struct zl_lint_opts lo;
     memset(&lo, 0, sizeof lo); /* empty selection: every rule */
-    lo.origin = (flags & 1) ? &origin : NULL;
+    lo.origin = (flags & 1) ? zl_fuzz_origin() : NULL;
     lo.include_root = root;
     lo.no_include = root == NULL;
-
-    struct zl_source *sources = NULL;
-    struct zl_diags diags = { 0 };
-    zl_lint_buffer(text, len, name, &lo, &sources, &diags);
-
-    if ((flags & 8) && devnull()) {
-        static const enum zl_format fmts[4] = { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_GITHUB };
-        struct zl_report_opts ro = { .color = (flags & 0x40) != 0, .base_dir = NULL };
-        struct zl_reporter *r = zl_reporter_new(fmts[(flags >> 4) & 3], devnull(), &ro);
-        for (size_t i = 0; i < diags.n; i++)
-            zl_reporter_add(r, &diags.v[i]);
-        zl_reporter_finish(r);
+    if (!(flags & 8)) {
+        lo.ses_expect = (flags & 0x10) ? ses_expect() : NULL;
+        lo.expect_ns = (flags & 0x20) ? expect_ns() : NULL;
+        lo.dialect = (flags & 0x40) ? ZL_DIALECT_CLOUDFLARE : ZL_DIALECT_AUTO;
     }
-    zl_diags_free(&diags);
-    zl_parse_sources_free(sources);
+    zl_fuzz_lint(text, len, name, &lo, flags);
 
     if (flags & 0x80)
         run_print(text, len, name, lo.origin, root);
