@@ -69,17 +69,6 @@ struct table {
     size_t mask;
 };
 
-/* Heap, not the per-file arena: freed as soon as the hook is done, so the
- * two hooks' tables are never alive at the same time. */
-static void table_init(struct table *t, size_t n)
-{
-    size_t cap = 16;
-    while (cap < n * 2)
-        cap *= 2;
-    t->slot = zl_xcalloc(cap, sizeof *t->slot);
-    t->mask = cap - 1;
-}
-
 /* Route 53 routing records (SetIdentifier; cli53's "; AWS routing=...
  * identifier=..." comment) with different identifiers are separate record
  * sets, each with its own TTL, and may carry the same data. */
@@ -113,53 +102,97 @@ static uint64_t rrset_key(const struct zl_zrec *r)
     return mix(r->owner ^ r->set_id ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
 }
 
+static uint64_t record_key(const struct zl_zrec *r)
+{
+    return mix(rrset_key(r) ^ r->rdata);
+}
+
+#define SMALL_GROUP 16
+
+/* Calls found(i, k) for every record i that matches an earlier record k of
+ * the same owner under eq (k the earliest). It works one owner at a time,
+ * along the engine's owner chains: records of one name mostly sit together,
+ * so memory is walked in order, with no table over the whole zone. Large
+ * groups get a small table of their own. */
+static void each_match(const struct zl_zone *z, struct zl_ctx *ctx,
+                       bool (*eq)(const struct zl_zrec *, const struct zl_zrec *),
+                       uint64_t (*key)(const struct zl_zrec *),
+                       void (*found)(const struct zl_zone *, struct zl_ctx *, uint32_t, uint32_t))
+{
+    uint32_t *group = NULL;
+    size_t cap = 0;
+    for (uint32_t h = 0; h < z->nrecs; h++) {
+        if (!(z->recs[h].flags & ZL_ZREC_OWNER_FIRST) || z->recs[h].next == UINT32_MAX)
+            continue;
+        size_t n = 0;
+        for (uint32_t j = h; j != UINT32_MAX; j = z->recs[j].next) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 64;
+                group = zl_xrealloc(group, cap * sizeof *group);
+            }
+            group[n++] = j;
+        }
+        if (n <= SMALL_GROUP) {
+            for (size_t a = 1; a < n; a++)
+                for (size_t b = 0; b < a; b++)
+                    if (eq(&z->recs[group[b]], &z->recs[group[a]])) {
+                        found(z, ctx, group[a], group[b]);
+                        break;
+                    }
+            continue;
+        }
+        struct table t;
+        size_t tcap = 16;
+        while (tcap < n * 2)
+            tcap *= 2;
+        t.slot = zl_xcalloc(tcap, sizeof *t.slot);
+        t.mask = tcap - 1;
+        for (size_t a = 0; a < n; a++) {
+            uint32_t k = find_or_add(&t, z, group[a], key(&z->recs[group[a]]), eq);
+            if (k != UINT32_MAX)
+                found(z, ctx, group[a], k);
+        }
+        free(t.slot);
+    }
+    free(group);
+}
+
+static void report_duplicate(const struct zl_zone *z, struct zl_ctx *ctx, uint32_t i, uint32_t k)
+{
+    const struct zl_zrec *r = &z->recs[i];
+    char tn[16];
+    struct zl_span at = zl_zone_span(z, i);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &at,
+                                  "duplicate %s record: the same name, class, type and data "
+                                  "as line %u", zl_type_to_text(r->type, tn), z->recs[k].line);
+    if (d)
+        zl_diag_add_note(d, "name servers serve it once; delete the copy");
+}
+
 void zl_zone_duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
 {
-    if (z->nrecs < 2)
+    each_match(z, ctx, same_record, record_key, report_duplicate);
+}
+
+static void report_ttl(const struct zl_zone *z, struct zl_ctx *ctx, uint32_t i, uint32_t k)
+{
+    const struct zl_zrec *r = &z->recs[i];
+    /* RRSIGs cover different types, each with its own TTL: not one set in
+     * the sense that matters here. */
+    if (z->recs[k].ttl == r->ttl || r->type == ZL_T_RRSIG)
         return;
-    struct table t;
-    table_init(&t, z->nrecs);
-    for (uint32_t i = 0; i < z->nrecs; i++) {
-        const struct zl_zrec *r = &z->recs[i];
-        uint32_t k = find_or_add(&t, z, i, mix(rrset_key(r) ^ r->rdata), same_record);
-        if (k == UINT32_MAX)
-            continue;
-        char tn[16];
-        struct zl_span at = zl_zone_span(z, i);
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &at,
-                                      "duplicate %s record: the same name, class, type and data "
-                                      "as line %u", zl_type_to_text(r->type, tn),
-                                      z->recs[k].line);
-        if (d)
-            zl_diag_add_note(d, "name servers serve it once; delete the copy");
-    }
-    free(t.slot);
+    char tn[16];
+    struct zl_span at = zl_zone_span(z, i);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &at,
+                                  "TTL %u differs from TTL %u of the first %s record at this "
+                                  "name (line %u)", r->ttl, z->recs[k].ttl,
+                                  zl_type_to_text(r->type, tn), z->recs[k].line);
+    if (d)
+        zl_diag_add_note(d, "an RRset has one TTL (RFC 2181 5.2); BIND serves %u for all of "
+                            "them", z->recs[k].ttl);
 }
 
 void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
 {
-    if (z->nrecs < 2)
-        return;
-    struct table t;
-    table_init(&t, z->nrecs);
-    for (uint32_t i = 0; i < z->nrecs; i++) {
-        const struct zl_zrec *r = &z->recs[i];
-        uint32_t k = find_or_add(&t, z, i, rrset_key(r), same_rrset);
-        if (k == UINT32_MAX || z->recs[k].ttl == r->ttl)
-            continue;
-        /* RRSIGs cover different types, each with its own TTL: not one set
-         * in the sense that matters here. */
-        if (r->type == ZL_T_RRSIG)
-            continue;
-        char tn[16];
-        struct zl_span at = zl_zone_span(z, i);
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &at,
-                                      "TTL %u differs from TTL %u of the first %s record at this "
-                                      "name (line %u)", r->ttl, z->recs[k].ttl,
-                                      zl_type_to_text(r->type, tn), z->recs[k].line);
-        if (d)
-            zl_diag_add_note(d, "an RRset has one TTL (RFC 2181 5.2); BIND serves %u for all of "
-                                "them", z->recs[k].ttl);
-    }
-    free(t.slot);
+    each_match(z, ctx, same_rrset, rrset_key, report_ttl);
 }

@@ -236,9 +236,18 @@ struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_s
         c->enabled[i] = selected(sel, r);
         if (!c->enabled[i] || !r->check_record)
             continue;
-        for (unsigned t = 0; t < TYPE_BITS; t++)
-            if (wants_type(r, (uint16_t)t))
+        /* From each rule's own type list, not by asking about all 512 types:
+         * an engine is made per file, and this was most of linting a small one. */
+        if (!r->types) {
+            for (unsigned t = 0; t < TYPE_BITS; t++)
                 c->dispatch[t][c->ndispatch[t]++] = (uint8_t)i;
+            continue;
+        }
+        for (const uint16_t *tp = r->types; *tp; tp++) {
+            unsigned t = *tp;
+            if (t < TYPE_BITS && (!c->ndispatch[t] || c->dispatch[t][c->ndispatch[t] - 1] != i))
+                c->dispatch[t][c->ndispatch[t]++] = (uint8_t)i;
+        }
     }
     return e;
 }
@@ -580,6 +589,7 @@ static void finish_index(struct zl_ctx *c)
             cur = next;
         }
         c->slots[i].rec = prev + 1;
+        c->recs[prev].flags |= ZL_ZREC_OWNER_FIRST;
     }
 }
 

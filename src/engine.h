@@ -72,6 +72,7 @@ struct zl_zrec {
 enum {
     ZL_ZREC_APEX = 1 << 0,       /* owner is the origin */
     ZL_ZREC_OUT_OF_ZONE = 1 << 1,
+    ZL_ZREC_OWNER_FIRST = 1 << 2, /* the first record of its owner (a chain's head) */
 };
 
 /* The target name of CNAME/DNAME/NS/PTR/MX/AFSDB/KX/RT/SRV records, in

@@ -22,6 +22,7 @@ struct zl_lint_opts {
     const struct zl_delegation *expect_ns;   /* --expect-ns, or NULL */
     int input_format;                 /* --input-format: enum zl_input_format
                                          (formats/format.h); 0 = zone file, ZL_INPUT_AUTO detects */
+    unsigned long max_generate;       /* $GENERATE records per directive; 0: default (65536) */
 };
 
 struct zl_diags {

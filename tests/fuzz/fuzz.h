@@ -25,6 +25,12 @@ zl_fuzz_fn zl_fuzz_find(const char *name);
 /* Inputs above this are skipped: they only make each run slower. */
 #define ZL_FUZZ_MAX_INPUT (64 * 1024)
 
+/* $GENERATE records per directive for the targets: 0 (replay.c) is the
+ * CLI's 65536; the libFuzzer target lowers it (fuzz_main.c), because one
+ * 40-byte line of 65536 records costs ~1 s under ASan and would drown the
+ * fuzzer in slow runs, while the limit code paths stay the same. */
+extern unsigned long zl_fuzz_max_generate;
+
 /* Shared by the targets (fuzz_util.c). */
 struct zl_name;
 const struct zl_name *zl_fuzz_origin(void); /* example.com. */

@@ -58,6 +58,7 @@ static int fuzz_export(const uint8_t *data, size_t size, enum zl_input_format fm
         po.origin = lo.origin;
         po.zone = lo.origin;
         po.no_include = true;
+        po.max_generate = zl_fuzz_max_generate;
         po.on_record = print_record;
         po.user = &b;
         po.sink.emit = drop_diag;

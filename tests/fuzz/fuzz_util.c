@@ -5,6 +5,8 @@
 #include "fuzz.h"
 #include "report.h"
 
+unsigned long zl_fuzz_max_generate;
+
 zl_fuzz_fn zl_fuzz_find(const char *name)
 {
     static const struct {
@@ -57,7 +59,9 @@ void zl_fuzz_lint(const char *text, size_t len, const char *name, const struct z
 {
     struct zl_source *sources = NULL;
     struct zl_diags diags = { 0 };
-    zl_lint_buffer(text, len, name, lo, &sources, &diags);
+    struct zl_lint_opts o = *lo;
+    o.max_generate = zl_fuzz_max_generate;
+    zl_lint_buffer(text, len, name, &o, &sources, &diags);
     zl_fuzz_report(&diags, flags); /* reporters read lines back from the sources */
     zl_diags_free(&diags);
     zl_parse_sources_free(sources);

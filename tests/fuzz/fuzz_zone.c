@@ -44,6 +44,7 @@ static void run_print(const char *text, size_t len, const char *name, const stru
     po.drop_outside_zone = origin != NULL;
     po.include_root = root;
     po.no_include = root == NULL;
+    po.max_generate = zl_fuzz_max_generate;
     po.on_record = print_record;
     po.user = &b;
     po.sink.emit = drop_diag;
