@@ -39,11 +39,6 @@ const char zl_explain_name_doubled_origin[] =
     "    tok._domainkey              3600 IN CNAME tok.dkim.amazonses.com.\n"
     "    @                           3600 IN MX    10 mail.example.com.\n";
 
-static inline unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
 /* Types whose (only) name field is a target, for wording. */
 static bool is_target_type(uint16_t type)
 {
@@ -54,23 +49,6 @@ static bool is_target_type(uint16_t type)
     default:
         return false;
     }
-}
-
-/* Does n, with its last `skip` labels removed, end in the labels of s?
- * Equality counts too: "example.com" written in example.com. is doubled. */
-static bool ends_in_before(const struct zl_name *n, unsigned skip, const struct zl_name *s)
-{
-    unsigned k = s->nlabels;
-    if (k == 0 || n->nlabels < skip + k)
-        return false;
-    size_t a = zl_name_label_offset(n, n->nlabels - skip - k);
-    size_t b = zl_name_label_offset(n, n->nlabels - skip);
-    if (b - a != (size_t)s->len - 1)
-        return false;
-    for (size_t i = 0; i < b - a; i++)
-        if (lower(n->wire[a + i]) != lower(s->wire[i]))
-            return false;
-    return true;
 }
 
 /* n without the k labels that start at label index `from`. */
@@ -116,9 +94,9 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
             return;
         unsigned skip = origin->nlabels;
         const struct zl_name *dup = NULL;
-        if (ends_in_before(n, skip, origin))
+        if (zl_name_ends_in_before(n, skip, origin))
             dup = origin;
-        else if (zone && !zl_name_equal(zone, origin) && ends_in_before(n, skip, zone))
+        else if (zone && !zl_name_equal(zone, origin) && zl_name_ends_in_before(n, skip, zone))
             dup = zone; /* "$ORIGIN sub.example.com." then "www.example.com" */
         if (!dup)
             return;
@@ -155,9 +133,9 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
     /* Written with a trailing dot: only a name that literally ends in the
      * origin twice. */
     const struct zl_name *dup = NULL;
-    if (origin && zl_name_is_subdomain(n, origin) && ends_in_before(n, origin->nlabels, origin))
+    if (origin && zl_name_is_subdomain(n, origin) && zl_name_ends_in_before(n, origin->nlabels, origin))
         dup = origin;
-    else if (zone && zl_name_is_subdomain(n, zone) && ends_in_before(n, zone->nlabels, zone))
+    else if (zone && zl_name_is_subdomain(n, zone) && zl_name_ends_in_before(n, zone->nlabels, zone))
         dup = zone;
     if (!dup)
         return;

@@ -132,28 +132,6 @@ struct state {
     struct candidate *head, **tail;
 };
 
-static inline unsigned char lower(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
-}
-
-/* Same test as name-doubled-origin: n minus `skip` labels ends in s. That
- * case belongs to that rule, so this one stays quiet. */
-static bool ends_in_before(const struct zl_name *n, unsigned skip, const struct zl_name *s)
-{
-    unsigned k = s->nlabels;
-    if (k == 0 || n->nlabels < skip + k)
-        return false;
-    size_t a = zl_name_label_offset(n, n->nlabels - skip - k);
-    size_t b = zl_name_label_offset(n, n->nlabels - skip);
-    if (b - a != (size_t)s->len - 1)
-        return false;
-    for (size_t i = 0; i < b - a; i++)
-        if (lower(n->wire[a + i]) != lower(s->wire[i]))
-            return false;
-    return true;
-}
-
 /* Finds the last written label; false when the name has a single label or
  * the last label uses escapes (no TLD does). */
 static bool last_label(const char *t, size_t n, const char **lab, size_t *lablen)
@@ -192,9 +170,9 @@ void zl_check_target_relative_external(const struct zl_record *rec, struct zl_ct
             continue;
         const struct zl_name *origin = rec->origin;
         const struct zl_name *zone = zl_ctx_origin(ctx);
-        if (origin && ends_in_before(&n, origin->nlabels, origin))
+        if (origin && zl_name_ends_in_before(&n, origin->nlabels, origin))
             continue;
-        if (origin && zone && ends_in_before(&n, origin->nlabels, zone))
+        if (origin && zone && zl_name_ends_in_before(&n, origin->nlabels, zone))
             continue;
 
         struct state **slot = (struct state **)zl_ctx_state(ctx, rule);

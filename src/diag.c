@@ -116,3 +116,18 @@ int zl_diag_cmp(const struct zl_diag *a, const struct zl_diag *b)
         c = strcmp(a->code ? a->code : "", b->code ? b->code : "");
     return c;
 }
+
+void zl_sink_vemit(const struct zl_diag_sink *sink, const char *code, const char *slug,
+                   enum zl_severity sev, const struct zl_span *span, const char *fmt, va_list ap)
+{
+    if (!sink->emit)
+        return;
+    struct zl_diag d;
+    memset(&d, 0, sizeof d);
+    d.code = code;
+    d.slug = slug;
+    d.severity = sev;
+    d.span = *span;
+    d.message = vformat(fmt, ap);
+    sink->emit(sink->user, &d);
+}

@@ -3,6 +3,7 @@
 #ifndef ZL_DIAG_H
 #define ZL_DIAG_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "loc.h"
@@ -53,5 +54,9 @@ struct zl_diag_sink {
     void (*emit)(void *user, struct zl_diag *d); /* takes ownership of d's contents */
     void *user;
 };
+
+/* Formats a finding and hands it to sink (nothing when sink->emit is NULL). */
+void zl_sink_vemit(const struct zl_diag_sink *sink, const char *code, const char *slug,
+                   enum zl_severity sev, const struct zl_span *span, const char *fmt, va_list ap);
 
 #endif

@@ -269,6 +269,21 @@ bool zl_name_is_subdomain(const struct zl_name *name, const struct zl_name *pare
     return true;
 }
 
+bool zl_name_ends_in_before(const struct zl_name *n, unsigned skip, const struct zl_name *s)
+{
+    unsigned k = s->nlabels;
+    if (k == 0 || n->nlabels < skip + k)
+        return false;
+    size_t a = zl_name_label_offset(n, n->nlabels - skip - k);
+    size_t b = zl_name_label_offset(n, n->nlabels - skip);
+    if (b - a != (size_t)s->len - 1)
+        return false;
+    for (size_t i = 0; i < b - a; i++)
+        if (lower(n->wire[a + i]) != lower(s->wire[i]))
+            return false;
+    return true;
+}
+
 void zl_name_suffix(struct zl_name *out, const struct zl_name *n, unsigned k)
 {
     if (k > n->nlabels)

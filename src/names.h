@@ -63,6 +63,10 @@ bool zl_name_is_subdomain(const struct zl_name *name, const struct zl_name *pare
 size_t zl_name_label_offset(const struct zl_name *n, unsigned i);
 /* Hash that ignores ASCII case. */
 uint32_t zl_name_hash(const struct zl_name *n);
+/* Does n, with its last `skip` labels removed, end in the labels of s
+ * (s's root label aside)? "x.example.com" + "example.com." asks whether the
+ * origin was written out before the origin got appended. */
+bool zl_name_ends_in_before(const struct zl_name *n, unsigned skip, const struct zl_name *s);
 /* The name with its first k labels removed. */
 void zl_name_suffix(struct zl_name *out, const struct zl_name *n, unsigned k);
 

@@ -33,32 +33,17 @@ static struct zl_span span_of(struct zl_parser *p, const struct zl_yyltype *l)
     return s;
 }
 
-static void emit(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
-                 const struct zl_span *span, const char *fmt, va_list ap)
-{
-    if (!p->opts->sink.emit)
-        return;
-    struct zl_buf msg = { 0 };
-    zl_buf_vprintf(&msg, fmt, ap);
-    struct zl_diag d = { 0 };
-    d.code = code;
-    d.slug = slug;
-    d.severity = sev;
-    d.span = *span;
-    d.message = zl_buf_cstr(&msg);
-    p->opts->sink.emit(p->opts->sink.user, &d);
-}
-
 void zl_p_report(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
                  const struct zl_span *span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    emit(p, code, slug, sev, span, fmt, ap);
+    zl_sink_vemit(&p->opts->sink, code, slug, sev, span, fmt, ap);
     va_end(ap);
 }
 
-void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
+/* A syntax error: the line is dropped, and past the limit only counted. */
+static void verror(struct zl_parser *p, const struct zl_span *span, const char *fmt, va_list ap)
 {
     p->line_error = true;
     p->res->errors++;
@@ -67,25 +52,23 @@ void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *
     if (p->errors_shown >= max)
         return;
     p->errors_shown++;
+    zl_sink_vemit(&p->opts->sink, "ZL1001", "syntax", ZL_SEV_ERROR, span, fmt, ap);
+}
+
+void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    emit(p, "ZL1001", "syntax", ZL_SEV_ERROR, span, fmt, ap);
+    verror(p, span, fmt, ap);
     va_end(ap);
 }
 
 void zl_p_lex_error(struct zl_parser *p, const struct zl_yyltype *loc, const char *fmt, ...)
 {
     struct zl_span s = span_of(p, loc);
-    p->line_error = true;
-    p->res->errors++;
-    p->last_error_span = s;
-    unsigned max = p->opts->max_errors ? p->opts->max_errors : DEFAULT_MAX_ERRORS;
-    if (p->errors_shown >= max)
-        return;
-    p->errors_shown++;
     va_list ap;
     va_start(ap, fmt);
-    emit(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s, fmt, ap);
+    verror(p, &s, fmt, ap);
     va_end(ap);
 }
 
@@ -1104,8 +1087,15 @@ static int run(struct zl_parser *p, struct zl_lexer *lx, const char *mem, size_t
     if (zl_yylex_init_extra(lx, &scanner) != 0)
         return -1;
     YY_BUFFER_STATE b = NULL;
-    if (mem)
+    if (mem) {
         b = zl_yy_scan_bytes(mem, (int)len, scanner);
+    } else if (lx->fd < 0 && lx->mem_len < 64 * 1024) {
+        /* A small input in memory gets a buffer its size, not flex's 512 KiB
+         * (flex grows it if a token needs more): fuzzing and tests lint
+         * thousands of buffers, and each big buffer is an mmap/munmap. */
+        b = zl_yy_create_buffer(NULL, (int)lx->mem_len + 16, scanner);
+        zl_yy_switch_to_buffer(b, scanner);
+    }
     int r = zl_yyparse(scanner, p);
     if (b)
         zl_yy_delete_buffer(b, scanner);

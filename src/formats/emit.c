@@ -15,17 +15,7 @@
 static void emit(struct zl_fmt *f, const char *code, const char *slug, enum zl_severity sev,
                  const struct zl_span *s, const char *fmt, va_list ap)
 {
-    if (!f->opts->sink.emit)
-        return;
-    struct zl_buf msg = { 0 };
-    zl_buf_vprintf(&msg, fmt, ap);
-    struct zl_diag d = { 0 };
-    d.code = code;
-    d.slug = slug;
-    d.severity = sev;
-    d.span = *s;
-    d.message = zl_buf_cstr(&msg);
-    f->opts->sink.emit(f->opts->sink.user, &d);
+    zl_sink_vemit(&f->opts->sink, code, slug, sev, s, fmt, ap);
 }
 
 void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ...)
