@@ -1143,6 +1143,10 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
     memset(&p->text, 0, sizeof p->text);
     p->toks = NULL;
     p->ntoks = p->ctoks = 0;
+    /* A comment on the caller's line lives in saved_text: a generated record
+     * must not take it (comment_off would index the new buffer: ASan). */
+    bool saved_have_comment = p->have_comment;
+    p->have_comment = false;
     int r = run(p, &lx, text, len);
     zl_buf_free(&p->text);
     free(p->toks);
@@ -1150,6 +1154,7 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
     p->toks = saved_toks;
     p->ntoks = saved_n;
     p->ctoks = saved_c;
+    p->have_comment = saved_have_comment;
     return r;
 }
 
