@@ -1223,7 +1223,8 @@ int zl_parse_file(const char *path, const char *display_name, const struct zl_pa
     /* $INCLUDE stays inside the top file's directory unless told otherwise. */
     char rootbuf[PATH_MAX];
     if (opts->include_root) {
-        p.include_root = opts->include_root;
+        /* Compared with resolved paths, so resolve it too (links, "..") */
+        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
     } else if (have_rp) {
         strcpy(rootbuf, rp);
         char *slash = strrchr(rootbuf, '/');
@@ -1260,7 +1261,7 @@ int zl_parse_buffer(const char *data, size_t len, const char *name, const struct
     src->memory_len = len;
     char cwd[PATH_MAX], rootbuf[PATH_MAX];
     if (opts->include_root)
-        p.include_root = opts->include_root;
+        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
     else if (getcwd(cwd, sizeof cwd) && realpath(cwd, rootbuf))
         p.include_root = rootbuf;
     p.top = src;

@@ -145,6 +145,10 @@ int zl_input_format_detect(const char *data, size_t len, const char *name, char 
         return ZL_INPUT_GCLOUD;
     if ((yaml || named) && !json && has_type_key(data, len))
         return ZL_INPUT_OCTODNS;
+    /* A first line like "server: x" is not proof of YAML: without a name
+     * that says so, read it as a zone file, whose errors say what is wrong. */
+    if (!json && !named)
+        return ZL_INPUT_ZONE;
     if (why)
         snprintf(why, cap, "%s has no ResourceRecordSets (Route 53), no rrdatas or "
                            "kind: dns#resourceRecordSet (Cloud DNS) and no records with type: (octoDNS)",
