@@ -145,10 +145,6 @@ int zl_input_format_detect(const char *data, size_t len, const char *name, char 
         return ZL_INPUT_GCLOUD;
     if ((yaml || named) && !json && has_type_key(data, len))
         return ZL_INPUT_OCTODNS;
-    /* A first line like "server: x" is not proof of YAML: without a name
-     * that says so, read it as a zone file, whose errors say what is wrong. */
-    if (!json && !named)
-        return ZL_INPUT_ZONE;
     if (why)
         snprintf(why, cap, "%s has no ResourceRecordSets (Route 53), no rrdatas or "
                            "kind: dns#resourceRecordSet (Cloud DNS) and no records with type: (octoDNS)",
@@ -300,13 +296,28 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
                 close(fd);
         }
         if (d < 0) {
+            /* The file was read; its content is what is wrong: a finding at
+             * its first line (exit 1), like any zone file that does not parse. */
             memset(res, 0, sizeof *res);
             struct zl_source *src = new_source(opts, shown, data ? NULL : path);
-            io_error(opts, src, res, "cannot read this file: %s; %s", why, tried);
+            res->errors++;
+            struct zl_span at = { src, 1, 1, 1, 2 };
+            struct zl_buf msg = { 0 };
+            zl_buf_printf(&msg, "this file matches no input format: %s; %s", why, tried);
+            struct zl_diag diag = { 0 };
+            diag.code = "ZL1001";
+            diag.slug = "syntax";
+            diag.severity = ZL_SEV_ERROR;
+            diag.span = at;
+            diag.message = zl_buf_cstr(&msg);
+            if (opts->sink.emit)
+                opts->sink.emit(opts->sink.user, &diag);
+            else
+                zl_buf_free(&msg);
             if (!opts->sources)
                 zl_parse_sources_free(src);
             zl_buf_free(&whole);
-            return -1;
+            return 0;
         }
         fmt = (enum zl_input_format)d;
     }

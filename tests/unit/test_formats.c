@@ -445,10 +445,13 @@ static void test_detect(void **state)
 static void test_unknown_content(void **state)
 {
     (void)state;
+    /* Read fine, but no format fits: a finding on line 1 (exit 1), not an I/O error. */
     struct got *g = read_text("{\"zones\": []}\n", "x.json", ZL_INPUT_AUTO);
-    assert_true(g->res.io_error);
+    assert_false(g->res.io_error);
+    assert_int_equal(g->res.errors, 1);
     assert_int_equal(g->ndiags, 1);
-    assert_string_equal(g->diags[0].code, "ZL1000");
+    assert_string_equal(g->diags[0].code, "ZL1001");
+    assert_int_equal(g->diags[0].span.line, 1);
     assert_non_null(strstr(g->diags[0].msg, "tried: zone file, Route 53 JSON, octoDNS YAML, Cloud DNS record sets"));
     got_free(g);
 
