@@ -520,8 +520,10 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
         st = zl_name_from_text(&p->owner_name, t, v->len, p->have_origin ? &p->origin : NULL, &fl);
     if (st != ZL_NAME_OK) {
         name_error(p, &s, "owner", t, v->len, st);
+        p->last_owner_failed = true;
         return;
     }
+    p->last_owner_failed = false;
     p->owner_flags = (fl & ZL_NAME_F_AT ? ZL_OWNER_AT : 0) |
                      (fl & ZL_NAME_F_RELATIVE ? ZL_OWNER_RELATIVE : 0) |
                      (fl & ZL_NAME_F_ABSOLUTE ? ZL_OWNER_ABSOLUTE : 0) |
@@ -542,6 +544,13 @@ void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
     p->owner.flags = 0;
     p->seen_record = true;
     if (!p->have_last_owner) {
+        if (p->last_owner_failed) {
+            /* The owner it continues was already reported: no second message. */
+            p->line_error = true;
+            p->res->errors++;
+            p->silent_errors++;
+            return;
+        }
         zl_p_error_at(p, &s, "this line starts with blank space, so it continues the previous "
                              "owner, but there is no previous record");
         return;
@@ -771,6 +780,22 @@ void zl_p_record_end(struct zl_parser *p)
     zl_p_line_reset(p);
 }
 
+/* Why a TTL-looking word is not a TTL, for the message. */
+static const char *ttl_problem(const char *t, size_t n)
+{
+    bool units = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)(t[i] | 0x20);
+        if (c == 'w' || c == 'd' || c == 'h' || c == 'm' || c == 's')
+            units = true;
+        else if (t[i] < '0' || t[i] > '9')
+            return "only digits and the units w, d, h, m, s may appear";
+    }
+    if (units && n && t[n - 1] >= '0' && t[n - 1] <= '9')
+        return "the last number has no unit: once units are used, every number needs one (1h30m, not 1h30)";
+    return "use seconds (3600) or units (1h30m, 2w)";
+}
+
 /* ---- syntax errors from the grammar ----------------------------------- */
 
 static bool expects(const int *exp, int n, int tok)
@@ -811,9 +836,10 @@ void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yylt
         else if (n && t[0] >= '0' && t[0] <= '9') {
             uint32_t v;
             enum zl_ttl_status st = zl_ttl_parse(t, n, &v);
-            zl_p_error_at(p, &s, st == ZL_TTL_RANGE ? "TTL '%s' is out of range (at most 4294967295 seconds)"
-                                                    : "'%s' is neither a TTL (like 3600 or 1h30m) nor a record type",
-                          shown);
+            if (st == ZL_TTL_RANGE)
+                zl_p_error_at(p, &s, "TTL '%s' is out of range (at most 4294967295 seconds)", shown);
+            else
+                zl_p_error_at(p, &s, "'%s' is neither a record type nor a TTL: %s", shown, ttl_problem(t, n));
         } else if (n == 3 && strncasecmp(t, "AWS", 3) == 0)
             zl_p_error_at(p, &s, "unknown record type 'AWS': 'AWS ALIAS' is cli53's pseudo-record for "
                                  "Route 53 aliases, not DNS (read cli53 exports with --dialect=cli53)");
@@ -888,7 +914,8 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
         zl_p_error_at(p, &s, "$TTL '%s' is out of range (at most 4294967295 seconds)", shown);
         return;
     default:
-        zl_p_error_at(p, &s, "$TTL '%s' is not a TTL: use seconds (3600) or units (1h30m, 2w)", shown);
+        zl_p_error_at(p, &s, "$TTL '%s' is not a TTL: %s", shown,
+                      ttl_problem(zl_p_tok_text(p, 0), p->toks[0].len));
         return;
     }
     if (v > ZL_TTL_MAXTTL) {
@@ -1183,7 +1210,7 @@ static void parser_finish(struct zl_parser *p)
     }
     p->res->dialect = p->dialect;
     p->res->dialect_forced = p->dialect_forced;
-    unsigned counted = p->errors_shown + p->no_origin_more;
+    unsigned counted = p->errors_shown + p->no_origin_more + p->silent_errors;
     unsigned hidden = p->res->errors > counted ? p->res->errors - counted : 0;
     if (hidden) {
         struct zl_span s = p->last_error_span;

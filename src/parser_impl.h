@@ -94,6 +94,8 @@ struct zl_parser {
     unsigned errors_shown;
     /* "no origin" is said once per file; the rest are counted here. */
     unsigned no_origin_more;
+    unsigned silent_errors;         /* follow-on errors of one already reported */
+    bool last_owner_failed;         /* the latest owner written could not be read */
     struct zl_span no_origin_first;
     bool no_origin_said;
     struct zl_span last_error_span;

@@ -858,7 +858,7 @@ static void test_other_syntax_errors(void **state)
     parse("$TTL 60\na 300 600 A 192.0.2.1\n");
     expect_error(0, 2, 7, "a second TTL '600'");
     parse("$TTL 60\na 1h30 A 192.0.2.1\n");
-    expect_error(0, 2, 3, "'1h30' is neither a TTL");
+    expect_error(0, 2, 3, "'1h30' is neither a record type nor a TTL: the last number has no unit");
     parse("$TTL 60\na A 192.0.2.1 )\nb A 192.0.2.2\n");
     expect_counts(1, 1);
     expect_error(0, 2, 15, "unbalanced ')'");
