@@ -80,11 +80,23 @@ static void prefix_text(const struct zl_name *n, unsigned m, char *out)
         out[len - 1] = '\0'; /* relative: no trailing dot */
 }
 
+/* What the name is ("owner", "MX target"): worded only for a finding. */
+static const char *what_text(char *out, size_t cap, uint16_t type)
+{
+    char tn[16];
+    if (type)
+        snprintf(out, cap, "%s %s", zl_type_to_text(type, tn), is_target_type(type) ? "target" : "name");
+    else
+        snprintf(out, cap, "owner");
+    return out;
+}
+
 static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct zl_token *tok,
                        unsigned flags, const struct zl_name *origin, const struct zl_name *zone,
-                       bool can_fix, const char *what)
+                       bool can_fix, uint16_t type)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL2101);
+    char what[40];
     char expanded[ZL_NAME_TEXT_MAX], intended[ZL_NAME_TEXT_MAX], shorter[ZL_NAME_TEXT_MAX];
     struct zl_name fixed;
     can_fix = can_fix && tok->len > 0 && !(tok->flags & ZL_TOK_QUOTED);
@@ -108,7 +120,7 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
         struct zl_diag *d = zl_report(ctx, rule, &tok->span,
                                       "%s '%.*s' already ends in %s '%s' but has no trailing dot, "
                                       "so it expands to '%s'",
-                                      what, (int)tok->len, tok->text,
+                                      what_text(what, sizeof what, type), (int)tok->len, tok->text,
                                       dup == origin ? "the origin" : "the zone name", dupt, expanded);
         if (!d)
             return;
@@ -145,7 +157,7 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
     char dupt[ZL_NAME_TEXT_MAX];
     zl_name_to_text(dup, dupt);
     struct zl_diag *d = zl_report(ctx, rule, &tok->span,
-                                  "%s '%.*s' ends in the origin '%s' twice", what, (int)tok->len,
+                                  "%s '%.*s' ends in the origin '%s' twice", what_text(what, sizeof what, type), (int)tok->len,
                                   tok->text, dupt);
     if (!d)
         return;
@@ -167,11 +179,9 @@ void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ct
     if (!(rec->owner_flags & (ZL_OWNER_INHERITED | ZL_OWNER_AT))) {
         unsigned fl = (rec->owner_flags & ZL_OWNER_RELATIVE ? ZL_NAME_F_RELATIVE : 0) |
                       (rec->owner_flags & ZL_OWNER_ABSOLUTE ? ZL_NAME_F_ABSOLUTE : 0);
-        check_name(ctx, &rec->owner, &rec->owner_tok, fl, origin, zone, !generated, "owner");
+        check_name(ctx, &rec->owner, &rec->owner_tok, fl, origin, zone, !generated, 0);
     }
 
-    char what[32], tn[16];
-    what[0] = '\0';
     for (uint16_t i = 0; i < rec->nfields; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_NAME || f->ntok == 0 || f->tok >= rec->ntoks)
@@ -179,13 +189,6 @@ void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ct
         struct zl_name n;
         if (!zl_name_from_wire(&n, rec->rdata + f->off, f->len))
             continue;
-        if (!what[0]) {
-            /* "MX target": built per record, so without printf. */
-            size_t a = strlen(zl_type_to_text(rec->type, tn));
-            const char *kind = is_target_type(rec->type) ? " target" : " name";
-            memcpy(what, tn, a);
-            memcpy(what + a, kind, strlen(kind) + 1);
-        }
-        check_name(ctx, &n, &rec->toks[f->tok], f->flags, origin, zone, !generated, what);
+        check_name(ctx, &n, &rec->toks[f->tok], f->flags, origin, zone, !generated, rec->type);
     }
 }

@@ -243,9 +243,21 @@ static struct zl_span finding_span(const struct zl_token *tok, const struct find
     return s;
 }
 
+/* What the token is ("owner name", "MX name", "TXT value"): type 0 means
+ * the kind alone. Only worded when there is a finding. */
+struct what {
+    uint16_t type;
+    const char *kind;
+};
+
 static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct finding *f,
-                   bool exact, bool name, const char *what)
+                   bool exact, bool name, struct what w)
 {
+    char tn[16], what[40];
+    if (w.type)
+        snprintf(what, sizeof what, "%s %s", zl_type_to_text(w.type, tn), w.kind);
+    else
+        snprintf(what, sizeof what, "%s", w.kind);
     char buf[64];
     struct zl_span sp = finding_span(tok, f, exact);
     const char *desc = describe(f, buf, sizeof buf);
@@ -316,7 +328,7 @@ static bool looks_structured(const struct zl_record *rec, int first, int last)
     return true;
 }
 
-static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool exact, const char *what)
+static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool exact, struct what what)
 {
     if (!maybe_stray(tok->text, tok->len, true))
         return;
@@ -326,24 +338,11 @@ static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool 
         report(ctx, tok, &f, exact, true, what);
 }
 
-/* "MX name", "TXT value": built per record, so without printf. */
-static const char *label(char *out, size_t cap, uint16_t type, const char *suffix)
-{
-    char tn[16];
-    size_t a = strlen(zl_type_to_text(type, tn)), b = strlen(suffix);
-    if (a + 1 + b + 1 > cap)
-        return suffix;
-    memcpy(out, tn, a);
-    out[a] = ' ';
-    memcpy(out + a + 1, suffix, b + 1);
-    return out;
-}
-
 void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     bool exact = !(rec->owner_flags & ZL_OWNER_GENERATED);
     if (rec->owner_tok.len && !(rec->owner_flags & ZL_OWNER_INHERITED))
-        check_name_tok(ctx, &rec->owner_tok, exact, "owner name");
+        check_name_tok(ctx, &rec->owner_tok, exact, (struct what){ 0, "owner name" });
 
     bool txt = rec->type == ZL_T_TXT || rec->type == ZL_T_SPF;
     int first_str = -1, last_str = -1;
@@ -352,8 +351,7 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
         if (f->ntok == 0 || f->tok >= rec->ntoks)
             continue;
         if (f->kind == ZL_FIELD_NAME) {
-            char what[32];
-            check_name_tok(ctx, &rec->toks[f->tok], exact, label(what, sizeof what, rec->type, "name"));
+            check_name_tok(ctx, &rec->toks[f->tok], exact, (struct what){ rec->type, "name" });
         } else if (f->kind == ZL_FIELD_STRING) {
             if (first_str < 0)
                 first_str = i;
@@ -364,8 +362,7 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
         return;
 
     bool strict = txt && rec->fields[first_str].len > 1 && looks_structured(rec, first_str, last_str);
-    char what[32];
-    label(what, sizeof what, rec->type, txt ? "value" : "string");
+    struct what what = { rec->type, txt ? "value" : "string" };
     for (int i = first_str; i <= last_str; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_STRING || f->ntok == 0 || f->tok >= rec->ntoks)

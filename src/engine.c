@@ -662,6 +662,10 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     struct zl_zrec *z = &c->recs[c->nrecs];
     memset(z, 0, sizeof *z);
     z->owner = zl_name_hash64(&rec->owner);
+    /* The owner index is the one big random access per record: fetch its
+     * slot now, and index the record only after the rules have run. */
+    if (c->nslots)
+        __builtin_prefetch(&c->slots[z->owner & (c->nslots - 1)]);
     uint64_t rh = zl_rdata_hash64(rec);
     z->rdata = (uint32_t)(rh ^ (rh >> 32));
     z->ttl = rec->ttl;
@@ -698,8 +702,6 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
         z->flags |= ZL_ZREC_APEX;
     if (c->have_origin && !zl_name_is_subdomain(&rec->owner, &c->origin))
         z->flags |= ZL_ZREC_OUT_OF_ZONE;
-    index_owner(c, z->owner, (uint32_t)c->nrecs);
-    c->nrecs++;
 
     c->cur = rec;
     if (rec->type < TYPE_BITS) {
@@ -713,6 +715,8 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
         }
     }
     c->cur = NULL;
+    index_owner(c, z->owner, (uint32_t)c->nrecs);
+    c->nrecs++;
 }
 
 /* Pairs where a specific rule explains a problem better than a generic one:
