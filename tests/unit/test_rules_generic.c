@@ -1,7 +1,9 @@
 /* Generic record, zone and mail-policy rules (ZL2101-ZL4103): for every rule
  * at least one snippet where it fires (code, line, column, message) and one
  * where it stays silent; plus the pattern table and the TLD data. Each case
- * runs with only its rule selected, through zl_lint_buffer like the CLI. */
+ * runs with only its rule selected, through zl_lint_buffer like the CLI.
+ * Covers rules/name_doubled_origin.c, target_relative_external.c,
+ * value_stray_characters.c, cname.c, rrset.c, zone_completeness.c, mail_policy.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

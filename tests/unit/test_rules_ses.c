@@ -1,7 +1,9 @@
 /* Amazon SES rules (ZL5001-ZL5019): for each rule, broken records that fire
  * (code, line, column, the key part of the message, fix-its) and correct or
  * foreign records that stay silent; and a complete, correct SES setup that
- * is clean with every rule enabled. */
+ * is clean with every rule enabled.
+ * Covers rules/ses_dkim.c, ses_dkim_key.c, ses_verify.c, ses_mail_from.c,
+ * ses_cloudflare.c and the region tables of ses_data.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -2,7 +2,8 @@
  * shapes, several documents, errors), picking the identity for a zone,
  * parsing delegations (list, dig, dig +short, whois), and the cross-check
  * rules ZL5020-ZL5023 and ZL3110 on zones that match, lack or misplace
- * what SES expects. */
+ * what SES expects.
+ * Covers rules/ses_crosscheck.c (with src/ses_identity.c, src/delegation.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
