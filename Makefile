@@ -177,8 +177,9 @@ bench: deps $(BUILD)/zonelint $(BUILD)/genzone
 	@ZONELINT=$(BUILD)/zonelint GENZONE=$(BUILD)/genzone sh tools/bench.sh
 
 install: $(BUILD)/zonelint
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/zonelint $(DESTDIR)$(PREFIX)/bin/zonelint
+	install -m 644 doc/zonelint.1 $(DESTDIR)$(PREFIX)/share/man/man1/zonelint.1
 
 clean:
 	rm -rf build
