@@ -305,3 +305,20 @@ bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out)
     }
     return zl_origin_from_filename(path, out);
 }
+
+void zl_fmt_zone_guess_add(struct zl_fmt_zone_guess *g, const struct zl_name *n, bool is_soa)
+{
+    if (is_soa && !g->have_soa) {
+        g->soa = *n;
+        g->have_soa = true;
+    }
+    zl_fmt_common_suffix(&g->common, &g->have_common, n);
+}
+
+void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g)
+{
+    if (g->have_soa || (g->have_common && g->common.nlabels > 0)) {
+        f->origin = g->have_soa ? g->soa : g->common;
+        f->have_origin = true;
+    }
+}

@@ -94,6 +94,17 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
  * an export without an SOA record). */
 void zl_fmt_common_suffix(struct zl_name *acc, bool *have, const struct zl_name *n);
 
+/* The zone of an export without one written down (Route 53, Cloud DNS):
+ * the owner of the SOA record, else the longest suffix common to every
+ * name. Feed every record's name, then pick. */
+struct zl_fmt_zone_guess {
+    struct zl_name soa, common;
+    bool have_soa, have_common;
+};
+void zl_fmt_zone_guess_add(struct zl_fmt_zone_guess *g, const struct zl_name *n, bool is_soa);
+/* Sets f's origin from the guess when it found one. */
+void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g);
+
 
 /* The readers: documents loaded in f->y. */
 void zl_read_route53(struct zl_fmt *f);

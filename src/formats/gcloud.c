@@ -26,16 +26,10 @@ static void each_set(struct zl_fmt *f, set_fn fn, void *arg)
     }
 }
 
-/* First pass: the zone is the owner of the SOA record, else the longest
- * suffix common to every (absolute) name. */
-struct zone_guess {
-    struct zl_name soa, common;
-    bool have_soa, have_common;
-};
-
+/* First pass: the names that guess the zone (zl_fmt_zone_guess). */
 static void find_zone(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
 {
-    struct zone_guess *g = arg;
+    struct zl_fmt_zone_guess *g = arg;
     yaml_node_t *name = zl_y_get(&f->y, doc, set, "name");
     struct zl_name n;
     size_t len;
@@ -44,11 +38,7 @@ static void find_zone(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
     const char *s = zl_y_str(name, &len);
     if (zl_name_from_text(&n, s, len, NULL, NULL) != ZL_NAME_OK)
         return;
-    if (!g->have_soa && zl_y_eq(zl_y_get(&f->y, doc, set, "type"), "SOA")) {
-        g->soa = n;
-        g->have_soa = true;
-    }
-    zl_fmt_common_suffix(&g->common, &g->have_common, &n);
+    zl_fmt_zone_guess_add(g, &n, zl_y_eq(zl_y_get(&f->y, doc, set, "type"), "SOA"));
 }
 
 static void one_set(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
@@ -118,13 +108,10 @@ void zl_read_gcloud(struct zl_fmt *f)
         f->origin = *f->opts->zone;
         f->have_origin = true;
     } else {
-        struct zone_guess g;
+        struct zl_fmt_zone_guess g;
         memset(&g, 0, sizeof g);
         each_set(f, find_zone, &g);
-        if (g.have_soa || (g.have_common && g.common.nlabels > 0)) {
-            f->origin = g.have_soa ? g.soa : g.common;
-            f->have_origin = true;
-        }
+        zl_fmt_zone_guess_use(f, &g);
     }
     each_set(f, one_set, NULL);
 }

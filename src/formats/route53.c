@@ -125,25 +125,15 @@ static bool parse_name(const yaml_node_t *n, struct zl_name *out)
     return ok;
 }
 
-/* First pass: the zone is the owner of the SOA record, else the longest
- * suffix common to every name. */
-struct zone_guess {
-    struct zl_name soa, common;
-    bool have_soa, have_common;
-};
-
+/* First pass: the names that guess the zone (zl_fmt_zone_guess). */
 static void find_zone(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
 {
-    struct zone_guess *g = arg;
+    struct zl_fmt_zone_guess *g = arg;
     yaml_node_t *name = zl_y_get(&f->y, doc, set, "Name");
     struct zl_name n;
     if (!zl_y_is_scalar(name) || !parse_name(name, &n))
         return;
-    if (!g->have_soa && zl_y_eq(zl_y_get(&f->y, doc, set, "Type"), "SOA")) {
-        g->soa = n;
-        g->have_soa = true;
-    }
-    zl_fmt_common_suffix(&g->common, &g->have_common, &n);
+    zl_fmt_zone_guess_add(g, &n, zl_y_eq(zl_y_get(&f->y, doc, set, "Type"), "SOA"));
 }
 
 static bool txt_like(uint16_t type)
@@ -249,13 +239,10 @@ void zl_read_route53(struct zl_fmt *f)
         f->origin = *f->opts->zone;
         f->have_origin = true;
     } else {
-        struct zone_guess g;
+        struct zl_fmt_zone_guess g;
         memset(&g, 0, sizeof g);
         each_set(f, find_zone, &g, false);
-        if (g.have_soa || (g.have_common && g.common.nlabels > 0)) {
-            f->origin = g.have_soa ? g.soa : g.common;
-            f->have_origin = true;
-        }
+        zl_fmt_zone_guess_use(f, &g);
     }
     each_set(f, one_set, NULL, true);
 }
