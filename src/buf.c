@@ -120,3 +120,15 @@ char *zl_buf_cstr(struct zl_buf *b)
     b->data[b->len] = '\0';
     return (char *)b->data;
 }
+
+int zl_buf_read_stream(struct zl_buf *b, FILE *f, size_t max)
+{
+    char tmp[65536];
+    size_t n;
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
+        zl_buf_put(b, tmp, n);
+        if (max && b->len > max)
+            return -2;
+    }
+    return ferror(f) ? -1 : 0;
+}

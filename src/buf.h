@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 struct zl_buf {
     uint8_t *data;
@@ -44,6 +45,9 @@ void zl_buf_put_uint(struct zl_buf *b, unsigned long long v); /* decimal text */
 void zl_buf_printf(struct zl_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void zl_buf_vprintf(struct zl_buf *b, const char *fmt, va_list ap);
+/* Appends all of stream f to b. Returns 0; -1 on a read error (errno set);
+ * -2 when more than max bytes come (max 0: no limit). */
+int zl_buf_read_stream(struct zl_buf *b, FILE *f, size_t max);
 /* NUL-terminates without counting the NUL in len; returns data as char *. */
 char *zl_buf_cstr(struct zl_buf *b);
 

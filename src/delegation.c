@@ -181,16 +181,15 @@ int zl_delegation_load(struct zl_delegation *d, const char *arg, char *err, size
         return -1;
     }
     struct zl_buf b = { 0 };
-    char tmp[8192];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0 && b.len < (4u << 20))
-        zl_buf_put(&b, tmp, n);
-    int bad = ferror(f);
+    int rd = zl_buf_read_stream(&b, f, 4u << 20);
     int saved = errno;
     fclose(f);
-    if (bad) {
+    if (rd != 0) {
         zl_buf_free(&b);
-        snprintf(err, errlen, "%s: read error: %s", arg, strerror(saved));
+        if (rd == -2)
+            snprintf(err, errlen, "%s: larger than 4 MiB; not a list of name servers", arg);
+        else
+            snprintf(err, errlen, "%s: read error: %s", arg, strerror(saved));
         return -1;
     }
     int rc = zl_delegation_parse_text(d, b.len ? (const char *)b.data : "", b.len, arg, err, errlen);

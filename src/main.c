@@ -331,11 +331,7 @@ static int resolve_color(const char *when, bool *color)
 static char *slurp_stdin(size_t *len)
 {
     struct zl_buf b = { 0 };
-    char tmp[65536];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, stdin)) > 0)
-        zl_buf_put(&b, tmp, n);
-    if (ferror(stdin)) {
+    if (zl_buf_read_stream(&b, stdin, 0) != 0) {
         zl_buf_free(&b);
         return NULL;
     }

@@ -479,25 +479,16 @@ int zl_ses_expect_load(struct zl_ses_expect *x, const char *path, char *err, siz
         return -1;
     }
     struct zl_buf b = { 0 };
-    char tmp[8192];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) {
-        zl_buf_put(&b, tmp, n);
-        if (b.len > (16u << 20)) {
-            if (!is_stdin)
-                fclose(f);
-            zl_buf_free(&b);
-            snprintf(err, errlen, "%s: larger than 16 MiB; not an SES identity description", name);
-            return -1;
-        }
-    }
-    int read_error = ferror(f);
+    int rd = zl_buf_read_stream(&b, f, 16u << 20);
     int saved = errno;
     if (!is_stdin)
         fclose(f);
-    if (read_error) {
+    if (rd != 0) {
         zl_buf_free(&b);
-        snprintf(err, errlen, "%s: read error: %s", name, strerror(saved));
+        if (rd == -2)
+            snprintf(err, errlen, "%s: larger than 16 MiB; not an SES identity description", name);
+        else
+            snprintf(err, errlen, "%s: read error: %s", name, strerror(saved));
         return -1;
     }
     int rc = zl_ses_expect_load_buffer(x, b.len ? (const char *)b.data : "", b.len, name, err, errlen);
