@@ -29,13 +29,13 @@ CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?=
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) \
-            -I src -I rules -I $(BUILD) $(PKG_CFLAGS) $(CFLAGS)
+            -I src -I . -I $(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 # Generated code is not held to our warning flags (flex emits unused helpers).
 GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALLCFLAGS)) -Wno-unused-function -Wno-sign-compare
 LDFLAGS  ?=
 LDLIBS    = $(PKG_LIBS) -lm
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/formats/*.c)) $(wildcard rules/*.c)
+LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/*/*/*.c)) $(wildcard rules/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
@@ -73,7 +73,7 @@ $(BUILD)/libzonelint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/zonelint: $(BUILD)/obj/src/main.o $(BUILD)/libzonelint.a
+$(BUILD)/zonelint: $(BUILD)/obj/src/cli/main.o $(BUILD)/libzonelint.a
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a

@@ -2,8 +2,8 @@
  * or nothing. A record is  owner-or-blank [ttl] [class] type rdata-tokens.
  * The RDATA tokens (and a directive's arguments) are a plain token list that
  * the scanner appends to the line as it reads them, so they never pass
- * through here one by one; src/rdata.c checks them per type. Every action
- * hands over to src/parser.c, which builds the record. */
+ * through here one by one; src/rdata/rdata.c checks them per type. Every action
+ * hands over to src/input/parser.c, which builds the record. */
 
 %define api.pure full
 %define api.prefix {zl_yy}
@@ -17,7 +17,7 @@
 %parse-param {struct zl_parser *P}
 
 %code requires {
-#include "parse_ctx.h"
+#include "input/parse_ctx.h"
 typedef void *yyscan_t;
 }
 
@@ -82,7 +82,7 @@ directive
 
 %%
 
-/* Token code of a grammar symbol, so src/parser.c can word the message. */
+/* Token code of a grammar symbol, so src/input/parser.c can word the message. */
 static int token_of(yysymbol_kind_t k)
 {
     switch (k) {

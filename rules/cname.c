@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "source.h"
-#include "types.h"
+#include "base/source.h"
+#include "rdata/types.h"
 
 const char zl_explain_cname_and_other_data[] =
     "A CNAME says that the name is an alias and that every question about it\n"

@@ -19,10 +19,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine.h"
-#include "patterns.h"
+#include "lint/engine.h"
+#include "lint/patterns.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_spf_multiple[] =
     "A name may publish at most one SPF record (RFC 7208 3.2). When a\n"

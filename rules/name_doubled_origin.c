@@ -10,9 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_name_doubled_origin[] =
     "A name that is not followed by a dot is relative: the zone file reader\n"

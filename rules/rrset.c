@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_duplicate_record[] =
     "An RRset is a set: a record with the same owner, class, type and data as\n"

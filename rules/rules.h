@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "rule.h"
+#include "lint/rule.h"
 
 /* Index of every rule in zl_rules[], in rules.def order. */
 enum zl_rule_id {
@@ -90,7 +90,7 @@ void zl_zone_rrset_ttl_mismatch(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_check_spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_check_spf_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
 void zl_check_dmarc_syntax(const struct zl_record *rec, struct zl_ctx *ctx);
-/* rules/dialect.c: provider-export dialects */
+/* rules/export_placeholder.c: provider-export dialects */
 extern const uint16_t zl_types_export_placeholder[];
 void zl_check_export_placeholder(const struct zl_record *rec, struct zl_ctx *ctx);
 /* rules/ses_crosscheck.c: --ses-identity and --expect-ns cross-checks */

@@ -8,8 +8,8 @@
  *
  * The SES rules run only with --ses-identity (the JSON of `aws sesv2
  * get-email-identity` or `aws ses get-identity-*-attributes`, loaded by
- * src/ses_identity.c); the delegation rule only with --expect-ns
- * (src/delegation.c). Unlike ses_dkim.c and friends, which judge records
+ * src/xcheck/ses_identity.c); the delegation rule only with --expect-ns
+ * (src/xcheck/delegation.c). Unlike ses_dkim.c and friends, which judge records
  * by their shape, these rules know the exact names and values SES looks
  * up, so they can also say what is missing and give the line to add.
  *
@@ -23,11 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "delegation.h"
+#include "xcheck/delegation.h"
 #include "rules.h"
 #include "ses_data.h"
-#include "ses_identity.h"
-#include "types.h"
+#include "xcheck/ses_identity.h"
+#include "rdata/types.h"
 
 const uint16_t zl_types_ses_crosscheck[] = { ZL_T_CNAME, ZL_T_TXT, ZL_T_MX, ZL_T_SOA, ZL_T_NS, 0 };
 

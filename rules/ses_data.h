@@ -8,10 +8,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "buf.h"
-#include "engine.h"
-#include "names.h"
-#include "record.h"
+#include "base/buf.h"
+#include "lint/engine.h"
+#include "base/names.h"
+#include "rdata/record.h"
 
 /* ---- data --------------------------------------------------------------- */
 

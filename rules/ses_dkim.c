@@ -20,7 +20,7 @@
 
 #include "rules.h"
 #include "ses_data.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const uint16_t zl_types_ses_cname[] = { ZL_T_CNAME, 0 };
 const uint16_t zl_types_ses_txt[] = { ZL_T_TXT, 0 };

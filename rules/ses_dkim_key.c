@@ -21,7 +21,7 @@
 
 #include "rules.h"
 #include "ses_data.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const uint16_t zl_types_ses_key[] = { ZL_T_TXT, ZL_T_CNAME, ZL_T_MX, 0 };
 

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_target_relative_external[] =
     "A target name without a trailing dot is relative: the origin is appended\n"

@@ -17,9 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_value_stray_characters[] =
     "Values copied from web consoles, chat messages and documents often bring\n"

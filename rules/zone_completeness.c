@@ -14,9 +14,9 @@
  * (zl_zone.whole_zone): fragments pulled in with $INCLUDE are fine without. */
 #include <string.h>
 
-#include "engine.h"
+#include "lint/engine.h"
 #include "rules.h"
-#include "types.h"
+#include "rdata/types.h"
 
 const char zl_explain_missing_soa[] =
     "Every zone starts with exactly one SOA record at its apex (RFC 1035 5.2):\n"

@@ -8,9 +8,9 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists libpcre2-8 || missing="$missing libpcre2-dev"
     pkg-config --exists cmocka || missing="$missing libcmocka-dev"
-    # libyaml reads the Route 53 / octoDNS / Cloud DNS exports (src/formats/)
+    # libyaml reads the Route 53 / octoDNS / Cloud DNS exports (src/input/exports/)
     pkg-config --exists yaml-0.1 || missing="$missing libyaml-dev"
-    # jansson reads the SES identity JSON (--ses-identity, src/ses_identity.c)
+    # jansson reads the SES identity JSON (--ses-identity, src/xcheck/ses_identity.c)
     pkg-config --exists jansson || missing="$missing libjansson-dev"
 else
     missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev"

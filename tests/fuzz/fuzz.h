@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "lint.h"
+#include "lint/lint.h"
 
 int zl_fuzz_zone(const uint8_t *data, size_t size);       /* fuzz_zone.c */
 int zl_fuzz_route53(const uint8_t *data, size_t size);    /* fuzz_format.c */

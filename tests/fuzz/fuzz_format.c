@@ -15,11 +15,11 @@
  *   bit 1  skip linting (only load and pick) */
 #include <string.h>
 
-#include "delegation.h"
-#include "formats/format.h"
+#include "xcheck/delegation.h"
+#include "input/readers.h"
 #include "fuzz.h"
-#include "print.h"
-#include "ses_identity.h"
+#include "report/print.h"
+#include "xcheck/ses_identity.h"
 
 static void print_record(void *user, const struct zl_record *rec)
 {

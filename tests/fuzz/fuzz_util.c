@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "report.h"
+#include "report/report.h"
 
 unsigned long zl_fuzz_max_generate;
 

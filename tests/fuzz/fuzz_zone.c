@@ -13,12 +13,12 @@
  *   bit 7  also parse again as `zonelint print` does and print every record */
 #include <string.h>
 
-#include "delegation.h"
-#include "dialect.h"
+#include "xcheck/delegation.h"
+#include "input/dialect.h"
 #include "fuzz.h"
-#include "parser.h"
-#include "print.h"
-#include "ses_identity.h"
+#include "input/parser.h"
+#include "report/print.h"
+#include "xcheck/ses_identity.h"
 
 static void print_record(void *user, const struct zl_record *rec)
 {

@@ -1,5 +1,5 @@
-/* BIND-style provider dialects (src/dialect.c, the dialect section of
- * src/parser.c): detection from headers, SOA and cli53 pseudo-records,
+/* BIND-style provider dialects (src/input/dialect.c, the dialect section of
+ * src/input/parser.c): detection from headers, SOA and cli53 pseudo-records,
  * how each dialect reads names and TTLs, the header/origin mismatch
  * warning, --dialect overrides, and the rules that must stay quiet on a
  * dialect's normal habits (or speak up on its real problems). */
@@ -14,13 +14,13 @@
 
 #include <cmocka.h>
 
-#include "dialect.h"
-#include "lint.h"
-#include "names.h"
-#include "parser.h"
-#include "rdata.h"
-#include "record.h"
-#include "source.h"
+#include "input/dialect.h"
+#include "lint/lint.h"
+#include "base/names.h"
+#include "input/parser.h"
+#include "rdata/rdata.h"
+#include "rdata/record.h"
+#include "base/source.h"
 
 /* ---- collecting what the parser hands out ------------------------------ */
 

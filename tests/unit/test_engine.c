@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "lint.h"
-#include "rules.h"
+#include "lint/lint.h"
+#include "rules/rules.h"
 
 #define HEAD "$ORIGIN example.com.\n"                                                   \
              "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"                    \

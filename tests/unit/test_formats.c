@@ -1,4 +1,4 @@
-/* The structured readers (src/formats/) through zl_read_input: records,
+/* The structured readers (src/input/exports/) through zl_read_input: records,
  * names, TTLs and spans per format, octoDNS's and Route 53's own errors,
  * format detection, and `print` of each export fixture against the same
  * zone written as a BIND file. */
@@ -13,16 +13,16 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "formats/format.h"
-#include "names.h"
-#include "parser.h"
-#include "print.h"
-#include "rdata.h"
-#include "record.h"
-#include "source.h"
-#include "types.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "input/readers.h"
+#include "base/names.h"
+#include "input/parser.h"
+#include "report/print.h"
+#include "rdata/rdata.h"
+#include "rdata/record.h"
+#include "base/source.h"
+#include "rdata/types.h"
 
 #define MAX_RECS 64
 #define MAX_DIAGS 16

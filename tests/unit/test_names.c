@@ -10,8 +10,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "names.h"
+#include "base/buf.h"
+#include "base/names.h"
 
 /* Parses s (absolute or relative to origin text o, which may be NULL). */
 static enum zl_name_status parse(struct zl_name *out, const char *s, const char *o, unsigned *flags)

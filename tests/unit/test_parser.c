@@ -16,15 +16,15 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "names.h"
-#include "parser.h"
-#include "rdata.h"
-#include "record.h"
-#include "source.h"
-#include "ttl.h"
-#include "types.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "base/names.h"
+#include "input/parser.h"
+#include "rdata/rdata.h"
+#include "rdata/record.h"
+#include "base/source.h"
+#include "base/ttl.h"
+#include "rdata/types.h"
 
 /* ---- collecting what the parser hands out ------------------------------ */
 

@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "rdata.h"
-#include "types.h"
+#include "rdata/rdata.h"
+#include "rdata/types.h"
 
 #define MAXTOK 4096
 

@@ -15,11 +15,11 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "diag.h"
-#include "report.h"
-#include "rules.h"
-#include "source.h"
+#include "base/buf.h"
+#include "base/diag.h"
+#include "report/report.h"
+#include "rules/rules.h"
+#include "base/source.h"
 
 #define ODD_PATH "z/odd \"q\",x:y%\n\xff.zone"
 #define ODD_MSG "100% \"sure\", a:b\nline2 \xfe end"

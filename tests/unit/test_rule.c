@@ -8,8 +8,8 @@
 
 #include <cmocka.h>
 
-#include "rule.h"
-#include "rules.h"
+#include "lint/rule.h"
+#include "rules/rules.h"
 
 static void test_find_by_code_and_slug(void **state)
 {

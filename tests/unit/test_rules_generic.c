@@ -13,9 +13,9 @@
 
 #include <cmocka.h>
 
-#include "lint.h"
-#include "patterns.h"
-#include "rules.h"
+#include "lint/lint.h"
+#include "lint/patterns.h"
+#include "rules/rules.h"
 
 #define SOA "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600\n" \
             "@ 3600 IN NS ns1.example.com.\n"                                                 \

@@ -14,9 +14,9 @@
 
 #include <cmocka.h>
 
-#include "lint.h"
-#include "names.h"
-#include "parser.h"
+#include "lint/lint.h"
+#include "base/names.h"
+#include "input/parser.h"
 
 /* Keys made with openssl genpkey; public halves only. */
 #define K2048_A "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA28egOqlvFqYmvhMsHrKW8UGS76bpXHTOjJfM+87hbr+mWfQiJdHUNWCWyrnphEmIl3koEVkNn1Sfn8vklde+vqNrL6tdCGeznlnPzs92zp+c8K9S5yxOm6I7An1Hm2VUXhLbRHUk9xQLiLloH3nP4UUPB+SczqxaTTLpIhQsGuIlYR2r6rrg5fp9PJ1eIXQfJKLXlGmYo6KT4l60j"

@@ -3,7 +3,7 @@
  * parsing delegations (list, dig, dig +short, whois), and the cross-check
  * rules ZL5020-ZL5023 and ZL3110 on zones that match, lack or misplace
  * what SES expects.
- * Covers rules/ses_crosscheck.c (with src/ses_identity.c, src/delegation.c). */
+ * Covers rules/ses_crosscheck.c (with src/xcheck/ses_identity.c, src/xcheck/delegation.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,11 +14,11 @@
 
 #include <cmocka.h>
 
-#include "delegation.h"
-#include "lint.h"
-#include "names.h"
-#include "parser.h"
-#include "ses_identity.h"
+#include "xcheck/delegation.h"
+#include "lint/lint.h"
+#include "base/names.h"
+#include "input/parser.h"
+#include "xcheck/ses_identity.h"
 
 #define TA "4ixtpnvpubjuxqvnex727otq55y2ew7w"
 #define TB "tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo"

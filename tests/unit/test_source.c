@@ -12,8 +12,8 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "source.h"
+#include "base/buf.h"
+#include "base/source.h"
 
 static char *write_temp(const char *data, size_t len)
 {

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "ttl.h"
+#include "base/ttl.h"
 
 /* Parses s; checks the status and, when OK, the value. */
 static void expect_ttl(const char *s, enum zl_ttl_status want, uint32_t want_value)

@@ -6,7 +6,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "types.h"
+#include "rdata/types.h"
 
 static int type_of(const char *s)
 {

@@ -1,0 +1,62 @@
+/* Diagnostics: what rules and the parser report. Nothing below src/ prints;
+ * reporters (report_*.c) turn diagnostics into text/gcc/json/sarif/github. */
+#ifndef ZL_DIAG_H
+#define ZL_DIAG_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#include "base/loc.h"
+
+enum zl_severity { ZL_SEV_INFO = 0, ZL_SEV_WARNING = 1, ZL_SEV_ERROR = 2 };
+
+const char *zl_severity_name(enum zl_severity s); /* "info", "warning", "error" */
+
+struct zl_fix {
+    struct zl_span span;    /* text to replace */
+    char *replacement;      /* owned */
+};
+
+struct zl_diag {
+    const char *code;       /* "ZL1001" (static) */
+    const char *slug;       /* "syntax" (static) */
+    enum zl_severity severity;
+    struct zl_span span;
+    char *message;          /* owned */
+    char **notes;           /* owned, nnotes entries */
+    size_t nnotes;
+    struct zl_fix *fix;     /* owned, optional */
+};
+
+void zl_diag_free(struct zl_diag *d);
+
+/* Building diagnostics (src/base/diag.c). zl_diag_free frees what d owns and
+ * zeroes it, not d itself (sinks take ownership of contents, not of the
+ * struct). */
+struct zl_rule;
+
+/* Sets code, slug from rule and formats the message; severity is explicit
+ * because the configuration may override the rule's default. */
+void zl_diag_init(struct zl_diag *d, const struct zl_rule *rule, enum zl_severity sev,
+                  struct zl_span span, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void zl_diag_add_note(struct zl_diag *d, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Replaces any earlier fix-it. */
+void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replacement);
+/* Deep copy, for sinks that keep diagnostics (sorting, suppression). */
+void zl_diag_copy(struct zl_diag *dst, const struct zl_diag *src);
+/* Report order: file path, line, column, code. NULL source sorts first. */
+int zl_diag_cmp(const struct zl_diag *a, const struct zl_diag *b);
+
+/* Where diagnostics go while parsing/linting. */
+struct zl_diag_sink {
+    void (*emit)(void *user, struct zl_diag *d); /* takes ownership of d's contents */
+    void *user;
+};
+
+/* Formats a finding and hands it to sink (nothing when sink->emit is NULL). */
+void zl_sink_vemit(const struct zl_diag_sink *sink, const char *code, const char *slug,
+                   enum zl_severity sev, const struct zl_span *span, const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,42 @@
+/* Settings: defaults, then the .zonelint file (found by walking up from the
+ * first input, or --config), then the command line. key = value lines. */
+#ifndef ZL_CONFIG_H
+#define ZL_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "report/report.h"
+
+struct zl_strlist {
+    char **v;
+    size_t n;
+};
+
+struct zl_config {
+    char *path;                 /* config file used, or NULL */
+    struct zl_strlist select, ignore, disable;
+    enum zl_severity fail_level;
+    bool exit_zero;
+    char *origin;               /* --origin / origin = */
+    char *origin_from;          /* "command line" or the config path */
+    char *format;               /* text|gcc|json|sarif|github|auto */
+    char *color;                /* auto|always|never */
+    char *include_root;
+    bool no_include;
+    char *stdin_filename;
+};
+
+void zl_strlist_add_csv(struct zl_strlist *l, const char *csv);
+void zl_strlist_free(struct zl_strlist *l);
+void zl_config_free(struct zl_config *c);
+
+/* Finds .zonelint in dir or its parents; returns a malloc'd path or NULL. */
+char *zl_config_find(const char *start_dir);
+/* Reads a config file into c (command-line values set later override).
+ * Returns 0, or -1 with a message in err (file:line: what is wrong). */
+int zl_config_load(struct zl_config *c, const char *path, char *err, size_t errlen);
+int zl_severity_from_name(const char *s, enum zl_severity *out);
+
+#endif

@@ -1,0 +1,486 @@
+/* octoDNS YamlProvider zone files: a mapping of names relative to the zone
+ * ('' is the apex) to one record or a list of records, each with type, an
+ * optional ttl (YamlProvider's default is 3600) and value or values. The
+ * zone is the file name without .yaml, or --origin.
+ *
+ * Values are checked as octoDNS checks them before it will load the zone,
+ * with octoDNS's own words (ZL1001): targets must end in a dot, TXT/SPF
+ * semicolons must be escaped as \; (octoDNS stores values that way); a
+ * record with `octodns: {lenient: true}` is let through as octoDNS does.
+ * Then each value becomes the presentation tokens octoDNS itself would
+ * write (TXT chunked into 255-character strings), so the record is the one
+ * a provider ends up serving. geo/dynamic rules are provider routing: only
+ * the default values count. ALIAS and URLFWD (provider pseudo-records) and
+ * the types zonelint does not convert (HTTPS, SVCB, URI, OPENPGPKEY) are
+ * skipped; records marked `octodns: {ignored: true}` too. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "input/exports/emit.h"
+#include "rdata/types.h"
+
+#define OCTODNS_DEFAULT_TTL 3600
+
+struct orec {
+    size_t doc;
+    yaml_node_t *rec;              /* the record mapping */
+    struct zl_fmt_owner owner;
+    uint16_t type;
+    char tname[16];
+    struct zl_span type_span;
+    uint32_t ttl;
+    enum zl_ttl_source ttl_source;
+    bool lenient;
+};
+
+/* ---- value fields -------------------------------------------------------------- */
+
+static void tok_escaped(struct zl_fmt *f, const char *s, size_t n, uint32_t flags, struct zl_span span)
+{
+    struct zl_buf b = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"' || s[i] == '\\')
+            zl_buf_putc(&b, '\\');
+        zl_buf_putc(&b, (uint8_t)s[i]);
+    }
+    zl_fmt_tok(f, b.len ? (const char *)b.data : "", b.len, flags, span);
+    zl_buf_free(&b);
+}
+
+/* Adds the scalar at key (or alt) of a value mapping as one token. */
+static int field(struct zl_fmt *f, struct orec *r, yaml_node_t *val, const char *key, const char *alt,
+                 uint32_t flags)
+{
+    yaml_node_t *n = zl_y_get(&f->y, r->doc, val, key);
+    if (!n && alt)
+        n = zl_y_get(&f->y, r->doc, val, alt);
+    if (!zl_y_is_scalar(n)) {
+        struct zl_span s = zl_fmt_span(f, r->doc, val);
+        zl_fmt_error(f, &s, "missing %s", key);
+        return -1;
+    }
+    size_t len;
+    const char *v = zl_y_str(n, &len);
+    if (flags & ZL_TOK_QUOTED)
+        tok_escaped(f, v, len, flags, zl_fmt_value_span(f, r->doc, n));
+    else
+        zl_fmt_tok(f, v, len, flags, zl_fmt_value_span(f, r->doc, n));
+    return 0;
+}
+
+/* octoDNS's target check: the name must end in a dot (MX, SRV, HTTPS and
+ * SVCB may be "." itself). */
+static int target(struct zl_fmt *f, struct orec *r, yaml_node_t *n, const char *key)
+{
+    size_t len;
+    const char *v = zl_y_str(n, &len);
+    struct zl_span s = zl_fmt_value_span(f, r->doc, n);
+    if (len == 0) {
+        zl_fmt_error(f, &s, "missing %s", key);
+        return -1;
+    }
+    if (v[len - 1] != '.' && !r->lenient) {
+        zl_fmt_error(f, &s, "%s %s \"%.*s\" missing trailing .", r->tname, key, (int)(len > 200 ? 200 : len), v);
+        return -1;
+    }
+    zl_fmt_tok(f, v, len, 0, s);
+    return 0;
+}
+
+static int target_field(struct zl_fmt *f, struct orec *r, yaml_node_t *val, const char *key, const char *alt)
+{
+    yaml_node_t *n = zl_y_get(&f->y, r->doc, val, key);
+    if (!n && alt)
+        n = zl_y_get(&f->y, r->doc, val, alt);
+    if (!zl_y_is_scalar(n)) {
+        struct zl_span s = zl_fmt_span(f, r->doc, val);
+        zl_fmt_error(f, &s, "missing %s", key);
+        return -1;
+    }
+    return target(f, r, n, key);
+}
+
+/* True when a word character stands right before a ';' (octoDNS's check,
+ * r'\w;'): the value holds a ';' that was not escaped as '\;'. */
+static bool unescaped_semicolon(const char *v, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        char c = v[i - 1];
+        if (v[i] == ';' && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+            return true;
+    }
+    return false;
+}
+
+static bool double_escaped_semicolon(const char *v, size_t n)
+{
+    for (size_t i = 2; i < n; i++)
+        if (v[i] == ';' && v[i - 1] == '\\' && v[i - 2] == '\\')
+            return true;
+    return false;
+}
+
+/* A TXT/SPF value: octoDNS drops surrounding quotes and '" "' joins, then
+ * writes it as "..." strings of at most 255 characters with '"' escaped,
+ * never cutting after a backslash. Its own \; escapes are presentation
+ * escapes as well, so they pass through. */
+static int txt_value(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
+{
+    size_t len;
+    const char *v = zl_y_str(n, &len);
+    struct zl_span whole = zl_fmt_value_span(f, r->doc, n);
+    int shown = (int)(len > 200 ? 200 : len);
+    if (!r->lenient) {
+        bool bad = false;
+        if (unescaped_semicolon(v, len)) {
+            zl_fmt_error(f, &whole, "unescaped ; in \"%.*s\"", shown, v);
+            bad = true;
+        }
+        if (double_escaped_semicolon(v, len)) {
+            zl_fmt_error(f, &whole, "double escaped ; in \"%.*s\"", shown, v);
+            bad = true;
+        }
+        for (size_t i = 0; i < len && !bad; i++)
+            if ((unsigned char)v[i] >= 0x80) {
+                zl_fmt_error(f, &whole, "non ASCII character in \"%.*s\"", shown, v);
+                bad = true;
+            }
+        if (bad)
+            return -1;
+    }
+    if (len == 0) {
+        zl_fmt_error(f, &whole, "missing value(s)");
+        return -1;
+    }
+    struct zl_buf plain = { 0 };
+    size_t a = 0, b = len;
+    if (v[0] == '"' && len >= 2) {
+        a = 1;
+        b = len - 1;
+    }
+    for (size_t i = a; i < b; i++) {
+        if (i + 3 <= b && !memcmp(v + i, "\" \"", 3)) {
+            i += 2;
+            continue;
+        }
+        if (v[i] == '"')
+            zl_buf_putc(&plain, '\\');
+        zl_buf_putc(&plain, (uint8_t)v[i]);
+    }
+    /* Spans: per chunk when the written value is what is chunked. */
+    size_t *map = (a == 0 && plain.len == len) ? zl_y_scalar_map(&f->y, r->doc, n) : NULL;
+    const char *p = (const char *)plain.data;
+    for (size_t i = 0; i < plain.len;) {
+        size_t c = plain.len - i < 255 ? plain.len - i : 255;
+        while (c > 1 && p[i + c - 1] == '\\')
+            c--;
+        struct zl_span s = whole;
+        if (map) {
+            /* As if quoted: the span starts one column early, where a zone
+             * file's opening quote would be. */
+            s = zl_y_map_span(&f->y, map, i, i + c);
+            if (s.col > 1)
+                s.col--;
+            s.end_col++;
+        }
+        zl_fmt_tok(f, p + i, c, ZL_TOK_QUOTED, s);
+        i += c;
+    }
+    free(map);
+    zl_buf_free(&plain);
+    return 0;
+}
+
+static int scalar_value(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
+{
+    if (!zl_y_is_scalar(n)) {
+        struct zl_span s = zl_fmt_span(f, r->doc, n);
+        zl_fmt_error(f, &s, "%s value must be a string", r->tname);
+        return -1;
+    }
+    return 0;
+}
+
+static int map_value(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
+{
+    if (!n || n->type != YAML_MAPPING_NODE) {
+        struct zl_span s = n ? zl_fmt_span(f, r->doc, n) : r->owner.span;
+        zl_fmt_error(f, &s, "%s value must be a mapping of its fields", r->tname);
+        return -1;
+    }
+    return 0;
+}
+
+/* Tokens of one value of the record's type. */
+static int value_tokens(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
+{
+    switch (r->type) {
+    case ZL_T_A:
+    case ZL_T_AAAA:
+        if (scalar_value(f, r, n) != 0)
+            return -1;
+        zl_fmt_tok_scalar(f, r->doc, n, 0);
+        return 0;
+    case ZL_T_CNAME:
+    case ZL_T_DNAME:
+    case ZL_T_NS:
+    case ZL_T_PTR:
+        if (scalar_value(f, r, n) != 0)
+            return -1;
+        return target(f, r, n, "value");
+    case ZL_T_TXT:
+    case ZL_T_SPF:
+        if (scalar_value(f, r, n) != 0)
+            return -1;
+        return txt_value(f, r, n);
+    case ZL_T_MX:
+        if (map_value(f, r, n) != 0)
+            return -1;
+        if (field(f, r, n, "preference", "priority", 0) != 0)
+            return -1;
+        return target_field(f, r, n, "exchange", "value");
+    case ZL_T_SRV:
+        if (map_value(f, r, n) != 0 || field(f, r, n, "priority", NULL, 0) != 0 ||
+            field(f, r, n, "weight", NULL, 0) != 0 || field(f, r, n, "port", NULL, 0) != 0)
+            return -1;
+        return target_field(f, r, n, "target", NULL);
+    case ZL_T_CAA:
+        if (map_value(f, r, n) != 0)
+            return -1;
+        if (zl_y_get(&f->y, r->doc, n, "flags")) {
+            if (field(f, r, n, "flags", NULL, 0) != 0)
+                return -1;
+        } else {
+            zl_fmt_tok(f, "0", 1, 0, zl_fmt_span(f, r->doc, n));
+        }
+        if (field(f, r, n, "tag", NULL, 0) != 0)
+            return -1;
+        return field(f, r, n, "value", NULL, ZL_TOK_QUOTED);
+    case ZL_T_SSHFP:
+        if (map_value(f, r, n) != 0 || field(f, r, n, "algorithm", NULL, 0) != 0 ||
+            field(f, r, n, "fingerprint_type", NULL, 0) != 0)
+            return -1;
+        return field(f, r, n, "fingerprint", NULL, 0);
+    case ZL_T_TLSA:
+        if (map_value(f, r, n) != 0 || field(f, r, n, "certificate_usage", NULL, 0) != 0 ||
+            field(f, r, n, "selector", NULL, 0) != 0 || field(f, r, n, "matching_type", NULL, 0) != 0)
+            return -1;
+        return field(f, r, n, "certificate_association_data", NULL, 0);
+    case ZL_T_DS:
+        if (map_value(f, r, n) != 0 || field(f, r, n, "key_tag", NULL, 0) != 0 ||
+            field(f, r, n, "algorithm", NULL, 0) != 0 || field(f, r, n, "digest_type", NULL, 0) != 0)
+            return -1;
+        return field(f, r, n, "digest", NULL, 0);
+    case ZL_T_NAPTR:
+        if (map_value(f, r, n) != 0 || field(f, r, n, "order", NULL, 0) != 0 ||
+            field(f, r, n, "preference", NULL, 0) != 0 || field(f, r, n, "flags", NULL, ZL_TOK_QUOTED) != 0 ||
+            field(f, r, n, "service", NULL, ZL_TOK_QUOTED) != 0 ||
+            field(f, r, n, "regexp", NULL, ZL_TOK_QUOTED) != 0)
+            return -1;
+        return field(f, r, n, "replacement", NULL, 0);
+    case ZL_T_LOC: {
+        static const char *const keys[] = {
+            "lat_degrees",  "lat_minutes",    "lat_seconds",    "lat_direction",
+            "long_degrees", "long_minutes",   "long_seconds",   "long_direction",
+            "altitude",     "size",           "precision_horz", "precision_vert",
+        };
+        if (map_value(f, r, n) != 0)
+            return -1;
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            if (field(f, r, n, keys[i], NULL, 0) != 0)
+                return -1;
+        return 0;
+    }
+    default:
+        return -1;
+    }
+}
+
+/* ---- records ------------------------------------------------------------------ */
+
+static bool skipped_type(const char *t, size_t n)
+{
+    static const char *const skip[] = { "ALIAS", "URLFWD", "HTTPS", "SVCB", "URI", "OPENPGPKEY" };
+    for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
+        if (strlen(skip[i]) == n && !memcmp(skip[i], t, n))
+            return true;
+    return false;
+}
+
+static bool converted_type(uint16_t t)
+{
+    switch (t) {
+    case ZL_T_A: case ZL_T_AAAA: case ZL_T_CAA: case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_DS:
+    case ZL_T_LOC: case ZL_T_MX: case ZL_T_NAPTR: case ZL_T_NS: case ZL_T_PTR: case ZL_T_SPF:
+    case ZL_T_SRV: case ZL_T_SSHFP: case ZL_T_TLSA: case ZL_T_TXT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void emit_value(struct zl_fmt *f, struct orec *r, yaml_node_t *val)
+{
+    zl_fmt_clear(f);
+    if (value_tokens(f, r, val) != 0)
+        return;
+    zl_fmt_record(f, &r->owner, r->type, r->type_span, r->ttl, r->ttl_source,
+                  f->have_origin ? &f->origin : NULL, false);
+}
+
+static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *owner, const char *fqdn,
+                       yaml_node_t *rec)
+{
+    if (rec->type != YAML_MAPPING_NODE) {
+        struct zl_span s = zl_fmt_span(f, doc, rec);
+        zl_fmt_error(f, &s, "a record must be a mapping with type and value(s)");
+        return;
+    }
+    struct orec r;
+    memset(&r, 0, sizeof r);
+    r.doc = doc;
+    r.rec = rec;
+    r.owner = *owner;
+    yaml_node_t *meta = zl_y_get(&f->y, doc, rec, "octodns");
+    if (zl_y_eq(zl_y_get(&f->y, doc, meta, "ignored"), "true"))
+        return;
+    r.lenient = zl_y_eq(zl_y_get(&f->y, doc, meta, "lenient"), "true");
+    yaml_node_t *typ = zl_y_get(&f->y, doc, rec, "type");
+    if (!zl_y_is_scalar(typ)) {
+        struct zl_span s = zl_fmt_span(f, doc, rec);
+        zl_fmt_error(f, &s, "Invalid record %s, missing type", fqdn);
+        return;
+    }
+    size_t tlen;
+    const char *t = zl_y_str(typ, &tlen);
+    if (skipped_type(t, tlen))
+        return;
+    r.type_span = zl_fmt_value_span(f, doc, typ);
+    int code = zl_type_from_text(t, tlen);
+    /* octoDNS type names are upper case; "a" is not a type to it. */
+    bool upper = true;
+    for (size_t i = 0; i < tlen; i++)
+        if (t[i] >= 'a' && t[i] <= 'z')
+            upper = false;
+    if (code < 0 || !upper || !converted_type((uint16_t)code)) {
+        zl_fmt_error(f, &r.type_span, "Unknown record type: \"%.*s\"", (int)(tlen > 40 ? 40 : tlen), t);
+        return;
+    }
+    r.type = (uint16_t)code;
+    zl_type_to_text(r.type, r.tname);
+    yaml_node_t *ttln = zl_y_get(&f->y, doc, rec, "ttl");
+    r.ttl = OCTODNS_DEFAULT_TTL;
+    r.ttl_source = ZL_TTL_DEFAULT;
+    if (ttln) {
+        if (zl_fmt_ttl(f, doc, ttln, &r.ttl) != 0)
+            return;
+        r.ttl_source = ZL_TTL_EXPLICIT;
+    }
+    yaml_node_t *vals = zl_y_get(&f->y, doc, rec, "values");
+    if (!vals)
+        vals = zl_y_get(&f->y, doc, rec, "value");
+    if (!vals) {
+        struct zl_span s = zl_fmt_span(f, doc, rec);
+        zl_fmt_error(f, &s, "missing value(s)");
+        return;
+    }
+    if (vals->type == YAML_SEQUENCE_NODE) {
+        if (vals->data.sequence.items.start == vals->data.sequence.items.top) {
+            struct zl_span s = zl_fmt_span(f, doc, vals);
+            zl_fmt_error(f, &s, "missing value(s)");
+        }
+        for (yaml_node_item_t *it = vals->data.sequence.items.start; it < vals->data.sequence.items.top; it++)
+            emit_value(f, &r, zl_y_node(&f->y, doc, *it));
+    } else {
+        emit_value(f, &r, vals);
+    }
+}
+
+/* The owner from a key, with octoDNS's name checks. */
+static int owner_of(struct zl_fmt *f, size_t doc, yaml_node_t *key, struct zl_fmt_owner *o, char *fqdn,
+                    size_t cap)
+{
+    memset(o, 0, sizeof *o);
+    if (!zl_y_is_scalar(key)) {
+        struct zl_span s = zl_fmt_span(f, doc, key);
+        zl_fmt_error(f, &s, "a record name must be a string");
+        return -1;
+    }
+    o->text = zl_y_str(key, &o->len);
+    char zone[ZL_NAME_TEXT_MAX];
+    zl_name_to_text(&f->origin, zone);
+    int n = (int)(o->len > 300 ? 300 : o->len);
+    if (o->len)
+        snprintf(fqdn, cap, "%.*s.%s", n, o->text, zone);
+    else
+        snprintf(fqdn, cap, "%s", zone);
+    if (o->len == 0) {
+        o->name = f->origin;
+        o->flags = ZL_OWNER_AT;
+        o->span = zl_fmt_span(f, doc, key);
+        return 0;
+    }
+    o->span = zl_fmt_value_span(f, doc, key);
+    if (o->len == 1 && o->text[0] == '@') {
+        zl_fmt_error(f, &o->span, "invalid name \"@\", use \"\" instead");
+        return -1;
+    }
+    if (memchr(o->text, ' ', o->len) || memchr(o->text, '\t', o->len)) {
+        zl_fmt_error(f, &o->span, "invalid record, whitespace is not allowed");
+        return -1;
+    }
+    bool dd = o->text[o->len - 1] == '.';
+    for (size_t i = 1; i < o->len && !dd; i++)
+        if (o->text[i] == '.' && o->text[i - 1] == '.')
+            dd = true;
+    if (dd) {
+        zl_fmt_error(f, &o->span, "invalid name, double `.` in \"%s\"", fqdn);
+        return -1;
+    }
+    enum zl_name_status st = zl_name_from_text(&o->name, o->text, o->len, &f->origin, NULL);
+    if (st != ZL_NAME_OK) {
+        zl_fmt_error(f, &o->span, "name '%.*s' is not a valid domain name: %s", n, o->text,
+                     zl_name_status_text(st));
+        return -1;
+    }
+    o->flags = ZL_OWNER_RELATIVE;
+    return 0;
+}
+
+void zl_read_octodns(struct zl_fmt *f)
+{
+    if (f->opts->zone) {
+        f->origin = *f->opts->zone;
+        f->have_origin = true;
+    } else if (zl_fmt_origin_from_filename(f->name, &f->origin)) {
+        f->have_origin = true;
+    } else {
+        struct zl_span s = { f->src, 0, 0, 0, 0 };
+        f->res->io_error = true;
+        zl_fmt_report(f, "ZL1000", "io", ZL_SEV_ERROR, &s,
+                      "cannot tell which zone this octoDNS file is for: octoDNS takes it from the file "
+                      "name (<zone>.yaml); name the file so or pass --origin");
+        return;
+    }
+    for (size_t d = 0; d < f->y.ndocs; d++) {
+        yaml_node_t *root = zl_y_root(&f->y, d);
+        if (root->type != YAML_MAPPING_NODE) {
+            struct zl_span s = zl_fmt_span(f, d, root);
+            zl_fmt_error(f, &s, "an octoDNS zone file is a mapping of record names to records");
+            continue;
+        }
+        for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+            struct zl_fmt_owner owner;
+            char fqdn[ZL_NAME_TEXT_MAX + 320];
+            if (owner_of(f, d, zl_y_node(&f->y, d, p->key), &owner, fqdn, sizeof fqdn) != 0)
+                continue;
+            yaml_node_t *v = zl_y_node(&f->y, d, p->value);
+            if (v->type == YAML_SEQUENCE_NODE) {
+                for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+                    one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it));
+            } else {
+                one_record(f, d, &owner, fqdn, v);
+            }
+        }
+    }
+}

@@ -1,0 +1,399 @@
+/* Loading YAML/JSON documents and mapping libyaml's marks to byte spans. */
+#include "input/exports/ydoc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+
+/* ---- lines and positions ------------------------------------------------ */
+
+static void index_lines(struct zl_ydocs *y)
+{
+    size_t cap = 64;
+    y->lines = zl_xmalloc(cap * sizeof *y->lines);
+    y->nlines = 0;
+    y->lines[y->nlines++] = 0;
+    for (size_t i = 0; i < y->len; i++) {
+        if (y->data[i] != '\n')
+            continue;
+        if (y->nlines == cap) {
+            cap *= 2;
+            y->lines = zl_xrealloc(y->lines, cap * sizeof *y->lines);
+        }
+        y->lines[y->nlines++] = i + 1;
+    }
+}
+
+/* 0-based line holding byte off. */
+static size_t line_of(const struct zl_ydocs *y, size_t off)
+{
+    size_t lo = 0, hi = y->nlines;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (y->lines[mid] <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static bool has_bom(const char *p, size_t n)
+{
+    return n >= 3 && (unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbb &&
+           (unsigned char)p[2] == 0xbf;
+}
+
+/* Byte offset of a mark of a document parsed from the text at chunk:
+ * libyaml counts lines from the chunk's start and columns in characters. */
+static size_t mark_offset(const struct zl_ydocs *y, size_t chunk, const yaml_mark_t *m)
+{
+    size_t base;
+    if (m->line == 0) {
+        base = chunk;
+        if (has_bom(y->data + chunk, y->len - chunk))
+            base += 3; /* libyaml drops a byte order mark before counting */
+    } else {
+        size_t l = line_of(y, chunk) + m->line;
+        if (l >= y->nlines)
+            return y->len;
+        base = y->lines[l];
+    }
+    size_t off = base;
+    for (size_t c = 0; c < m->column && off < y->len && y->data[off] != '\n'; c++) {
+        off++;
+        while (off < y->len && ((unsigned char)y->data[off] & 0xc0) == 0x80)
+            off++;
+    }
+    return off;
+}
+
+static void point(const struct zl_ydocs *y, size_t off, uint32_t *line, uint32_t *col)
+{
+    size_t l = line_of(y, off);
+    *line = (uint32_t)l + 1;
+    *col = (uint32_t)(off - y->lines[l]) + 1;
+}
+
+static struct zl_span span_of(const struct zl_ydocs *y, size_t a, size_t b)
+{
+    struct zl_span s;
+    s.src = y->src;
+    point(y, a, &s.line, &s.col);
+    point(y, b, &s.end_line, &s.end_col);
+    if (s.end_line == s.line && s.end_col <= s.col)
+        s.end_col = s.col + 1;
+    return s;
+}
+
+/* ---- loading -------------------------------------------------------------- */
+
+/* End of the JSON value starting at i (an object or array), or len when it
+ * does not close. Strings are skipped so braces inside them do not count. */
+static size_t json_value_end(const char *p, size_t len, size_t i)
+{
+    int depth = 0;
+    for (; i < len; i++) {
+        char c = p[i];
+        if (c == '"') {
+            for (i++; i < len && p[i] != '"'; i++)
+                if (p[i] == '\\')
+                    i++;
+        } else if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0)
+                return i + 1;
+        }
+    }
+    return len;
+}
+
+static size_t skip_space(const char *p, size_t len, size_t i)
+{
+    while (i < len && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i;
+}
+
+static void push_doc(struct zl_ydocs *y, yaml_document_t *d, size_t off, size_t *cap)
+{
+    if (y->ndocs == *cap) {
+        *cap = *cap ? *cap * 2 : 4;
+        y->docs = zl_xrealloc(y->docs, *cap * sizeof *y->docs);
+        y->doc_off = zl_xrealloc(y->doc_off, *cap * sizeof *y->doc_off);
+    }
+    y->docs[y->ndocs] = *d;
+    y->doc_off[y->ndocs] = off;
+    y->ndocs++;
+}
+
+static int load_chunk(struct zl_ydocs *y, size_t off, size_t len, size_t *cap, struct zl_yerror *err)
+{
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p)) {
+        err->span = span_of(y, off, off);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return -1;
+    }
+    yaml_parser_set_input_string(&p, (const unsigned char *)y->data + off, len);
+    int rc = 0;
+    for (;;) {
+        yaml_document_t d;
+        if (!yaml_parser_load(&p, &d)) {
+            size_t at = mark_offset(y, off, &p.problem_mark);
+            err->span = span_of(y, at, at);
+            if (p.context)
+                snprintf(err->msg, sizeof err->msg, "%s %s", p.problem ? p.problem : "syntax error",
+                         p.context);
+            else
+                snprintf(err->msg, sizeof err->msg, "%s", p.problem ? p.problem : "syntax error");
+            rc = -1;
+            break;
+        }
+        if (!yaml_document_get_root_node(&d)) {
+            yaml_document_delete(&d);
+            break;
+        }
+        push_doc(y, &d, off, cap);
+    }
+    yaml_parser_delete(&p);
+    return rc;
+}
+
+int zl_ydocs_load(struct zl_ydocs *y, const char *data, size_t len, const struct zl_source *src,
+                  struct zl_yerror *err)
+{
+    memset(y, 0, sizeof *y);
+    memset(err, 0, sizeof *err);
+    y->data = data;
+    y->len = len;
+    y->src = src;
+    index_lines(y);
+    size_t cap = 0;
+    size_t start = has_bom(data, len) ? 3 : 0;
+    size_t i = skip_space(data, len, start);
+    if (i < len && (data[i] == '{' || data[i] == '[')) {
+        /* JSON: one document per top-level value. */
+        size_t chunk = 0;
+        while (i < len) {
+            size_t end = json_value_end(data, len, i);
+            if (load_chunk(y, chunk, end - chunk, &cap, err) != 0)
+                return -1;
+            chunk = end;
+            i = skip_space(data, len, end);
+        }
+        return 0;
+    }
+    return load_chunk(y, 0, len, &cap, err);
+}
+
+void zl_ydocs_free(struct zl_ydocs *y)
+{
+    for (size_t i = 0; i < y->ndocs; i++)
+        yaml_document_delete(&y->docs[i]);
+    free(y->docs);
+    free(y->doc_off);
+    free(y->lines);
+    memset(y, 0, sizeof *y);
+}
+
+/* ---- nodes ---------------------------------------------------------------- */
+
+yaml_node_t *zl_y_root(struct zl_ydocs *y, size_t doc)
+{
+    return yaml_document_get_root_node(&y->docs[doc]);
+}
+
+yaml_node_t *zl_y_node(struct zl_ydocs *y, size_t doc, int index)
+{
+    return yaml_document_get_node(&y->docs[doc], index);
+}
+
+bool zl_y_is_scalar(const yaml_node_t *n)
+{
+    return n && n->type == YAML_SCALAR_NODE;
+}
+
+const char *zl_y_str(const yaml_node_t *n, size_t *len)
+{
+    *len = n->data.scalar.length;
+    return (const char *)n->data.scalar.value;
+}
+
+bool zl_y_eq(const yaml_node_t *n, const char *s)
+{
+    size_t l = strlen(s);
+    return zl_y_is_scalar(n) && n->data.scalar.length == l && memcmp(n->data.scalar.value, s, l) == 0;
+}
+
+yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key)
+{
+    if (!map || map->type != YAML_MAPPING_NODE)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
+        if (zl_y_eq(zl_y_node(y, doc, p->key), key))
+            return zl_y_node(y, doc, p->value);
+    return NULL;
+}
+
+struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    size_t a = mark_offset(y, y->doc_off[doc], &n->start_mark);
+    size_t b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    return span_of(y, a, b < a ? a : b);
+}
+
+/* ---- scalar maps ------------------------------------------------------------ */
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static size_t utf8_put(unsigned long cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xc0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3f));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xe0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+        out[2] = (char)(0x80 | (cp & 0x3f));
+        return 3;
+    }
+    out[0] = (char)(0xf0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+    out[3] = (char)(0x80 | (cp & 0x3f));
+    return 4;
+}
+
+/* One double-quoted escape at p[i] (the byte after '\'): its bytes into out;
+ * returns how many, and the source bytes it used in *used; 0 when unknown. */
+static size_t dq_escape(const char *p, size_t end, size_t i, char *out, size_t *used)
+{
+    static const char simple_in[] = "\"\\/bfnrt0aev ";
+    static const char simple_out[] = "\"\\/\b\f\n\r\t\0\a\033\v ";
+    if (i >= end)
+        return 0;
+    const char *s = strchr(simple_in, p[i]);
+    if (s && p[i]) {
+        out[0] = simple_out[s - simple_in];
+        *used = 2;
+        return 1;
+    }
+    int digits = p[i] == 'x' ? 2 : p[i] == 'u' ? 4 : p[i] == 'U' ? 8 : 0;
+    if (!digits)
+        return 0;
+    unsigned long cp = 0;
+    for (int k = 1; k <= digits; k++) {
+        if (i + (size_t)k >= end)
+            return 0;
+        int h = hexval(p[i + (size_t)k]);
+        if (h < 0)
+            return 0;
+        cp = cp * 16 + (unsigned long)h;
+    }
+    *used = 2 + (size_t)digits;
+    return utf8_put(cp, out);
+}
+
+size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    if (!zl_y_is_scalar(n) || n->start_mark.line != n->end_mark.line)
+        return NULL;
+    size_t a = mark_offset(y, y->doc_off[doc], &n->start_mark);
+    size_t b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    size_t vlen = n->data.scalar.length;
+    const char *v = (const char *)n->data.scalar.value;
+    if (b < a || b > y->len)
+        return NULL;
+    size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
+    const char *p = y->data;
+    size_t o = 0; /* value bytes produced */
+    bool ok = true;
+    switch (n->data.scalar.style) {
+    case YAML_PLAIN_SCALAR_STYLE:
+        ok = b - a >= vlen && memcmp(p + a, v, vlen) == 0;
+        for (o = 0; ok && o <= vlen; o++)
+            map[o] = a + o;
+        o = vlen;
+        break;
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+        /* a == len when libyaml counted a line break that y->lines did
+         * not (a lone CR): no quote there to read. */
+        if (a >= b || p[a] != '\'') {
+            ok = false;
+            break;
+        }
+        for (size_t i = a + 1; ok && i < b && o <= vlen; i++) {
+            if (p[i] == '\'') {
+                if (i + 1 < b && p[i + 1] == '\'') {
+                    ok = o < vlen && v[o] == '\'';
+                    map[o++] = i++;
+                    continue;
+                }
+                map[o] = i; /* closing quote */
+                break;
+            }
+            ok = o < vlen && v[o] == p[i];
+            map[o++] = i;
+        }
+        break;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+        if (a >= b || p[a] != '"') {
+            ok = false;
+            break;
+        }
+        for (size_t i = a + 1; ok && i < b && o <= vlen;) {
+            if (p[i] == '"') {
+                map[o] = i;
+                break;
+            }
+            if (p[i] != '\\') {
+                ok = o < vlen && v[o] == p[i];
+                map[o++] = i++;
+                continue;
+            }
+            char tmp[4];
+            size_t used = 0, nb = dq_escape(p, b, i + 1, tmp, &used);
+            if (!nb || o + nb > vlen || memcmp(v + o, tmp, nb) != 0) {
+                ok = false;
+                break;
+            }
+            for (size_t k = 0; k < nb; k++)
+                map[o++] = i;
+            i += used;
+        }
+        break;
+    default:
+        ok = false;
+    }
+    if (!ok || o != vlen) {
+        free(map);
+        return NULL;
+    }
+    if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+        map[vlen] = a + vlen;
+    return map;
+}
+
+struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b)
+{
+    return span_of(y, map[a], map[b]);
+}

@@ -1,0 +1,61 @@
+/* YAML/JSON documents with positions in the file as written. libyaml reads
+ * both (the exports' JSON is YAML-compatible) and marks every node with its
+ * line and column; those columns count characters, so this layer turns them
+ * into the byte columns zonelint's spans use. JSON pages written one after
+ * another ("{...}{...}", as hand-saved Route 53 pages are) are split into
+ * separate documents first, because YAML does not allow that. */
+#ifndef ZL_YDOC_H
+#define ZL_YDOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <yaml.h>
+
+#include "base/loc.h"
+
+struct zl_ydocs {
+    const char *data;          /* the whole input (not owned) */
+    size_t len;
+    const struct zl_source *src;
+    size_t *lines;             /* byte offset of each line start */
+    size_t nlines;
+    yaml_document_t *docs;
+    size_t *doc_off;           /* byte offset of the text each document was parsed from */
+    size_t ndocs;
+};
+
+/* A syntax error: where and libyaml's words. */
+struct zl_yerror {
+    struct zl_span span;
+    char msg[256];
+};
+
+/* Loads every document. Returns 0, or -1 with err filled (the documents
+ * before the error stay loaded). */
+int zl_ydocs_load(struct zl_ydocs *y, const char *data, size_t len, const struct zl_source *src,
+                  struct zl_yerror *err);
+void zl_ydocs_free(struct zl_ydocs *y);
+
+yaml_node_t *zl_y_root(struct zl_ydocs *y, size_t doc);
+yaml_node_t *zl_y_node(struct zl_ydocs *y, size_t doc, int index);
+/* Value of key in a mapping node (scalar keys compared exactly), or NULL. */
+yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key);
+bool zl_y_is_scalar(const yaml_node_t *n);
+/* Scalar text (not NUL-terminated; libyaml does terminate it) and length. */
+const char *zl_y_str(const yaml_node_t *n, size_t *len);
+/* True when n is a scalar equal to s. */
+bool zl_y_eq(const yaml_node_t *n, const char *s);
+/* Whole node: from its start mark to its end mark. */
+struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
+
+/* Byte offsets in the input of each byte of a scalar's value, so a token
+ * inside "10 mx.example.com." gets its own column: map[i] for value byte i,
+ * map[len] just past the last one. Only for a scalar on one line whose
+ * source decodes back to its value (plain, single- or double-quoted);
+ * returns NULL otherwise. The caller frees the map. */
+size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
+/* Span of value bytes [a, b) through a map (a < b <= len). */
+struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b);
+
+#endif

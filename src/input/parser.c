@@ -1,0 +1,1354 @@
+/* Record builder and driver for the generated scanner/parser: turns the
+ * grammar's located tokens into zl_records, runs directives, words errors. */
+#include "input/parser_impl.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/ttl.h"
+#include "rdata/types.h"
+#include "zone.tab.h"
+#include "zone.lex.h"
+
+#define DEFAULT_MAX_ERRORS 100
+#define DEFAULT_MAX_DEPTH 16
+
+int zl_yyparse(yyscan_t scanner, struct zl_parser *P);
+
+/* ---- spans and diagnostics ------------------------------------------- */
+
+static struct zl_span span_of(struct zl_parser *p, const struct zl_yyltype *l)
+{
+    if (p->generating)
+        return p->gen_span;
+    struct zl_span s = { p->src, (uint32_t)l->first_line, (uint32_t)l->first_column,
+                         (uint32_t)l->last_line, (uint32_t)l->last_column };
+    return s;
+}
+
+void zl_p_report(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
+                 const struct zl_span *span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    zl_sink_vemit(&p->opts->sink, code, slug, sev, span, fmt, ap);
+    va_end(ap);
+}
+
+/* A syntax error: the line is dropped, and past the limit only counted. */
+static void verror(struct zl_parser *p, const struct zl_span *span, const char *fmt, va_list ap)
+{
+    p->line_error = true;
+    p->res->errors++;
+    p->last_error_span = *span;
+    unsigned max = p->opts->max_errors ? p->opts->max_errors : DEFAULT_MAX_ERRORS;
+    if (p->errors_shown >= max)
+        return;
+    p->errors_shown++;
+    zl_sink_vemit(&p->opts->sink, "ZL1001", "syntax", ZL_SEV_ERROR, span, fmt, ap);
+}
+
+void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, span, fmt, ap);
+    va_end(ap);
+}
+
+void zl_p_lex_error(struct zl_parser *p, const struct zl_yyltype *loc, const char *fmt, ...)
+{
+    struct zl_span s = span_of(p, loc);
+    va_list ap;
+    va_start(ap, fmt);
+    verror(p, &s, fmt, ap);
+    va_end(ap);
+}
+
+/* Quotes a token for a message, cut short and with control bytes escaped. */
+static const char *show(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t o = 0;
+    size_t limit = n > 60 ? 57 : n;
+    for (size_t i = 0; i < limit && o + 5 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == 0x7f)
+            o += (size_t)snprintf(out + o, cap - o, "\\%03u", c);
+        else
+            out[o++] = (char)c;
+    }
+    if (limit < n && o + 4 < cap) {
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
+{
+    size_t got = 0;
+    if (lx->fd < 0) {
+        size_t n = lx->mem_len - lx->mem_pos;
+        if (n > max)
+            n = max;
+        memcpy(buf, lx->mem + lx->mem_pos, n);
+        lx->mem_pos += n;
+        got = n;
+    } else {
+        while (got < max) {
+            ssize_t r = read(lx->fd, buf + got, max - got);
+            if (r < 0) {
+                if (errno == EINTR)
+                    continue;
+                lx->read_errno = errno;
+                break;
+            }
+            if (r == 0)
+                break;
+            got += (size_t)r;
+            if (got >= 3 || lx->started)
+                break;
+        }
+    }
+    if (!lx->started) {
+        lx->started = true;
+        /* A UTF-8 byte order mark is dropped: editors add it, it means nothing. */
+        if (got >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
+            (unsigned char)buf[2] == 0xbf) {
+            memmove(buf, buf + 3, got - 3);
+            got -= 3;
+        }
+    }
+    return got;
+}
+
+/* ---- dialects ------------------------------------------------------------ */
+
+/* Class/type number of cli53's "AWS" and "ALIAS": above any 16-bit code. */
+#define ZL_PSEUDO_AWS 0x10000u
+
+static bool aws_allowed(const struct zl_parser *p)
+{
+    return p->dialect == ZL_DIALECT_CLI53 || (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND);
+}
+
+/* The dialects whose header names the zone. */
+static bool header_dialect(enum zl_dialect d)
+{
+    return d == ZL_DIALECT_CLOUDFLARE || d == ZL_DIALECT_GODADDY || d == ZL_DIALECT_AZURE;
+}
+
+static void origin_mismatch(struct zl_parser *p, const struct zl_span *at, const char *what,
+                            const struct zl_name *other)
+{
+    /* One disagreement is enough: an "@" SOA under a wrong $ORIGIN is the same one. */
+    if (p->mismatch_reported)
+        return;
+    p->mismatch_reported = true;
+    char hz[ZL_NAME_TEXT_MAX], o[ZL_NAME_TEXT_MAX];
+    zl_name_to_text(&p->header_zone, hz);
+    zl_name_to_text(other, o);
+    zl_p_report(p, "ZL1003", "dialect-origin-mismatch", ZL_SEV_WARNING, at,
+                "the %s export header names the zone '%s', but %s is '%s'",
+                zl_dialect_name(p->dialect), hz, what, o);
+}
+
+/* Once the header's zone is known and the dialect is one that has it: the
+ * zone becomes the origin unless --origin or a $ORIGIN said otherwise (then
+ * they are compared). */
+static void apply_header_zone(struct zl_parser *p)
+{
+    if (p->header_applied || !p->have_header_zone || !header_dialect(p->dialect))
+        return;
+    p->header_applied = true;
+    p->res->header_zone = p->header_zone;
+    p->res->have_header_zone = true;
+    if (p->opts->zone) {
+        if (!zl_name_equal(p->opts->zone, &p->header_zone))
+            origin_mismatch(p, &p->header_span, "--origin", p->opts->zone);
+    } else if (p->saw_origin_directive) {
+        if (!zl_name_equal(&p->origin, &p->header_zone))
+            origin_mismatch(p, &p->header_span, "$ORIGIN", &p->origin);
+        p->checked_origin_directive = true;
+    } else {
+        p->origin = p->header_zone;
+        p->have_origin = true;
+        p->origin_guess = false;
+    }
+}
+
+static void dialect_header(struct zl_parser *p, const char *text, size_t len, const struct zl_span *s)
+{
+    if (p->dialect_forced && p->dialect == ZL_DIALECT_BIND)
+        return; /* plain BIND: comments are comments */
+    bool named = zl_dialect_header_line(&p->header, text, len);
+    if (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND && p->header.dialect != ZL_DIALECT_AUTO)
+        p->dialect = p->header.dialect;
+    if (named && !p->have_header_zone) {
+        /* "example.com" and "example.com." both name the zone. */
+        char buf[ZL_NAME_TEXT_MAX + 2];
+        size_t n = p->header.zone_len;
+        if (n > 0 && n < ZL_NAME_TEXT_MAX) {
+            memcpy(buf, p->header.zone, n);
+            if (buf[n - 1] != '.' || (n >= 2 && buf[n - 2] == '\\'))
+                buf[n++] = '.';
+            if (zl_name_from_text(&p->header_zone, buf, n, NULL, NULL) == ZL_NAME_OK) {
+                p->have_header_zone = true;
+                p->header_span = *s;
+                /* The comment span starts at ';'; the text one byte later. */
+                p->header_span.col = s->col + 1 + (uint32_t)p->header.zone_col;
+                p->header_span.end_col = p->header_span.col + (uint32_t)p->header.zone_len;
+            }
+        }
+    }
+    apply_header_zone(p);
+}
+
+/* $ORIGIN: returns true when the dialect keeps the origin it has. */
+static bool dialect_origin(struct zl_parser *p, const struct zl_name *n, const struct zl_span *s)
+{
+    p->saw_origin_directive = true;
+    /* Cloudflare's 2016-2018 exports say "$ORIGIN ." and then "@ IN SOA":
+     * every other name is absolute, and "@" means the header's zone. */
+    if (p->dialect == ZL_DIALECT_CLOUDFLARE && n->nlabels == 0 && p->header_applied)
+        return true;
+    if (p->header_applied && !p->checked_origin_directive && p->depth == 0) {
+        p->checked_origin_directive = true;
+        if (!zl_name_equal(n, &p->header_zone))
+            origin_mismatch(p, s, "$ORIGIN", n);
+    }
+    return false;
+}
+
+/* Owner names a dialect reads differently from BIND. Returns false to let
+ * the caller parse the name as BIND does. */
+static bool dialect_owner(struct zl_parser *p, const char *t, size_t n, struct zl_name *out,
+                          unsigned *fl, enum zl_name_status *st)
+{
+    if (n < 2 || n > ZL_NAME_TEXT_MAX)
+        return false;
+    bool dotted = t[n - 1] == '.' && t[n - 2] != '\\';
+    if (p->dialect == ZL_DIALECT_GODADDY && n >= 3 && t[n - 1] == '@' && t[n - 2] == '.' &&
+        t[n - 3] != '\\') {
+        /* "_sip._tls.@": GoDaddy's "@" as the last label is the origin. */
+        *st = zl_name_from_text(out, t, n - 2, p->have_origin ? &p->origin : NULL, fl);
+        return true;
+    }
+    if (p->dialect == ZL_DIALECT_CLOUDFLARE && p->have_header_zone && !dotted) {
+        /* Cloudflare writes every name in full; the SOA's lacks its dot. */
+        char buf[ZL_NAME_TEXT_MAX + 1];
+        struct zl_name abs;
+        memcpy(buf, t, n);
+        buf[n] = '.';
+        if (zl_name_from_text(&abs, buf, n + 1, NULL, NULL) == ZL_NAME_OK &&
+            zl_name_equal(&abs, &p->header_zone)) {
+            *out = abs;
+            *fl = ZL_NAME_F_ABSOLUTE;
+            *st = ZL_NAME_OK;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* GoDaddy targets like "_sip.@" (rare, but the owner form exists): drop the
+ * ".@" so the name is read relative to the origin. */
+static void godaddy_at_targets(struct zl_parser *p, struct zl_token *toks)
+{
+    switch (p->type) {
+    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_MX: case ZL_T_SRV: case ZL_T_PTR:
+        break;
+    default:
+        return;
+    }
+    for (size_t i = 0; i < p->ntoks; i++) {
+        struct zl_token *t = &toks[i];
+        if (!(t->flags & ZL_TOK_QUOTED) && t->len >= 3 && t->text[t->len - 1] == '@' &&
+            t->text[t->len - 2] == '.' && t->text[t->len - 3] != '\\')
+            t->len -= 2;
+    }
+}
+
+/* GoDaddy exports website-builder and parking entries as records whose
+ * "address" is a label: "@ 600 IN A GoCentral Published Site", "@ 600 IN A
+ * Parked". Returns true when it reported one. */
+static bool godaddy_pseudo_record(struct zl_parser *p, const struct zl_token *toks)
+{
+    if (p->dialect != ZL_DIALECT_GODADDY || (p->type != ZL_T_A && p->type != ZL_T_AAAA) ||
+        p->ntoks == 0 || (toks[0].flags & ZL_TOK_QUOTED))
+        return false;
+    char c = toks[0].text[0];
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+        return false;
+    struct zl_buf words = { 0 };
+    for (size_t i = 0; i < p->ntoks; i++) {
+        if (i)
+            zl_buf_putc(&words, ' ');
+        zl_buf_put(&words, toks[i].text, toks[i].len);
+    }
+    char shown[128];
+    struct zl_span s = toks[0].span;
+    s.end_line = toks[p->ntoks - 1].span.end_line;
+    s.end_col = toks[p->ntoks - 1].span.end_col;
+    zl_p_error_at(p, &s, "GoDaddy website-builder pseudo-record '%s' is not an %s address; "
+                         "delete it before importing",
+                  show(shown, sizeof shown, (const char *)words.data, words.len),
+                  p->type == ZL_T_A ? "IPv4" : "IPv6");
+    zl_buf_free(&words);
+    return true;
+}
+
+/* cli53: "alias 86400 AWS ALIAS A www $self false" stands for a Route 53
+ * alias (type, target, hosted zone, evaluate health). It is not DNS data:
+ * read, checked for shape, and not handed on. */
+static void alias_record(struct zl_parser *p)
+{
+    if (!p->aws_alias) {
+        zl_p_error_at(p, &p->aws_span, "'AWS' is cli53's pseudo-class and only goes with ALIAS "
+                                       "('name TTL AWS ALIAS type target zone-id evaluate-health')");
+        return;
+    }
+    if (p->ntoks < 2 || zl_type_from_text(zl_p_tok_text(p, 0), p->toks[0].len) < 0) {
+        struct zl_span s = p->ntoks ? p->toks[0].span : p->type_span;
+        zl_p_error_at(p, &s, "cli53 AWS ALIAS record needs a record type and a target "
+                             "('AWS ALIAS A www $self false')");
+        return;
+    }
+    if (!p->dialect_forced)
+        p->dialect = ZL_DIALECT_CLI53;
+    p->res->aliases++;
+}
+
+/* With no $ORIGIN, no --origin and no header, a first SOA written with an
+ * absolute owner names the zone (Google Cloud DNS and other dnspython-style
+ * exports): it beats a zone name guessed from the file name. */
+static void soa_origin(struct zl_parser *p)
+{
+    if (p->type != ZL_T_SOA || p->res->records != 0 || !(p->owner_flags & ZL_OWNER_ABSOLUTE) ||
+        p->saw_origin_directive || p->header_applied || p->opts->zone ||
+        (p->have_origin && !p->origin_guess))
+        return;
+    p->origin = p->owner_name;
+    p->have_origin = true;
+    p->origin_guess = false;
+}
+
+/* First SOA: a dialect known by its name servers, and the header's zone. */
+static void dialect_soa(struct zl_parser *p, const struct zl_record *rec, size_t nfields)
+{
+    p->checked_soa = true;
+    if (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND && nfields >= 2 &&
+        p->fields[0].kind == ZL_FIELD_NAME && p->fields[1].kind == ZL_FIELD_NAME) {
+        struct zl_name m, r;
+        if (zl_name_from_wire(&m, p->wire.data + p->fields[0].off, p->fields[0].len) &&
+            zl_name_from_wire(&r, p->wire.data + p->fields[1].off, p->fields[1].len)) {
+            enum zl_dialect d = zl_dialect_from_soa(&m, &r);
+            if (d != ZL_DIALECT_AUTO)
+                p->dialect = d;
+        }
+    }
+    if (p->header_applied && !zl_name_equal(&rec->owner, &p->header_zone))
+        origin_mismatch(p, &p->owner.span, "the SOA record's owner", &rec->owner);
+}
+
+/* cli53: "; AWS routing="WEIGHTED" weight=1 identifier="One"". */
+static void cli53_routing(struct zl_parser *p, struct zl_record *rec)
+{
+    if (!aws_allowed(p))
+        return;
+    const char *id;
+    size_t idl;
+    if (!zl_dialect_cli53_routing(rec->comment, rec->comment_len, &id, &idl))
+        return;
+    if (!p->dialect_forced)
+        p->dialect = ZL_DIALECT_CLI53;
+    if (idl) {
+        rec->set_id = id;
+        rec->set_id_len = (uint32_t)idl;
+    }
+}
+
+/* ---- line buffer ---------------------------------------------------------- */
+
+uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
+{
+    uint32_t off = (uint32_t)p->text.len;
+    zl_buf_put(&p->text, text, len);
+    p->last_val.off = off;
+    p->last_val.len = (uint32_t)len;
+    return off;
+}
+
+const char *zl_p_text(struct zl_parser *p, const struct zl_tokval *v)
+{
+    return (const char *)p->text.data + v->off;
+}
+
+const char *zl_p_tok_text(struct zl_parser *p, size_t i)
+{
+    return (const char *)p->text.data + p->toks[i].off;
+}
+
+void zl_p_line_reset(struct zl_parser *p)
+{
+    p->text.len = 0;
+    p->ntoks = 0;
+    p->have_owner = false;
+    p->owner_flags = 0;
+    p->ttl_explicit = false;
+    p->class_explicit = false;
+    p->type = 0;
+    p->line_error = false;
+    p->have_comment = false;
+    p->lex_aws = false;
+    p->aws_class = false;
+    p->aws_alias = false;
+}
+
+void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struct zl_yyltype *loc,
+                  bool own_line)
+{
+    struct zl_span s = span_of(p, loc);
+    if (p->opts->on_comment) {
+        struct zl_comment c = { text, len, s, own_line };
+        p->opts->on_comment(p->opts->user, &c);
+    }
+    if (own_line) {
+        /* A provider export says what it is in comments above the first record. */
+        if (!p->seen_record && p->depth == 0 && !p->generating)
+            dialect_header(p, text, len, &s);
+        return;
+    }
+    const char *id;
+    size_t idl;
+    if (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND && zl_dialect_cli53_routing(text, len, &id, &idl))
+        p->dialect = ZL_DIALECT_CLI53;
+    /* A comment on a record's line travels with the record (cf_tags, suppressions).
+     * Stored without touching last_val, which error messages quote. */
+    p->comment_off = (uint32_t)p->text.len;
+    zl_buf_put(&p->text, text, len);
+    p->comment_len = (uint32_t)len;
+    p->comment_span = s;
+    p->have_comment = true;
+}
+
+/* ---- classification --------------------------------------------------- */
+
+int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *num)
+{
+    bool after_aws = p->lex_aws;
+    p->lex_aws = false;
+    uint32_t v;
+    if (text[0] >= '0' && text[0] <= '9') {
+        if (zl_ttl_parse(text, len, &v) == ZL_TTL_OK) {
+            *num = v;
+            return TTL;
+        }
+        return WORD;
+    }
+    int t = zl_type_from_text(text, len);
+    if (t >= 0) {
+        *num = (uint32_t)t;
+        return TYPE;
+    }
+    int c = zl_class_from_text(text, len);
+    if (c >= 0) {
+        *num = (uint32_t)c;
+        return CLASS;
+    }
+    /* cli53's "AWS ALIAS": a pseudo-class and a pseudo-type, outside the
+     * 16-bit range so that zl_p_class/zl_p_type can tell them apart. */
+    if (aws_allowed(p)) {
+        if (len == 3 && strncasecmp(text, "AWS", 3) == 0) {
+            p->lex_aws = true;
+            *num = ZL_PSEUDO_AWS;
+            return CLASS;
+        }
+        if (after_aws && len == 5 && strncasecmp(text, "ALIAS", 5) == 0) {
+            if (!p->dialect_forced)
+                p->dialect = ZL_DIALECT_CLI53; /* detected even if the line fails later */
+            *num = ZL_PSEUDO_AWS;
+            return TYPE;
+        }
+    }
+    return WORD;
+}
+
+/* ---- record parts ------------------------------------------------------- */
+
+static void name_error(struct zl_parser *p, const struct zl_span *s, const char *what,
+                       const char *text, size_t len, enum zl_name_status st)
+{
+    char shown[128];
+    if (st == ZL_NAME_NO_ORIGIN && p->no_origin_said) {
+        /* One missing origin makes every relative name fail: say it once. */
+        p->no_origin_more++;
+        p->line_error = true;
+        p->res->errors++;
+        return;
+    }
+    if (st == ZL_NAME_NO_ORIGIN) {
+        p->no_origin_said = true;
+        p->no_origin_first = *s;
+    }
+    zl_p_error_at(p, s, "%s '%s' is not a valid domain name: %s", what,
+                  show(shown, sizeof shown, text, len), zl_name_status_text(st));
+}
+
+void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
+{
+    struct zl_span s = span_of(p, loc);
+    const char *t = zl_p_text(p, v);
+    unsigned fl = 0;
+    p->owner.off = v->off;
+    p->owner.len = v->len;
+    p->owner.span = s;
+    p->owner.flags = 0;
+    p->seen_record = true;
+    enum zl_name_status st;
+    if (!dialect_owner(p, t, v->len, &p->owner_name, &fl, &st))
+        st = zl_name_from_text(&p->owner_name, t, v->len, p->have_origin ? &p->origin : NULL, &fl);
+    if (st != ZL_NAME_OK) {
+        name_error(p, &s, "owner", t, v->len, st);
+        p->last_owner_failed = true;
+        return;
+    }
+    p->last_owner_failed = false;
+    p->owner_flags = (fl & ZL_NAME_F_AT ? ZL_OWNER_AT : 0) |
+                     (fl & ZL_NAME_F_RELATIVE ? ZL_OWNER_RELATIVE : 0) |
+                     (fl & ZL_NAME_F_ABSOLUTE ? ZL_OWNER_ABSOLUTE : 0) |
+                     (p->generating ? ZL_OWNER_GENERATED : 0);
+    p->have_owner = true;
+    /* A valid owner is "the previous owner" even if the rest of its line fails. */
+    p->last_owner = p->owner_name;
+    p->have_last_owner = true;
+}
+
+void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
+{
+    struct zl_span s = span_of(p, loc);
+    s.end_col = s.col;
+    p->owner.off = (uint32_t)p->text.len;
+    p->owner.len = 0;
+    p->owner.span = s;
+    p->owner.flags = 0;
+    p->seen_record = true;
+    if (!p->have_last_owner) {
+        if (p->last_owner_failed) {
+            /* The owner it continues was already reported: no second message. */
+            p->line_error = true;
+            p->res->errors++;
+            p->silent_errors++;
+            return;
+        }
+        zl_p_error_at(p, &s, "this line starts with blank space, so it continues the previous "
+                             "owner, but there is no previous record");
+        return;
+    }
+    p->owner_name = p->last_owner;
+    p->owner_flags = ZL_OWNER_INHERITED;
+    p->have_owner = true;
+}
+
+void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
+{
+    p->ttl = v->num;
+    p->ttl_explicit = true;
+    p->ttl_span = span_of(p, loc);
+}
+
+void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
+{
+    if (v->num == ZL_PSEUDO_AWS) {
+        p->aws_class = true;
+        p->aws_span = span_of(p, loc);
+        return;
+    }
+    p->rclass = (uint16_t)v->num;
+    p->class_explicit = true;
+    struct zl_span s = span_of(p, loc);
+    if (p->zone_class && p->zone_class != p->rclass) {
+        char a[16], b[16];
+        zl_p_error_at(p, &s, "class %s differs from the zone's class %s",
+                      zl_class_to_text(p->rclass, a), zl_class_to_text(p->zone_class, b));
+    }
+}
+
+void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
+{
+    p->type_span = span_of(p, loc);
+    if (v->num == ZL_PSEUDO_AWS) {
+        p->aws_alias = true;
+        p->type = 0;
+        return;
+    }
+    p->type = (uint16_t)v->num;
+}
+
+void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted)
+{
+    if (p->ntoks == p->ctoks) {
+        p->ctoks = p->ctoks ? p->ctoks * 2 : 64;
+        p->toks = zl_xrealloc(p->toks, p->ctoks * sizeof *p->toks);
+    }
+    struct zl_rawtok *t = &p->toks[p->ntoks++];
+    t->off = v->off;
+    t->len = v->len;
+    t->flags = quoted ? ZL_TOK_QUOTED : 0;
+    t->span = span_of(p, loc);
+}
+
+static struct zl_token *final_tokens(struct zl_parser *p)
+{
+    if (p->ntoks > p->couttoks) {
+        p->couttoks = p->ntoks;
+        p->outtoks = zl_xrealloc(p->outtoks, p->couttoks * sizeof *p->outtoks);
+    }
+    for (size_t i = 0; i < p->ntoks; i++) {
+        p->outtoks[i].text = (const char *)p->text.data + p->toks[i].off;
+        p->outtoks[i].len = p->toks[i].len;
+        p->outtoks[i].flags = p->toks[i].flags;
+        p->outtoks[i].span = p->toks[i].span;
+    }
+    return p->outtoks;
+}
+
+/* SOA minimum from wire RDATA: the last 4 bytes. */
+static uint32_t soa_minimum(const uint8_t *rd, size_t len)
+{
+    if (len < 20)
+        return 0;
+    const uint8_t *m = rd + len - 4;
+    return (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 | (uint32_t)m[2] << 8 | m[3];
+}
+
+void zl_p_record_end(struct zl_parser *p)
+{
+    if (p->line_error || !p->have_owner) {
+        zl_p_line_reset(p);
+        return;
+    }
+    if (p->aws_class || p->aws_alias) {
+        alias_record(p);
+        zl_p_line_reset(p);
+        return;
+    }
+    soa_origin(p);
+    struct zl_record rec;
+    memset(&rec, 0, sizeof rec);
+    rec.owner = p->owner_name;
+    rec.owner_flags = p->owner_flags;
+    rec.type = p->type;
+    rec.type_span = p->type_span;
+    rec.origin = p->have_origin ? &p->origin : NULL;
+
+    struct zl_token *toks = final_tokens(p);
+    if (p->dialect == ZL_DIALECT_GODADDY)
+        godaddy_at_targets(p, toks);
+    struct zl_rdata_error err;
+    memset(&err, 0, sizeof err);
+    size_t nfields = 0;
+    p->wire.len = 0;
+    if (zl_rdata_parse(p->type, toks, p->ntoks, rec.origin, &p->wire, p->fields, &nfields, &err) != 0) {
+        struct zl_span s;
+        if (err.tok < p->ntoks) {
+            s = toks[err.tok].span;
+        } else {
+            /* Something is missing: point just past the last token of the record. */
+            s = p->ntoks ? toks[p->ntoks - 1].span : p->type_span;
+            s.col = s.end_col;
+            s.end_col = s.col + 1;
+            s.line = s.end_line;
+        }
+        if (!godaddy_pseudo_record(p, toks))
+            zl_p_error_at(p, &s, "%s", err.msg);
+        zl_p_line_reset(p);
+        return;
+    }
+    if (p->type == ZL_T_SOA && !p->checked_soa)
+        dialect_soa(p, &rec, nfields);
+    if (p->wire.len > 65535) {
+        char tn[16];
+        zl_p_error_at(p, &p->type_span, "%s RDATA is %zu octets; at most 65535 fit in a record",
+                      zl_type_to_text(p->type, tn), p->wire.len);
+        zl_p_line_reset(p);
+        return;
+    }
+
+    const struct zl_name *zone = p->opts->zone;
+    if (zone && p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec.owner, zone)) {
+        /* A name server ignores records outside its zone (BIND: "ignoring
+         * out-of-zone data"); say so instead of serving them. */
+        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&rec.owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_report(p, "ZL3103", "out-of-zone", ZL_SEV_ERROR, &p->owner.span,
+                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
+        zl_p_line_reset(p);
+        return;
+    }
+    if (zone && p->type == ZL_T_SOA && !zl_name_equal(&rec.owner, zone)) {
+        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&rec.owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_error_at(p, &p->owner.span, "SOA record for '%s' is not at the top of the zone %s", on, zn);
+        zl_p_line_reset(p);
+        return;
+    }
+
+    /* TTL: explicit, else $TTL, else the previous record's, else (SOA) its minimum. */
+    if (p->ttl_explicit) {
+        rec.ttl = p->ttl;
+        rec.ttl_source = ZL_TTL_EXPLICIT;
+        /* Cloudflare writes "automatic" as 1 and serves 300: keep what is
+         * served, so an RRset mixing 1 and 300 is one TTL, as it is there. */
+        if (p->dialect == ZL_DIALECT_CLOUDFLARE && rec.ttl == 1)
+            rec.ttl = ZL_CLOUDFLARE_AUTO_TTL;
+        if (rec.ttl > ZL_TTL_MAXTTL) {
+            zl_p_report(p, "ZL1002", "ttl-above-max", ZL_SEV_WARNING, &p->ttl_span,
+                        "TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", rec.ttl);
+            rec.ttl = 0;
+        }
+    } else if (p->have_default_ttl) {
+        rec.ttl = p->default_ttl;
+        rec.ttl_source = ZL_TTL_DEFAULT;
+    } else if (p->have_last_ttl) {
+        rec.ttl = p->last_ttl;
+        rec.ttl_source = ZL_TTL_PREVIOUS;
+    } else if (p->type == ZL_T_SOA) {
+        /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
+        rec.ttl = soa_minimum(p->wire.data, p->wire.len);
+        rec.ttl_source = ZL_TTL_SOA_MIN;
+        p->default_ttl = rec.ttl;
+        p->have_default_ttl = true;
+    } else {
+        struct zl_span s = p->owner.span;
+        zl_p_error_at(p, &s, "no TTL: this record has none, there is no $TTL and no earlier record "
+                             "to take one from (add a TTL or a $TTL line)");
+        zl_p_line_reset(p);
+        return;
+    }
+
+    if (p->class_explicit) {
+        rec.rclass = p->rclass;
+        rec.class_explicit = 1;
+    } else {
+        rec.rclass = p->zone_class ? p->zone_class : ZL_CLASS_IN;
+    }
+    if (!p->zone_class)
+        p->zone_class = rec.rclass;
+
+    rec.owner_tok.text = (const char *)p->text.data + p->owner.off;
+    rec.owner_tok.len = p->owner.len;
+    rec.owner_tok.span = p->owner.span;
+    rec.rdata = p->wire.data;
+    rec.rdlen = (uint16_t)p->wire.len;
+    rec.generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
+                  !(toks[0].flags & ZL_TOK_QUOTED);
+    rec.toks = toks;
+    rec.ntoks = (uint16_t)p->ntoks;
+    rec.fields = p->fields;
+    rec.nfields = (uint16_t)nfields;
+    rec.span = p->owner.span;
+    const struct zl_span *last = p->ntoks ? &toks[p->ntoks - 1].span : &p->type_span;
+    rec.span.end_line = last->end_line;
+    rec.span.end_col = last->end_col;
+    if (p->have_comment) {
+        rec.comment = (const char *)p->text.data + p->comment_off;
+        rec.comment_len = p->comment_len;
+        rec.comment_span = p->comment_span;
+        cli53_routing(p, &rec);
+    }
+
+    p->last_owner = p->owner_name;
+    p->have_last_owner = true;
+    p->last_ttl = rec.ttl;
+    p->have_last_ttl = true;
+    p->res->records++;
+    if (p->opts->on_record)
+        p->opts->on_record(p->opts->user, &rec);
+    zl_p_line_reset(p);
+}
+
+/* Why a TTL-looking word is not a TTL, for the message. */
+static const char *ttl_problem(const char *t, size_t n)
+{
+    bool units = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)(t[i] | 0x20);
+        if (c == 'w' || c == 'd' || c == 'h' || c == 'm' || c == 's')
+            units = true;
+        else if (t[i] < '0' || t[i] > '9')
+            return "only digits and the units w, d, h, m, s may appear";
+    }
+    if (units && n && t[n - 1] >= '0' && t[n - 1] <= '9')
+        return "the last number has no unit: once units are used, every number needs one (1h30m, not 1h30)";
+    return "use seconds (3600) or units (1h30m, 2w)";
+}
+
+/* ---- syntax errors from the grammar ----------------------------------- */
+
+static bool expects(const int *exp, int n, int tok)
+{
+    for (int i = 0; i < n; i++)
+        if (exp[i] == tok)
+            return true;
+    return false;
+}
+
+void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yyltype *loc,
+                       const int *expected, int nexpected)
+{
+    if (unexpected == LEXERR)
+        return; /* the scanner has said what is wrong */
+    struct zl_span s = span_of(p, loc);
+    char shown[128];
+    const char *t = (const char *)p->text.data + p->last_val.off;
+    size_t n = p->last_val.len;
+
+    if (unexpected == EOL || unexpected == 0) {
+        s.end_col = s.col + 1;
+        if (expects(expected, nexpected, TYPE))
+            zl_p_error_at(p, &s, "record has no type: expected a type such as A, MX or TXT after the %s",
+                          p->ttl_explicit || p->class_explicit ? "TTL/class" : "owner name");
+        else
+            zl_p_error_at(p, &s, "unexpected end of line");
+        return;
+    }
+    if (expects(expected, nexpected, TYPE)) {
+        show(shown, sizeof shown, t, n);
+        if (unexpected == TTL)
+            zl_p_error_at(p, &s, "a second TTL '%s': expected a record type", shown);
+        else if (unexpected == CLASS)
+            zl_p_error_at(p, &s, "a second class '%s': expected a record type", shown);
+        else if (unexpected == QSTRING)
+            zl_p_error_at(p, &s, "expected a record type, got the quoted string \"%s\"", shown);
+        else if (n && t[0] >= '0' && t[0] <= '9') {
+            uint32_t v;
+            enum zl_ttl_status st = zl_ttl_parse(t, n, &v);
+            if (st == ZL_TTL_RANGE)
+                zl_p_error_at(p, &s, "TTL '%s' is out of range (at most 4294967295 seconds)", shown);
+            else
+                zl_p_error_at(p, &s, "'%s' is neither a record type nor a TTL: %s", shown, ttl_problem(t, n));
+        } else if (n == 3 && strncasecmp(t, "AWS", 3) == 0)
+            zl_p_error_at(p, &s, "unknown record type 'AWS': 'AWS ALIAS' is cli53's pseudo-record for "
+                                 "Route 53 aliases, not DNS (read cli53 exports with --dialect=cli53)");
+        else
+            zl_p_error_at(p, &s, "unknown record type '%s' (use a known type or TYPEnnn with \\# RDATA)", shown);
+        return;
+    }
+    if (unexpected == QSTRING)
+        zl_p_error_at(p, &s, "unexpected quoted string: an owner name cannot be quoted");
+    else
+        zl_p_error_at(p, &s, "unexpected '%s'", show(shown, sizeof shown, t, n));
+}
+
+/* ---- directives ------------------------------------------------------- */
+
+static struct zl_span tok_span(struct zl_parser *p, size_t i)
+{
+    return p->toks[i].span;
+}
+
+static bool want_args(struct zl_parser *p, const struct zl_span *dir, const char *name,
+                      size_t min, size_t max, const char *usage)
+{
+    if (p->ntoks < min) {
+        struct zl_span s = *dir;
+        zl_p_error_at(p, &s, "%s needs %s", name, usage);
+        return false;
+    }
+    if (p->ntoks > max) {
+        struct zl_span s = tok_span(p, max);
+        char shown[128];
+        zl_p_error_at(p, &s, "extra argument '%s' after %s %s", show(shown, sizeof shown,
+                      zl_p_tok_text(p, max), p->toks[max].len), name, usage);
+        return false;
+    }
+    return true;
+}
+
+static void dir_origin(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$ORIGIN", 1, 1, "one domain name"))
+        return;
+    struct zl_name n;
+    unsigned fl;
+    struct zl_span s = tok_span(p, 0);
+    enum zl_name_status st = zl_name_from_text(&n, zl_p_tok_text(p, 0), p->toks[0].len,
+                                               p->have_origin ? &p->origin : NULL, &fl);
+    if (st != ZL_NAME_OK) {
+        name_error(p, &s, "$ORIGIN", zl_p_tok_text(p, 0), p->toks[0].len, st);
+        return;
+    }
+    p->res->saw_origin = true;
+    if (dialect_origin(p, &n, &s))
+        return;
+    p->origin = n;
+    p->have_origin = true;
+    p->origin_guess = false;
+}
+
+static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$TTL", 1, 1, "one TTL value"))
+        return;
+    uint32_t v;
+    struct zl_span s = tok_span(p, 0);
+    char shown[128];
+    show(shown, sizeof shown, zl_p_tok_text(p, 0), p->toks[0].len);
+    switch (zl_ttl_parse(zl_p_tok_text(p, 0), p->toks[0].len, &v)) {
+    case ZL_TTL_OK:
+        break;
+    case ZL_TTL_RANGE:
+        zl_p_error_at(p, &s, "$TTL '%s' is out of range (at most 4294967295 seconds)", shown);
+        return;
+    default:
+        zl_p_error_at(p, &s, "$TTL '%s' is not a TTL: %s", shown,
+                      ttl_problem(zl_p_tok_text(p, 0), p->toks[0].len));
+        return;
+    }
+    if (v > ZL_TTL_MAXTTL) {
+        zl_p_report(p, "ZL1002", "ttl-above-max", ZL_SEV_WARNING, &s,
+                    "$TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", v);
+        v = 0;
+    }
+    p->default_ttl = v;
+    p->have_default_ttl = true;
+}
+
+static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, const char *mem, size_t len);
+
+static struct zl_source *new_source(struct zl_parser *p, const char *path, const char *rp)
+{
+    struct zl_source *s = zl_xcalloc(1, sizeof *s);
+    s->path = zl_xstrdup(path);
+    s->realpath = rp ? zl_xstrdup(rp) : NULL;
+    if (p->opts->sources) {
+        s->next = *p->opts->sources;
+        *p->opts->sources = s;
+    }
+    return s;
+}
+
+void zl_parse_sources_free(struct zl_source *head)
+{
+    while (head) {
+        struct zl_source *n = head->next;
+        free(head->path);
+        free(head->realpath);
+        free(head->memory);
+        free(head);
+        head = n;
+    }
+}
+
+static bool under_root(const char *rp, const char *root)
+{
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return true;
+    return strncmp(rp, root, n) == 0 && (rp[n] == '/' || rp[n] == '\0');
+}
+
+static void dir_include(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$INCLUDE", 1, 2, "a file name and an optional origin"))
+        return;
+    p->res->saw_include = true;
+    struct zl_span fspan = tok_span(p, 0);
+    if (p->opts->no_include) {
+        zl_p_error_at(p, &fspan, "$INCLUDE refused (--no-include)");
+        return;
+    }
+    unsigned maxd = p->opts->max_include_depth ? p->opts->max_include_depth : DEFAULT_MAX_DEPTH;
+    if (p->depth + 1 > maxd) {
+        zl_p_error_at(p, &fspan, "$INCLUDE nested more than %u deep", maxd);
+        return;
+    }
+    /* BIND takes the file name literally: no escapes are decoded. */
+    char *file = zl_xstrndup(zl_p_tok_text(p, 0), p->toks[0].len);
+
+    /* Relative to the including file's directory. */
+    char *path;
+    if (file[0] == '/' || !p->src->path || !strchr(p->src->path, '/')) {
+        path = zl_xstrdup(file);
+    } else {
+        const char *slash = strrchr(p->src->path, '/');
+        size_t dl = (size_t)(slash - p->src->path) + 1;
+        path = zl_xmalloc(dl + strlen(file) + 1);
+        memcpy(path, p->src->path, dl);
+        strcpy(path + dl, file);
+    }
+
+    struct zl_name new_origin = p->origin;
+    bool have_new_origin = p->have_origin;
+    if (p->ntoks == 2) {
+        unsigned fl;
+        struct zl_span os = tok_span(p, 1);
+        enum zl_name_status st = zl_name_from_text(&new_origin, zl_p_tok_text(p, 1), p->toks[1].len,
+                                                   p->have_origin ? &p->origin : NULL, &fl);
+        if (st != ZL_NAME_OK) {
+            name_error(p, &os, "$INCLUDE origin", zl_p_tok_text(p, 1), p->toks[1].len, st);
+            free(file);
+            free(path);
+            return;
+        }
+        have_new_origin = true;
+    }
+
+    char rp[PATH_MAX];
+    struct stat st;
+    if (!realpath(path, rp) || stat(rp, &st) != 0) {
+        zl_p_error_at(p, &fspan, "$INCLUDE '%s': %s", file, strerror(errno));
+        free(file);
+        free(path);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        zl_p_error_at(p, &fspan, "$INCLUDE '%s' is a directory, not a zone file", file);
+        free(file);
+        free(path);
+        return;
+    }
+    if (p->include_root && !under_root(rp, p->include_root)) {
+        zl_p_error_at(p, &fspan, "$INCLUDE '%s' is outside %s (after resolving links); "
+                                 "allow it with --include-root", file, p->include_root);
+        free(file);
+        free(path);
+        return;
+    }
+    for (const struct zl_source *s = p->src; s; s = s->parent) {
+        if (s->realpath && strcmp(s->realpath, rp) == 0) {
+            struct zl_buf chain = { 0 };
+            for (const struct zl_source *c = p->src; c; c = c->parent) {
+                zl_buf_puts(&chain, c->path);
+                if (c->parent)
+                    zl_buf_puts(&chain, " <- ");
+            }
+            zl_p_error_at(p, &fspan, "$INCLUDE loop: '%s' is already being read (%s)", file,
+                          zl_buf_cstr(&chain));
+            zl_buf_free(&chain);
+            free(file);
+            free(path);
+            return;
+        }
+    }
+    int fd = open(path, O_RDONLY);
+    if (fd < 0) {
+        zl_p_error_at(p, &fspan, "$INCLUDE '%s': %s", file, strerror(errno));
+        free(file);
+        free(path);
+        return;
+    }
+    struct zl_source *src = new_source(p, path, rp);
+    src->parent = p->src;
+    src->include_span = fspan;
+
+    /* The included file starts with the given origin; ours comes back after. */
+    struct zl_name saved_origin = p->origin;
+    bool saved_have = p->have_origin;
+    /* The included file continues our owner; ours comes back afterwards (BIND). */
+    struct zl_name saved_owner = p->last_owner;
+    bool saved_have_owner = p->have_last_owner;
+    p->origin = new_origin;
+    p->have_origin = have_new_origin;
+    zl_p_line_reset(p);
+    parse_source(p, src, fd, NULL, 0);
+    close(fd);
+    p->origin = saved_origin;
+    p->have_origin = saved_have;
+    p->last_owner = saved_owner;
+    p->have_last_owner = saved_have_owner;
+    if (!p->opts->sources)
+        zl_parse_sources_free(src);
+    free(file);
+    free(path);
+}
+
+void zl_p_directive(struct zl_parser *p, int which, const struct zl_tokval *name,
+                    const struct zl_yyltype *loc)
+{
+    p->dir = which;
+    p->dir_span = span_of(p, loc);
+    p->dir_name = *name;
+}
+
+void zl_p_directive_end(struct zl_parser *p)
+{
+    struct zl_span s = p->dir_span;
+    if (p->line_error) {
+        zl_p_line_reset(p);
+        return;
+    }
+    switch (p->dir) {
+    case ZL_DIR_ORIGIN: dir_origin(p, &s); break;
+    case ZL_DIR_TTL: dir_ttl(p, &s); break;
+    case ZL_DIR_INCLUDE: dir_include(p, &s); break;
+    case ZL_DIR_GENERATE: zl_generate_run(p, &s); break;
+    default: {
+        char shown[128];
+        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)",
+                      show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
+        break;
+    }
+    }
+    zl_p_line_reset(p);
+}
+
+/* ---- driving the scanner and parser ------------------------------------ */
+
+static int run(struct zl_parser *p, struct zl_lexer *lx, const char *mem, size_t len)
+{
+    yyscan_t scanner;
+    if (zl_yylex_init_extra(lx, &scanner) != 0)
+        return -1;
+    YY_BUFFER_STATE b = NULL;
+    if (mem) {
+        b = zl_yy_scan_bytes(mem, (int)len, scanner);
+    } else if (lx->fd < 0 && lx->mem_len < 64 * 1024) {
+        /* A small input in memory gets a buffer its size, not flex's 512 KiB
+         * (flex grows it if a token needs more): fuzzing and tests lint
+         * thousands of buffers, and each big buffer is an mmap/munmap. */
+        b = zl_yy_create_buffer(NULL, (int)lx->mem_len + 16, scanner);
+        zl_yy_switch_to_buffer(b, scanner);
+    }
+    int r = zl_yyparse(scanner, p);
+    if (b)
+        zl_yy_delete_buffer(b, scanner);
+    zl_yylex_destroy(scanner);
+    return r;
+}
+
+static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, const char *mem, size_t len)
+{
+    struct zl_source *saved_src = p->src;
+    p->src = src;
+    p->depth += saved_src ? 1 : 0;
+    struct zl_lexer lx;
+    memset(&lx, 0, sizeof lx);
+    lx.p = p;
+    lx.fd = fd;
+    lx.mem = mem;
+    lx.mem_len = len;
+    lx.line = 1;
+    int r = run(p, &lx, NULL, 0);
+    if (lx.read_errno) {
+        struct zl_span s = { src, lx.line, 1, lx.line, 1 };
+        zl_p_error_at(p, &s, "read error: %s", strerror(lx.read_errno));
+        if (!saved_src)
+            p->res->io_error = true;
+    }
+    p->depth -= saved_src ? 1 : 0;
+    p->src = saved_src;
+    zl_p_line_reset(p);
+    return r;
+}
+
+int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
+{
+    struct zl_lexer lx;
+    memset(&lx, 0, sizeof lx);
+    lx.p = p;
+    lx.fd = -1;
+    lx.started = true;
+    lx.line = p->gen_span.line;
+    /* The caller's line is in progress: keep its buffers apart. */
+    struct zl_buf saved_text = p->text;
+    struct zl_rawtok *saved_toks = p->toks;
+    size_t saved_n = p->ntoks, saved_c = p->ctoks;
+    memset(&p->text, 0, sizeof p->text);
+    p->toks = NULL;
+    p->ntoks = p->ctoks = 0;
+    /* A comment on the caller's line lives in saved_text: a generated record
+     * must not take it (comment_off would index the new buffer: ASan). */
+    bool saved_have_comment = p->have_comment;
+    p->have_comment = false;
+    int r = run(p, &lx, text, len);
+    zl_buf_free(&p->text);
+    free(p->toks);
+    p->text = saved_text;
+    p->toks = saved_toks;
+    p->ntoks = saved_n;
+    p->ctoks = saved_c;
+    p->have_comment = saved_have_comment;
+    return r;
+}
+
+static void parser_init(struct zl_parser *p, const struct zl_parse_opts *opts, struct zl_parse_result *res)
+{
+    memset(p, 0, sizeof *p);
+    memset(res, 0, sizeof *res);
+    p->opts = opts;
+    p->res = res;
+    if (opts->origin) {
+        p->origin = *opts->origin;
+        p->have_origin = true;
+        p->origin_guess = opts->origin_is_guess && !opts->zone;
+    }
+    p->dialect_forced = opts->dialect != ZL_DIALECT_AUTO;
+    p->dialect = p->dialect_forced ? opts->dialect : ZL_DIALECT_BIND;
+}
+
+static void parser_finish(struct zl_parser *p)
+{
+    if (p->no_origin_more) {
+        struct zl_span s = p->no_origin_first;
+        zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s,
+                    "%u more relative names could not be expanded for want of an origin "
+                    "(give --origin, or add $ORIGIN at the top)", p->no_origin_more);
+    }
+    p->res->dialect = p->dialect;
+    p->res->dialect_forced = p->dialect_forced;
+    unsigned counted = p->errors_shown + p->no_origin_more + p->silent_errors;
+    unsigned hidden = p->res->errors > counted ? p->res->errors - counted : 0;
+    if (hidden) {
+        struct zl_span s = p->last_error_span;
+        zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s, "%u more syntax errors not shown", hidden);
+    }
+    zl_buf_free(&p->text);
+    zl_buf_free(&p->wire);
+    free(p->toks);
+    free(p->outtoks);
+}
+
+int zl_parse_file(const char *path, const char *display_name, const struct zl_parse_opts *opts,
+                  struct zl_parse_result *res)
+{
+    struct zl_parser p;
+    parser_init(&p, opts, res);
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *shown = display_name ? display_name : (is_stdin ? "<stdin>" : path);
+    int fd = is_stdin ? 0 : open(path, O_RDONLY);
+    int open_errno = errno;
+    char rp[PATH_MAX];
+    bool have_rp = !is_stdin && realpath(path, rp);
+    struct zl_source *src = new_source(&p, shown, have_rp ? rp : NULL);
+    struct zl_span at = { src, 0, 0, 0, 0 };
+    if (fd < 0) {
+        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "cannot open: %s", strerror(open_errno));
+        res->io_error = true;
+        goto out;
+    }
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "is a directory, not a zone file");
+        res->io_error = true;
+        close(fd);
+        goto out;
+    }
+    /* $INCLUDE stays inside the top file's directory unless told otherwise. */
+    char rootbuf[PATH_MAX];
+    if (opts->include_root) {
+        /* Compared with resolved paths, so resolve it too (links, "..") */
+        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
+    } else if (have_rp) {
+        strcpy(rootbuf, rp);
+        char *slash = strrchr(rootbuf, '/');
+        if (slash == rootbuf)
+            slash[1] = '\0';
+        else if (slash)
+            *slash = '\0';
+        p.include_root = rootbuf;
+    } else {
+        char cwd[PATH_MAX];
+        if (getcwd(cwd, sizeof cwd) && realpath(cwd, rootbuf))
+            p.include_root = rootbuf;
+    }
+    p.top = src;
+    parse_source(&p, src, fd, NULL, 0);
+    if (!is_stdin)
+        close(fd);
+out:
+    parser_finish(&p);
+    src->dialect = (unsigned char)res->dialect;
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return res->io_error ? -1 : 0;
+}
+
+int zl_parse_buffer(const char *data, size_t len, const char *name, const struct zl_parse_opts *opts,
+                    struct zl_parse_result *res)
+{
+    struct zl_parser p;
+    parser_init(&p, opts, res);
+    struct zl_source *src = new_source(&p, name, NULL);
+    src->memory = zl_xmalloc(len + 1);
+    memcpy(src->memory, data, len);
+    src->memory_len = len;
+    char cwd[PATH_MAX], rootbuf[PATH_MAX];
+    if (opts->include_root)
+        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
+    else if (getcwd(cwd, sizeof cwd) && realpath(cwd, rootbuf))
+        p.include_root = rootbuf;
+    p.top = src;
+    parse_source(&p, src, -1, (const char *)src->memory, len);
+    parser_finish(&p);
+    src->dialect = (unsigned char)res->dialect;
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return 0;
+}
+
+bool zl_origin_from_filename(const char *path, struct zl_name *out)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
+        base += 3;
+        n -= 3;
+    }
+    /* ".txt": provider exports are saved as example.com.txt. */
+    static const char *const suffixes[] = { ".zone", ".db", ".dns", ".hosts", ".txt" };
+    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+        size_t sl = strlen(suffixes[i]);
+        if (n > sl && strncasecmp(base + n - sl, suffixes[i], sl) == 0) {
+            n -= sl;
+            break;
+        }
+    }
+    if (n && base[n - 1] == '.')
+        n--;
+    /* It must look like a domain: at least two labels of letters, digits, '-' and '_'. */
+    bool dot = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = base[i];
+        if (c == '.') {
+            if (i == 0 || base[i - 1] == '.')
+                return false;
+            dot = true;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                     c == '-' || c == '_')) {
+            return false;
+        }
+    }
+    if (!dot)
+        return false;
+    char buf[300];
+    if (n + 2 > sizeof buf)
+        return false;
+    memcpy(buf, base, n);
+    buf[n] = '.';
+    /* The last label must not be all digits (a file like "backup.2024"). */
+    size_t lastdot = n;
+    while (lastdot > 0 && buf[lastdot - 1] != '.')
+        lastdot--;
+    bool alldigit = true;
+    for (const char *q = buf + lastdot; q < buf + n; q++)
+        if (*q < '0' || *q > '9')
+            alldigit = false;
+    if (alldigit)
+        return false;
+    return zl_name_from_text(out, buf, n + 1, NULL, NULL) == ZL_NAME_OK;
+}

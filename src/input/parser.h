@@ -1,0 +1,73 @@
+/* Master-file parser: the public entry points. Records are handed to the
+ * caller as soon as each is complete (streaming); syntax errors go to the
+ * diagnostic sink as ZL1001 syntax findings and parsing carries on. */
+#ifndef ZL_PARSER_H
+#define ZL_PARSER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "input/dialect.h"
+#include "base/diag.h"
+#include "base/names.h"
+#include "rdata/record.h"
+#include "base/source.h"
+
+struct zl_comment {
+    const char *text;          /* without the ';' */
+    size_t len;
+    struct zl_span span;
+    bool own_line;             /* nothing but the comment on its line */
+};
+
+struct zl_parse_opts {
+    const struct zl_name *origin;   /* initial origin, or NULL */
+    const struct zl_name *zone;     /* the zone's name when known for certain (--origin):
+                                       an SOA must sit at its top */
+    bool drop_outside_zone;         /* with zone: records outside it are reported and not
+                                       handed on, as a name server ignores them (print) */
+    const char *include_root;       /* $INCLUDE confinement (realpath of a dir); NULL: the top file's dir */
+    bool no_include;                /* refuse every $INCLUDE */
+    unsigned max_include_depth;     /* 0: default (16) */
+    unsigned max_errors;            /* per file; 0: default (100) */
+    unsigned long max_generate;     /* $GENERATE iterations per directive; 0: default (65536) */
+    enum zl_dialect dialect;        /* ZL_DIALECT_AUTO (0) detects it */
+    bool origin_is_guess;           /* origin came from the file name: a provider header's
+                                       zone or a first SOA's absolute owner replaces it */
+
+    void (*on_record)(void *user, const struct zl_record *rec);
+    void (*on_comment)(void *user, const struct zl_comment *c); /* may be NULL */
+    void *user;
+    struct zl_diag_sink sink;
+    struct zl_source **sources;     /* every file read is pushed here (caller frees) */
+};
+
+struct zl_parse_result {
+    unsigned long records;
+    unsigned errors;            /* syntax errors reported (including those not shown) */
+    bool io_error;              /* could not read the top file: exit 2 */
+    bool saw_include;           /* the file uses $INCLUDE */
+    bool saw_origin;            /* a $ORIGIN directive was seen */
+    enum zl_dialect dialect;    /* what the file was read as (never AUTO) */
+    bool dialect_forced;        /* from opts.dialect, not detected */
+    struct zl_name header_zone; /* zone named by a provider header (";; Domain:", "Zone name:") */
+    bool have_header_zone;
+    unsigned long aliases;      /* cli53 AWS ALIAS pseudo-records read and skipped */
+};
+
+/* Parses the file at path ("-" = stdin, shown as display_name when given). */
+int zl_parse_file(const char *path, const char *display_name,
+                  const struct zl_parse_opts *opts, struct zl_parse_result *res);
+
+/* Parses an in-memory buffer (tests, fuzzing); name is shown in diagnostics. */
+int zl_parse_buffer(const char *data, size_t len, const char *name,
+                    const struct zl_parse_opts *opts, struct zl_parse_result *res);
+
+/* Origin implied by a file name: "example.com.zone", "db.example.com",
+ * "example.com". Returns false when the name does not look like a domain. */
+bool zl_origin_from_filename(const char *path, struct zl_name *out);
+
+/* Frees a list of sources built up through opts.sources. */
+void zl_parse_sources_free(struct zl_source *head);
+
+#endif

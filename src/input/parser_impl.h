@@ -1,0 +1,119 @@
+/* State shared by parser.c (record builder, directives) and generate.c. */
+#ifndef ZL_PARSER_IMPL_H
+#define ZL_PARSER_IMPL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/names.h"
+#include "input/parse_ctx.h"
+#include "input/parser.h"
+#include "rdata/rdata.h"
+#include "rdata/record.h"
+
+/* A token of the current line, before its text pointer is final. */
+struct zl_rawtok {
+    uint32_t off, len, flags;
+    struct zl_span span;
+};
+
+struct zl_parser {
+    const struct zl_parse_opts *opts;
+    struct zl_parse_result *res;
+    struct zl_source *src;          /* file being read now */
+    const struct zl_source *top;    /* file named on the command line */
+    unsigned depth;                 /* $INCLUDE nesting */
+    const char *include_root;       /* realpath of the confinement directory */
+
+    /* Zone-wide state (carried into included files). */
+    struct zl_name origin;
+    bool have_origin;
+    struct zl_name last_owner;
+    bool have_last_owner;
+    uint32_t default_ttl;           /* $TTL */
+    bool have_default_ttl;
+    uint32_t last_ttl;
+    bool have_last_ttl;
+    uint16_t zone_class;            /* first class seen */
+
+    /* The line being parsed. */
+    struct zl_buf text;
+    struct zl_rawtok *toks;
+    size_t ntoks, ctoks;
+    struct zl_tokval last_val;      /* most recently scanned token (for messages) */
+    struct zl_rawtok owner;
+    uint32_t owner_flags;
+    struct zl_name owner_name;
+    bool have_owner;
+    uint32_t ttl;
+    bool ttl_explicit;
+    struct zl_span ttl_span;
+    uint16_t rclass;
+    bool class_explicit;
+    uint16_t type;
+    struct zl_span type_span;
+    bool line_error;                /* an error was reported for this line */
+    uint32_t comment_off, comment_len;
+    struct zl_span comment_span;
+    bool have_comment;
+
+    /* Dialect (src/input/dialect.c says what each one changes). */
+    enum zl_dialect dialect;        /* ZL_DIALECT_BIND until one is detected or forced */
+    bool dialect_forced;
+    struct zl_dialect_header header;
+    struct zl_name header_zone;     /* zone named by the header comments */
+    struct zl_span header_span;     /* where the header names it */
+    bool have_header_zone;
+    bool header_applied;            /* header_zone became the origin or was compared */
+    bool origin_guess;              /* origin is from the file name */
+    bool seen_record;               /* header comments come before this */
+    bool saw_origin_directive;
+    bool checked_origin_directive, checked_soa;
+    bool mismatch_reported;         /* one dialect-origin-mismatch per file */
+    bool lex_aws;                   /* the word just classified was cli53's "AWS" */
+    bool aws_class, aws_alias;      /* this line is an "AWS ALIAS" pseudo-record */
+    struct zl_span aws_span;
+
+    /* The directive whose arguments are being read. */
+    int dir;
+    struct zl_span dir_span;
+    struct zl_tokval dir_name;
+
+    /* $GENERATE: records take the directive's location. */
+    bool generating;
+    struct zl_span gen_span;
+    unsigned long long generated;   /* records asked of $GENERATE so far (a budget) */
+
+    /* Output of the last record. */
+    struct zl_buf wire;
+    struct zl_token *outtoks;
+    size_t couttoks;
+    struct zl_field fields[ZL_RDATA_MAX_FIELDS];
+
+    unsigned errors_shown;
+    /* "no origin" is said once per file; the rest are counted here. */
+    unsigned no_origin_more;
+    unsigned silent_errors;         /* follow-on errors of one already reported */
+    bool last_owner_failed;         /* the latest owner written could not be read */
+    struct zl_span no_origin_first;
+    bool no_origin_said;
+    struct zl_span last_error_span;
+};
+
+/* Reports a syntax error (ZL1001) at span; counts it against the limit. */
+void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reports a finding with another code/slug/severity (parser warnings). */
+void zl_p_report(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
+                 const struct zl_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Parses text (one or more lines) with the current state, as part of the
+ * current file; used by $GENERATE. */
+int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len);
+/* Runs one $GENERATE directive whose arguments are the line's tokens. */
+void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span);
+/* Text of raw token i of the current line (not NUL-terminated). */
+const char *zl_p_tok_text(struct zl_parser *p, size_t i);
+
+#endif

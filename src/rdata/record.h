@@ -1,0 +1,90 @@
+/* The record model: every record keeps what a name server will serve
+ * (expanded owner, TTL, class, type, wire RDATA) and how each part was
+ * written (spans, quoting, relative/absolute, @, inherited owner). */
+#ifndef ZL_RECORD_H
+#define ZL_RECORD_H
+
+#include <stdint.h>
+
+#include "base/loc.h"
+#include "base/names.h"
+
+/* One token as written. text is the raw token without surrounding quotes,
+ * escapes still in place; it is not NUL-terminated. */
+struct zl_token {
+    const char *text;
+    uint32_t len;
+    uint32_t flags; /* ZL_TOK_* */
+    struct zl_span span;
+};
+
+enum {
+    ZL_TOK_QUOTED = 1 << 0,
+};
+
+/* One RDATA field. */
+enum zl_field_kind {
+    ZL_FIELD_NAME,   /* domain name: wire bytes are the uncompressed name */
+    ZL_FIELD_INT,    /* 8/16/32/48-bit integer (len says which) */
+    ZL_FIELD_STRING, /* one <character-string>: wire = length octet + bytes */
+    ZL_FIELD_OTHER,  /* addresses, base64/hex blobs, bitmaps, ... */
+};
+
+struct zl_field {
+    uint8_t kind;      /* enum zl_field_kind */
+    uint8_t flags;     /* names: ZL_NAME_F_*; strings: ZL_TOK_QUOTED */
+    uint16_t tok;      /* first written token of this field */
+    uint16_t ntok;     /* number of tokens (0 when the field came from \# form) */
+    uint16_t off, len; /* bytes in the record's wire RDATA */
+};
+
+/* How the owner was written. */
+enum {
+    ZL_OWNER_INHERITED = 1 << 0, /* blank owner: previous record's owner */
+    ZL_OWNER_AT = 1 << 1,        /* "@" */
+    ZL_OWNER_RELATIVE = 1 << 2,  /* origin appended */
+    ZL_OWNER_ABSOLUTE = 1 << 3,  /* trailing dot */
+    ZL_OWNER_GENERATED = 1 << 4, /* from $GENERATE */
+};
+
+/* Where the TTL came from. */
+enum zl_ttl_source {
+    ZL_TTL_EXPLICIT,  /* written on the record */
+    ZL_TTL_DEFAULT,   /* $TTL */
+    ZL_TTL_PREVIOUS,  /* no $TTL: the previous record's TTL (RFC 1035) */
+    ZL_TTL_SOA_MIN,   /* no $TTL and no previous: SOA minimum (BIND) */
+};
+
+struct zl_record {
+    struct zl_name owner;
+    struct zl_token owner_tok;  /* as written (inherited: zero length at the record's start) */
+    uint32_t owner_flags;       /* ZL_OWNER_* */
+    uint32_t ttl;
+    uint8_t ttl_source;         /* enum zl_ttl_source */
+    uint8_t class_explicit;
+    uint16_t rclass;
+    uint16_t type;
+    struct zl_span type_span;
+    struct zl_span span;        /* the whole record, first token to last */
+    const struct zl_name *origin; /* origin in effect */
+
+    const uint8_t *rdata;       /* wire RDATA */
+    uint16_t rdlen;
+    uint16_t generic;           /* written in RFC 3597 \# form */
+
+    const struct zl_token *toks; /* RDATA tokens as written */
+    uint16_t ntoks;
+    const struct zl_field *fields;
+    uint16_t nfields;
+
+    const char *comment;        /* trailing ';' comment on the record's lines, without ';' */
+    uint32_t comment_len;
+    struct zl_span comment_span;
+
+    /* Route 53 routing policy (cli53's "; AWS routing=... identifier=..."):
+     * records with different identifiers are separate record sets. */
+    const char *set_id;         /* identifier, not NUL-terminated; NULL: none */
+    uint32_t set_id_len;
+};
+
+#endif

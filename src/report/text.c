@@ -1,0 +1,227 @@
+/* The gcc and text formats.
+ *
+ * gcc:  path:line:col: severity: message [CODE slug]
+ *       one line per finding, so editors' and CI problem matchers read it.
+ * text: the same line (coloured like gcc/clang when asked), then the source
+ *       line with tabs expanded to 8-column stops, a caret line ("^" under
+ *       the span start, "~" to its end or to the end of the line for a
+ *       multi-line span), "  note: ..." lines and a "  fix: replace ..." line.
+ *
+ * Paths, messages and source text go through zl_put_printable, so a control
+ * character in a zone file or a file name cannot break a line in two or
+ * drive the terminal. A finding without a file prints "zonelint:" as its
+ * location, like "cc1:" in gcc. */
+#include <string.h>
+
+#include "report/report_impl.h"
+
+#define SGR_RESET "\033[0m"
+#define SGR_BOLD "\033[1m"
+#define SGR_ERROR "\033[1;31m"   /* gcc: bold red */
+#define SGR_WARNING "\033[1;35m" /* gcc: bold magenta */
+#define SGR_INFO "\033[1;36m"    /* gcc's colour for notes: bold cyan */
+#define SGR_NOTE "\033[1;36m"
+#define SGR_CARET "\033[1;32m"   /* gcc: bold green caret and fix-it */
+
+static const char *severity_sgr(enum zl_severity s)
+{
+    return s == ZL_SEV_ERROR ? SGR_ERROR : s == ZL_SEV_WARNING ? SGR_WARNING : SGR_INFO;
+}
+
+static void sgr(struct zl_reporter *r, struct zl_buf *b, const char *code)
+{
+    if (r->color)
+        zl_buf_puts(b, code);
+}
+
+static void put_str(struct zl_buf *b, const char *s)
+{
+    if (s)
+        zl_put_printable(b, s, strlen(s));
+}
+
+/* "path:line:col: severity: message [CODE slug]" without the newline. */
+static void put_headline(struct zl_reporter *r, struct zl_buf *b, const struct zl_diag *d)
+{
+    const struct zl_span *sp = &d->span;
+    sgr(r, b, SGR_BOLD);
+    if (sp->src) {
+        put_str(b, sp->src->path);
+        if (sp->line) {
+            zl_buf_putc(b, ':');
+            zl_buf_put_uint(b, sp->line);
+            if (sp->col) {
+                zl_buf_putc(b, ':');
+                zl_buf_put_uint(b, sp->col);
+            }
+        }
+    } else {
+        zl_buf_puts(b, "zonelint");
+    }
+    zl_buf_putc(b, ':');
+    sgr(r, b, SGR_RESET);
+    zl_buf_putc(b, ' ');
+    sgr(r, b, severity_sgr(d->severity));
+    zl_buf_puts(b, zl_severity_name(d->severity));
+    zl_buf_putc(b, ':');
+    sgr(r, b, SGR_RESET);
+    zl_buf_putc(b, ' ');
+    put_str(b, d->message);
+    zl_buf_puts(b, " [");
+    sgr(r, b, severity_sgr(d->severity));
+    put_str(b, d->code);
+    zl_buf_putc(b, ' ');
+    put_str(b, d->slug);
+    sgr(r, b, SGR_RESET);
+    zl_buf_putc(b, ']');
+}
+
+/* ---- source line and caret ---- */
+
+/* Terminal cells of a code point: 0 for combining marks and the BOM, 2 for
+ * the main East Asian wide blocks and emoji, else 1. Approximate on
+ * purpose; a wrong guess only shifts a caret. */
+static unsigned cp_width(uint32_t c)
+{
+    if ((c >= 0x0300 && c <= 0x036F) || c == 0x200B || c == 0xFEFF)
+        return 0;
+    if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+        (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1F64F) ||
+        (c >= 0x1F900 && c <= 0x1F9FF) || (c >= 0x20000 && c <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+/* Renders the character at s[i] (appending to out unless NULL), advances
+ * the display column *dc and returns the bytes consumed. */
+static size_t render_char(const unsigned char *s, size_t n, size_t i, size_t *dc, struct zl_buf *out)
+{
+    unsigned char c = s[i];
+    if (c == '\t') {
+        size_t w = 8 - *dc % 8;
+        for (size_t k = 0; out && k < w; k++)
+            zl_buf_putc(out, ' ');
+        *dc += w;
+        return 1;
+    }
+    if (c >= 0x20 && c < 0x7F) {
+        if (out)
+            zl_buf_putc(out, c);
+        *dc += 1;
+        return 1;
+    }
+    uint32_t cp = 0;
+    size_t len = c >= 0x80 ? zl_utf8_len(s + i, n - i, &cp) : 0;
+    if (len && cp >= 0xA0) {
+        unsigned w = cp_width(cp);
+        if (out && w)
+            zl_buf_put(out, s + i, len);
+        *dc += w;
+        return len;
+    }
+    /* control byte, C1 control or invalid UTF-8: one "\xHH" per byte */
+    if (out)
+        zl_put_printable(out, (const char *)s + i, 1);
+    *dc += 4;
+    return 1;
+}
+
+/* Display column of byte index idx; indexes past the end (a span at the end
+ * of the line) count one column per byte. */
+static size_t display_col(const unsigned char *s, size_t n, size_t idx)
+{
+    size_t dc = 0, i = 0;
+    while (i < n && i < idx)
+        i += render_char(s, n, i, &dc, NULL);
+    if (idx > n)
+        dc += idx - n;
+    return dc;
+}
+
+static void put_source_and_caret(struct zl_reporter *r, struct zl_buf *b, const struct zl_diag *d)
+{
+    const struct zl_span *sp = &d->span;
+    if (!sp->src || !sp->line || zl_line_cache_get(r->lines, sp->src, sp->line, &r->line) != 0)
+        return;
+    const unsigned char *s = r->line.data;
+    size_t n = r->line.len;
+    if (n == 0)
+        return; /* nothing to point into (e.g. the end of the file) */
+
+    size_t dc = 0;
+    for (size_t i = 0; i < n;)
+        i += render_char(s, n, i, &dc, b);
+    /* keep a visible line even if it was only zero-width characters */
+    zl_buf_putc(b, '\n');
+    if (!sp->col)
+        return;
+
+    size_t d0 = display_col(s, n, sp->col - 1), d1 = d0 + 1;
+    if (sp->end_line == sp->line && sp->end_col > sp->col)
+        d1 = display_col(s, n, sp->end_col - 1);
+    else if (sp->end_line > sp->line)
+        d1 = display_col(s, n, n);
+    for (size_t k = 0; k < d0; k++)
+        zl_buf_putc(b, ' ');
+    sgr(r, b, SGR_CARET);
+    zl_buf_putc(b, '^');
+    for (size_t k = d0 + 1; k < d1; k++)
+        zl_buf_putc(b, '~');
+    sgr(r, b, SGR_RESET);
+    zl_buf_putc(b, '\n');
+}
+
+static void text_add(struct zl_reporter *r, const struct zl_diag *d)
+{
+    struct zl_buf *b = &r->tmp;
+    put_headline(r, b, d);
+    zl_buf_putc(b, '\n');
+    put_source_and_caret(r, b, d);
+    for (size_t i = 0; i < d->nnotes; i++) {
+        zl_buf_puts(b, "  ");
+        sgr(r, b, SGR_NOTE);
+        zl_buf_puts(b, "note:");
+        sgr(r, b, SGR_RESET);
+        zl_buf_putc(b, ' ');
+        put_str(b, d->notes[i]);
+        zl_buf_putc(b, '\n');
+    }
+    if (d->fix) {
+        struct zl_buf fix = { 0 };
+        zl_report_fix_summary(r, d->fix, &fix);
+        zl_buf_puts(b, "  ");
+        sgr(r, b, SGR_CARET);
+        zl_buf_puts(b, "fix:");
+        sgr(r, b, SGR_RESET);
+        zl_buf_putc(b, ' ');
+        zl_put_printable(b, (const char *)fix.data, fix.len);
+        zl_buf_putc(b, '\n');
+        zl_buf_free(&fix);
+    }
+    zl_report_flush(r, b);
+}
+
+static void gcc_add(struct zl_reporter *r, const struct zl_diag *d)
+{
+    struct zl_buf *b = &r->tmp;
+    put_headline(r, b, d);
+    zl_buf_putc(b, '\n');
+    zl_report_flush(r, b);
+}
+
+static void nothing_to_finish(struct zl_reporter *r)
+{
+    (void)r;
+}
+
+const struct zl_report_ops zl_report_text_ops = { NULL, text_add, nothing_to_finish };
+
+/* gcc output never carries colour: it is meant for tools. */
+static void gcc_begin(struct zl_reporter *r)
+{
+    r->color = false;
+}
+
+const struct zl_report_ops zl_report_gcc_ops = { gcc_begin, gcc_add, nothing_to_finish };

@@ -1,0 +1,297 @@
+/* Text helpers shared by the reporters: UTF-8 checking, making text safe for
+ * a terminal, JSON strings and a minimal JSON writer, fix-it summaries. */
+#include <string.h>
+
+#include "report/report_impl.h"
+
+#include "input/dialect.h"
+#include "input/readers.h"
+
+size_t zl_utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
+{
+    if (n == 0)
+        return 0;
+    unsigned char c = s[0];
+    size_t len;
+    uint32_t v, min;
+    if (c < 0x80) {
+        if (cp)
+            *cp = c;
+        return 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        len = 2, v = c & 0x1F, min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3, v = c & 0x0F, min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4, v = c & 0x07, min = 0x10000;
+    } else {
+        return 0; /* continuation byte, C0/C1 (overlong) or F5..FF */
+    }
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    if (cp)
+        *cp = v;
+    return len;
+}
+
+static const char hexdig[] = "0123456789abcdef";
+
+static void put_hex_escape(struct zl_buf *b, unsigned char c)
+{
+    char e[4] = { '\\', 'x', hexdig[c >> 4], hexdig[c & 15] };
+    zl_buf_put(b, e, 4);
+}
+
+void zl_put_printable(struct zl_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x7F) {
+            /* copy the printable ASCII run in one go */
+            const unsigned char *q = p;
+            while (q < end && *q >= 0x20 && *q < 0x7F)
+                q++;
+            zl_buf_put(b, p, (size_t)(q - p));
+            p = q;
+            continue;
+        }
+        if (c == '\n' || c == '\r' || c == '\t') {
+            zl_buf_putc(b, '\\');
+            zl_buf_putc(b, c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+            p++;
+            continue;
+        }
+        uint32_t cp;
+        size_t len = c >= 0x80 ? zl_utf8_len(p, (size_t)(end - p), &cp) : 0;
+        /* C1 controls (U+0080..U+009F) act as escapes on some terminals */
+        if (len && cp >= 0xA0) {
+            zl_buf_put(b, p, len);
+            p += len;
+        } else if (len) {
+            for (size_t i = 0; i < len; i++)
+                put_hex_escape(b, p[i]);
+            p += len;
+        } else {
+            put_hex_escape(b, c);
+            p++;
+        }
+    }
+}
+
+void zl_json_escape(struct zl_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            const unsigned char *q = p;
+            while (q < end && *q >= 0x20 && *q < 0x80 && *q != '"' && *q != '\\')
+                q++;
+            zl_buf_put(b, p, (size_t)(q - p));
+            p = q;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t len = zl_utf8_len(p, (size_t)(end - p), NULL);
+            if (len) {
+                zl_buf_put(b, p, len);
+                p += len;
+            } else {
+                zl_buf_puts(b, "\\ufffd");
+                p++;
+            }
+            continue;
+        }
+        p++;
+        switch (c) {
+        case '"':
+            zl_buf_puts(b, "\\\"");
+            break;
+        case '\\':
+            zl_buf_puts(b, "\\\\");
+            break;
+        case '\b':
+            zl_buf_puts(b, "\\b");
+            break;
+        case '\f':
+            zl_buf_puts(b, "\\f");
+            break;
+        case '\n':
+            zl_buf_puts(b, "\\n");
+            break;
+        case '\r':
+            zl_buf_puts(b, "\\r");
+            break;
+        case '\t':
+            zl_buf_puts(b, "\\t");
+            break;
+        default: {
+            char e[6] = { '\\', 'u', '0', '0', hexdig[c >> 4], hexdig[c & 15] };
+            zl_buf_put(b, e, 6);
+        }
+        }
+    }
+}
+
+/* Original text of a span, lines joined by '\n'; -1 when unreadable. */
+static int span_text(struct zl_reporter *r, const struct zl_span *sp, struct zl_buf *out)
+{
+    if (!sp->src || sp->line == 0)
+        return -1;
+    uint32_t last = sp->end_line >= sp->line ? sp->end_line : sp->line;
+    for (uint32_t ln = sp->line; ln <= last; ln++) {
+        if (zl_line_cache_get(r->lines, sp->src, ln, &r->line) != 0)
+            return -1;
+        size_t from = 0, to = r->line.len;
+        if (ln == sp->line)
+            from = sp->col > 0 ? sp->col - 1 : 0;
+        if (ln == last)
+            to = sp->end_line >= sp->line ? (sp->end_col > 0 ? sp->end_col - 1 : 0) : from;
+        if (to > r->line.len)
+            to = r->line.len;
+        if (from > to)
+            from = to;
+        if (ln != sp->line)
+            zl_buf_putc(out, '\n');
+        zl_buf_put(out, r->line.data + from, to - from);
+        if (ln == UINT32_MAX)
+            break;
+    }
+    return 0;
+}
+
+void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, struct zl_buf *out)
+{
+    zl_buf_puts(out, "replace '");
+    size_t mark = out->len;
+    if (span_text(r, &fix->span, out) != 0) {
+        out->len = mark;
+        zl_buf_putc(out, '?');
+    }
+    zl_buf_puts(out, "' with '");
+    zl_buf_puts(out, fix->replacement ? fix->replacement : "");
+    zl_buf_putc(out, '\'');
+}
+
+/* ---- JSON writer ---- */
+
+static void newline_indent(struct zl_jw *w, unsigned depth)
+{
+    zl_buf_putc(w->b, '\n');
+    for (unsigned i = 0; i < depth; i++)
+        zl_buf_put(w->b, "  ", 2);
+}
+
+/* Separator and layout before a value or a key. */
+static void before_item(struct zl_jw *w)
+{
+    if (w->after_key) {
+        w->after_key = false;
+        return;
+    }
+    if (w->depth == 0)
+        return;
+    if (w->nonempty[w->depth])
+        zl_buf_putc(w->b, ',');
+    w->nonempty[w->depth] = true;
+    if (w->depth <= w->pretty)
+        newline_indent(w, w->depth);
+}
+
+static void open_container(struct zl_jw *w, char c)
+{
+    before_item(w);
+    zl_buf_putc(w->b, (uint8_t)c);
+    if (w->depth + 1 < ZL_JW_MAXDEPTH)
+        w->depth++;
+    w->nonempty[w->depth] = false;
+}
+
+static void close_container(struct zl_jw *w, char c)
+{
+    if (w->nonempty[w->depth] && w->depth <= w->pretty)
+        newline_indent(w, w->depth - 1);
+    zl_buf_putc(w->b, (uint8_t)c);
+    if (w->depth)
+        w->depth--;
+}
+
+void zl_jw_obj(struct zl_jw *w)
+{
+    open_container(w, '{');
+}
+
+void zl_jw_obj_end(struct zl_jw *w)
+{
+    close_container(w, '}');
+}
+
+void zl_jw_arr(struct zl_jw *w)
+{
+    open_container(w, '[');
+}
+
+void zl_jw_arr_end(struct zl_jw *w)
+{
+    close_container(w, ']');
+}
+
+void zl_jw_key(struct zl_jw *w, const char *key)
+{
+    before_item(w);
+    zl_buf_putc(w->b, '"');
+    zl_json_escape(w->b, key, strlen(key));
+    zl_buf_puts(w->b, w->depth <= w->pretty ? "\": " : "\":");
+    w->after_key = true;
+}
+
+void zl_jw_strn(struct zl_jw *w, const char *s, size_t n)
+{
+    before_item(w);
+    zl_buf_putc(w->b, '"');
+    zl_json_escape(w->b, s, n);
+    zl_buf_putc(w->b, '"');
+}
+
+void zl_jw_str(struct zl_jw *w, const char *s)
+{
+    if (!s) {
+        zl_jw_null(w);
+        return;
+    }
+    zl_jw_strn(w, s, strlen(s));
+}
+
+void zl_jw_uint(struct zl_jw *w, unsigned long long v)
+{
+    before_item(w);
+    zl_buf_put_uint(w->b, v);
+}
+
+void zl_jw_null(struct zl_jw *w)
+{
+    before_item(w);
+    zl_buf_puts(w->b, "null");
+}
+
+void zl_jw_raw(struct zl_jw *w, const char *json, size_t n)
+{
+    before_item(w);
+    zl_buf_put(w->b, json, n);
+}
+
+const char *zl_report_input_kind(const struct zl_source *src)
+{
+    if (!src)
+        return NULL;
+    const char *d = zl_source_dialect(src);
+    return d ? d : zl_input_format_name(zl_source_input_format(src));
+}
