@@ -99,8 +99,6 @@ const char zl_explain_target_is_cname[] =
     "    @     3600 IN MX    10 mx1.example.com.\n"
     "    mx1   3600 IN A     192.0.2.25\n";
 
-const uint16_t zl_types_cname[] = { ZL_T_CNAME, 0 };
-
 /* Types that may share a name with a CNAME (RFC 4035 2.5, RFC 5155). */
 static bool allowed_with_cname(uint16_t type)
 {
@@ -123,7 +121,7 @@ static uint8_t *visit_map(struct zl_ctx *ctx, const struct zl_zone *z)
 
 /* ---- cname-and-other-data ------------------------------------------------- */
 
-void zl_zone_cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
+static void cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3104);
     uint8_t *seen = NULL;
@@ -175,7 +173,7 @@ void zl_zone_cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
 
 /* ---- cname-at-apex ---------------------------------------------------------- */
 
-void zl_check_cname_at_apex(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_cname_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *origin = zl_ctx_origin(ctx);
     if (!origin || !zl_name_equal(&rec->owner, origin))
@@ -237,7 +235,7 @@ static bool rdset_add(struct rdset *s, uint32_t v)
     return true;
 }
 
-void zl_zone_cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
+static void cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3106);
     uint8_t *seen = NULL;
@@ -296,7 +294,7 @@ static bool written_target(const struct zl_span *at, struct zl_buf *out)
     return ok;
 }
 
-void zl_zone_target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
+static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3107);
     /* First CNAME (+ 1) of each name, by its chain head: looked up per
@@ -339,4 +337,16 @@ void zl_zone_target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
             zl_diag_add_note(d, "point the %s at the CNAME's target instead (RFC %s)", tn,
                              r->type == ZL_T_SRV ? "2782" : "2181 10.3");
     }
+}
+
+/* ---- the pass ------------------------------------------------------------------ */
+
+void zl_cname_zone(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL3104)))
+        cname_and_other_data(z, ctx);
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL3106)))
+        cname_multiple(z, ctx);
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL3107)))
+        target_is_cname(z, ctx);
 }

@@ -74,10 +74,6 @@ const char zl_explain_export_placeholder[] =
     "\n"
     "    example.com.  3600  IN  NS  ns1.example.net.\n";
 
-const uint16_t zl_types_export_placeholder[] = {
-    ZL_T_NS, ZL_T_MX, ZL_T_CNAME, ZL_T_SRV, ZL_T_PTR, ZL_T_SOA, 0,
-};
-
 /* Placeholders as exporters write them (compared case-insensitively at the
  * start of the written name). */
 static const char *const placeholders[] = {
@@ -85,7 +81,7 @@ static const char *const placeholders[] = {
     "REPACE&ME$WITH^YOUR@NAMESERVER",
 };
 
-void zl_check_export_placeholder(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_export_placeholder_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     for (uint16_t i = 0; i < rec->nfields; i++) {
         const struct zl_field *f = &rec->fields[i];

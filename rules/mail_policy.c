@@ -87,8 +87,6 @@ const char zl_explain_dmarc_syntax[] =
     "\n"
     "    _dmarc  3600 IN TXT \"v=DMARC1; p=none; pct=100; rua=mailto:dmarc@example.com\"\n";
 
-const uint16_t zl_types_txt[] = { ZL_T_TXT, 0 };
-
 
 #define MAX_JOINED 65536
 
@@ -265,7 +263,7 @@ static uint32_t seen_before(struct zl_ctx *ctx, struct owner_set *s, uint64_t ke
     return 0;
 }
 
-void zl_check_spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
+static void spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     char pre[8];
     size_t n = txt_prefix(rec, pre, 7);
@@ -498,7 +496,7 @@ static void spf_syntax(struct spf_check *c, size_t n)
     }
 }
 
-void zl_check_spf_syntax(const struct zl_record *rec, struct zl_ctx *ctx)
+static void check_spf(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     char pre[8];
     size_t n = txt_prefix(rec, pre, 7);
@@ -718,7 +716,7 @@ static void dmarc_syntax(struct spf_check *c, size_t n)
         dmarc_report(c, 0, n, false, "DMARC: the record has no p= tag (the policy is required)");
 }
 
-void zl_check_dmarc_syntax(const struct zl_record *rec, struct zl_ctx *ctx)
+static void check_dmarc(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (!is_dmarc_owner(&rec->owner))
         return;
@@ -740,4 +738,14 @@ void zl_check_dmarc_syntax(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     struct spf_check c = { rec, ctx, rule, zl_ctx_patterns(ctx), v };
     dmarc_syntax(&c, n);
+}
+
+void zl_mail_policy_record(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL4101)))
+        spf_multiple(rec, ctx);
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL4102)))
+        check_spf(rec, ctx);
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL4103)))
+        check_dmarc(rec, ctx);
 }

@@ -167,7 +167,7 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
         zl_diag_set_fix(d, tok->span, intended);
 }
 
-void zl_check_name_doubled_origin(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_name_doubled_origin_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *zone = zl_ctx_origin(ctx);
     const struct zl_name *origin = rec->origin ? rec->origin : zone;

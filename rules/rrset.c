@@ -169,7 +169,7 @@ static void report_duplicate(const struct zl_zone *z, struct zl_ctx *ctx, uint32
         zl_diag_add_note(d, "name servers serve it once; delete the copy");
 }
 
-void zl_zone_duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
+static void duplicate_record(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     each_match(z, ctx, same_record, record_key, report_duplicate);
 }
@@ -192,7 +192,15 @@ static void report_ttl(const struct zl_zone *z, struct zl_ctx *ctx, uint32_t i, 
                             "them", z->recs[k].ttl);
 }
 
-void zl_zone_rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
+static void rrset_ttl_mismatch(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     each_match(z, ctx, same_rrset, rrset_key, report_ttl);
+}
+
+void zl_rrset_zone(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL3108)))
+        duplicate_record(z, ctx);
+    if (zl_ctx_enabled(ctx, ZL_RULE_REF(ZL3109)))
+        rrset_ttl_mismatch(z, ctx);
 }

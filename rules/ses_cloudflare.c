@@ -28,7 +28,7 @@ static bool underscore_name(const struct zl_name *o)
     return false;
 }
 
-void zl_check_ses_cloudflare_proxied(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (rec->comment_len < 23) /* strlen("cf_tags=cf-proxied:true") */
         return;

@@ -37,10 +37,6 @@ const uint16_t zl_types_ses_crosscheck[] = { ZL_T_CNAME, ZL_T_TXT, ZL_T_MX, ZL_T
 #define R_SOA ZL_RULE_REF(ZL5023)
 #define R_DELEGATION ZL_RULE_REF(ZL3110)
 
-static const struct zl_rule *const family[] = {
-    ZL_RULE_REF(ZL3110), ZL_RULE_REF(ZL5020), ZL_RULE_REF(ZL5021), ZL_RULE_REF(ZL5022), ZL_RULE_REF(ZL5023),
-};
-
 /* TTL in the lines we suggest: what the SES console shows. */
 #define SUGGESTED_TTL 1800
 #define TXT_KEEP 1024 /* TXT values longer than this are not SES's */
@@ -307,11 +303,11 @@ static struct xrec *keep(struct zl_ctx *ctx, struct zl_ses_list *l, const struct
     return r;
 }
 
-static void collect(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_crosscheck_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_ses_expect *x = zl_ctx_ses_expect(ctx);
     const struct zl_delegation *dl = zl_ctx_delegation(ctx);
-    if ((!x && !dl) || !zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
+    if (!x && !dl)
         return;
     struct state *st = get_state(ctx);
     const struct zl_name *origin = zl_ctx_origin(ctx);
@@ -1129,10 +1125,9 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
     check_soa(ctx, st, id);
 }
 
-static void analyze(const struct zl_zone *z, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_crosscheck_zone(const struct zl_zone *z, struct zl_ctx *ctx)
 {
-    if ((!zl_ctx_ses_expect(ctx) && !zl_ctx_delegation(ctx)) ||
-        !zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
+    if (!zl_ctx_ses_expect(ctx) && !zl_ctx_delegation(ctx))
         return;
     struct state *st = get_state(ctx);
     struct zl_span tmp;
@@ -1143,21 +1138,6 @@ static void analyze(const struct zl_zone *z, struct zl_ctx *ctx, const struct zl
         check_identity(ctx, z, st, apex);
 }
 
-#define HOOKS(id, code)                                                        \
-    void zl_check_##id(const struct zl_record *rec, struct zl_ctx *ctx)         \
-    {                                                                          \
-        collect(rec, ctx, ZL_RULE_REF(code));                                  \
-    }                                                                          \
-    void zl_check_zone_##id(const struct zl_zone *zone, struct zl_ctx *ctx)    \
-    {                                                                          \
-        analyze(zone, ctx, ZL_RULE_REF(code));                                 \
-    }
-
-HOOKS(ns_delegation_mismatch, ZL3110)
-HOOKS(ses_identity_missing, ZL5020)
-HOOKS(ses_identity_mismatch, ZL5021)
-HOOKS(ses_identity_wrong_name, ZL5022)
-HOOKS(ses_identity_soa, ZL5023)
 
 /* ---- explanations ----------------------------------------------------------------------- */
 

@@ -328,15 +328,3 @@ void *zl_ses_at(const struct zl_ses_list *l, size_t i)
     }
     return NULL;
 }
-
-bool zl_ses_family_leader(const struct zl_ctx *ctx, const struct zl_rule *self,
-                          const struct zl_rule *const *family, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (family[i] == self)
-            return true;
-        if (zl_ctx_enabled(ctx, family[i]))
-            return false;
-    }
-    return false;
-}

@@ -106,13 +106,4 @@ void *zl_ses_push(struct zl_ctx *ctx, struct zl_ses_list *l, size_t elem);
  * short lists rules keep. */
 void *zl_ses_at(const struct zl_ses_list *l, size_t i);
 
-/* ---- rule families ------------------------------------------------------------- */
-
-/* Several rules share one analysis of a record. Every rule of a family has
- * a hook (the engine runs only enabled rules), and the first enabled rule of
- * the family does the work and reports for all of them; zl_report drops the
- * findings of rules that are not selected. */
-bool zl_ses_family_leader(const struct zl_ctx *ctx, const struct zl_rule *self,
-                          const struct zl_rule *const *family, size_t n);
-
 #endif

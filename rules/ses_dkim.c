@@ -22,9 +22,6 @@
 #include "ses_data.h"
 #include "rdata/types.h"
 
-const uint16_t zl_types_ses_cname[] = { ZL_T_CNAME, 0 };
-const uint16_t zl_types_ses_txt[] = { ZL_T_TXT, 0 };
-
 enum {
     P_LENGTH = 1 << 0,
     P_CHARSET = 1 << 1,
@@ -49,11 +46,6 @@ struct dkim_entry {
 
 struct set_state {
     struct zl_ses_list entries;
-};
-
-static const struct zl_rule *const family[] = {
-    ZL_RULE_REF(ZL5001), ZL_RULE_REF(ZL5002), ZL_RULE_REF(ZL5003), ZL_RULE_REF(ZL5004),
-    ZL_RULE_REF(ZL5005), ZL_RULE_REF(ZL5006), ZL_RULE_REF(ZL5007), ZL_RULE_REF(ZL5009),
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
@@ -327,7 +319,7 @@ static void remember(struct zl_ctx *ctx, const struct zl_name *domain, const str
     e->span = *span;
 }
 
-static void dkim_cname(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     /* Cheap gates first: this runs on every CNAME of the zone. */
     const struct zl_name *o = &rec->owner;
@@ -340,8 +332,6 @@ static void dkim_cname(const struct zl_record *rec, struct zl_ctx *ctx, const st
                  zl_ses_bytes_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10);
     bool swapped = !normal && !glued && zl_ses_label_is(l1, "dkim") && zl_ses_find_label(o, "amazonses") > 1;
     if (!normal && !glued && !swapped)
-        return;
-    if (!zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
         return;
     if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
         return;
@@ -452,24 +442,10 @@ static void dkim_cname(const struct zl_record *rec, struct zl_ctx *ctx, const st
     remember(ctx, &domain, &t, tgp == 0, tok, tn, problems, reason, &rec->span);
 }
 
-#define DKIM_HOOK(fn, code)                                                   \
-    void fn(const struct zl_record *rec, struct zl_ctx *ctx)                   \
-    {                                                                          \
-        dkim_cname(rec, ctx, ZL_RULE_REF(code));                               \
-    }
-
-DKIM_HOOK(zl_check_ses_dkim_target, ZL5001)
-DKIM_HOOK(zl_check_ses_dkim_token_length, ZL5002)
-DKIM_HOOK(zl_check_ses_dkim_token_charset, ZL5003)
-DKIM_HOOK(zl_check_ses_dkim_token_case, ZL5004)
-DKIM_HOOK(zl_check_ses_dkim_token_mismatch, ZL5005)
-DKIM_HOOK(zl_check_ses_dkim_missing_dot, ZL5006)
-DKIM_HOOK(zl_check_ses_dkim_swapped, ZL5007)
-DKIM_HOOK(zl_check_ses_dkim_set, ZL5009)
 
 /* ---- ZL5008: the value published as TXT ------------------------------------------------ */
 
-void zl_check_ses_dkim_as_txt(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const uint8_t *l0 = zl_ses_label(&rec->owner, 0);
     if (!l0 || !zl_ses_label_is(zl_ses_label(&rec->owner, 1), "_domainkey") || !zl_ses_tokenish(l0 + 1, l0[0]))
@@ -595,7 +571,7 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
     }
 }
 
-void zl_check_zone_ses_dkim_set(const struct zl_zone *zone, struct zl_ctx *ctx)
+void zl_ses_dkim_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     struct set_state *st = *zl_ctx_state(ctx, ZL_RULE_REF(ZL5009));
     if (!st || !st->entries.n)

@@ -23,8 +23,6 @@
 #include "ses_data.h"
 #include "rdata/types.h"
 
-const uint16_t zl_types_ses_key[] = { ZL_T_TXT, ZL_T_CNAME, ZL_T_MX, 0 };
-
 #define VMAX 16384 /* joined TXT bytes looked at: a 16384-bit key fits */
 
 enum { LATER_SIZE, LATER_SELECTOR };
@@ -38,10 +36,6 @@ struct later {
 struct key_state {
     bool ses_seen;            /* the zone has SES records */
     struct zl_ses_list later; /* SES-only findings, reported at the end if ses_seen */
-};
-
-static const struct zl_rule *const family[] = {
-    ZL_RULE_REF(ZL5015), ZL_RULE_REF(ZL5016), ZL_RULE_REF(ZL5017), ZL_RULE_REF(ZL5018),
 };
 
 static struct key_state *state(struct zl_ctx *ctx)
@@ -468,14 +462,12 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
     }
 }
 
-static void key_record(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_ses_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (rec->type == ZL_T_TXT) {
         int dk = zl_ses_find_label(&rec->owner, "_domainkey");
         bool ses_txt = zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_amazonses");
         if (dk < 1 && !ses_txt)
-            return;
-        if (!zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
             return;
         if (ses_txt)
             state(ctx)->ses_seen = true;
@@ -490,28 +482,7 @@ static void key_record(const struct zl_record *rec, struct zl_ctx *ctx, const st
     const struct zl_field *f = &rec->fields[tf];
     if (!zl_ses_wire_has_label(rec->rdata + f->off, rec->rdlen - f->off, "amazonses"))
         return;
-    if (zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
-        state(ctx)->ses_seen = true;
-}
-
-void zl_check_ses_dkim_key(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    key_record(rec, ctx, ZL_RULE_REF(ZL5015));
-}
-
-void zl_check_ses_dkim_key_size(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    key_record(rec, ctx, ZL_RULE_REF(ZL5016));
-}
-
-void zl_check_ses_dkim_key_split(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    key_record(rec, ctx, ZL_RULE_REF(ZL5017));
-}
-
-void zl_check_ses_byodkim_selector(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    key_record(rec, ctx, ZL_RULE_REF(ZL5018));
+    state(ctx)->ses_seen = true;
 }
 
 static void flush(struct zl_ctx *ctx, int kind, const struct zl_rule *rule)
@@ -526,15 +497,10 @@ static void flush(struct zl_ctx *ctx, int kind, const struct zl_rule *rule)
     }
 }
 
-void zl_check_zone_ses_dkim_key_size(const struct zl_zone *zone, struct zl_ctx *ctx)
+void zl_ses_dkim_key_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     (void)zone;
     flush(ctx, LATER_SIZE, ZL_RULE_REF(ZL5016));
-}
-
-void zl_check_zone_ses_byodkim_selector(const struct zl_zone *zone, struct zl_ctx *ctx)
-{
-    (void)zone;
     flush(ctx, LATER_SELECTOR, ZL_RULE_REF(ZL5018));
 }
 

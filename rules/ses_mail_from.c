@@ -23,8 +23,6 @@
 #include "ses_data.h"
 #include "rdata/types.h"
 
-const uint16_t zl_types_ses_mail[] = { ZL_T_MX, ZL_T_TXT, ZL_T_CNAME, 0 };
-
 enum mx_kind { MX_FEEDBACK, MX_INBOUND };
 
 struct mx_entry {
@@ -57,10 +55,6 @@ struct mail_state {
     const struct mx_entry **mx_sorted;
     const struct spf_entry **spf_sorted;
     bool indexed;
-};
-
-static const struct zl_rule *const family[] = {
-    ZL_RULE_REF(ZL5012), ZL_RULE_REF(ZL5013), ZL_RULE_REF(ZL5014),
 };
 
 static const char *const tag_names[2] = { "aspf", "adkim" };
@@ -331,10 +325,8 @@ static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
     zl_name_suffix(d, &rec->owner, 2);
 }
 
-static void gather(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_ses_mail_from_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    if (!zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
-        return;
     if (rec->type == ZL_T_MX)
         gather_mx(rec, ctx);
     else if (rec->type == ZL_T_TXT)
@@ -343,20 +335,6 @@ static void gather(const struct zl_record *rec, struct zl_ctx *ctx, const struct
         gather_cname(rec, ctx);
 }
 
-void zl_check_ses_mail_from_mx(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    gather(rec, ctx, ZL_RULE_REF(ZL5012));
-}
-
-void zl_check_ses_mail_from_spf(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    gather(rec, ctx, ZL_RULE_REF(ZL5013));
-}
-
-void zl_check_ses_dmarc_strict(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    gather(rec, ctx, ZL_RULE_REF(ZL5014));
-}
 
 /* ---- zone hooks ------------------------------------------------------------------------ */
 
@@ -430,7 +408,7 @@ static size_t owner_run(const struct mail_state *st, size_t i)
     return j;
 }
 
-void zl_check_zone_ses_mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
+static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     const struct mail_state *st = indexed_state(ctx);
     if (!st)
@@ -484,7 +462,7 @@ void zl_check_zone_ses_mail_from_mx(const struct zl_zone *zone, struct zl_ctx *c
     }
 }
 
-void zl_check_zone_ses_mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
+static void mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     const struct mail_state *st = indexed_state(ctx);
     if (!st)
@@ -521,7 +499,7 @@ void zl_check_zone_ses_mail_from_spf(const struct zl_zone *zone, struct zl_ctx *
     }
 }
 
-void zl_check_zone_ses_dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
+static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     (void)zone;
     const struct mail_state *st = *zl_ctx_state(ctx, ZL_RULE_REF(ZL5012));
@@ -576,6 +554,13 @@ void zl_check_zone_ses_dmarc_strict(const struct zl_zone *zone, struct zl_ctx *c
 }
 
 /* ---- explanations -------------------------------------------------------------------------- */
+
+void zl_ses_mail_from_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
+{
+    mail_from_mx(zone, ctx);
+    mail_from_spf(zone, ctx);
+    dmarc_strict(zone, ctx);
+}
 
 const char zl_explain_ses_mail_from_mx[] =
     "A custom MAIL FROM domain for SES is a subdomain of the identity with one MX\n"

@@ -19,8 +19,6 @@
 #include "rules.h"
 #include "ses_data.h"
 
-static const struct zl_rule *const family[] = { ZL_RULE_REF(ZL5010), ZL_RULE_REF(ZL5011) };
-
 static bool b64_char(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
@@ -222,24 +220,12 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
     }
 }
 
-static void verify_txt(const struct zl_record *rec, struct zl_ctx *ctx, const struct zl_rule *self)
+void zl_ses_verify_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (!zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_amazonses"))
         return;
-    if (!zl_ses_family_leader(ctx, self, family, sizeof family / sizeof family[0]))
-        return;
     check_owner(rec, ctx);
     check_value(rec, ctx);
-}
-
-void zl_check_ses_verify_token(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    verify_txt(rec, ctx, ZL_RULE_REF(ZL5010));
-}
-
-void zl_check_ses_verify_owner(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    verify_txt(rec, ctx, ZL_RULE_REF(ZL5011));
 }
 
 const char zl_explain_ses_verify_token[] =

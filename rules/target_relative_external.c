@@ -152,7 +152,7 @@ static bool last_label(const char *t, size_t n, const char **lab, size_t *lablen
     return memchr(*lab, '\\', *lablen) == NULL;
 }
 
-void zl_check_target_relative_external(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_target_relative_external_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL2102);
     for (uint16_t i = 0; i < rec->nfields; i++) {
@@ -196,7 +196,7 @@ void zl_check_target_relative_external(const struct zl_record *rec, struct zl_ct
     }
 }
 
-void zl_zone_target_relative_external(const struct zl_zone *zone, struct zl_ctx *ctx)
+void zl_target_relative_external_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL2102);
     struct state *st = *zl_ctx_state(ctx, rule);

@@ -338,7 +338,7 @@ static void check_name_tok(struct zl_ctx *ctx, const struct zl_token *tok, bool 
         report(ctx, tok, &f, exact, true, what);
 }
 
-void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     bool exact = !(rec->owner_flags & ZL_OWNER_GENERATED);
     if (rec->owner_tok.len && !(rec->owner_flags & ZL_OWNER_INHERITED))

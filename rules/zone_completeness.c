@@ -103,7 +103,7 @@ static const char *origin_text(const struct zl_zone *z, char *buf)
     return buf;
 }
 
-void zl_zone_missing_soa(const struct zl_zone *z, struct zl_ctx *ctx)
+static void missing_soa(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     if (!z->whole_zone || z->has_soa_at_apex || z->nrecs == 0)
         return;
@@ -125,7 +125,7 @@ void zl_zone_missing_soa(const struct zl_zone *z, struct zl_ctx *ctx)
         zl_diag_add_note(d, "add an SOA record at the apex (@) as the first record");
 }
 
-void zl_zone_missing_ns(const struct zl_zone *z, struct zl_ctx *ctx)
+static void missing_ns(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     if (!z->whole_zone || z->has_ns_at_apex || z->nrecs == 0)
         return;
@@ -141,7 +141,7 @@ void zl_zone_missing_ns(const struct zl_zone *z, struct zl_ctx *ctx)
         zl_diag_add_note(d, "add the NS records of the zone's authoritative servers at @");
 }
 
-void zl_check_out_of_zone(const struct zl_record *rec, struct zl_ctx *ctx)
+void zl_out_of_zone_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *origin = zl_ctx_origin(ctx);
     /* An inherited owner was reported on the line that wrote it. */
@@ -159,4 +159,10 @@ void zl_check_out_of_zone(const struct zl_record *rec, struct zl_ctx *ctx)
         zl_name_to_text(rec->origin, cur);
         zl_diag_add_note(d, "the origin in effect here is '%s' (from a $ORIGIN line)", cur);
     }
+}
+
+void zl_zone_completeness_zone(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    missing_soa(z, ctx);
+    missing_ns(z, ctx);
 }

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "lint/rule.h"
+#include "base/codes.h"
 #include "base/source.h"
 
 const char *zl_severity_name(enum zl_severity s)
@@ -45,12 +45,13 @@ static char *vformat(const char *fmt, va_list ap)
     return zl_buf_cstr(&b); /* ownership of the buffer moves to the caller */
 }
 
-void zl_diag_init(struct zl_diag *d, const struct zl_rule *rule, enum zl_severity sev,
+void zl_diag_init(struct zl_diag *d, unsigned rule, enum zl_severity sev,
                   struct zl_span span, const char *fmt, ...)
 {
     memset(d, 0, sizeof *d);
-    d->code = rule->code;
-    d->slug = rule->slug;
+    d->code = zl_codes[rule].code;
+    d->slug = zl_codes[rule].slug;
+    d->rule = (uint16_t)rule;
     d->severity = sev;
     d->span = span;
     va_list ap;
@@ -117,16 +118,17 @@ int zl_diag_cmp(const struct zl_diag *a, const struct zl_diag *b)
     return c;
 }
 
-void zl_sink_vemit(const struct zl_diag_sink *sink, const char *code, const char *slug,
-                   enum zl_severity sev, const struct zl_span *span, const char *fmt, va_list ap)
+void zl_sink_vemit(const struct zl_diag_sink *sink, unsigned rule, const struct zl_span *span,
+                   const char *fmt, va_list ap)
 {
     if (!sink->emit)
         return;
     struct zl_diag d;
     memset(&d, 0, sizeof d);
-    d.code = code;
-    d.slug = slug;
-    d.severity = sev;
+    d.code = zl_codes[rule].code;
+    d.slug = zl_codes[rule].slug;
+    d.severity = zl_codes[rule].severity;
+    d.rule = (uint16_t)rule;
     d.span = *span;
     d.message = vformat(fmt, ap);
     sink->emit(sink->user, &d);

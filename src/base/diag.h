@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/loc.h"
 
@@ -18,7 +19,7 @@ struct zl_fix {
 };
 
 struct zl_diag {
-    const char *code;       /* "ZL1001" (static) */
+    const char *code;       /* "ZL1001" (static, from the registry) */
     const char *slug;       /* "syntax" (static) */
     enum zl_severity severity;
     struct zl_span span;
@@ -26,6 +27,7 @@ struct zl_diag {
     char **notes;           /* owned, nnotes entries */
     size_t nnotes;
     struct zl_fix *fix;     /* owned, optional */
+    uint16_t rule;          /* index in the registry that made it (enum zl_rule_id) */
 };
 
 void zl_diag_free(struct zl_diag *d);
@@ -33,11 +35,10 @@ void zl_diag_free(struct zl_diag *d);
 /* Building diagnostics (src/base/diag.c). zl_diag_free frees what d owns and
  * zeroes it, not d itself (sinks take ownership of contents, not of the
  * struct). */
-struct zl_rule;
-
-/* Sets code, slug from rule and formats the message; severity is explicit
- * because the configuration may override the rule's default. */
-void zl_diag_init(struct zl_diag *d, const struct zl_rule *rule, enum zl_severity sev,
+/* Sets code and slug of the registry's rule `rule` (enum zl_rule_id in
+ * base/codes.h) and formats the message; severity is explicit because the
+ * configuration may override the rule's default. */
+void zl_diag_init(struct zl_diag *d, unsigned rule, enum zl_severity sev,
                   struct zl_span span, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void zl_diag_add_note(struct zl_diag *d, const char *fmt, ...)
@@ -55,8 +56,10 @@ struct zl_diag_sink {
     void *user;
 };
 
-/* Formats a finding and hands it to sink (nothing when sink->emit is NULL). */
-void zl_sink_vemit(const struct zl_diag_sink *sink, const char *code, const char *slug,
-                   enum zl_severity sev, const struct zl_span *span, const char *fmt, va_list ap);
+/* Formats a finding of the registry's rule `rule` (enum zl_rule_id), at its
+ * default severity, and hands it to sink (nothing when sink->emit is NULL):
+ * how the parser and the input readers report. */
+void zl_sink_vemit(const struct zl_diag_sink *sink, unsigned rule, const struct zl_span *span,
+                   const char *fmt, va_list ap);
 
 #endif

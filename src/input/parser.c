@@ -33,12 +33,11 @@ static struct zl_span span_of(struct zl_parser *p, const struct zl_yyltype *l)
     return s;
 }
 
-void zl_p_report(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
-                 const struct zl_span *span, const char *fmt, ...)
+void zl_p_report(struct zl_parser *p, unsigned rule, const struct zl_span *span, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    zl_sink_vemit(&p->opts->sink, code, slug, sev, span, fmt, ap);
+    zl_sink_vemit(&p->opts->sink, rule, span, fmt, ap);
     va_end(ap);
 }
 
@@ -52,7 +51,7 @@ static void verror(struct zl_parser *p, const struct zl_span *span, const char *
     if (p->errors_shown >= max)
         return;
     p->errors_shown++;
-    zl_sink_vemit(&p->opts->sink, "ZL1001", "syntax", ZL_SEV_ERROR, span, fmt, ap);
+    zl_sink_vemit(&p->opts->sink, ZL_RULE_ZL1001, span, fmt, ap);
 }
 
 void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
@@ -158,7 +157,7 @@ static void origin_mismatch(struct zl_parser *p, const struct zl_span *at, const
     char hz[ZL_NAME_TEXT_MAX], o[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&p->header_zone, hz);
     zl_name_to_text(other, o);
-    zl_p_report(p, "ZL1003", "dialect-origin-mismatch", ZL_SEV_WARNING, at,
+    zl_p_report(p, ZL_RULE_ZL1003, at,
                 "the %s export header names the zone '%s', but %s is '%s'",
                 zl_dialect_name(p->dialect), hz, what, o);
 }
@@ -692,7 +691,7 @@ void zl_p_record_end(struct zl_parser *p)
         char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&rec.owner, on);
         zl_name_to_text(zone, zn);
-        zl_p_report(p, "ZL3103", "out-of-zone", ZL_SEV_ERROR, &p->owner.span,
+        zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
                     "'%s' is outside the zone %s: name servers ignore this record", on, zn);
         zl_p_line_reset(p);
         return;
@@ -715,7 +714,7 @@ void zl_p_record_end(struct zl_parser *p)
         if (p->dialect == ZL_DIALECT_CLOUDFLARE && rec.ttl == 1)
             rec.ttl = ZL_CLOUDFLARE_AUTO_TTL;
         if (rec.ttl > ZL_TTL_MAXTTL) {
-            zl_p_report(p, "ZL1002", "ttl-above-max", ZL_SEV_WARNING, &p->ttl_span,
+            zl_p_report(p, ZL_RULE_ZL1002, &p->ttl_span,
                         "TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", rec.ttl);
             rec.ttl = 0;
         }
@@ -919,7 +918,7 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
         return;
     }
     if (v > ZL_TTL_MAXTTL) {
-        zl_p_report(p, "ZL1002", "ttl-above-max", ZL_SEV_WARNING, &s,
+        zl_p_report(p, ZL_RULE_ZL1002, &s,
                     "$TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", v);
         v = 0;
     }
@@ -1204,7 +1203,7 @@ static void parser_finish(struct zl_parser *p)
 {
     if (p->no_origin_more) {
         struct zl_span s = p->no_origin_first;
-        zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s,
+        zl_p_report(p, ZL_RULE_ZL1001, &s,
                     "%u more relative names could not be expanded for want of an origin "
                     "(give --origin, or add $ORIGIN at the top)", p->no_origin_more);
     }
@@ -1214,7 +1213,7 @@ static void parser_finish(struct zl_parser *p)
     unsigned hidden = p->res->errors > counted ? p->res->errors - counted : 0;
     if (hidden) {
         struct zl_span s = p->last_error_span;
-        zl_p_report(p, "ZL1001", "syntax", ZL_SEV_ERROR, &s, "%u more syntax errors not shown", hidden);
+        zl_p_report(p, ZL_RULE_ZL1001, &s, "%u more syntax errors not shown", hidden);
     }
     zl_buf_free(&p->text);
     zl_buf_free(&p->wire);
@@ -1236,13 +1235,13 @@ int zl_parse_file(const char *path, const char *display_name, const struct zl_pa
     struct zl_source *src = new_source(&p, shown, have_rp ? rp : NULL);
     struct zl_span at = { src, 0, 0, 0, 0 };
     if (fd < 0) {
-        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "cannot open: %s", strerror(open_errno));
+        zl_p_report(&p, ZL_RULE_ZL1000, &at, "cannot open: %s", strerror(open_errno));
         res->io_error = true;
         goto out;
     }
     struct stat st;
     if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        zl_p_report(&p, "ZL1000", "io", ZL_SEV_ERROR, &at, "is a directory, not a zone file");
+        zl_p_report(&p, ZL_RULE_ZL1000, &at, "is a directory, not a zone file");
         res->io_error = true;
         close(fd);
         goto out;

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/codes.h"
 #include "base/names.h"
 #include "input/parse_ctx.h"
 #include "input/parser.h"
@@ -104,10 +105,10 @@ struct zl_parser {
 /* Reports a syntax error (ZL1001) at span; counts it against the limit. */
 void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* Reports a finding with another code/slug/severity (parser warnings). */
-void zl_p_report(struct zl_parser *p, const char *code, const char *slug, enum zl_severity sev,
-                 const struct zl_span *span, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+/* Reports a finding of another rule (enum zl_rule_id) at its default
+ * severity: the parser's warnings. */
+void zl_p_report(struct zl_parser *p, unsigned rule, const struct zl_span *span, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* Parses text (one or more lines) with the current state, as part of the
  * current file; used by $GENERATE. */
 int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len);

@@ -236,12 +236,9 @@ static void io_error(const struct zl_parse_opts *opts, struct zl_source *src, st
         return;
     struct zl_buf msg = { 0 };
     zl_buf_printf(&msg, fmt, a, b);
-    struct zl_diag d = { 0 };
-    d.code = "ZL1000";
-    d.slug = "io";
-    d.severity = ZL_SEV_ERROR;
-    d.span.src = src;
-    d.message = zl_buf_cstr(&msg);
+    struct zl_diag d;
+    zl_diag_init(&d, ZL_RULE_ZL1000, ZL_SEV_ERROR, (struct zl_span){ .src = src }, "%s", zl_buf_cstr(&msg));
+    zl_buf_free(&msg);
     opts->sink.emit(opts->sink.user, &d);
 }
 
@@ -260,7 +257,7 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
     }
     unsigned hidden = f->res->errors > f->errors_shown ? f->res->errors - f->errors_shown : 0;
     if (hidden)
-        zl_fmt_report(f, "ZL1001", "syntax", ZL_SEV_ERROR, &f->last_error_span,
+        zl_fmt_report(f, ZL_RULE_ZL1001, &f->last_error_span,
                       "%u more syntax errors not shown", hidden);
     zl_ydocs_free(&f->y);
     zl_buf_free(&f->text);
@@ -302,18 +299,13 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
             struct zl_source *src = new_source(opts, shown, data ? NULL : path);
             res->errors++;
             struct zl_span at = { src, 1, 1, 1, 2 };
-            struct zl_buf msg = { 0 };
-            zl_buf_printf(&msg, "this file matches no input format: %s; %s", why, tried);
-            struct zl_diag diag = { 0 };
-            diag.code = "ZL1001";
-            diag.slug = "syntax";
-            diag.severity = ZL_SEV_ERROR;
-            diag.span = at;
-            diag.message = zl_buf_cstr(&msg);
+            struct zl_diag diag;
+            zl_diag_init(&diag, ZL_RULE_ZL1001, ZL_SEV_ERROR, at, "this file matches no input format: %s; %s",
+                         why, tried);
             if (opts->sink.emit)
                 opts->sink.emit(opts->sink.user, &diag);
             else
-                zl_buf_free(&msg);
+                zl_diag_free(&diag);
             if (!opts->sources)
                 zl_parse_sources_free(src);
             zl_buf_free(&whole);

@@ -50,20 +50,21 @@ struct line_count {
 
 struct zl_ctx {
     /* run-wide */
+    const struct zl_registry *reg;
     struct zl_selection sel;
     struct zl_diag_sink sink;
-    bool enabled[ZL_RULE__COUNT];
-    /* Dispatch by type: for each type below TYPE_BITS, the selected rules with
-     * a record hook that want it, in registry order. */
+    bool *enabled;                 /* per rule */
+    bool *pass_on;                 /* per pass: one of its rules is enabled */
+    /* Dispatch by type: for each type below TYPE_BITS, the running passes
+     * with a record hook that want it, in registry order. */
     uint8_t ndispatch[TYPE_BITS];
-    _Static_assert(ZL_RULE__COUNT <= 255, "dispatch lists hold rule indexes in a byte");
-    uint8_t dispatch[TYPE_BITS][ZL_RULE__COUNT];
+    uint8_t *dispatch;             /* [TYPE_BITS][npasses] */
 
     /* per file */
     struct zl_name origin;
     bool have_origin;
     bool whole_zone;
-    void *state[ZL_RULE__COUNT];
+    void **state;                  /* per rule */
     struct arena_block *arena;
     struct zl_zrec *recs;
     size_t nrecs, crecs;
@@ -184,8 +185,8 @@ static bool pattern_matches(const char *pat, const struct zl_rule *r)
 
 static bool any_matches(const char *pat)
 {
-    for (unsigned i = 0; i < zl_rule_count; i++)
-        if (pattern_matches(pat, &zl_rules[i]))
+    for (unsigned i = 0; i < zl_registry.nrules; i++)
+        if (pattern_matches(pat, &zl_registry.rules[i]))
             return true;
     return strcasecmp(pat, "ALL") == 0;
 }
@@ -215,41 +216,60 @@ static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
     return on;
 }
 
-static bool wants_type(const struct zl_rule *r, uint16_t type)
+static bool wants_type(const struct zl_pass *p, uint16_t type)
 {
-    if (!r->types)
+    if (!p->types)
         return true;
-    for (const uint16_t *t = r->types; *t; t++)
+    for (const uint16_t *t = p->types; *t; t++)
         if (*t == type)
             return true;
     return false;
 }
 
-struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink)
+#define DISPATCH(c, t) ((c)->dispatch + (size_t)(t) * (c)->reg->npasses)
+
+struct zl_engine *zl_engine_new_registry(const struct zl_registry *reg, const struct zl_selection *sel,
+                                         struct zl_diag_sink sink)
 {
     struct zl_engine *e = zl_xcalloc(1, sizeof *e);
     struct zl_ctx *c = &e->ctx;
+    if (reg->npasses > 255)
+        abort(); /* dispatch lists hold pass indexes in a byte */
+    c->reg = reg;
     c->sel = *sel;
     c->sink = sink;
-    for (unsigned i = 0; i < zl_rule_count; i++) {
-        const struct zl_rule *r = &zl_rules[i];
-        c->enabled[i] = selected(sel, r);
-        if (!c->enabled[i] || !r->check_record)
+    c->enabled = zl_xcalloc(reg->nrules ? reg->nrules : 1, sizeof *c->enabled);
+    c->state = zl_xcalloc(reg->nrules ? reg->nrules : 1, sizeof *c->state);
+    c->pass_on = zl_xcalloc(reg->npasses ? reg->npasses : 1, sizeof *c->pass_on);
+    c->dispatch = zl_xmalloc((size_t)TYPE_BITS * (reg->npasses ? reg->npasses : 1));
+    for (unsigned i = 0; i < reg->nrules; i++) {
+        c->enabled[i] = selected(sel, &reg->rules[i]);
+        if (c->enabled[i] && reg->rules[i].pass < reg->npasses)
+            c->pass_on[reg->rules[i].pass] = true;
+    }
+    for (unsigned i = 0; i < reg->npasses; i++) {
+        const struct zl_pass *p = &reg->passes[i];
+        if (!c->pass_on[i] || !p->check_record)
             continue;
-        /* From each rule's own type list, not by asking about all 512 types:
+        /* From each pass's own type list, not by asking about all 512 types:
          * an engine is made per file, and this was most of linting a small one. */
-        if (!r->types) {
+        if (!p->types) {
             for (unsigned t = 0; t < TYPE_BITS; t++)
-                c->dispatch[t][c->ndispatch[t]++] = (uint8_t)i;
+                DISPATCH(c, t)[c->ndispatch[t]++] = (uint8_t)i;
             continue;
         }
-        for (const uint16_t *tp = r->types; *tp; tp++) {
+        for (const uint16_t *tp = p->types; *tp; tp++) {
             unsigned t = *tp;
-            if (t < TYPE_BITS && (!c->ndispatch[t] || c->dispatch[t][c->ndispatch[t] - 1] != i))
-                c->dispatch[t][c->ndispatch[t]++] = (uint8_t)i;
+            if (t < TYPE_BITS && (!c->ndispatch[t] || DISPATCH(c, t)[c->ndispatch[t] - 1] != i))
+                DISPATCH(c, t)[c->ndispatch[t]++] = (uint8_t)i;
         }
     }
     return e;
+}
+
+struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink)
+{
+    return zl_engine_new_registry(&zl_registry, sel, sink);
 }
 
 /* ---- per-file memory ------------------------------------------------------ */
@@ -280,9 +300,17 @@ char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n)
     return p;
 }
 
+static size_t rule_index(const struct zl_ctx *ctx, const struct zl_rule *rule)
+{
+    size_t i = (size_t)(rule - ctx->reg->rules);
+    if (i >= ctx->reg->nrules)
+        abort(); /* a rule of another registry: a bug */
+    return i;
+}
+
 void **zl_ctx_state(struct zl_ctx *ctx, const struct zl_rule *rule)
 {
-    return &ctx->state[rule - zl_rules];
+    return &ctx->state[rule_index(ctx, rule)];
 }
 
 const struct zl_name *zl_ctx_origin(const struct zl_ctx *ctx)
@@ -297,7 +325,7 @@ bool zl_ctx_whole_zone(const struct zl_ctx *ctx)
 
 bool zl_ctx_enabled(const struct zl_ctx *ctx, const struct zl_rule *rule)
 {
-    return ctx->enabled[rule - zl_rules];
+    return ctx->enabled[rule_index(ctx, rule)];
 }
 
 const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx)
@@ -397,7 +425,8 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
 {
     if (!zl_ctx_enabled(ctx, rule))
         return NULL;
-    struct line_count *lc = line_count(ctx, (uint32_t)(rule - zl_rules) + 1, span);
+    size_t ri = rule_index(ctx, rule);
+    struct line_count *lc = line_count(ctx, (uint32_t)ri + 1, span);
     if (++lc->n > MAX_PER_LINE)
         return NULL;
     lc->last = ctx->npending;
@@ -410,6 +439,7 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
     d->code = rule->code;
     d->slug = rule->slug;
     d->severity = rule->severity;
+    d->rule = (uint16_t)ri;
     d->span = *span;
     d->message = zl_buf_cstr(&msg);
     return d;
@@ -417,11 +447,14 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
 
 void zl_engine_diag(struct zl_engine *e, struct zl_diag *d)
 {
-    const struct zl_rule *r = zl_rule_find(d->code);
+    /* The parser numbers its findings in the built-in registry; the engine
+     * may run another (tests), so the code decides. */
+    const struct zl_rule *r = zl_registry_find(e->ctx.reg, d->code);
     if (r && !zl_ctx_enabled(&e->ctx, r)) {
         zl_diag_free(d);
         return;
     }
+    d->rule = r ? (uint16_t)rule_index(&e->ctx, r) : (uint16_t)ZL_NONE_ID;
     struct zl_diag *p = push_pending(&e->ctx);
     *p = *d;
     memset(d, 0, sizeof *d);
@@ -704,37 +737,20 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
         z->flags |= ZL_ZREC_OUT_OF_ZONE;
 
     c->cur = rec;
+    const struct zl_pass *passes = c->reg->passes;
     if (rec->type < TYPE_BITS) {
+        const uint8_t *list = DISPATCH(c, rec->type);
         for (unsigned k = 0; k < c->ndispatch[rec->type]; k++)
-            zl_rules[c->dispatch[rec->type][k]].check_record(rec, c);
+            passes[list[k]].check_record(rec, c);
     } else {
-        for (unsigned i = 0; i < zl_rule_count; i++) {
-            const struct zl_rule *r = &zl_rules[i];
-            if (r->check_record && c->enabled[i] && wants_type(r, rec->type))
-                r->check_record(rec, c);
-        }
+        for (unsigned i = 0; i < c->reg->npasses; i++)
+            if (passes[i].check_record && c->pass_on[i] && wants_type(&passes[i], rec->type))
+                passes[i].check_record(rec, c);
     }
     c->cur = NULL;
     index_owner(c, z->owner, (uint32_t)c->nrecs);
     c->nrecs++;
 }
-
-/* Pairs where a specific rule explains a problem better than a generic one:
- * when both report on the same line, only the specific finding stays (an
- * SES DKIM target without its dot is ses-dkim-target, not also
- * target-relative-external). */
-static const struct {
-    const char *specific, *generic;
-} superseded[] = {
-    { "ZL5001", "ZL2102" }, /* ses-dkim-target        > target-relative-external */
-    { "ZL5012", "ZL2102" }, /* ses-mail-from-mx       > target-relative-external */
-    { "ZL5011", "ZL2101" }, /* ses-verify-owner       > name-doubled-origin */
-    { "ZL5010", "ZL2103" }, /* ses-verify-token       > value-stray-characters */
-    { "ZL5017", "ZL2103" }, /* ses-dkim-key-split     > value-stray-characters */
-    { "ZL5013", "ZL4101" }, /* ses-mail-from-spf      > spf-multiple */
-};
-
-#define NSUPERSEDED (sizeof superseded / sizeof superseded[0])
 
 /* Findings ordered by (file, line): the groups superseding works within. */
 static int cmp_place(const void *a, const void *b)
@@ -761,20 +777,27 @@ static void drop_superseded(struct zl_ctx *c)
     for (size_t i = 0; i < n; i++)
         by[i] = &c->pending[i];
     qsort(by, n, sizeof *by, cmp_place);
+    const struct zl_registry *reg = c->reg;
+    bool *hidden = zl_xcalloc(reg->nrules, sizeof *hidden); /* superseded on this line */
     for (size_t g = 0, e; g < n; g = e) {
-        unsigned present = 0; /* bit p: superseded[p].specific is on this line */
+        bool any = false;
         for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line;
-             e++)
-            for (size_t p = 0; p < NSUPERSEDED; p++)
-                if (strcmp(by[e]->code, superseded[p].specific) == 0)
-                    present |= 1u << p;
-        if (!present)
+             e++) {
+            unsigned r = by[e]->rule;
+            if (r >= reg->nrules || !reg->rules[r].supersedes)
+                continue;
+            for (const uint16_t *s = reg->rules[r].supersedes; *s != ZL_NONE_ID; s++)
+                if (*s < reg->nrules)
+                    hidden[*s] = any = true;
+        }
+        if (!any)
             continue;
         for (size_t k = g; k < e; k++)
-            for (size_t p = 0; p < NSUPERSEDED; p++)
-                if ((present >> p & 1) && strcmp(by[k]->code, superseded[p].generic) == 0)
-                    drop[by[k] - c->pending] = true;
+            if (by[k]->rule < reg->nrules && hidden[by[k]->rule])
+                drop[by[k] - c->pending] = true;
+        memset(hidden, 0, reg->nrules * sizeof *hidden);
     }
+    free(hidden);
     size_t keep = 0;
     for (size_t i = 0; i < n; i++) {
         if (drop[i])
@@ -799,7 +822,7 @@ static void reset_file(struct zl_ctx *c)
         free(c->arena);
         c->arena = n;
     }
-    memset(c->state, 0, sizeof c->state);
+    memset(c->state, 0, c->reg->nrules * sizeof *c->state);
     free(c->recs);
     c->recs = NULL;
     c->nrecs = c->crecs = 0;
@@ -837,17 +860,15 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
     finish_index(c);
     struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
                          c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
-    for (unsigned i = 0; i < zl_rule_count; i++) {
-        const struct zl_rule *r = &zl_rules[i];
-        if (r->check_zone && c->enabled[i])
-            r->check_zone(&z, c);
-    }
+    for (unsigned i = 0; i < c->reg->npasses; i++)
+        if (c->reg->passes[i].check_zone && c->pass_on[i])
+            c->reg->passes[i].check_zone(&z, c);
 
     for (size_t i = 0; i < c->clcount; i++) {
         const struct line_count *lc = &c->lcount[i];
         if (lc->rule && lc->n > MAX_PER_LINE)
             zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
-                             lc->n - MAX_PER_LINE, zl_rules[lc->rule - 1].slug);
+                             lc->n - MAX_PER_LINE, c->reg->rules[lc->rule - 1].slug);
     }
     drop_superseded(c);
 
@@ -860,8 +881,8 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
             c->pending[keep++] = c->pending[i];
     }
     c->npending = keep;
-    const struct zl_rule *unused = ZL_RULE_REF(ZL9001);
-    for (size_t i = 0; i < c->nsupp; i++) {
+    const struct zl_rule *unused = zl_registry_find(c->reg, "ZL9001");
+    for (size_t i = 0; unused && i < c->nsupp; i++) {
         if (c->supp[i].used)
             continue;
         zl_report(c, unused, &c->supp[i].span, "suppression 'disable%s=%s' matched no finding",
@@ -891,5 +912,9 @@ void zl_engine_free(struct zl_engine *e)
         return;
     zl_patterns_free(e->ctx.pats);
     reset_file(&e->ctx);
+    free(e->ctx.enabled);
+    free(e->ctx.pass_on);
+    free(e->ctx.state);
+    free(e->ctx.dispatch);
     free(e);
 }

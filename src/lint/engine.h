@@ -120,6 +120,9 @@ struct zl_engine;
 /* sink receives every finding that survives selection and suppressions, in
  * the order they were made; sorting is the caller's business. */
 struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink);
+/* The same with another registry than the built-in one (tests). */
+struct zl_engine *zl_engine_new_registry(const struct zl_registry *reg, const struct zl_selection *sel,
+                                         struct zl_diag_sink sink);
 void zl_engine_free(struct zl_engine *e);
 /* Returns false when sel names an unknown code/slug (message in *bad). */
 bool zl_selection_valid(const struct zl_selection *sel, const char **bad);

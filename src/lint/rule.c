@@ -1,50 +1,93 @@
-/* The rule table, expanded from rules/rules.def, and lookup by code or slug. */
+/* The built-in registry, expanded from rules/rules.def, and lookups. */
 #include "lint/rule.h"
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rdata/types.h"
 #include "rules/rules.h"
 
-const struct zl_rule zl_rules[] = {
-#define ZL_RULE(code, id, slug, sev, summary, types, check_record, check_zone) \
-    { #code, slug, ZL_SEV_##sev, summary, zl_explain_##id, types, check_record, check_zone },
+#define TYPES(...) ((const uint16_t[]){ __VA_ARGS__, 0 })
+#define ALL_TYPES NULL
+#define REC(f) .check_record = f,
+#define ZONE(f) .check_zone = f,
+#define SUPERSEDES(...) ((const uint16_t[]){ __VA_ARGS__, ZL_NONE_ID })
+#define NONE NULL
+
+/* A superseded code is written bare (ZL2102): make it the rule's index. */
+enum {
+#define ZL_PASS(...)
+#define ZL_RULE(code, ...) code = ZL_RULE_##code,
 #include "rules/rules.def"
 #undef ZL_RULE
+#undef ZL_PASS
+};
+
+static const struct zl_pass passes[] = {
+#define ZL_PASS(p_name, p_types, p_hooks) { .name = #p_name, .types = p_types, p_hooks },
+#define ZL_RULE(...)
+#include "rules/rules.def"
+#undef ZL_RULE
+#undef ZL_PASS
+};
+
+const struct zl_rule zl_rules[] = {
+#define ZL_PASS(...)
+#define ZL_RULE(code, id, slug, sev, pass, supersedes, summary) \
+    { #code, slug, ZL_SEV_##sev, summary, zl_explain_##id, ZL_PASS_##pass, supersedes },
+#define ZL_PASS_NO_PASS ZL_NONE_ID
+#include "rules/rules.def"
+#undef ZL_RULE
+#undef ZL_PASS
 };
 
 const unsigned zl_rule_count = ZL_RULE__COUNT;
 
+const struct zl_registry zl_registry = {
+    zl_rules, ZL_RULE__COUNT, passes, sizeof passes / sizeof passes[0],
+};
+
 _Static_assert(sizeof zl_rules / sizeof zl_rules[0] == ZL_RULE__COUNT,
                "zl_rules[] and enum zl_rule_id disagree");
+_Static_assert(sizeof passes / sizeof passes[0] == ZL_PASS__COUNT, "passes[] and enum zl_pass_id disagree");
 
-/* ASCII-only on purpose: codes and slugs are ASCII, and the C library's
- * strcasecmp would follow the locale. */
-static bool same_ascii_nocase(const char *a, const char *b)
+static unsigned char lower(unsigned char c)
 {
-    for (;; a++, b++) {
-        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
-        if (x >= 'A' && x <= 'Z')
-            x = (unsigned char)(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z')
-            y = (unsigned char)(y - 'A' + 'a');
-        if (x != y)
-            return false;
-        if (x == '\0')
-            return true;
-    }
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-const struct zl_rule *zl_rule_find(const char *code_or_slug)
+int zl_ascii_ncasecmp(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = lower((unsigned char)a[i]), y = lower((unsigned char)b[i]);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (x == '\0')
+            return 0;
+    }
+    return 0;
+}
+
+int zl_ascii_casecmp(const char *a, const char *b)
+{
+    return zl_ascii_ncasecmp(a, b, (size_t)-1);
+}
+
+const struct zl_rule *zl_registry_find(const struct zl_registry *reg, const char *code_or_slug)
 {
     if (!code_or_slug)
         return NULL;
     /* A linear scan: the table has tens of entries and lookups happen while
      * reading options and suppressions, not per record. */
-    for (unsigned i = 0; i < zl_rule_count; i++) {
-        if (same_ascii_nocase(code_or_slug, zl_rules[i].code) ||
-            same_ascii_nocase(code_or_slug, zl_rules[i].slug))
-            return &zl_rules[i];
+    for (unsigned i = 0; i < reg->nrules; i++) {
+        if (!zl_ascii_casecmp(code_or_slug, reg->rules[i].code) ||
+            !zl_ascii_casecmp(code_or_slug, reg->rules[i].slug))
+            return &reg->rules[i];
     }
     return NULL;
+}
+
+const struct zl_rule *zl_rule_find(const char *code_or_slug)
+{
+    return zl_registry_find(&zl_registry, code_or_slug);
 }

@@ -14,6 +14,9 @@
 
 #include "lint/lint.h"
 #include "rules/rules.h"
+#include "lint/engine.h"
+#include "rdata/types.h"
+#include <stdlib.h>
 
 #define HEAD "$ORIGIN example.com.\n"                                                   \
              "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"                    \
@@ -204,6 +207,120 @@ static void test_zone_anchor(void **state)
     done(&r);
 }
 
+
+/* ---- the engine runs the registry it is given ------------------------------------------ */
+
+static unsigned fake_txt_calls, fake_zone_calls;
+static const struct zl_rule fake_rules[];
+
+static void fake_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    fake_txt_calls++;
+    assert_int_equal(rec->type, ZL_T_TXT);
+    zl_report(ctx, &fake_rules[0], &rec->span, "first");
+    zl_report(ctx, &fake_rules[1], &rec->span, "second");
+}
+
+static void fake_any_record(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    zl_report(ctx, &fake_rules[2], &rec->span, "generic");
+}
+
+static void fake_zone(const struct zl_zone *z, struct zl_ctx *ctx)
+{
+    fake_zone_calls++;
+    (void)z;
+    (void)ctx;
+}
+
+static const struct zl_pass fake_passes[] = {
+    { "txt", (const uint16_t[]){ ZL_T_TXT, 0 }, fake_txt_record, fake_zone },
+    { "any", NULL, fake_any_record, NULL },
+};
+
+static const struct zl_rule fake_rules[] = {
+    { "XX0001", "fake-first", ZL_SEV_ERROR, "s", "e", 0, (const uint16_t[]){ 2, ZL_NONE_ID } },
+    { "XX0002", "fake-second", ZL_SEV_WARNING, "s", "e", 0, NULL },
+    { "XX0003", "fake-generic", ZL_SEV_INFO, "s", "e", 1, NULL },
+};
+
+static const struct zl_registry fake_registry = { fake_rules, 3, fake_passes, 2 };
+
+static void fake_collect(void *user, struct zl_diag *d)
+{
+    struct zl_diags *out = user;
+    out->v = realloc(out->v, (out->n + 1) * sizeof *out->v);
+    out->v[out->n++] = *d;
+    memset(d, 0, sizeof *d);
+}
+
+static void fake_on_record(void *user, const struct zl_record *rec)
+{
+    zl_engine_record(user, rec);
+}
+
+static void fake_lint(struct zl_diags *out, char **sel, size_t nsel)
+{
+    static const char zone[] = "$ORIGIN example.com.\n$TTL 300\n@ TXT \"a\"\n@ A 192.0.2.1\nx TXT \"b\"\n";
+    memset(out, 0, sizeof *out);
+    struct zl_selection s = { sel, nsel, NULL, 0 };
+    struct zl_engine *e = zl_engine_new_registry(&fake_registry, &s, (struct zl_diag_sink){ fake_collect, out });
+    struct zl_parse_opts po;
+    memset(&po, 0, sizeof po);
+    po.on_record = fake_on_record;
+    po.user = e;
+    struct zl_source *sources = NULL;
+    po.sources = &sources;
+    struct zl_parse_result res;
+    zl_engine_begin(e, NULL);
+    zl_parse_buffer(zone, sizeof zone - 1, "fake.zone", &po, &res);
+    zl_engine_end(e, false);
+    zl_engine_free(e);
+    zl_parse_sources_free(sources);
+}
+
+static size_t count_diag(const struct zl_diags *d, const char *code)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += strcmp(d->v[i].code, code) == 0;
+    return n;
+}
+
+static void test_fake_registry(void **state)
+{
+    (void)state;
+    struct zl_diags d;
+    /* Everything: the TXT pass runs once per TXT record for both its rules;
+     * the generic finding on each TXT line is superseded by XX0001. */
+    fake_txt_calls = fake_zone_calls = 0;
+    fake_lint(&d, NULL, 0);
+    assert_int_equal(fake_txt_calls, 2);
+    assert_int_equal(fake_zone_calls, 1);
+    assert_int_equal(count_diag(&d, "XX0001"), 2);
+    assert_int_equal(count_diag(&d, "XX0002"), 2);
+    assert_int_equal(count_diag(&d, "XX0003"), 1); /* only the A record's line */
+    zl_diags_free(&d);
+    /* Only the generic rule: the TXT pass does not run at all, and nothing
+     * supersedes the generic findings any more. */
+    char *only_generic[] = { "fake-generic" };
+    fake_txt_calls = fake_zone_calls = 0;
+    fake_lint(&d, only_generic, 1);
+    assert_int_equal(fake_txt_calls, 0);
+    assert_int_equal(fake_zone_calls, 0);
+    assert_int_equal(count_diag(&d, "XX0003"), 3);
+    assert_int_equal(d.n, 3);
+    zl_diags_free(&d);
+    /* One rule of the TXT pass: the pass runs, the other rule's findings are dropped. */
+    char *second[] = { "XX0002" };
+    fake_txt_calls = 0;
+    fake_lint(&d, second, 1);
+    assert_int_equal(fake_txt_calls, 2);
+    assert_int_equal(d.n, 2);
+    assert_int_equal(count_diag(&d, "XX0002"), 2);
+    zl_diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -212,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_superseded),
         cmocka_unit_test(test_report_order),
         cmocka_unit_test(test_zone_anchor),
+        cmocka_unit_test(test_fake_registry),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -55,16 +55,16 @@ static int setup(void **state)
                         "\xc3\xa9t\xc3\xa9 IN TXT \"\xf0\x9f\x98\x80x\"\n");
 
     /* 1: an error with a note and a fix-it, on a CRLF line with a tab */
-    zl_diag_init(&f->d[0], ZL_RULE_REF(ZL1001), ZL_SEV_ERROR, span(f->zone, 2, 10, 2, 21),
+    zl_diag_init(&f->d[0], ZL_RULE_ZL1001, ZL_SEV_ERROR, span(f->zone, 2, 10, 2, 21),
                  "bad IPv4 address \"%s\"", "192.0.2.1.5");
     zl_diag_add_note(&f->d[0], "an IPv4 address has %d parts", 4);
     zl_diag_set_fix(&f->d[0], span(f->zone, 2, 10, 2, 21), "192.0.2.1");
 
     /* 2: odd characters everywhere */
-    zl_diag_init(&f->d[1], ZL_RULE_REF(ZL9001), ZL_SEV_INFO, span(f->odd, 1, 1, 1, 6), "%s", ODD_MSG);
+    zl_diag_init(&f->d[1], ZL_RULE_ZL9001, ZL_SEV_INFO, span(f->odd, 1, 1, 1, 6), "%s", ODD_MSG);
 
     /* 3: a span over a 4-byte UTF-8 character after 2-byte ones */
-    zl_diag_init(&f->d[2], ZL_RULE_REF(ZL1001), ZL_SEV_WARNING, span(f->odd, 1, 15, 1, 19),
+    zl_diag_init(&f->d[2], ZL_RULE_ZL1001, ZL_SEV_WARNING, span(f->odd, 1, 15, 1, 19),
                  "emoji");
     *state = f;
     return 0;
@@ -124,7 +124,7 @@ static void test_gcc(void **state)
     struct zl_report_opts opts = { .color = true };
     struct fixture *f = *state;
     struct zl_diag d;
-    zl_diag_init(&d, ZL_RULE_REF(ZL1001), ZL_SEV_WARNING, span(NULL, 0, 0, 0, 0), "no file");
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_WARNING, span(NULL, 0, 0, 0, 0), "no file");
     char *o2 = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&o2, &len);
@@ -177,7 +177,7 @@ static void test_json_escapes(void **state)
 {
     struct fixture *f = *state;
     struct zl_diag d;
-    zl_diag_init(&d, ZL_RULE_REF(ZL1001), ZL_SEV_ERROR, span(f->zone, 1, 1, 0, 0),
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(f->zone, 1, 1, 0, 0),
                  "\x01\x1f\t\b\f\\/\x7f\xc3\xa9\xe0\x80\x80\xed\xa0\x80");
     char *out = NULL;
     size_t len = 0;
@@ -250,7 +250,7 @@ static void test_text_control_chars_in_source(void **state)
     struct zl_source *s = mem_source(&list, "c.zone", "a\033[31mb\tc\n");
     struct zl_diag d;
     /* span "b": byte 7; ESC is shown as \x1b (4 cells) */
-    zl_diag_init(&d, ZL_RULE_REF(ZL1001), ZL_SEV_ERROR, span(s, 1, 7, 2, 1), "m");
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(s, 1, 7, 2, 1), "m");
     char *out = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&out, &len);
@@ -368,7 +368,7 @@ static void test_no_file(void **state)
 {
     struct fixture *f = *state;
     struct zl_diag d;
-    zl_diag_init(&d, ZL_RULE_REF(ZL1001), ZL_SEV_ERROR, span(NULL, 0, 0, 0, 0), "bad \"config\"");
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(NULL, 0, 0, 0, 0), "bad \"config\"");
     const enum zl_format fmts[] = { ZL_FMT_SARIF, ZL_FMT_JSON, ZL_FMT_GITHUB };
     char *out[3];
     for (int k = 0; k < 3; k++) {

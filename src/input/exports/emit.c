@@ -12,11 +12,6 @@
 
 #define DEFAULT_MAX_ERRORS 100
 
-static void emit(struct zl_fmt *f, const char *code, const char *slug, enum zl_severity sev,
-                 const struct zl_span *s, const char *fmt, va_list ap)
-{
-    zl_sink_vemit(&f->opts->sink, code, slug, sev, s, fmt, ap);
-}
 
 void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ...)
 {
@@ -28,16 +23,15 @@ void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ..
     f->errors_shown++;
     va_list ap;
     va_start(ap, fmt);
-    emit(f, "ZL1001", "syntax", ZL_SEV_ERROR, s, fmt, ap);
+    zl_sink_vemit(&f->opts->sink, ZL_RULE_ZL1001, s, fmt, ap);
     va_end(ap);
 }
 
-void zl_fmt_report(struct zl_fmt *f, const char *code, const char *slug, enum zl_severity sev,
-                   const struct zl_span *s, const char *fmt, ...)
+void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    emit(f, code, slug, sev, s, fmt, ap);
+    zl_sink_vemit(&f->opts->sink, rule, s, fmt, ap);
     va_end(ap);
 }
 
@@ -154,7 +148,7 @@ int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl
     }
     *ttl = (uint32_t)x;
     if (*ttl > ZL_TTL_MAXTTL) {
-        zl_fmt_report(f, "ZL1002", "ttl-above-max", ZL_SEV_WARNING, &s,
+        zl_fmt_report(f, ZL_RULE_ZL1002, &s,
                       "TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", *ttl);
         *ttl = 0;
     }
@@ -234,7 +228,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
         char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&owner->name, on);
         zl_name_to_text(zone, zn);
-        zl_fmt_report(f, "ZL3103", "out-of-zone", ZL_SEV_ERROR, &owner->span,
+        zl_fmt_report(f, ZL_RULE_ZL3103, &owner->span,
                       "'%s' is outside the zone %s: name servers ignore this record", on, zn);
         return -1;
     }

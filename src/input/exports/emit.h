@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "base/buf.h"
+#include "base/codes.h"
 #include "input/readers.h"
 #include "input/parser.h"
 #include "rdata/rdata.h"
@@ -55,9 +56,8 @@ struct zl_fmt_owner {
 /* Findings of the readers: ZL1001 (counted against the error limit) and others. */
 void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void zl_fmt_report(struct zl_fmt *f, const char *code, const char *slug, enum zl_severity sev,
-                   const struct zl_span *s, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The span of a node, and of its value without quotes when it sits on one line. */
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n);

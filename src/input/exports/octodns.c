@@ -457,7 +457,7 @@ void zl_read_octodns(struct zl_fmt *f)
     } else {
         struct zl_span s = { f->src, 0, 0, 0, 0 };
         f->res->io_error = true;
-        zl_fmt_report(f, "ZL1000", "io", ZL_SEV_ERROR, &s,
+        zl_fmt_report(f, ZL_RULE_ZL1000, &s,
                       "cannot tell which zone this octoDNS file is for: octoDNS takes it from the file "
                       "name (<zone>.yaml); name the file so or pass --origin");
         return;
