@@ -1,7 +1,7 @@
 /* ZL1000 io: an input file could not be read (missing, a directory,
  * unreadable). Reported by the parser driver; exit status 2.
  *
- *   bad:   zonelint zones/missing.zone
+ *   bad:   zonelint zones/exmaple.com.zone   (misspelt: no such file)
  *   good:  zonelint zones/example.com.zone
  */
 #include "rules.h"
@@ -13,8 +13,8 @@ const char zl_explain_io[] =
     "\n"
     "Bad:\n"
     "\n"
-    "    zonelint zones/\n"
+    "    zonelint zones/exmaple.com.zone\n"
     "\n"
     "Good:\n"
     "\n"
-    "    zonelint zones/*.zone\n";
+    "    zonelint zones/example.com.zone\n";

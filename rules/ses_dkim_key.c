@@ -516,11 +516,13 @@ const char zl_explain_ses_dkim_key[] =
     "\n"
     "Bad:\n"
     "\n"
-    "    sel._domainkey TXT \"p=-----BEGIN PUBLIC KEY-----MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ...\"\n"
+    "    sel._domainkey TXT ( \"v=DKIM1; k=rsa; p=-----BEGIN PUBLIC KEY-----\"\n"
+    "        \"MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC2JIbuSurnQSW+ODTM0nqfcpZlHHnrp/ZYsDao3p0Kd0kN6RCXYXOyAObwoSRL3TbJkmL/OicQQZAHtTt18+7+a30qi11WzyoXAQZXTS4mR//HFz9hdWHZ8E8/RWzXeU0EZQLdmpK/lmU8g1mOVkddkNeAosytojSVyBkgydnJ/QIDAQAB\" )\n"
     "\n"
     "Good:\n"
     "\n"
-    "    sel._domainkey TXT \"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQ...\"\n";
+    "    sel._domainkey TXT ( \"v=DKIM1; k=rsa; \"\n"
+    "        \"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC2JIbuSurnQSW+ODTM0nqfcpZlHHnrp/ZYsDao3p0Kd0kN6RCXYXOyAObwoSRL3TbJkmL/OicQQZAHtTt18+7+a30qi11WzyoXAQZXTS4mR//HFz9hdWHZ8E8/RWzXeU0EZQLdmpK/lmU8g1mOVkddkNeAosytojSVyBkgydnJ/QIDAQAB\" )\n";
 
 const char zl_explain_ses_dkim_key_size[] =
     "SES BYODKIM accepts RSA keys of at least 1024 and at most 2048 bits, and\n"
@@ -530,11 +532,11 @@ const char zl_explain_ses_dkim_key_size[] =
     "\n"
     "Bad:\n"
     "\n"
-    "    sel._domainkey TXT \"p=MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJB...\"    ; 512 bits\n"
+    "    sel._domainkey TXT \"p=MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBALyhTKqGPli35/lHgq9rQtsr8sH8ESo79qIy+ltEr9dI+Kw28mC2XDoHqFjAgiFUOoKN207tORn8FE02NI9vzMECAwEAAQ==\"    ; 512 bits\n"
     "\n"
     "Good:\n"
     "\n"
-    "    sel._domainkey TXT \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA...\" \"...IDAQAB\"\n";
+    "    sel._domainkey TXT \"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC2JIbuSurnQSW+ODTM0nqfcpZlHHnrp/ZYsDao3p0Kd0kN6RCXYXOyAObwoSRL3TbJkmL/OicQQZAHtTt18+7+a30qi11WzyoXAQZXTS4mR//HFz9hdWHZ8E8/RWzXeU0EZQLdmpK/lmU8g1mOVkddkNeAosytojSVyBkgydnJ/QIDAQAB\"\n";
 
 const char zl_explain_ses_dkim_key_split[] =
     "A 2048-bit key is 392 base64 characters and a TXT character-string holds at\n"
@@ -546,11 +548,13 @@ const char zl_explain_ses_dkim_key_split[] =
     "\n"
     "Bad:\n"
     "\n"
-    "    sel._domainkey TXT \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKC \" \"AQEAv3xd...\"\n"
+    "    sel._domainkey TXT ( \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvNJN0gulL6qLC6DjdeTqx2yb/qyPQCdhBQ4a0zX3RYb7ATlsC95YRJ7YzfH4o7llzw5nhC/LTg+B+YFjonDmTSQgX6qw248z7/toJQ3kV1kcQpK/HC8I5NnNe7vn+8lL2/HuwUvocQYJ7yIhEipE7bXLGmXp \"\n"
+    "                         \"+r1MNVIfXoqtw1zvkw6H99vNsppwvGls/ZuYcJfO1TJAA663aWCxtIrg2NzzPCI+eKdA0OgU6QZcH06Ea18Nkb52KtinqIrfwx1v56eYK7e4oiQVrJFftqRJ+N6O/l3m7zvTsrA4hgLwaS/9tndHh+r0pVSCxZLRk/DSlVB4nLqx6Ue062tVCMidkQIDAQAB\" )\n"
     "\n"
     "Good:\n"
     "\n"
-    "    sel._domainkey TXT \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKC\" \"AQEAv3xd...\"\n";
+    "    sel._domainkey TXT ( \"p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAvNJN0gulL6qLC6DjdeTqx2yb/qyPQCdhBQ4a0zX3RYb7ATlsC95YRJ7YzfH4o7llzw5nhC/LTg+B+YFjonDmTSQgX6qw248z7/toJQ3kV1kcQpK/HC8I5NnNe7vn+8lL2/HuwUvocQYJ7yIhEipE7bXLGmXp\"\n"
+    "                         \"+r1MNVIfXoqtw1zvkw6H99vNsppwvGls/ZuYcJfO1TJAA663aWCxtIrg2NzzPCI+eKdA0OgU6QZcH06Ea18Nkb52KtinqIrfwx1v56eYK7e4oiQVrJFftqRJ+N6O/l3m7zvTsrA4hgLwaS/9tndHh+r0pVSCxZLRk/DSlVB4nLqx6Ue062tVCMidkQIDAQAB\" )\n";
 
 const char zl_explain_ses_byodkim_selector[] =
     "DKIM allows selectors with several labels (a.b._domainkey.example.com), but\n"
@@ -560,8 +564,10 @@ const char zl_explain_ses_byodkim_selector[] =
     "\n"
     "Bad:\n"
     "\n"
-    "    ses.2024._domainkey TXT \"p=MIIBIjANBgkq...\"\n"
+    "    _amazonses      TXT \"ijkrG1GAuiLtNvQL64z1RTDN0fpLCMUZNYW+ZpvbEPg=\"\n"
+    "    ses.2024._domainkey TXT \"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC2JIbuSurnQSW+ODTM0nqfcpZlHHnrp/ZYsDao3p0Kd0kN6RCXYXOyAObwoSRL3TbJkmL/OicQQZAHtTt18+7+a30qi11WzyoXAQZXTS4mR//HFz9hdWHZ8E8/RWzXeU0EZQLdmpK/lmU8g1mOVkddkNeAosytojSVyBkgydnJ/QIDAQAB\"\n"
     "\n"
     "Good:\n"
     "\n"
-    "    ses-2024._domainkey TXT \"p=MIIBIjANBgkq...\"\n";
+    "    _amazonses      TXT \"ijkrG1GAuiLtNvQL64z1RTDN0fpLCMUZNYW+ZpvbEPg=\"\n"
+    "    ses-2024._domainkey TXT \"p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC2JIbuSurnQSW+ODTM0nqfcpZlHHnrp/ZYsDao3p0Kd0kN6RCXYXOyAObwoSRL3TbJkmL/OicQQZAHtTt18+7+a30qi11WzyoXAQZXTS4mR//HFz9hdWHZ8E8/RWzXeU0EZQLdmpK/lmU8g1mOVkddkNeAosytojSVyBkgydnJ/QIDAQAB\"\n";
