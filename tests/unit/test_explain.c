@@ -263,10 +263,24 @@ static void test_parser_of_blocks(void **state)
     free_examples(&set);
 }
 
+/* ... and a rule whose examples are swapped fails twice. */
+static void test_swapped_examples_fail(void **state)
+{
+    (void)state;
+    struct zl_rule r = *ZL_RULE_REF(ZL2101);
+    r.explain = "Bad:\n\n    www 3600 IN A 192.0.2.1\n\nGood:\n\n"
+                "    www.example.com 3600 IN A 192.0.2.1\n";
+    unsigned before = problems;
+    check_rule(&r);
+    assert_int_equal(problems - before, 2);
+    problems = before;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parser_of_blocks),
+        cmocka_unit_test(test_swapped_examples_fail),
         cmocka_unit_test(test_every_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
