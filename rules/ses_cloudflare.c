@@ -19,7 +19,7 @@
 static bool underscore_name(const struct zl_name *o)
 {
     for (unsigned i = 0; i < 3; i++) {
-        const uint8_t *l = zl_ses_label(o, i);
+        const uint8_t *l = zl_name_label(o, i);
         if (!l)
             return false;
         if (l[0] && l[1] == '_')
@@ -32,10 +32,10 @@ void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx
 {
     if (rec->comment_len < 23) /* strlen("cf_tags=cf-proxied:true") */
         return;
-    long tags = zl_ses_find(rec->comment, rec->comment_len, "cf_tags=");
+    long tags = zl_ascii_find(rec->comment, rec->comment_len, "cf_tags=");
     if (tags < 0)
         return;
-    long p = zl_ses_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
+    long p = zl_ascii_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
     if (p < 0)
         return;
     p += tags;
@@ -44,13 +44,13 @@ void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx
     struct zl_name t;
     if (!zl_name_from_wire(&t, rec->rdata + rec->fields[0].off, rec->rdlen - rec->fields[0].off))
         return;
-    if (!underscore_name(&rec->owner) && !zl_ses_under_any(&t, zl_ses_esp_domains))
+    if (!underscore_name(&rec->owner) && !zl_name_under_any(&t, zl_ses_esp_domains))
         return;
     char oname[ZL_NAME_TEXT_MAX], tname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&rec->owner, oname);
-    zl_ses_name_text(&t, tname);
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(&t, tname);
     /* The comment span starts at ';'; "true" follows "cf-proxied:". */
-    struct zl_span at = zl_ses_span_sub(&rec->comment_span, (uint32_t)p + 1, 15);
+    struct zl_span at = zl_span_sub(&rec->comment_span, (uint32_t)p + 1, 15);
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5019), &at,
                                   "CNAME '%s' is proxied by Cloudflare (cf-proxied:true): Cloudflare answers "
                                   "with its own addresses instead of the CNAME, so '%s' is never seen and "

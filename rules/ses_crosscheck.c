@@ -62,8 +62,8 @@ struct state {
     bool picked;
     enum zl_ses_pick pick;
     struct zl_ses_identity id;
-    struct zl_ses_list recs;    /* struct xrec: CNAME, TXT, MX */
-    struct zl_ses_list ns;      /* struct xrec: apex NS */
+    struct zl_list recs;    /* struct xrec: CNAME, TXT, MX */
+    struct zl_list ns;      /* struct xrec: apex NS */
     bool have_soa;
     struct zl_name mname;
     uint32_t serial;
@@ -105,26 +105,26 @@ static bool prepend(struct zl_name *out, const char *label, const struct zl_name
 
 static bool label0_is(const struct zl_name *n, const char *s)
 {
-    const uint8_t *l = zl_ses_label(n, 0);
-    return l && l[0] == strlen(s) && zl_ses_bytes_eq(l + 1, (const uint8_t *)s, l[0]);
+    const uint8_t *l = zl_name_label(n, 0);
+    return l && l[0] == strlen(s) && zl_ascii_eq(l + 1, (const uint8_t *)s, l[0]);
 }
 
 /* Label 0 of n contains s (case-insensitively). */
 static bool label0_has(const struct zl_name *n, const char *s)
 {
-    const uint8_t *l = zl_ses_label(n, 0);
-    return l && zl_ses_find((const char *)l + 1, l[0], s) >= 0;
+    const uint8_t *l = zl_name_label(n, 0);
+    return l && zl_ascii_find((const char *)l + 1, l[0], s) >= 0;
 }
 
 static bool same_label0(const struct zl_name *a, const struct zl_name *b)
 {
-    const uint8_t *x = zl_ses_label(a, 0), *y = zl_ses_label(b, 0);
-    return x && y && x[0] == y[0] && zl_ses_bytes_eq(x + 1, y + 1, x[0]);
+    const uint8_t *x = zl_name_label(a, 0), *y = zl_name_label(b, 0);
+    return x && y && x[0] == y[0] && zl_ascii_eq(x + 1, y + 1, x[0]);
 }
 
 static const char *name_text(const struct zl_name *n, char *out)
 {
-    return zl_ses_name_text(n, out);
+    return zl_name_text(n, out);
 }
 
 /* owner == want + origin (a name written without its trailing dot). */
@@ -133,7 +133,7 @@ static bool origin_appended(const struct zl_name *owner, const struct zl_name *w
     if (!origin || origin->nlabels == 0 || owner->nlabels != want->nlabels + origin->nlabels)
         return false;
     struct zl_name head;
-    if (!zl_ses_strip_origin(owner, origin, &head))
+    if (!zl_name_strip_origin(owner, origin, &head))
         return false;
     /* head is want's labels followed by the root: compare with want. */
     return zl_name_equal(&head, want);
@@ -146,7 +146,7 @@ static void owner_as_written(const struct xrec *r, const struct zl_name *n, char
     struct zl_name rel;
     if (r->owner_relative && zl_name_equal(n, &r->origin)) {
         strcpy(out, "@");
-    } else if (r->owner_relative && zl_ses_strip_origin(n, &r->origin, &rel)) {
+    } else if (r->owner_relative && zl_name_strip_origin(n, &r->origin, &rel)) {
         size_t l = zl_name_to_text(&rel, out);
         if (l > 1 && out[l - 1] == '.')
             out[l - 1] = '\0';
@@ -199,7 +199,7 @@ static const struct zl_span *apex_anchor(const struct state *st, const struct zl
     if (st->have_soa)
         return &st->soa_span;
     if (st->ns.n)
-        return &((const struct xrec *)zl_ses_at(&st->ns, 0))->span;
+        return &((const struct xrec *)zl_list_at(&st->ns, 0))->span;
     if (z->nrecs) {
         *tmp = zl_zone_span(z, 0);
         return tmp;
@@ -215,7 +215,7 @@ static struct zl_span field_span(const struct zl_record *rec, unsigned first, un
     const struct zl_field *a = &rec->fields[first], *b = &rec->fields[last];
     if (!a->ntok || !b->ntok || a->tok >= rec->ntoks || b->tok + b->ntok - 1 >= rec->ntoks)
         return rec->span;
-    return zl_ses_span_join(&rec->toks[a->tok].span, &rec->toks[b->tok + b->ntok - 1].span);
+    return zl_span_join(&rec->toks[a->tok].span, &rec->toks[b->tok + b->ntok - 1].span);
 }
 
 static bool field_name(const struct zl_record *rec, unsigned i, struct zl_name *out)
@@ -232,8 +232,8 @@ static bool feedback_target(const struct zl_name *t, char *region, size_t cap)
 {
     if (t->nlabels != 4 || !label0_is(t, "feedback-smtp"))
         return false;
-    const uint8_t *r = zl_ses_label(t, 1);
-    if (!zl_ses_label_is(zl_ses_label(t, 2), "amazonses") || !zl_ses_label_is(zl_ses_label(t, 3), "com") ||
+    const uint8_t *r = zl_name_label(t, 1);
+    if (!zl_name_label_is(zl_name_label(t, 2), "amazonses") || !zl_name_label_is(zl_name_label(t, 3), "com") ||
         !zl_ses_region_shaped(r + 1, r[0]))
         return false;
     if (region)
@@ -243,13 +243,13 @@ static bool feedback_target(const struct zl_name *t, char *region, size_t cap)
 
 static bool spf_text(const struct xrec *r)
 {
-    return r->type == ZL_T_TXT && r->tlen >= 6 && zl_ses_has_prefix(r->text, r->tlen, "v=spf1") &&
+    return r->type == ZL_T_TXT && r->tlen >= 6 && zl_ascii_has_prefix(r->text, r->tlen, "v=spf1") &&
            (r->tlen == 6 || r->text[6] == ' ');
 }
 
 static bool spf_includes_ses(const struct xrec *r)
 {
-    return spf_text(r) && zl_ses_find(r->text, r->tlen, "include:amazonses.com") >= 0;
+    return spf_text(r) && zl_ascii_find(r->text, r->tlen, "include:amazonses.com") >= 0;
 }
 
 /* ---- the record hook ---------------------------------------------------------- */
@@ -259,31 +259,31 @@ static bool mentions_identity(const struct zl_ses_identity *id, const struct zl_
 {
     const char *ow = (const char *)rec->owner.wire;
     for (size_t i = 0; i < id->ntokens; i++) {
-        if (zl_ses_find(ow, rec->owner.len, id->tokens[i]) >= 0)
+        if (zl_ascii_find(ow, rec->owner.len, id->tokens[i]) >= 0)
             return true;
         if (rec->type == ZL_T_CNAME && rec->rdlen &&
-            zl_ses_find((const char *)rec->rdata, rec->rdlen, id->tokens[i]) >= 0)
+            zl_ascii_find((const char *)rec->rdata, rec->rdlen, id->tokens[i]) >= 0)
             return true;
     }
     if (rec->type == ZL_T_TXT) {
-        if (zl_ses_find_label(&rec->owner, "_amazonses") >= 0)
+        if (zl_name_find_label(&rec->owner, "_amazonses") >= 0)
             return true;
         if (id->verification_token[0] && txt && tlen <= TXT_KEEP &&
-            zl_ses_find(txt, tlen, id->verification_token) >= 0)
+            zl_ascii_find(txt, tlen, id->verification_token) >= 0)
             return true;
     }
     if (id->have_mail_from &&
         (zl_name_equal(&rec->owner, &id->mail_from) || same_label0(&rec->owner, &id->mail_from)))
         return true;
-    if (rec->type == ZL_T_MX && rec->rdlen > 2 && zl_ses_wire_has_label(rec->rdata + 2, rec->rdlen - 2u,
+    if (rec->type == ZL_T_MX && rec->rdlen > 2 && zl_wire_has_label(rec->rdata + 2, rec->rdlen - 2u,
                                                                         "feedback-smtp"))
         return true;
     return false;
 }
 
-static struct xrec *keep(struct zl_ctx *ctx, struct zl_ses_list *l, const struct zl_record *rec)
+static struct xrec *keep(struct zl_ctx *ctx, struct zl_list *l, const struct zl_record *rec)
 {
-    struct xrec *r = zl_ses_push(ctx, l, sizeof *r);
+    struct xrec *r = zl_list_push(ctx, l, sizeof *r);
     r->owner = rec->owner;
     if (rec->origin)
         r->origin = *rec->origin;
@@ -297,7 +297,7 @@ static struct xrec *keep(struct zl_ctx *ctx, struct zl_ses_list *l, const struct
                     rec->span.line == rec->span.end_line && rec->owner_tok.span.line == rec->span.line &&
                     rec->owner_tok.span.col == rec->span.col;
     r->span = rec->span;
-    r->owner_span = zl_ses_owner_span(rec);
+    r->owner_span = zl_record_owner_span(rec);
     r->type_span = rec->type_span;
     r->value_span = rec->span;
     return r;
@@ -344,7 +344,7 @@ void zl_crosscheck_record(const struct zl_record *rec, struct zl_ctx *ctx)
     char txt[TXT_KEEP + 1];
     size_t tlen = 0;
     if (rec->type == ZL_T_TXT) {
-        tlen = zl_ses_txt_join(rec, txt, sizeof txt - 1, NULL);
+        tlen = zl_txt_join(rec, txt, sizeof txt - 1, NULL);
         if (tlen > TXT_KEEP)
             tlen = TXT_KEEP + 1; /* too long to matter; still kept if its name does */
     }
@@ -392,7 +392,7 @@ static const struct xrec *find_at(const struct state *st, const struct zl_name *
     const struct xrec *first = NULL;
     size_t c = 0;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type == type && zl_name_equal(&r->owner, n)) {
             if (!first)
                 first = r;
@@ -418,7 +418,7 @@ static void report_other_type(struct zl_ctx *ctx, const struct zl_zone *z, const
     /* The stored copy, when there is one, knows where the type token is. */
     const struct xrec *r = NULL;
     for (size_t i = 0; i < st->recs.n && !r; i++) {
-        const struct xrec *c = zl_ses_at(&st->recs, i);
+        const struct xrec *c = zl_list_at(&st->recs, i);
         if (c->type == o->type && zl_name_equal(&c->owner, n))
             r = c;
     }
@@ -430,7 +430,7 @@ static void report_other_type(struct zl_ctx *ctx, const struct zl_zone *z, const
     if (d && r && r->type_span.line == r->span.end_line) {
         char fix[600];
         snprintf(fix, sizeof fix, "%s %s", want_type, want_value);
-        zl_diag_set_fix(d, zl_ses_span_join(&r->type_span, &r->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&r->type_span, &r->span), fix);
     } else if (d) {
         add_line(d, n, want_type, want_value);
     }
@@ -471,12 +471,12 @@ static void dkim_mismatch_note(struct zl_diag *d, const struct zl_ses_identity *
 {
     struct zl_name head;
     char z[ZL_NAME_TEXT_MAX];
-    if (origin && zl_ses_strip_origin(&r->target, &r->origin, &head) && dkim_target_ok(id, tok, &head)) {
+    if (origin && zl_name_strip_origin(&r->target, &r->origin, &head) && dkim_target_ok(id, tok, &head)) {
         zl_diag_add_note(d, "the zone name was appended to the value: write it with a trailing dot");
         return;
     }
     if (!label0_is(&r->target, tok)) {
-        const uint8_t *l = zl_ses_label(&r->target, 0);
+        const uint8_t *l = zl_name_label(&r->target, 0);
         zl_diag_add_note(d, "the value starts with '%.*s', not the token '%s' of the name: copy the value from the "
                             "same row as the name",
                          l ? (int)l[0] : 0, l ? (const char *)l + 1 : "", tok);
@@ -498,7 +498,7 @@ static const struct xrec *dkim_elsewhere(const struct state *st, const char *tok
 {
     const struct xrec *best = NULL;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (zl_name_equal(&r->owner, want) || (r->type != ZL_T_CNAME && r->type != ZL_T_TXT))
             continue;
         bool hit = label0_has(&r->owner, tok) || (r->has_target && label0_is(&r->target, tok));
@@ -517,13 +517,13 @@ static void wrong_name_note(struct zl_diag *d, const struct xrec *r, const struc
                             "without a trailing dot");
         return;
     }
-    if (zl_ses_find_label(want, "_domainkey") < 0)
+    if (zl_name_find_label(want, "_domainkey") < 0)
         return;
-    if (zl_ses_find_label(&r->owner, "amazonses") >= 0)
+    if (zl_name_find_label(&r->owner, "amazonses") >= 0)
         zl_diag_add_note(d, "name and value are swapped: the name is the value SES shows");
-    else if (zl_ses_find_label(&r->owner, "_domainkey") >= 0)
+    else if (zl_name_find_label(&r->owner, "_domainkey") >= 0)
         zl_diag_add_note(d, "the record sits under another domain than the identity's");
-    else if (zl_ses_find((const char *)r->owner.wire, r->owner.len, "_domainkey") >= 0)
+    else if (zl_ascii_find((const char *)r->owner.wire, r->owner.len, "_domainkey") >= 0)
         zl_diag_add_note(d, "the name has no dot before '_domainkey', so token and '_domainkey' form one label");
     else
         zl_diag_add_note(d, "the name lacks the '_domainkey' label");
@@ -618,10 +618,10 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
     const struct xrec *r = find_at(st, &n, ZL_T_TXT, &count);
     if (r) {
         for (size_t i = 0; i < st->recs.n; i++) {
-            const struct xrec *c = zl_ses_at(&st->recs, i);
+            const struct xrec *c = zl_list_at(&st->recs, i);
             if (c->type == ZL_T_TXT && zl_name_equal(&c->owner, &n) &&
-                (zl_ses_has_prefix(c->text, c->tlen, "p=") || zl_ses_find(c->text, c->tlen, "; p=") >= 0 ||
-                 zl_ses_find(c->text, c->tlen, ";p=") >= 0 || c->tlen > TXT_KEEP))
+                (zl_ascii_has_prefix(c->text, c->tlen, "p=") || zl_ascii_find(c->text, c->tlen, "; p=") >= 0 ||
+                 zl_ascii_find(c->text, c->tlen, ";p=") >= 0 || c->tlen > TXT_KEEP))
                 return true;
         }
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &r->value_span,
@@ -638,7 +638,7 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
         return false;
     }
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *c = zl_ses_at(&st->recs, i);
+        const struct xrec *c = zl_list_at(&st->recs, i);
         if (c->type != ZL_T_TXT || !label0_is(&c->owner, sel) || zl_name_equal(&c->owner, &n))
             continue;
         struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &c->owner_span,
@@ -667,7 +667,7 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
 static const char *closeness(const char *have, size_t n, const char *tok)
 {
     size_t tl = strlen(tok);
-    if (n == tl && zl_ses_bytes_eq((const uint8_t *)have, (const uint8_t *)tok, n))
+    if (n == tl && zl_ascii_eq((const uint8_t *)have, (const uint8_t *)tok, n))
         return "it differs only in letter case, and the token is case-sensitive (base64)";
     if (n + 1 == tl && tok[tl - 1] == '=' && memcmp(have, tok, n) == 0)
         return "it lacks the token's trailing '='";
@@ -675,7 +675,7 @@ static const char *closeness(const char *have, size_t n, const char *tok)
         return "it is the token cut short";
     if (n > tl && memcmp(have, tok, tl) == 0)
         return "it is the token followed by extra characters";
-    if (n >= tl && zl_ses_find(have, n, tok) >= 0)
+    if (n >= tl && zl_ascii_find(have, n, tok) >= 0)
         return "it holds the token with characters around it";
     return NULL;
 }
@@ -694,7 +694,7 @@ static void check_verify_txt(struct zl_ctx *ctx, const struct state *st, const s
     size_t count = 0;
     const char *why = NULL;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type != ZL_T_TXT)
             continue;
         bool here = zl_name_equal(&r->owner, &n), apex_txt = zl_name_equal(&r->owner, &id->domain);
@@ -730,9 +730,9 @@ static void check_verify_txt(struct zl_ctx *ctx, const struct state *st, const s
         return;
     }
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type != ZL_T_TXT || zl_name_equal(&r->owner, &id->domain) || !r->tlen ||
-            zl_ses_find(r->text, r->tlen, tok) < 0)
+            zl_ascii_find(r->text, r->tlen, tok) < 0)
             continue;
         struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &r->owner_span,
                                       "the verification TXT record %s is at '%s'; SES looks up '%s'", quoted,
@@ -760,16 +760,16 @@ static void guess_region(const struct state *st, const struct zl_ses_identity *i
 {
     *guessed = false;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         struct zl_name head;
         if (r->type != ZL_T_MX || !r->has_target || !zl_name_equal(&r->owner, &id->mail_from))
             continue;
         if (feedback_target(&r->target, region, cap) ||
-            (zl_ses_strip_origin(&r->target, &r->origin, &head) && feedback_target(&head, region, cap)))
+            (zl_name_strip_origin(&r->target, &r->origin, &head) && feedback_target(&head, region, cap)))
             return;
     }
     if (id->have_signing_zone && id->signing_zone.nlabels == 4 && label0_is(&id->signing_zone, "dkim")) {
-        const uint8_t *l = zl_ses_label(&id->signing_zone, 1);
+        const uint8_t *l = zl_name_label(&id->signing_zone, 1);
         snprintf(region, cap, "%.*s", (int)l[0], (const char *)l + 1);
         return;
     }
@@ -781,7 +781,7 @@ static void guess_region(const struct state *st, const struct zl_ses_identity *i
         return;
     }
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type == ZL_T_MX && r->has_target && feedback_target(&r->target, region, cap))
             return;
     }
@@ -805,7 +805,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
     size_t nmx = 0;
     bool mx_ok = false;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type != ZL_T_MX || !zl_name_equal(&r->owner, m))
             continue;
         nmx++;
@@ -816,7 +816,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
     }
     if (mx_at && !mx_ok) {
         struct zl_name head;
-        bool appended = mx_at->has_target && zl_ses_strip_origin(&mx_at->target, &mx_at->origin, &head) &&
+        bool appended = mx_at->has_target && zl_name_strip_origin(&mx_at->target, &mx_at->origin, &head) &&
                         feedback_target(&head, NULL, 0);
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &mx_at->value_span,
                                       "the MX at MAIL FROM domain '%s' points to '%s'; SES expects an MX to "
@@ -848,7 +848,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
             reported = true;
         }
         for (size_t i = 0; i < st->recs.n && !reported; i++) {
-            const struct xrec *r = zl_ses_at(&st->recs, i);
+            const struct xrec *r = zl_list_at(&st->recs, i);
             if (r->type != ZL_T_MX || !r->has_target || !feedback_target(&r->target, NULL, 0) ||
                 !(same_label0(&r->owner, m) || origin_appended(&r->owner, m, &r->origin)))
                 continue;
@@ -881,7 +881,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
     /* SPF */
     const struct xrec *spf_at = NULL;
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (!zl_name_equal(&r->owner, m) || !spf_text(r))
             continue;
         if (spf_includes_ses(r))
@@ -900,7 +900,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
         return;
     }
     for (size_t i = 0; i < st->recs.n; i++) {
-        const struct xrec *r = zl_ses_at(&st->recs, i);
+        const struct xrec *r = zl_list_at(&st->recs, i);
         if (!spf_includes_ses(r) || zl_name_equal(&r->owner, m) ||
             !(same_label0(&r->owner, m) || origin_appended(&r->owner, m, &r->origin)))
             continue;
@@ -1007,7 +1007,7 @@ static void check_delegation(struct zl_ctx *ctx, const struct zl_zone *z, const 
     list_names(&wl, want, nw);
     size_t nh = 0;
     for (size_t i = 0; i < st->ns.n && nh < MAX_NS; i++) {
-        const struct xrec *r = zl_ses_at(&st->ns, i);
+        const struct xrec *r = zl_list_at(&st->ns, i);
         bool dup = false;
         for (size_t k = 0; k < nh && !dup; k++)
             dup = zl_name_equal(have[k], &r->target);

@@ -45,14 +45,14 @@ struct dkim_entry {
 };
 
 struct set_state {
-    struct zl_ses_list entries;
+    struct zl_list entries;
 };
 
 /* ---- small helpers ------------------------------------------------------------ */
 
 static bool eq_ci(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 {
-    return an == bn && zl_ses_bytes_eq(a, b, an);
+    return an == bn && zl_ascii_eq(a, b, an);
 }
 
 /* The span of the first n bytes of a written token when it starts with
@@ -60,7 +60,7 @@ static bool eq_ci(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 static struct zl_span prefix_span(const struct zl_token *t, const uint8_t *s, size_t n)
 {
     if (t->len >= n && !(t->flags & ZL_TOK_QUOTED) && memcmp(t->text, s, n) == 0)
-        return zl_ses_span_sub(&t->span, 0, (uint32_t)n);
+        return zl_span_sub(&t->span, 0, (uint32_t)n);
     return t->span;
 }
 
@@ -149,7 +149,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
 {
     const struct zl_rule *r = ZL_RULE_REF(ZL5001);
     char tname[ZL_NAME_TEXT_MAX], want[ZL_NAME_TEXT_MAX + 80];
-    zl_ses_name_text(t, tname);
+    zl_name_text(t, tname);
     struct zl_span at = tt ? tt->span : rec->span;
     struct zl_diag *d;
 
@@ -168,8 +168,8 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
 
     /* The origin was appended: relative in this file, or by a tool. */
     struct zl_name stripped;
-    if (zl_ses_strip_origin(t, rec->origin, &stripped) && zl_ses_is_signing_domain(&stripped, 1)) {
-        zl_ses_name_text(&stripped, want);
+    if (zl_name_strip_origin(t, rec->origin, &stripped) && zl_ses_is_signing_domain(&stripped, 1)) {
+        zl_name_text(&stripped, want);
         if (rel && tt) {
             *reason = "the target has no trailing dot";
             d = zl_report(ctx, r, &at,
@@ -190,13 +190,13 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
     /* Look at the target without its first label. */
     struct zl_name s;
     zl_name_suffix(&s, t, 1);
-    const uint8_t *s0 = zl_ses_label(&s, 0);
-    const uint8_t *s1 = zl_ses_label(&s, 1);
-    const uint8_t *s2 = zl_ses_label(&s, 2);
-    const uint8_t *s3 = zl_ses_label(&s, 3);
+    const uint8_t *s0 = zl_name_label(&s, 0);
+    const uint8_t *s1 = zl_name_label(&s, 1);
+    const uint8_t *s2 = zl_name_label(&s, 2);
+    const uint8_t *s3 = zl_name_label(&s, 3);
     *reason = "the target is not an SES signing domain";
 
-    if (zl_ses_label_is(s0, "dkim") && s.nlabels > 1) {
+    if (zl_name_label_is(s0, "dkim") && s.nlabels > 1) {
         struct zl_name below;
         zl_name_suffix(&below, &s, 1);
         const struct zl_name *origin = zl_ctx_origin(ctx);
@@ -214,7 +214,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
             return P_TARGET;
         }
         /* dkim.<region>.amazonses.com. for a region signing under dkim.amazonses.com */
-        if (s.nlabels == 4 && zl_ses_label_is(s2, "amazonses") && zl_ses_label_is(s3, "com")) {
+        if (s.nlabels == 4 && zl_name_label_is(s2, "amazonses") && zl_name_label_is(s3, "com")) {
             if (zl_ses_region_known(s1 + 1, s1[0])) {
                 *reason = "the region has no regional DKIM domain";
                 expected(want, sizeof want, tok, tn, "dkim.amazonses.com.");
@@ -232,12 +232,12 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
     }
 
     /* "amazonses.com." or "<region>.amazonses.com." without "dkim." */
-    bool bare = s.nlabels == 2 && zl_ses_label_is(s0, "amazonses") && zl_ses_label_is(s1, "com");
-    bool regional = s.nlabels == 3 && zl_ses_label_is(s1, "amazonses") && zl_ses_label_is(s2, "com") &&
+    bool bare = s.nlabels == 2 && zl_name_label_is(s0, "amazonses") && zl_name_label_is(s1, "com");
+    bool regional = s.nlabels == 3 && zl_name_label_is(s1, "amazonses") && zl_name_label_is(s2, "com") &&
                     zl_ses_region_known(s0 + 1, s0[0]);
     if (bare || regional) {
         *reason = "the target lacks 'dkim.'";
-        if (regional && zl_ses_in_list(zl_ses_dkim_regions, s0 + 1, s0[0])) {
+        if (regional && zl_ascii_in_list(zl_ses_dkim_regions, s0 + 1, s0[0])) {
             char reg[80];
             snprintf(reg, sizeof reg, "dkim.%.*s.amazonses.com.", (int)s0[0], (const char *)s0 + 1);
             expected(want, sizeof want, tok, tn, reg);
@@ -265,9 +265,9 @@ static void report_swapped(struct zl_ctx *ctx, const struct zl_record *rec, cons
                            const struct zl_token *tt)
 {
     char oname[ZL_NAME_TEXT_MAX], tname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&rec->owner, oname);
-    zl_ses_name_text(t, tname);
-    struct zl_span at = zl_ses_owner_span(rec);
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(t, tname);
+    struct zl_span at = zl_record_owner_span(rec);
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5007), &at,
                                   "name and value are swapped: the name '%s' is the value SES shows and the "
                                   "target '%s' is the name; SES looks up '%s' and finds nothing",
@@ -278,10 +278,10 @@ static void report_swapped(struct zl_ctx *ctx, const struct zl_record *rec, cons
      * origin it picked up) the absolute target. */
     char value[ZL_NAME_TEXT_MAX], cls[16];
     struct zl_name bare;
-    if ((rec->owner_flags & ZL_OWNER_RELATIVE) && zl_ses_strip_origin(&rec->owner, rec->origin, &bare))
-        zl_ses_name_text(&bare, value);
+    if ((rec->owner_flags & ZL_OWNER_RELATIVE) && zl_name_strip_origin(&rec->owner, rec->origin, &bare))
+        zl_name_text(&bare, value);
     else
-        zl_ses_name_text(&rec->owner, value);
+        zl_name_text(&rec->owner, value);
     struct zl_buf b = { 0 };
     zl_buf_put(&b, tt->text, tt->len);
     if (rec->ttl_source == ZL_TTL_EXPLICIT)
@@ -306,7 +306,7 @@ static void remember(struct zl_ctx *ctx, const struct zl_name *domain, const str
     if (!*slot)
         *slot = zl_ctx_alloc(ctx, sizeof(struct set_state));
     struct set_state *st = *slot;
-    struct dkim_entry *e = zl_ses_push(ctx, &st->entries, sizeof *e);
+    struct dkim_entry *e = zl_list_push(ctx, &st->entries, sizeof *e);
     e->domain = *domain;
     if (valid_zone)
         zl_name_suffix(&e->zone, t, 1);
@@ -323,14 +323,14 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     /* Cheap gates first: this runs on every CNAME of the zone. */
     const struct zl_name *o = &rec->owner;
-    const uint8_t *l0 = zl_ses_label(o, 0);
+    const uint8_t *l0 = zl_name_label(o, 0);
     if (!l0 || o->nlabels < 2)
         return;
-    const uint8_t *l1 = zl_ses_label(o, 1);
-    bool normal = zl_ses_label_is(l1, "_domainkey");
+    const uint8_t *l1 = zl_name_label(o, 1);
+    bool normal = zl_name_label_is(l1, "_domainkey");
     bool glued = !normal && l0[0] > 10 &&
-                 zl_ses_bytes_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10);
-    bool swapped = !normal && !glued && zl_ses_label_is(l1, "dkim") && zl_ses_find_label(o, "amazonses") > 1;
+                 zl_ascii_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10);
+    bool swapped = !normal && !glued && zl_name_label_is(l1, "dkim") && zl_name_find_label(o, "amazonses") > 1;
     if (!normal && !glued && !swapped)
         return;
     if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
@@ -341,12 +341,12 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     const struct zl_token *tt = f->ntok ? &rec->toks[f->tok] : NULL;
     bool rel = (f->flags & ZL_NAME_F_RELATIVE) != 0;
-    const uint8_t *t0 = zl_ses_label(&t, 0);
+    const uint8_t *t0 = zl_name_label(&t, 0);
     if (!t0)
         return;
 
     if (swapped) {
-        if (!zl_ses_label_is(zl_ses_label(&t, 1), "_domainkey"))
+        if (!zl_name_label_is(zl_name_label(&t, 1), "_domainkey"))
             return;
         report_swapped(ctx, rec, &t, tt);
         struct zl_name domain;
@@ -357,8 +357,8 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
 
     const uint8_t *tok = l0 + 1;
     size_t tn = glued ? (size_t)l0[0] - 10 : l0[0];
-    bool shaped = zl_ses_find_label(&t, "amazonses") >= 0 ||
-                  (zl_ses_tokenish(tok, tn) && zl_ses_find((const char *)t.wire, t.len, "dkim") >= 0);
+    bool shaped = zl_name_find_label(&t, "amazonses") >= 0 ||
+                  (zl_ses_tokenish(tok, tn) && zl_ascii_find((const char *)t.wire, t.len, "dkim") >= 0);
     if (!shaped)
         return;
 
@@ -366,20 +366,20 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     zl_name_suffix(&domain, o, glued ? 1 : 2);
     unsigned problems = 0;
     const char *reason = NULL;
-    struct zl_span oat = zl_ses_owner_span(rec);
+    struct zl_span oat = zl_record_owner_span(rec);
     struct zl_span tokat = rec->owner_tok.len ? prefix_span(&rec->owner_tok, tok, tn) : rec->span;
 
     if (glued) {
         problems |= P_GLUED;
         reason = "no dot before _domainkey";
         char oname[ZL_NAME_TEXT_MAX], dname[ZL_NAME_TEXT_MAX];
-        zl_ses_name_text(o, oname);
-        zl_ses_name_text(&domain, dname);
+        zl_name_text(o, oname);
+        zl_name_text(&domain, dname);
         struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5006), &oat,
                                       "name '%s' has no dot before '_domainkey', so the token and "
                                       "'_domainkey' form one label; SES looks up '%.*s._domainkey.%s'",
                                       oname, (int)tn, (const char *)tok, dname);
-        long at = rec->owner_tok.len ? zl_ses_find(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
+        long at = rec->owner_tok.len ? zl_ascii_find(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
         if (d && at > 0) {
             struct zl_buf b = { 0 };
             zl_buf_put(&b, rec->owner_tok.text, (size_t)at);
@@ -416,11 +416,11 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
                                           "publishes the key for '<token>._domainkey' at "
                                           "'<token>.dkim.amazonses.com.', so both must be the same",
                                           b, a);
-            if (d && t0[0] < tn && zl_ses_bytes_eq(t0 + 1, tok, t0[0]))
+            if (d && t0[0] < tn && zl_ascii_eq(t0 + 1, tok, t0[0]))
                 zl_diag_add_note(d, "the target token is the name's token with its last %zu character(s) "
                                     "cut off",
                                  tn - t0[0]);
-            else if (d && tn < t0[0] && zl_ses_bytes_eq(t0 + 1, tok, tn))
+            else if (d && tn < t0[0] && zl_ascii_eq(t0 + 1, tok, tn))
                 zl_diag_add_note(d, "the name's token is the target token with its last %zu character(s) "
                                     "cut off",
                                  t0[0] - tn);
@@ -447,12 +447,12 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
 
 void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    const uint8_t *l0 = zl_ses_label(&rec->owner, 0);
-    if (!l0 || !zl_ses_label_is(zl_ses_label(&rec->owner, 1), "_domainkey") || !zl_ses_tokenish(l0 + 1, l0[0]))
+    const uint8_t *l0 = zl_name_label(&rec->owner, 0);
+    if (!l0 || !zl_name_label_is(zl_name_label(&rec->owner, 1), "_domainkey") || !zl_ses_tokenish(l0 + 1, l0[0]))
         return;
     char v[300];
     unsigned ns;
-    size_t n = zl_ses_txt_join(rec, v, sizeof v, &ns);
+    size_t n = zl_txt_join(rec, v, sizeof v, &ns);
     if (n >= sizeof v)
         return;
     size_t a = 0;
@@ -463,7 +463,7 @@ void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
     size_t end = n && v[n - 1] == '.' ? n - 1 : n;
     static const char suffix[] = ".amazonses.com";
     size_t sl = sizeof suffix - 1;
-    if (end - a <= sl || !zl_ses_bytes_eq((const uint8_t *)v + end - sl, (const uint8_t *)suffix, sl))
+    if (end - a <= sl || !zl_ascii_eq((const uint8_t *)v + end - sl, (const uint8_t *)suffix, sl))
         return;
     for (size_t i = a; i < end; i++) {
         char c = v[i];
@@ -471,7 +471,7 @@ void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
             return;
     }
     char oname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&rec->owner, oname);
+    zl_name_text(&rec->owner, oname);
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5008), &rec->type_span,
                                   "'%s' is a TXT record holding '%.*s'; SES looks for a CNAME with that "
                                   "value, so it never finds this one",
@@ -479,7 +479,7 @@ void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (d && rec->type_span.line == rec->span.end_line) {
         char fix[400];
         snprintf(fix, sizeof fix, "CNAME %.*s.", (int)(end - a), v + a);
-        zl_diag_set_fix(d, zl_ses_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
     }
 }
 
@@ -529,7 +529,7 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
         }
     }
     char dname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&v[0]->domain, dname);
+    zl_name_text(&v[0]->domain, dname);
     if (broken) {
         struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
                                       "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid; SES verifies "
@@ -560,7 +560,7 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
                 count++;
         if (count % 3) {
             char zname[ZL_NAME_TEXT_MAX];
-            zl_ses_name_text(&v[i]->zone, zname);
+            zl_name_text(&v[i]->zone, zname);
             size_t missing = 3 - count % 3;
             zl_report(ctx, ZL_RULE_REF(ZL5009), &v[i]->span,
                       "'%s' has %zu SES DKIM CNAME%s pointing to %s; SES issues them in sets of three, so "
@@ -579,7 +579,7 @@ void zl_ses_dkim_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
     size_t n = st->entries.n;
     struct dkim_entry **v = zl_ctx_alloc(ctx, n * sizeof *v);
     for (size_t i = 0; i < n; i++)
-        v[i] = zl_ses_at(&st->entries, i);
+        v[i] = zl_list_at(&st->entries, i);
     qsort(v, n, sizeof *v, by_domain);
     for (size_t i = 0; i < n;) {
         size_t j = i + 1;

@@ -35,7 +35,7 @@ struct later {
 
 struct key_state {
     bool ses_seen;            /* the zone has SES records */
-    struct zl_ses_list later; /* SES-only findings, reported at the end if ses_seen */
+    struct zl_list later; /* SES-only findings, reported at the end if ses_seen */
 };
 
 static struct key_state *state(struct zl_ctx *ctx)
@@ -209,7 +209,7 @@ static bool find_tag(const char *v, size_t n, const char *name, size_t *vs, size
         size_t a = i;
         while (a < j && (v[a] == ' ' || v[a] == '\t' || v[a] == '\r' || v[a] == '\n'))
             a++;
-        if (j - a > nl && zl_ses_bytes_eq((const uint8_t *)v + a, (const uint8_t *)name, nl)) {
+        if (j - a > nl && zl_ascii_eq((const uint8_t *)v + a, (const uint8_t *)name, nl)) {
             size_t e = a + nl;
             while (e < j && (v[e] == ' ' || v[e] == '\t'))
                 e++;
@@ -265,7 +265,7 @@ struct key_view {
 static void report_later(struct zl_ctx *ctx, struct key_state *st, int kind, const struct zl_span *span,
                          const char *msg)
 {
-    struct later *l = zl_ses_push(ctx, &st->later, sizeof *l);
+    struct later *l = zl_list_push(ctx, &st->later, sizeof *l);
     l->kind = (uint8_t)kind;
     l->span = *span;
     l->msg = zl_ctx_strdup(ctx, msg, strlen(msg));
@@ -279,7 +279,7 @@ static char *rebuilt(const char *v, size_t n, const struct key_view *k)
     zl_buf_put(&s, v, k->ps);
     zl_buf_put(&s, k->clean, k->cn);
     zl_buf_put(&s, v + k->pe, n - k->pe);
-    zl_ses_put_quoted(&b, (const char *)s.data, s.len);
+    zl_txt_put_quoted(&b, (const char *)s.data, s.len);
     zl_buf_free(&s);
     return zl_buf_cstr(&b);
 }
@@ -362,7 +362,7 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
 {
     char v[VMAX];
     unsigned ns;
-    size_t n = zl_ses_txt_join(rec, v, sizeof v, &ns);
+    size_t n = zl_txt_join(rec, v, sizeof v, &ns);
     if (n > sizeof v)
         return; /* larger than any key */
     char clean[VMAX]; /* not zeroed: only the first k.cn bytes are used */
@@ -374,7 +374,7 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
         return;
     struct key_state *st = state(ctx);
     size_t kt_s, kt_e;
-    bool rsa = !find_tag(v, n, "k", &kt_s, &kt_e) || (kt_e - kt_s == 3 && zl_ses_bytes_eq((const uint8_t *)v + kt_s, (const uint8_t *)"rsa", 3));
+    bool rsa = !find_tag(v, n, "k", &kt_s, &kt_e) || (kt_e - kt_s == 3 && zl_ascii_eq((const uint8_t *)v + kt_s, (const uint8_t *)"rsa", 3));
 
     uint8_t der[VMAX];
     char why[256] = "";
@@ -384,17 +384,17 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
         bits = rsa_bits(der, (size_t)dn, why, sizeof why);
     bool good = dn >= 0 && (!rsa || bits);
 
-    const struct zl_token *first = zl_ses_txt_token(rec, 0), *last = zl_ses_txt_token(rec, ns ? ns - 1 : 0);
-    struct zl_span all = first ? zl_ses_span_join(&first->span, &last->span) : rec->span;
+    const struct zl_token *first = zl_txt_token(rec, 0), *last = zl_txt_token(rec, ns ? ns - 1 : 0);
+    struct zl_span all = first ? zl_span_join(&first->span, &last->span) : rec->span;
     char *fix = good && first && (k.pem || k.ws || k.quote) ? rebuilt(v, n, &k) : NULL;
     char oname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&rec->owner, oname);
+    zl_name_text(&rec->owner, oname);
 
     if (k.ws || k.quote) {
         char d[200];
         unsigned si = 0;
         describe_split(&k, v, d, sizeof d, &si);
-        const struct zl_token *t = zl_ses_txt_token(rec, si);
+        const struct zl_token *t = zl_txt_token(rec, si);
         struct zl_span at = t ? t->span : all;
         struct zl_diag *r = zl_report(ctx, ZL_RULE_REF(ZL5017), &at,
                                       "DKIM key at '%s': %s; DKIM keys are base64 with nothing in between, and "
@@ -438,7 +438,7 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
     const struct zl_name *o = &rec->owner;
     bool under = false;
     for (int i = 0; i < dk; i++) {
-        const uint8_t *l = zl_ses_label(o, (unsigned)i);
+        const uint8_t *l = zl_name_label(o, (unsigned)i);
         if (memchr(l + 1, '_', l[0]))
             under = true;
     }
@@ -450,14 +450,14 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
         s.wire[off] = 0;
         s.len = (uint8_t)(off + 1);
         s.nlabels = (uint8_t)dk;
-        zl_ses_name_text(&s, sel);
+        zl_name_text(&s, sel);
         sel[strlen(sel) - 1] = '\0';
         char msg[ZL_NAME_TEXT_MAX + 200];
         snprintf(msg, sizeof msg,
                  "DKIM selector '%s' has %s; valid DKIM, but SES BYODKIM selectors are one label of letters, "
                  "digits and dashes, so SES cannot use this key",
                  sel, dk > 1 ? "dots" : "underscores");
-        struct zl_span at = zl_ses_owner_span(rec);
+        struct zl_span at = zl_record_owner_span(rec);
         report_later(ctx, st, LATER_SELECTOR, &at, msg);
     }
 }
@@ -465,8 +465,8 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
 void zl_ses_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (rec->type == ZL_T_TXT) {
-        int dk = zl_ses_find_label(&rec->owner, "_domainkey");
-        bool ses_txt = zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_amazonses");
+        int dk = zl_name_find_label(&rec->owner, "_domainkey");
+        bool ses_txt = zl_name_label_is(zl_name_label(&rec->owner, 0), "_amazonses");
         if (dk < 1 && !ses_txt)
             return;
         if (ses_txt)
@@ -480,7 +480,7 @@ void zl_ses_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (rec->nfields <= tf || rec->fields[tf].kind != ZL_FIELD_NAME)
         return;
     const struct zl_field *f = &rec->fields[tf];
-    if (!zl_ses_wire_has_label(rec->rdata + f->off, rec->rdlen - f->off, "amazonses"))
+    if (!zl_wire_has_label(rec->rdata + f->off, rec->rdlen - f->off, "amazonses"))
         return;
     state(ctx)->ses_seen = true;
 }
@@ -491,7 +491,7 @@ static void flush(struct zl_ctx *ctx, int kind, const struct zl_rule *rule)
     if (!st || !st->ses_seen)
         return;
     for (size_t i = 0; i < st->later.n; i++) {
-        const struct later *l = zl_ses_at(&st->later, i);
+        const struct later *l = zl_list_at(&st->later, i);
         if (l->kind == kind)
             zl_report(ctx, rule, &l->span, "%s", l->msg);
     }

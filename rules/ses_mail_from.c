@@ -49,7 +49,7 @@ struct dmarc_entry {
 };
 
 struct mail_state {
-    struct zl_ses_list mx, spf, dmarc, dkim; /* dkim: struct zl_name, SES DKIM identities */
+    struct zl_list mx, spf, dmarc, dkim; /* dkim: struct zl_name, SES DKIM identities */
     /* built once for the zone hooks: sorted by owner, so lookups stay
      * logarithmic in zones with many SPF records */
     const struct mx_entry **mx_sorted;
@@ -73,8 +73,8 @@ static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const
                           const struct zl_name *t, const struct zl_name *fixed)
 {
     char tname[ZL_NAME_TEXT_MAX], want[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(t, tname);
-    zl_ses_name_text(fixed, want);
+    zl_name_text(t, tname);
+    zl_name_text(fixed, want);
     const struct zl_token *tt = f->ntok ? &rec->toks[f->tok] : NULL;
     struct zl_span at = tt ? tt->span : rec->span;
     struct zl_diag *d;
@@ -98,14 +98,14 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
     const uint8_t *l0 = rec->rdata + f->off;
     if (f->off >= rec->rdlen || (size_t)l0[0] + 1 > (size_t)(rec->rdlen - f->off))
         return;
-    bool feedback = zl_ses_label_is(l0, "feedback-smtp");
-    if (!feedback && !zl_ses_label_is(l0, "inbound-smtp"))
+    bool feedback = zl_name_label_is(l0, "feedback-smtp");
+    if (!feedback && !zl_name_label_is(l0, "inbound-smtp"))
         return;
     struct zl_name t;
     if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off))
         return;
-    int ses = zl_ses_find_label(&t, "amazonses");
-    int aws = zl_ses_find_label(&t, "amazonaws");
+    int ses = zl_name_find_label(&t, "amazonses");
+    int aws = zl_name_find_label(&t, "amazonaws");
     if (ses < 0 && aws < 0)
         return;
     const struct zl_name *origin = zl_ctx_origin(ctx);
@@ -114,19 +114,19 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
     struct zl_name meant = t;
     struct zl_name stripped;
     const struct zl_name *eff = rec->origin ? rec->origin : origin;
-    if (zl_ses_strip_origin(&t, eff, &stripped) && stripped.nlabels == 4 &&
-        (zl_ses_label_is(zl_ses_label(&stripped, 2), "amazonses") ||
-         zl_ses_label_is(zl_ses_label(&stripped, 2), "amazonaws")) &&
-        zl_ses_label_is(zl_ses_label(&stripped, 3), "com")) {
+    if (zl_name_strip_origin(&t, eff, &stripped) && stripped.nlabels == 4 &&
+        (zl_name_label_is(zl_name_label(&stripped, 2), "amazonses") ||
+         zl_name_label_is(zl_name_label(&stripped, 2), "amazonaws")) &&
+        zl_name_label_is(zl_name_label(&stripped, 3), "com")) {
         report_target(ctx, rec, f, &t, &stripped);
         meant = stripped;
     }
     char tname[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(&meant, tname);
+    zl_name_text(&meant, tname);
     const struct zl_token *tt = f->ntok ? &rec->toks[f->tok] : NULL;
     struct zl_span tat = tt ? tt->span : rec->span;
 
-    if (meant.nlabels != 4 || !zl_ses_label_is(zl_ses_label(&meant, 3), "com")) {
+    if (meant.nlabels != 4 || !zl_name_label_is(zl_name_label(&meant, 3), "com")) {
         if (feedback)
             zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
                       "MX target '%s' is not an SES feedback endpoint; SES expects "
@@ -134,8 +134,8 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
                       tname);
         return;
     }
-    const uint8_t *reg = zl_ses_label(&meant, 1);
-    const uint8_t *dom = zl_ses_label(&meant, 2);
+    const uint8_t *reg = zl_name_label(&meant, 1);
+    const uint8_t *dom = zl_name_label(&meant, 2);
     if (!zl_ses_region_known(reg + 1, reg[0]) && !zl_ses_region_shaped(reg + 1, reg[0])) {
         zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
                   "MX target '%s' names no AWS region ('%.*s'); SES endpoints look like "
@@ -144,7 +144,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
                   feedback ? "amazonses" : "amazonaws");
         return;
     }
-    if (feedback && !zl_ses_label_is(dom, "amazonses")) {
+    if (feedback && !zl_name_label_is(dom, "amazonses")) {
         char want[ZL_NAME_TEXT_MAX];
         snprintf(want, sizeof want, "feedback-smtp.%.*s.amazonses.com.", (int)reg[0], (const char *)reg + 1);
         struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
@@ -155,7 +155,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
             zl_diag_set_fix(d, tat, want);
         return;
     }
-    if (!feedback && zl_ses_label_is(dom, "amazonses")) {
+    if (!feedback && zl_name_label_is(dom, "amazonses")) {
         zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
                   "MX target '%s' does not exist: SES receives mail at 'inbound-smtp.%.*s.amazonaws.com.' "
                   "and a custom MAIL FROM uses 'feedback-smtp.%.*s.amazonses.com.'",
@@ -164,7 +164,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
     }
 
     struct mail_state *st = state(ctx);
-    struct mx_entry *e = zl_ses_push(ctx, &st->mx, sizeof *e);
+    struct mx_entry *e = zl_list_push(ctx, &st->mx, sizeof *e);
     e->owner = zl_name_hash64(&rec->owner);
     e->name = rec->owner;
     e->span = rec->span;
@@ -182,7 +182,7 @@ static bool spf_has(const char *v, size_t n, const char *term)
     size_t tl = strlen(term);
     for (size_t i = 0; i + tl <= n; i++) {
         if ((i == 0 || v[i - 1] == ' ') && (i + tl == n || v[i + tl] == ' ') &&
-            zl_ses_bytes_eq((const uint8_t *)v + i, (const uint8_t *)term, tl))
+            zl_ascii_eq((const uint8_t *)v + i, (const uint8_t *)term, tl))
             return true;
     }
     return false;
@@ -193,12 +193,12 @@ static void dmarc_fix(struct zl_ctx *ctx, const struct zl_record *rec, unsigned 
                       struct dmarc_entry *e, int which)
 {
     for (unsigned i = 0; i < ns; i++) {
-        const struct zl_token *t = zl_ses_txt_token(rec, i);
+        const struct zl_token *t = zl_txt_token(rec, i);
         if (!t || memchr(t->text, '\\', t->len))
             continue;
         size_t tl = strlen(tag);
         for (size_t p = 0; p + tl + 2 <= t->len; p++) {
-            if (!zl_ses_bytes_eq((const uint8_t *)t->text + p, (const uint8_t *)tag, tl))
+            if (!zl_ascii_eq((const uint8_t *)t->text + p, (const uint8_t *)tag, tl))
                 continue;
             if (p > 0 && t->text[p - 1] != ';' && t->text[p - 1] != ' ' && t->text[p - 1] != '\t')
                 continue;
@@ -252,23 +252,23 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     const char *first = (const char *)rec->rdata + 1;
     size_t fl = rec->rdata[0];
-    bool dmarc = zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_dmarc") && zl_ses_has_prefix(first, fl, "v=DMARC1");
-    bool spf = !dmarc && zl_ses_has_prefix(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
+    bool dmarc = zl_name_label_is(zl_name_label(&rec->owner, 0), "_dmarc") && zl_ascii_has_prefix(first, fl, "v=DMARC1");
+    bool spf = !dmarc && zl_ascii_has_prefix(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
     if (!dmarc && !spf)
         return;
-    size_t n = zl_ses_txt_join(rec, v, sizeof v, &ns);
+    size_t n = zl_txt_join(rec, v, sizeof v, &ns);
     if (n > sizeof v)
         n = sizeof v;
     struct mail_state *st = state(ctx);
     if (spf) {
-        struct spf_entry *e = zl_ses_push(ctx, &st->spf, sizeof *e);
+        struct spf_entry *e = zl_list_push(ctx, &st->spf, sizeof *e);
         e->owner = zl_name_hash64(&rec->owner);
         e->span = rec->span;
         e->ses = spf_has(v, n, "include:amazonses.com") || spf_has(v, n, "+include:amazonses.com");
         return;
     }
     /* Only records with a strict tag matter; most have none. */
-    if (zl_ses_find(v, n, "=s") < 0 && zl_ses_find(v, n, "= s") < 0)
+    if (zl_ascii_find(v, n, "=s") < 0 && zl_ascii_find(v, n, "= s") < 0)
         return;
     struct dmarc_entry tmp;
     memset(&tmp, 0, sizeof tmp);
@@ -292,7 +292,7 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
             while (val < v + b && (*val == ' ' || *val == '\t'))
                 val++;
             for (int k = 0; k < 2; k++)
-                if (kl == strlen(tag_names[k]) && zl_ses_bytes_eq((const uint8_t *)v + a, (const uint8_t *)tag_names[k], kl) &&
+                if (kl == strlen(tag_names[k]) && zl_ascii_eq((const uint8_t *)v + a, (const uint8_t *)tag_names[k], kl) &&
                     v + b - val == 1 && (*val | 0x20) == 's') {
                     e->strict[k] = true;
                     dmarc_fix(ctx, rec, ns, tag_names[k], e, k);
@@ -302,7 +302,7 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
     }
     if (!tmp.strict[0] && !tmp.strict[1])
         return;
-    e = zl_ses_push(ctx, &st->dmarc, sizeof *e);
+    e = zl_list_push(ctx, &st->dmarc, sizeof *e);
     *e = tmp;
     zl_name_suffix(&e->domain, &rec->owner, 1);
     e->span = rec->span;
@@ -312,16 +312,16 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
 
 static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    if (!zl_ses_label_is(zl_ses_label(&rec->owner, 1), "_domainkey"))
+    if (!zl_name_label_is(zl_name_label(&rec->owner, 1), "_domainkey"))
         return;
     if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
         return;
     struct zl_name t;
     if (!zl_name_from_wire(&t, rec->rdata + rec->fields[0].off, rec->rdlen - rec->fields[0].off) ||
-        zl_ses_find_label(&t, "amazonses") < 0)
+        zl_name_find_label(&t, "amazonses") < 0)
         return;
     struct mail_state *st = state(ctx);
-    struct zl_name *d = zl_ses_push(ctx, &st->dkim, sizeof *d);
+    struct zl_name *d = zl_list_push(ctx, &st->dkim, sizeof *d);
     zl_name_suffix(d, &rec->owner, 2);
 }
 
@@ -364,11 +364,11 @@ static struct mail_state *indexed_state(struct zl_ctx *ctx)
     st->indexed = true;
     st->mx_sorted = zl_ctx_alloc(ctx, (st->mx.n + 1) * sizeof *st->mx_sorted);
     for (size_t i = 0; i < st->mx.n; i++)
-        st->mx_sorted[i] = zl_ses_at(&st->mx, i);
+        st->mx_sorted[i] = zl_list_at(&st->mx, i);
     qsort(st->mx_sorted, st->mx.n, sizeof *st->mx_sorted, mx_order);
     st->spf_sorted = zl_ctx_alloc(ctx, (st->spf.n + 1) * sizeof *st->spf_sorted);
     for (size_t i = 0; i < st->spf.n; i++)
-        st->spf_sorted[i] = zl_ses_at(&st->spf, i);
+        st->spf_sorted[i] = zl_list_at(&st->spf, i);
     qsort(st->spf_sorted, st->spf.n, sizeof *st->spf_sorted, spf_order);
     return st;
 }
@@ -418,7 +418,7 @@ static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
         j = owner_run(st, i);
         const struct mx_entry *e = st->mx_sorted[i];
         char oname[ZL_NAME_TEXT_MAX];
-        zl_ses_name_text(&e->name, oname);
+        zl_name_text(&e->name, oname);
         if (e->kind == MX_INBOUND) {
             /* no feedback MX here (those sort first): receiving where MAIL FROM was meant? */
             if (e->apex || !has_ses_spf(st, e->owner))
@@ -474,7 +474,7 @@ static void mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
         if (e->kind != MX_FEEDBACK || e->apex)
             continue;
         char oname[ZL_NAME_TEXT_MAX];
-        zl_ses_name_text(&e->name, oname);
+        zl_name_text(&e->name, oname);
         size_t first, end = spf_range(st, e->owner, &first), count = end - first;
         if (count == 0) {
             if (zone->whole_zone)
@@ -507,16 +507,16 @@ static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
         return;
     const struct zl_rule *r = ZL_RULE_REF(ZL5014);
     for (size_t i = 0; i < st->dmarc.n; i++) {
-        const struct dmarc_entry *dm = zl_ses_at(&st->dmarc, i);
+        const struct dmarc_entry *dm = zl_list_at(&st->dmarc, i);
         char dname[ZL_NAME_TEXT_MAX], sub[ZL_NAME_TEXT_MAX];
-        zl_ses_name_text(&dm->domain, dname);
+        zl_name_text(&dm->domain, dname);
         if (dm->strict[0]) {
             for (size_t k = 0; k < st->mx.n; k++) {
-                const struct mx_entry *e = zl_ses_at(&st->mx, k);
+                const struct mx_entry *e = zl_list_at(&st->mx, k);
                 if (e->kind != MX_FEEDBACK || e->apex || zl_name_equal(&e->name, &dm->domain) ||
                     !zl_name_is_subdomain(&e->name, &dm->domain))
                     continue;
-                zl_ses_name_text(&e->name, sub);
+                zl_name_text(&e->name, sub);
                 struct zl_diag *d = zl_report(ctx, r, &dm->span,
                                               "DMARC for '%s' sets aspf=s (strict SPF alignment), but SES sends "
                                               "with the custom MAIL FROM '%s', a subdomain; strict alignment needs "
@@ -532,14 +532,14 @@ static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
             bool at_domain = false;
             const struct zl_name *below = NULL;
             for (size_t k = 0; k < st->dkim.n; k++) {
-                const struct zl_name *id = zl_ses_at(&st->dkim, k);
+                const struct zl_name *id = zl_list_at(&st->dkim, k);
                 if (zl_name_equal(id, &dm->domain))
                     at_domain = true;
                 else if (!below && zl_name_is_subdomain(id, &dm->domain))
                     below = id;
             }
             if (below && !at_domain) {
-                zl_ses_name_text(below, sub);
+                zl_name_text(below, sub);
                 struct zl_diag *d = zl_report(ctx, r, &dm->span,
                                               "DMARC for '%s' sets adkim=s (strict DKIM alignment), but SES signs "
                                               "with d=%s (its DKIM CNAMEs are there), a subdomain; strict alignment "

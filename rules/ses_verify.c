@@ -98,7 +98,7 @@ static void check_value(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     char v[1024];
     unsigned ns;
-    size_t n = zl_ses_txt_join(rec, v, sizeof v, &ns);
+    size_t n = zl_txt_join(rec, v, sizeof v, &ns);
     if (n > sizeof v)
         n = sizeof v;
     char clean[1024];
@@ -114,8 +114,8 @@ static void check_value(const struct zl_record *rec, struct zl_ctx *ctx)
     }
     if (!quotes && !spaces && ns == 1 && token_ok(v, n))
         return;
-    const struct zl_token *first = zl_ses_txt_token(rec, 0), *last = zl_ses_txt_token(rec, ns ? ns - 1 : 0);
-    struct zl_span at = first ? zl_ses_span_join(&first->span, &last->span) : rec->span;
+    const struct zl_token *first = zl_txt_token(rec, 0), *last = zl_txt_token(rec, ns ? ns - 1 : 0);
+    struct zl_span at = first ? zl_span_join(&first->span, &last->span) : rec->span;
     if (ns > 1 && n == 44 * (size_t)ns && !quotes && !spaces) {
         /* Several whole tokens as strings of one record: each needs its own. */
         bool each = true;
@@ -168,18 +168,18 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *o = &rec->owner;
     const struct zl_rule *r = ZL_RULE_REF(ZL5011);
-    struct zl_span at = zl_ses_owner_span(rec);
+    struct zl_span at = zl_record_owner_span(rec);
     char oname[ZL_NAME_TEXT_MAX], want[ZL_NAME_TEXT_MAX];
-    zl_ses_name_text(o, oname);
+    zl_name_text(o, oname);
 
-    if (zl_ses_label_is(zl_ses_label(o, 1), "_amazonses")) {
+    if (zl_name_label_is(zl_name_label(o, 1), "_amazonses")) {
         struct zl_name fixed;
         zl_name_suffix(&fixed, o, 1);
-        zl_ses_name_text(&fixed, want);
+        zl_name_text(&fixed, want);
         struct zl_diag *d = zl_report(ctx, r, &at,
                                       "TXT record at '%s' has '_amazonses' twice; SES looks up '%s'", oname, want);
         const struct zl_token *t = &rec->owner_tok;
-        if (d && t->len > 11 && zl_ses_has_prefix(t->text, t->len, "_amazonses._amazonses")) {
+        if (d && t->len > 11 && zl_ascii_has_prefix(t->text, t->len, "_amazonses._amazonses")) {
             char fix[ZL_NAME_TEXT_MAX];
             snprintf(fix, sizeof fix, "%.*s", (int)(t->len - 11), t->text + 11);
             zl_diag_set_fix(d, t->span, fix);
@@ -196,11 +196,11 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     struct zl_name tail, first;
     zl_name_suffix(&tail, o, o->nlabels - 2 * k);
-    if (!zl_ses_strip_origin(&tail, origin, &first) || !zl_name_equal(&first, origin))
+    if (!zl_name_strip_origin(&tail, origin, &first) || !zl_name_equal(&first, origin))
         return;
     struct zl_name fixed;
-    zl_ses_strip_origin(o, origin, &fixed);
-    zl_ses_name_text(&fixed, want);
+    zl_name_strip_origin(o, origin, &fixed);
+    zl_name_text(&fixed, want);
     const struct zl_token *t = &rec->owner_tok;
     struct zl_diag *d;
     if ((rec->owner_flags & ZL_OWNER_RELATIVE) && t->len) {
@@ -222,7 +222,7 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
 
 void zl_ses_verify_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    if (!zl_ses_label_is(zl_ses_label(&rec->owner, 0), "_amazonses"))
+    if (!zl_name_label_is(zl_name_label(&rec->owner, 0), "_amazonses"))
         return;
     check_owner(rec, ctx);
     check_value(rec, ctx);

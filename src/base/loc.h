@@ -13,4 +13,9 @@ struct zl_span {
     uint32_t end_line, end_col;
 };
 
+/* From the start of a to the end of b. */
+struct zl_span zl_span_join(const struct zl_span *a, const struct zl_span *b);
+/* Bytes [off, off+len) of a token written on one line (else the token). */
+struct zl_span zl_span_sub(const struct zl_span *s, uint32_t off, uint32_t len);
+
 #endif

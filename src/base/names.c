@@ -1,5 +1,7 @@
 #include "base/names.h"
 
+#include "base/ascii.h"
+
 #include <string.h>
 
 static inline uint8_t lower(uint8_t c)
@@ -302,4 +304,81 @@ uint32_t zl_name_hash(const struct zl_name *n)
         h *= 16777619u;
     }
     return h;
+}
+
+/* ---- labels ------------------------------------------------------------ */
+
+const uint8_t *zl_name_label(const struct zl_name *n, unsigned i)
+{
+    size_t off = 0;
+    for (unsigned k = 0; k < i; k++) {
+        if (off >= n->len || n->wire[off] == 0)
+            return NULL;
+        off += 1 + (size_t)n->wire[off];
+    }
+    if (off >= n->len || n->wire[off] == 0)
+        return NULL;
+    return n->wire + off;
+}
+
+bool zl_name_label_is(const uint8_t *label, const char *s)
+{
+    size_t n = strlen(s);
+    return label && label[0] == n && zl_ascii_eq(label + 1, (const uint8_t *)s, n);
+}
+
+int zl_name_find_label(const struct zl_name *n, const char *s)
+{
+    size_t len = strlen(s);
+    size_t off = 0;
+    for (int i = 0; off < n->len && n->wire[off]; i++) {
+        uint8_t ll = n->wire[off];
+        if (ll == len && zl_ascii_eq(n->wire + off + 1, (const uint8_t *)s, len))
+            return i;
+        off += 1 + (size_t)ll;
+    }
+    return -1;
+}
+
+bool zl_name_under_any(const struct zl_name *n, const char *const *list)
+{
+    char text[ZL_NAME_TEXT_MAX];
+    size_t tl = zl_name_to_text(n, text);
+    for (; *list; list++) {
+        size_t l = strlen(*list);
+        /* "<list item>." at the end, after a dot or as the whole name */
+        if (tl < l + 1 || text[tl - 1] != '.')
+            continue;
+        size_t at = tl - 1 - l;
+        if (zl_ascii_eq((const uint8_t *)text + at, (const uint8_t *)*list, l) && (at == 0 || text[at - 1] == '.'))
+            return true;
+    }
+    return false;
+}
+
+bool zl_wire_has_label(const uint8_t *p, size_t n, const char *s)
+{
+    size_t sl = strlen(s);
+    for (size_t i = 0; i < n && p[i] && p[i] <= ZL_LABEL_MAX; i += 1 + (size_t)p[i])
+        if (p[i] == sl && i + 1 + sl <= n && zl_ascii_eq(p + i + 1, (const uint8_t *)s, sl))
+            return true;
+    return false;
+}
+
+const char *zl_name_text(const struct zl_name *n, char *out)
+{
+    zl_name_to_text(n, out);
+    return out;
+}
+
+bool zl_name_strip_origin(const struct zl_name *n, const struct zl_name *origin, struct zl_name *out)
+{
+    if (!origin || n->nlabels <= origin->nlabels || !zl_name_is_subdomain(n, origin))
+        return false;
+    size_t keep = (size_t)n->len - origin->len; /* the labels above the origin */
+    memcpy(out->wire, n->wire, keep);
+    out->wire[keep] = 0;
+    out->len = (uint8_t)(keep + 1);
+    out->nlabels = (uint8_t)(n->nlabels - origin->nlabels);
+    return true;
 }

@@ -70,4 +70,23 @@ bool zl_name_ends_in_before(const struct zl_name *n, unsigned skip, const struct
 /* The name with its first k labels removed. */
 void zl_name_suffix(struct zl_name *out, const struct zl_name *n, unsigned k);
 
+/* ---- labels ------------------------------------------------------------ */
+
+/* Label i (0 = leftmost) as its length octet, or NULL past the last label. */
+const uint8_t *zl_name_label(const struct zl_name *n, unsigned i);
+/* Label (length-prefixed) equals s, ignoring ASCII case. */
+bool zl_name_label_is(const uint8_t *label, const char *s);
+/* Index of the first label equal to s, or -1. */
+int zl_name_find_label(const struct zl_name *n, const char *s);
+/* True when n is a listed domain ("example.com", no dot) or below one. */
+bool zl_name_under_any(const struct zl_name *n, const char *const *list);
+/* Label s somewhere in the uncompressed wire name at p (n bytes), without
+ * copying it: for cheap gates on RDATA. */
+bool zl_wire_has_label(const uint8_t *p, size_t n, const char *s);
+/* The name as text with its trailing dot into out (ZL_NAME_TEXT_MAX); returns out. */
+const char *zl_name_text(const struct zl_name *n, char *out);
+/* n with the origin's labels removed from its end, as a relative name
+ * (out); false when n is not strictly below origin. */
+bool zl_name_strip_origin(const struct zl_name *n, const struct zl_name *origin, struct zl_name *out);
+
 #endif

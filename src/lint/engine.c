@@ -4,8 +4,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "lint/patterns.h"
 #include "rules/rules.h"
@@ -170,15 +170,15 @@ uint64_t zl_rdata_hash64(const struct zl_record *rec)
 
 static bool pattern_matches(const char *pat, const struct zl_rule *r)
 {
-    if (strcasecmp(pat, r->code) == 0 || strcasecmp(pat, r->slug) == 0)
+    if (zl_ascii_casecmp(pat, r->code) == 0 || zl_ascii_casecmp(pat, r->slug) == 0)
         return true;
     size_t n = strlen(pat);
     if (n == 0)
         return false;
     /* Prefixes: "ZL5" matches ZL5xxx, "ses-" (or "ses") matches ses-*. */
-    if (strncasecmp(pat, r->code, n) == 0)
+    if (zl_ascii_ncasecmp(pat, r->code, n) == 0)
         return true;
-    if (strncasecmp(pat, r->slug, n) == 0 && (pat[n - 1] == '-' || r->slug[n] == '-'))
+    if (zl_ascii_ncasecmp(pat, r->slug, n) == 0 && (pat[n - 1] == '-' || r->slug[n] == '-'))
         return true;
     return false;
 }
@@ -188,7 +188,7 @@ static bool any_matches(const char *pat)
     for (unsigned i = 0; i < zl_registry.nrules; i++)
         if (pattern_matches(pat, &zl_registry.rules[i]))
             return true;
-    return strcasecmp(pat, "ALL") == 0;
+    return zl_ascii_casecmp(pat, "ALL") == 0;
 }
 
 bool zl_selection_valid(const struct zl_selection *sel, const char **bad)
@@ -210,7 +210,7 @@ static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
 {
     bool on = sel->nselect == 0;
     for (size_t i = 0; i < sel->nselect && !on; i++)
-        on = strcasecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r);
+        on = zl_ascii_casecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r);
     for (size_t i = 0; i < sel->nignore && on; i++)
         on = !pattern_matches(sel->ignore[i], r);
     return on;
@@ -525,9 +525,9 @@ static bool codes_match(const char *codes, const struct zl_diag *d)
     while (*p) {
         const char *q = strchr(p, ',');
         size_t n = q ? (size_t)(q - p) : strlen(p);
-        if ((strlen(d->code) == n && strncasecmp(p, d->code, n) == 0) ||
-            (strlen(d->slug) == n && strncasecmp(p, d->slug, n) == 0) ||
-            (n == 3 && strncasecmp(p, "all", 3) == 0))
+        if ((strlen(d->code) == n && zl_ascii_ncasecmp(p, d->code, n) == 0) ||
+            (strlen(d->slug) == n && zl_ascii_ncasecmp(p, d->slug, n) == 0) ||
+            (n == 3 && zl_ascii_ncasecmp(p, "all", 3) == 0))
             return true;
         if (!q)
             break;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/ascii.h"
 #include "rdata/types.h"
 #include "rules/rules.h"
 
@@ -50,28 +51,6 @@ const struct zl_registry zl_registry = {
 _Static_assert(sizeof zl_rules / sizeof zl_rules[0] == ZL_RULE__COUNT,
                "zl_rules[] and enum zl_rule_id disagree");
 _Static_assert(sizeof passes / sizeof passes[0] == ZL_PASS__COUNT, "passes[] and enum zl_pass_id disagree");
-
-static unsigned char lower(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-}
-
-int zl_ascii_ncasecmp(const char *a, const char *b, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char x = lower((unsigned char)a[i]), y = lower((unsigned char)b[i]);
-        if (x != y)
-            return x < y ? -1 : 1;
-        if (x == '\0')
-            return 0;
-    }
-    return 0;
-}
-
-int zl_ascii_casecmp(const char *a, const char *b)
-{
-    return zl_ascii_ncasecmp(a, b, (size_t)-1);
-}
 
 const struct zl_rule *zl_registry_find(const struct zl_registry *reg, const char *code_or_slug)
 {

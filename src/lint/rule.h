@@ -51,9 +51,5 @@ extern const unsigned zl_rule_count;
 const struct zl_rule *zl_rule_find(const char *code_or_slug);
 const struct zl_rule *zl_registry_find(const struct zl_registry *reg, const char *code_or_slug);
 
-/* ASCII-only case-insensitive equality: codes, slugs and keywords are ASCII,
- * and the C library's strcasecmp follows the locale. */
-int zl_ascii_casecmp(const char *a, const char *b);
-int zl_ascii_ncasecmp(const char *a, const char *b, size_t n);
 
 #endif

@@ -87,4 +87,10 @@ struct zl_record {
     uint32_t set_id_len;
 };
 
+/* The owner as written, or the whole record when the owner was inherited. */
+static inline struct zl_span zl_record_owner_span(const struct zl_record *rec)
+{
+    return rec->owner_tok.len ? rec->owner_tok.span : rec->span;
+}
+
 #endif

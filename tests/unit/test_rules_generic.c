@@ -3,7 +3,8 @@
  * where it stays silent; plus the pattern table and the TLD data. Each case
  * runs with only its rule selected, through zl_lint_buffer like the CLI.
  * Covers rules/name_doubled_origin.c, target_relative_external.c,
- * value_stray_characters.c, cname.c, rrset.c, zone_completeness.c, mail_policy.c. */
+ * value_stray_characters.c, cname.c, rrset.c, zone_completeness.c, mail_policy.c,
+ * spf.c, dmarc.c, export_placeholder.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

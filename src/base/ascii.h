@@ -1,0 +1,28 @@
+/* ASCII-only case-insensitive text: codes, slugs, DNS labels and record
+ * keywords are compared without regard to ASCII case, and never through
+ * the C library's locale-dependent strcasecmp or tolower. */
+#ifndef ZL_ASCII_H
+#define ZL_ASCII_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+static inline unsigned char zl_ascii_lower(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* strcmp/strncmp without regard to ASCII case. */
+int zl_ascii_casecmp(const char *a, const char *b);
+int zl_ascii_ncasecmp(const char *a, const char *b, size_t n);
+/* n bytes equal without regard to ASCII case. */
+bool zl_ascii_eq(const uint8_t *a, const uint8_t *b, size_t n);
+/* s[0..n) starts with prefix. */
+bool zl_ascii_has_prefix(const char *s, size_t n, const char *prefix);
+/* Offset of needle in s[0..n), or -1. */
+long zl_ascii_find(const char *s, size_t n, const char *needle);
+/* s[0..n) is one of the NULL-terminated list. */
+bool zl_ascii_in_list(const char *const *list, const uint8_t *s, size_t n);
+
+#endif

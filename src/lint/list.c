@@ -1,0 +1,42 @@
+#include "lint/list.h"
+
+#include "lint/engine.h"
+
+struct zl_list_chunk {
+    struct zl_list_chunk *next;
+    size_t n, cap;
+    unsigned char data[];
+};
+
+void *zl_list_push(struct zl_ctx *ctx, struct zl_list *l, size_t elem)
+{
+    if (!l->elem)
+        l->elem = elem;
+    struct zl_list_chunk *c = l->tail;
+    if (!c || c->n == c->cap) {
+        /* Doubling chunks: few allocations, nothing ever moves. */
+        size_t cap = c ? c->cap * 2 : 8;
+        struct zl_list_chunk *nc = zl_ctx_alloc(ctx, sizeof *nc + cap * l->elem);
+        nc->cap = cap;
+        if (c)
+            c->next = nc;
+        else
+            l->head = nc;
+        l->tail = nc;
+        c = nc;
+    }
+    void *p = c->data + c->n * l->elem;
+    c->n++;
+    l->n++;
+    return p;
+}
+
+void *zl_list_at(const struct zl_list *l, size_t i)
+{
+    for (struct zl_list_chunk *c = l->head; c; c = c->next) {
+        if (i < c->n)
+            return c->data + i * l->elem;
+        i -= c->n;
+    }
+    return NULL;
+}
