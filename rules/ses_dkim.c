@@ -319,21 +319,94 @@ static void remember(struct zl_ctx *ctx, const struct zl_name *domain, const str
     e->span = *span;
 }
 
+/* ZL5006: "<token>_domainkey" as one label. */
+static void report_glued(struct zl_ctx *ctx, const struct zl_record *rec, const uint8_t *tok, size_t tn,
+                         const struct zl_name *domain)
+{
+    char oname[ZL_NAME_TEXT_MAX], dname[ZL_NAME_TEXT_MAX];
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(domain, dname);
+    struct zl_span oat = zl_record_owner_span(rec);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5006), &oat,
+                                  "name '%s' has no dot before '_domainkey', so the token and "
+                                  "'_domainkey' form one label; SES looks up '%.*s._domainkey.%s'",
+                                  oname, (int)tn, (const char *)tok, dname);
+    long at = rec->owner_tok.len ? zl_ascii_find(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
+    if (d && at > 0) {
+        struct zl_buf b = { 0 };
+        zl_buf_put(&b, rec->owner_tok.text, (size_t)at);
+        zl_buf_putc(&b, '.');
+        zl_buf_put(&b, rec->owner_tok.text + at, rec->owner_tok.len - (size_t)at);
+        zl_diag_set_fix(d, rec->owner_tok.span, zl_buf_cstr(&b));
+        zl_buf_free(&b);
+    }
+}
+
+/* ZL5005 (and the target token's length and alphabet): the token in the
+ * target differs from the owner's. Returns the problems found. */
+static unsigned check_target_token(struct zl_ctx *ctx, const struct zl_record *rec, const uint8_t *t0,
+                                   const struct zl_token *tt, const uint8_t *tok, size_t tn,
+                                   const char **reason)
+{
+    if (t0[0] == tn && memcmp(t0 + 1, tok, tn) == 0)
+        return 0;
+    struct zl_span tat = tt ? prefix_span(tt, t0 + 1, t0[0]) : rec->span;
+    if (eq_ci(t0 + 1, t0[0], tok, tn)) {
+        check_token(ctx, t0 + 1, t0[0], &tat, "target"); /* case differs only */
+        return 0;
+    }
+    /* Length and alphabet of a target token that is not the owner's. */
+    unsigned ttp = check_token(ctx, t0 + 1, t0[0], &tat, "target") & ~P_CASE;
+    if (!*reason)
+        *reason = (ttp & P_LENGTH) ? (t0[0] < 32 ? "the target token is truncated"
+                                                 : "the target token has extra characters")
+                                   : "the name and target tokens differ";
+    char a[300], b[300];
+    show(tok, tn, a, sizeof a);
+    show(t0 + 1, t0[0], b, sizeof b);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5005), &tat,
+                                  "target token '%s' differs from the token '%s' in the name; SES "
+                                  "publishes the key for '<token>._domainkey' at "
+                                  "'<token>.dkim.amazonses.com.', so both must be the same",
+                                  b, a);
+    if (d && t0[0] < tn && zl_ascii_eq(t0 + 1, tok, t0[0]))
+        zl_diag_add_note(d, "the target token is the name's token with its last %zu character(s) "
+                            "cut off",
+                         tn - t0[0]);
+    else if (d && tn < t0[0] && zl_ascii_eq(t0 + 1, tok, tn))
+        zl_diag_add_note(d, "the name's token is the target token with its last %zu character(s) "
+                            "cut off",
+                         t0[0] - tn);
+    else if (d)
+        zl_diag_add_note(d, "copy the name and the value from the same row of the SES console");
+    return ttp | P_MISMATCH;
+}
+
+/* How a CNAME's owner looks: "<token>._domainkey" (normal), with the dot
+ * lost (glued), or name and value swapped ("<token>.dkim.amazonses.com"). */
+enum owner_shape { SHAPE_NONE, SHAPE_NORMAL, SHAPE_GLUED, SHAPE_SWAPPED };
+
+static enum owner_shape owner_shape(const struct zl_name *o)
+{
+    const uint8_t *l0 = zl_name_label(o, 0);
+    if (!l0 || o->nlabels < 2)
+        return SHAPE_NONE;
+    const uint8_t *l1 = zl_name_label(o, 1);
+    if (zl_name_label_is(l1, "_domainkey"))
+        return SHAPE_NORMAL;
+    if (l0[0] > 10 && zl_ascii_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10))
+        return SHAPE_GLUED;
+    if (zl_name_label_is(l1, "dkim") && zl_name_find_label(o, "amazonses") > 1)
+        return SHAPE_SWAPPED;
+    return SHAPE_NONE;
+}
+
 void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     /* Cheap gates first: this runs on every CNAME of the zone. */
     const struct zl_name *o = &rec->owner;
-    const uint8_t *l0 = zl_name_label(o, 0);
-    if (!l0 || o->nlabels < 2)
-        return;
-    const uint8_t *l1 = zl_name_label(o, 1);
-    bool normal = zl_name_label_is(l1, "_domainkey");
-    bool glued = !normal && l0[0] > 10 &&
-                 zl_ascii_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10);
-    bool swapped = !normal && !glued && zl_name_label_is(l1, "dkim") && zl_name_find_label(o, "amazonses") > 1;
-    if (!normal && !glued && !swapped)
-        return;
-    if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
+    enum owner_shape shape = owner_shape(o);
+    if (shape == SHAPE_NONE || rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
         return;
     const struct zl_field *f = &rec->fields[0];
     struct zl_name t;
@@ -345,7 +418,7 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (!t0)
         return;
 
-    if (swapped) {
+    if (shape == SHAPE_SWAPPED) {
         if (!zl_name_label_is(zl_name_label(&t, 1), "_domainkey"))
             return;
         report_swapped(ctx, rec, &t, tt);
@@ -355,6 +428,8 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     }
 
+    bool glued = shape == SHAPE_GLUED;
+    const uint8_t *l0 = zl_name_label(o, 0);
     const uint8_t *tok = l0 + 1;
     size_t tn = glued ? (size_t)l0[0] - 10 : l0[0];
     bool shaped = zl_name_find_label(&t, "amazonses") >= 0 ||
@@ -366,28 +441,11 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     zl_name_suffix(&domain, o, glued ? 1 : 2);
     unsigned problems = 0;
     const char *reason = NULL;
-    struct zl_span oat = zl_record_owner_span(rec);
     struct zl_span tokat = rec->owner_tok.len ? prefix_span(&rec->owner_tok, tok, tn) : rec->span;
-
     if (glued) {
         problems |= P_GLUED;
         reason = "no dot before _domainkey";
-        char oname[ZL_NAME_TEXT_MAX], dname[ZL_NAME_TEXT_MAX];
-        zl_name_text(o, oname);
-        zl_name_text(&domain, dname);
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5006), &oat,
-                                      "name '%s' has no dot before '_domainkey', so the token and "
-                                      "'_domainkey' form one label; SES looks up '%.*s._domainkey.%s'",
-                                      oname, (int)tn, (const char *)tok, dname);
-        long at = rec->owner_tok.len ? zl_ascii_find(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
-        if (d && at > 0) {
-            struct zl_buf b = { 0 };
-            zl_buf_put(&b, rec->owner_tok.text, (size_t)at);
-            zl_buf_putc(&b, '.');
-            zl_buf_put(&b, rec->owner_tok.text + at, rec->owner_tok.len - (size_t)at);
-            zl_diag_set_fix(d, rec->owner_tok.span, zl_buf_cstr(&b));
-            zl_buf_free(&b);
-        }
+        report_glued(ctx, rec, tok, tn, &domain);
     }
 
     unsigned tp = check_token(ctx, tok, tn, &tokat, "name");
@@ -398,38 +456,8 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
         reason = "the token has characters outside a-z and 2-7";
 
     bool token_target = !zl_ses_is_signing_domain(&t, 0);
-    if (token_target && !(t0[0] == tn && memcmp(t0 + 1, tok, tn) == 0)) {
-        struct zl_span tat = tt ? prefix_span(tt, t0 + 1, t0[0]) : rec->span;
-        if (!eq_ci(t0 + 1, t0[0], tok, tn)) {
-            /* Length and alphabet of a target token that is not the owner's. */
-            unsigned ttp = check_token(ctx, t0 + 1, t0[0], &tat, "target") & ~P_CASE;
-            problems |= ttp | P_MISMATCH;
-            if (!reason)
-                reason = (ttp & P_LENGTH) ? (t0[0] < 32 ? "the target token is truncated"
-                                                        : "the target token has extra characters")
-                                          : "the name and target tokens differ";
-            char a[300], b[300];
-            show(tok, tn, a, sizeof a);
-            show(t0 + 1, t0[0], b, sizeof b);
-            struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5005), &tat,
-                                          "target token '%s' differs from the token '%s' in the name; SES "
-                                          "publishes the key for '<token>._domainkey' at "
-                                          "'<token>.dkim.amazonses.com.', so both must be the same",
-                                          b, a);
-            if (d && t0[0] < tn && zl_ascii_eq(t0 + 1, tok, t0[0]))
-                zl_diag_add_note(d, "the target token is the name's token with its last %zu character(s) "
-                                    "cut off",
-                                 tn - t0[0]);
-            else if (d && tn < t0[0] && zl_ascii_eq(t0 + 1, tok, tn))
-                zl_diag_add_note(d, "the name's token is the target token with its last %zu character(s) "
-                                    "cut off",
-                                 t0[0] - tn);
-            else if (d)
-                zl_diag_add_note(d, "copy the name and the value from the same row of the SES console");
-        } else {
-            check_token(ctx, t0 + 1, t0[0], &tat, "target"); /* case differs only */
-        }
-    }
+    if (token_target)
+        problems |= check_target_token(ctx, rec, t0, tt, tok, tn, &reason);
 
     /* A fix-it rewrites the target with the name's token: only when the
      * target already carries that token (or none). */
