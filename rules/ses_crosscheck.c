@@ -789,96 +789,121 @@ static void guess_region(const struct state *st, const struct zl_ses_identity *i
     *guessed = true;
 }
 
-static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const struct state *st,
-                            const struct zl_ses_identity *id, const struct zl_span *apex)
-{
-    const struct zl_name *m = &id->mail_from;
-    char nt[ZL_NAME_TEXT_MAX], ot[ZL_NAME_TEXT_MAX], tv[ZL_NAME_TEXT_MAX];
-    char region[64], mx[160];
-    bool guessed;
-    guess_region(st, id, region, sizeof region, &guessed);
-    snprintf(mx, sizeof mx, "10 feedback-smtp.%s.amazonses.com.", region);
-    static const char spf[] = "\"v=spf1 include:amazonses.com ~all\"";
+/* What SES expects at the MAIL FROM domain, worded once for every finding. */
+struct mail_from_expect {
+    const struct zl_name *name;
+    char text[ZL_NAME_TEXT_MAX];
+    char region[64];
+    bool guessed;            /* region not known: us-east-1 is an example */
+    char mx[160];            /* "10 feedback-smtp.<region>.amazonses.com." */
+};
 
-    /* MX */
+static const char ses_spf[] = "\"v=spf1 include:amazonses.com ~all\"";
+
+static void region_note(struct zl_diag *d, const struct mail_from_expect *e)
+{
+    if (d && e->guessed)
+        zl_diag_add_note(d, "use the feedback endpoint of the region you send from (us-east-1 is only an "
+                            "example)");
+}
+
+/* The MAIL FROM record is at a name next to the one SES looks up (the zone
+ * appended twice, another label): ZL5022 with a fix-it. */
+static void report_moved(struct zl_ctx *ctx, const struct xrec *r, const struct mail_from_expect *e,
+                         const char *what, const char *type, const char *value)
+{
+    char ot[ZL_NAME_TEXT_MAX];
+    struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &r->owner_span,
+                                  "the MAIL FROM %s is at '%s'; SES looks up '%s' %s %s", what,
+                                  name_text(&r->owner, ot), e->text, type, value);
+    wrong_name_note(d, r, e->name);
+    if (d && r->rewritable) {
+        char o[ZL_NAME_TEXT_MAX];
+        owner_as_written(r, e->name, o);
+        zl_diag_set_fix(d, r->owner_span, o);
+    }
+}
+
+static bool beside(const struct xrec *r, const struct zl_name *m)
+{
+    return same_label0(&r->owner, m) || origin_appended(&r->owner, m, &r->origin);
+}
+
+/* The MX: another target, a CNAME in its place, at a neighbouring name, or
+ * missing. Returns the first MX at the name, or NULL. */
+static const struct xrec *mail_from_mx(struct zl_ctx *ctx, const struct state *st, const struct zl_ses_identity *id,
+                                       const struct zl_span *apex, const struct mail_from_expect *e)
+{
+    const struct zl_name *m = e->name;
+    char tv[ZL_NAME_TEXT_MAX];
     const struct xrec *mx_at = NULL;
-    size_t nmx = 0;
     bool mx_ok = false;
     for (size_t i = 0; i < st->recs.n; i++) {
         const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type != ZL_T_MX || !zl_name_equal(&r->owner, m))
             continue;
-        nmx++;
         if (!mx_at)
-            mx_at = r;
+            mx_at = r; /* more than one MX is ses-mail-from-mx's finding */
         if (r->has_target && feedback_target(&r->target, NULL, 0))
             mx_ok = true;
     }
-    if (mx_at && !mx_ok) {
+    if (mx_at) {
+        if (mx_ok)
+            return mx_at;
         struct zl_name head;
         bool appended = mx_at->has_target && zl_name_strip_origin(&mx_at->target, &mx_at->origin, &head) &&
                         feedback_target(&head, NULL, 0);
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &mx_at->value_span,
                                       "the MX at MAIL FROM domain '%s' points to '%s'; SES expects an MX to "
                                       "feedback-smtp.<region>.amazonses.com., such as '%s' MX %s",
-                                      name_text(m, nt), mx_at->has_target ? name_text(&mx_at->target, tv) : "?",
-                                      nt, mx);
+                                      e->text, mx_at->has_target ? name_text(&mx_at->target, tv) : "?",
+                                      e->text, e->mx);
         if (d && appended) {
             char fixv[160];
-            snprintf(fixv, sizeof fixv, "%u feedback-smtp.%s.amazonses.com.", mx_at->pref, region);
+            snprintf(fixv, sizeof fixv, "%u feedback-smtp.%s.amazonses.com.", mx_at->pref, e->region);
             zl_diag_add_note(d, "the zone name was appended to the value: write it with a trailing dot");
             zl_diag_set_fix(d, mx_at->value_span, fixv);
-        } else if (d && guessed) {
-            zl_diag_add_note(d, "use the feedback endpoint of the region you send from (us-east-1 is only an "
-                                "example)");
+        } else {
+            region_note(d, e);
         }
-    } else if (!mx_at) {
-        bool reported = false;
-        const struct xrec *cn = find_at(st, m, ZL_T_CNAME, NULL);
-        if (cn) {
-            /* A CNAME hides every other record at the name (an A is harmless). */
-            struct zl_diag *d = zl_report(ctx, R_MISMATCH, &cn->type_span,
-                                          "MAIL FROM domain '%s' is a CNAME to '%s'; SES expects an MX record there "
-                                          "(such as MX %s) and an SPF TXT record, which a CNAME cannot sit beside",
-                                          name_text(m, nt), cn->has_target ? name_text(&cn->target, tv) : "?", mx);
-            if (d) {
-                zl_diag_add_note(d, "replace the CNAME with: %s %d IN MX %s", nt, SUGGESTED_TTL, mx);
-                zl_diag_add_note(d, "and add: %s %d IN TXT %s", nt, SUGGESTED_TTL, spf);
-            }
-            reported = true;
+        return mx_at;
+    }
+    const struct xrec *cn = find_at(st, m, ZL_T_CNAME, NULL);
+    if (cn) {
+        /* A CNAME hides every other record at the name (an A is harmless). */
+        struct zl_diag *d = zl_report(ctx, R_MISMATCH, &cn->type_span,
+                                      "MAIL FROM domain '%s' is a CNAME to '%s'; SES expects an MX record there "
+                                      "(such as MX %s) and an SPF TXT record, which a CNAME cannot sit beside",
+                                      e->text, cn->has_target ? name_text(&cn->target, tv) : "?", e->mx);
+        if (d) {
+            zl_diag_add_note(d, "replace the CNAME with: %s %d IN MX %s", e->text, SUGGESTED_TTL, e->mx);
+            zl_diag_add_note(d, "and add: %s %d IN TXT %s", e->text, SUGGESTED_TTL, ses_spf);
         }
-        for (size_t i = 0; i < st->recs.n && !reported; i++) {
-            const struct xrec *r = zl_list_at(&st->recs, i);
-            if (r->type != ZL_T_MX || !r->has_target || !feedback_target(&r->target, NULL, 0) ||
-                !(same_label0(&r->owner, m) || origin_appended(&r->owner, m, &r->origin)))
-                continue;
-            struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &r->owner_span,
-                                          "the MAIL FROM MX is at '%s'; SES looks up '%s' MX %s",
-                                          name_text(&r->owner, ot), name_text(m, nt), mx);
-            wrong_name_note(d, r, m);
-            if (d && r->rewritable) {
-                char o[ZL_NAME_TEXT_MAX];
-                owner_as_written(r, m, o);
-                zl_diag_set_fix(d, r->owner_span, o);
-            }
-            reported = true;
-        }
-        if (!reported) {
-            struct zl_diag *d = zl_report(ctx, R_MISSING, apex,
-                                          "SES expects an MX at '%s' to feedback-smtp.<region>.amazonses.com. for "
-                                          "the custom MAIL FROM domain and the zone has no MX there",
-                                          name_text(m, nt));
-            add_line(d, m, "MX", mx);
-            if (d && guessed)
-                zl_diag_add_note(d, "use the feedback endpoint of the region you send from (us-east-1 is only an "
-                                    "example)");
-            if (d && id->mail_from_status[0])
-                zl_diag_add_note(d, "SES reports the MAIL FROM status as %s", id->mail_from_status);
+        return NULL;
+    }
+    for (size_t i = 0; i < st->recs.n; i++) {
+        const struct xrec *r = zl_list_at(&st->recs, i);
+        if (r->type == ZL_T_MX && r->has_target && feedback_target(&r->target, NULL, 0) && beside(r, m)) {
+            report_moved(ctx, r, e, "MX", "MX", e->mx);
+            return NULL;
         }
     }
-    (void)nmx; /* more than one MX is ses-mail-from-mx's finding */
+    struct zl_diag *d = zl_report(ctx, R_MISSING, apex,
+                                  "SES expects an MX at '%s' to feedback-smtp.<region>.amazonses.com. for "
+                                  "the custom MAIL FROM domain and the zone has no MX there",
+                                  e->text);
+    add_line(d, m, "MX", e->mx);
+    region_note(d, e);
+    if (d && id->mail_from_status[0])
+        zl_diag_add_note(d, "SES reports the MAIL FROM status as %s", id->mail_from_status);
+    return NULL;
+}
 
-    /* SPF */
+/* The SPF record: without amazonses.com, at a neighbouring name, or missing. */
+static void mail_from_spf(struct zl_ctx *ctx, const struct state *st, const struct zl_span *apex,
+                          const struct mail_from_expect *e, const struct xrec *mx_at)
+{
+    const struct zl_name *m = e->name;
     const struct xrec *spf_at = NULL;
     for (size_t i = 0; i < st->recs.n; i++) {
         const struct xrec *r = zl_list_at(&st->recs, i);
@@ -893,7 +918,7 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &spf_at->value_span,
                                       "the SPF record at MAIL FROM domain '%s' does not include amazonses.com; SES "
                                       "expects '%s' TXT %s",
-                                      name_text(m, nt), nt, spf);
+                                      e->text, e->text, ses_spf);
         if (d)
             zl_diag_add_note(d, "the zone has \"%.*s\"; add 'include:amazonses.com' before the 'all' term",
                              (int)spf_at->tlen, spf_at->text);
@@ -901,27 +926,31 @@ static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const s
     }
     for (size_t i = 0; i < st->recs.n; i++) {
         const struct xrec *r = zl_list_at(&st->recs, i);
-        if (!spf_includes_ses(r) || zl_name_equal(&r->owner, m) ||
-            !(same_label0(&r->owner, m) || origin_appended(&r->owner, m, &r->origin)))
-            continue;
-        struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &r->owner_span,
-                                      "the MAIL FROM SPF record is at '%s'; SES looks up '%s' TXT %s",
-                                      name_text(&r->owner, ot), name_text(m, nt), spf);
-        wrong_name_note(d, r, m);
-        if (d && r->rewritable) {
-            char o[ZL_NAME_TEXT_MAX];
-            owner_as_written(r, m, o);
-            zl_diag_set_fix(d, r->owner_span, o);
+        if (spf_includes_ses(r) && !zl_name_equal(&r->owner, m) && beside(r, m)) {
+            report_moved(ctx, r, e, "SPF record", "TXT", ses_spf);
+            return;
         }
-        return;
     }
     if (!mx_at && find_at(st, m, ZL_T_CNAME, NULL))
         return; /* the CNAME finding said it all */
     struct zl_diag *d = zl_report(ctx, R_MISSING, mx_at ? &mx_at->span : apex,
                                   "SES expects '%s' TXT %s for the custom MAIL FROM domain and the zone has no SPF "
                                   "record there",
-                                  name_text(m, nt), spf);
-    add_line(d, m, "TXT", spf);
+                                  e->text, ses_spf);
+    add_line(d, m, "TXT", ses_spf);
+}
+
+static void check_mail_from(struct zl_ctx *ctx, const struct zl_zone *z, const struct state *st,
+                            const struct zl_ses_identity *id, const struct zl_span *apex)
+{
+    (void)z;
+    struct mail_from_expect e;
+    e.name = &id->mail_from;
+    name_text(e.name, e.text);
+    guess_region(st, id, e.region, sizeof e.region, &e.guessed);
+    snprintf(e.mx, sizeof e.mx, "10 feedback-smtp.%s.amazonses.com.", e.region);
+    const struct xrec *mx_at = mail_from_mx(ctx, st, id, apex, &e);
+    mail_from_spf(ctx, st, apex, &e, mx_at);
 }
 
 /* ---- SOA --------------------------------------------------------------------------- */
