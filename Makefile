@@ -94,6 +94,7 @@ cli: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 
 check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
+	@sh tests/layers.sh
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh

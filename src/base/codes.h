@@ -4,7 +4,7 @@
 #ifndef ZL_CODES_H
 #define ZL_CODES_H
 
-#include "base/diag.h"
+#include "base/severity.h"
 
 /* Index of every rule in the registry, in rules.def order: ZL_RULE_ZL1001. */
 enum zl_rule_id {

@@ -8,10 +8,8 @@
 #include <stdint.h>
 
 #include "base/loc.h"
+#include "base/severity.h"
 
-enum zl_severity { ZL_SEV_INFO = 0, ZL_SEV_WARNING = 1, ZL_SEV_ERROR = 2 };
-
-const char *zl_severity_name(enum zl_severity s); /* "info", "warning", "error" */
 
 struct zl_fix {
     struct zl_span span;    /* text to replace */

@@ -10,6 +10,7 @@
 #include "base/buf.h"
 #include "cli/config.h"
 #include "xcheck/delegation.h"
+#include "input/exports/emit.h"
 #include "input/readers.h"
 #include "lint/lint.h"
 #include "input/parser.h"

@@ -51,9 +51,6 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
  * content matches none, or it cannot be read (then ZL_INPUT_ZONE). */
 int zl_input_format_of_file(const char *path, enum zl_input_format requested);
 
-/* The zone's name from an export's file name: "example.com.yaml" (octoDNS's
- * own rule), "example.com.zone.json". */
-bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
 
 /* What --print-config shows for a file: the format and why ("route53
  * (detected: JSON with ResourceRecordSets)"); reads the start of the file.

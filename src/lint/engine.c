@@ -8,7 +8,6 @@
 #include "base/ascii.h"
 #include "base/buf.h"
 #include "lint/patterns.h"
-#include "rules/rules.h"
 #include "rdata/types.h"
 
 #define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */

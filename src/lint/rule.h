@@ -42,7 +42,8 @@ struct zl_registry {
     unsigned npasses;
 };
 
-/* The built-in registry, and its rule table for code that names a rule. */
+/* The built-in registry (rules/registry.c), and its rule table for code
+ * that names a rule. */
 extern const struct zl_registry zl_registry;
 extern const struct zl_rule zl_rules[];
 extern const unsigned zl_rule_count;

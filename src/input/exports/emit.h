@@ -9,7 +9,6 @@
 
 #include "base/buf.h"
 #include "base/codes.h"
-#include "input/readers.h"
 #include "input/parser.h"
 #include "rdata/rdata.h"
 #include "rdata/record.h"
@@ -105,6 +104,9 @@ void zl_fmt_zone_guess_add(struct zl_fmt_zone_guess *g, const struct zl_name *n,
 /* Sets f's origin from the guess when it found one. */
 void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g);
 
+/* The zone's name from an export's file name: "example.com.yaml" (octoDNS's
+ * own rule), "example.com.zone.json". */
+bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
 
 /* The readers: documents loaded in f->y. */
 void zl_read_route53(struct zl_fmt *f);
