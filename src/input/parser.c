@@ -72,7 +72,7 @@ void zl_p_lex_error(struct zl_parser *p, const struct zl_yyltype *loc, const cha
 }
 
 /* Quotes a token for a message, cut short and with control bytes escaped. */
-static const char *show(char *out, size_t cap, const char *s, size_t n)
+const char *zl_p_show(char *out, size_t cap, const char *s, size_t n)
 {
     size_t o = 0;
     size_t limit = n > 60 ? 57 : n;
@@ -133,250 +133,6 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
 
 /* ---- dialects ------------------------------------------------------------ */
 
-/* Class/type number of cli53's "AWS" and "ALIAS": above any 16-bit code. */
-#define ZL_PSEUDO_AWS 0x10000u
-
-static bool aws_allowed(const struct zl_parser *p)
-{
-    return p->dialect == ZL_DIALECT_CLI53 || (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND);
-}
-
-/* The dialects whose header names the zone. */
-static bool header_dialect(enum zl_dialect d)
-{
-    return d == ZL_DIALECT_CLOUDFLARE || d == ZL_DIALECT_GODADDY || d == ZL_DIALECT_AZURE;
-}
-
-static void origin_mismatch(struct zl_parser *p, const struct zl_span *at, const char *what,
-                            const struct zl_name *other)
-{
-    /* One disagreement is enough: an "@" SOA under a wrong $ORIGIN is the same one. */
-    if (p->mismatch_reported)
-        return;
-    p->mismatch_reported = true;
-    char hz[ZL_NAME_TEXT_MAX], o[ZL_NAME_TEXT_MAX];
-    zl_name_to_text(&p->header_zone, hz);
-    zl_name_to_text(other, o);
-    zl_p_report(p, ZL_RULE_ZL1003, at,
-                "the %s export header names the zone '%s', but %s is '%s'",
-                zl_dialect_name(p->dialect), hz, what, o);
-}
-
-/* Once the header's zone is known and the dialect is one that has it: the
- * zone becomes the origin unless --origin or a $ORIGIN said otherwise (then
- * they are compared). */
-static void apply_header_zone(struct zl_parser *p)
-{
-    if (p->header_applied || !p->have_header_zone || !header_dialect(p->dialect))
-        return;
-    p->header_applied = true;
-    p->res->header_zone = p->header_zone;
-    p->res->have_header_zone = true;
-    if (p->opts->zone) {
-        if (!zl_name_equal(p->opts->zone, &p->header_zone))
-            origin_mismatch(p, &p->header_span, "--origin", p->opts->zone);
-    } else if (p->saw_origin_directive) {
-        if (!zl_name_equal(&p->origin, &p->header_zone))
-            origin_mismatch(p, &p->header_span, "$ORIGIN", &p->origin);
-        p->checked_origin_directive = true;
-    } else {
-        p->origin = p->header_zone;
-        p->have_origin = true;
-        p->origin_guess = false;
-    }
-}
-
-static void dialect_header(struct zl_parser *p, const char *text, size_t len, const struct zl_span *s)
-{
-    if (p->dialect_forced && p->dialect == ZL_DIALECT_BIND)
-        return; /* plain BIND: comments are comments */
-    bool named = zl_dialect_header_line(&p->header, text, len);
-    if (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND && p->header.dialect != ZL_DIALECT_AUTO)
-        p->dialect = p->header.dialect;
-    if (named && !p->have_header_zone) {
-        /* "example.com" and "example.com." both name the zone. */
-        char buf[ZL_NAME_TEXT_MAX + 2];
-        size_t n = p->header.zone_len;
-        if (n > 0 && n < ZL_NAME_TEXT_MAX) {
-            memcpy(buf, p->header.zone, n);
-            if (buf[n - 1] != '.' || (n >= 2 && buf[n - 2] == '\\'))
-                buf[n++] = '.';
-            if (zl_name_from_text(&p->header_zone, buf, n, NULL, NULL) == ZL_NAME_OK) {
-                p->have_header_zone = true;
-                p->header_span = *s;
-                /* The comment span starts at ';'; the text one byte later. */
-                p->header_span.col = s->col + 1 + (uint32_t)p->header.zone_col;
-                p->header_span.end_col = p->header_span.col + (uint32_t)p->header.zone_len;
-            }
-        }
-    }
-    apply_header_zone(p);
-}
-
-/* $ORIGIN: returns true when the dialect keeps the origin it has. */
-static bool dialect_origin(struct zl_parser *p, const struct zl_name *n, const struct zl_span *s)
-{
-    p->saw_origin_directive = true;
-    /* Cloudflare's 2016-2018 exports say "$ORIGIN ." and then "@ IN SOA":
-     * every other name is absolute, and "@" means the header's zone. */
-    if (p->dialect == ZL_DIALECT_CLOUDFLARE && n->nlabels == 0 && p->header_applied)
-        return true;
-    if (p->header_applied && !p->checked_origin_directive && p->depth == 0) {
-        p->checked_origin_directive = true;
-        if (!zl_name_equal(n, &p->header_zone))
-            origin_mismatch(p, s, "$ORIGIN", n);
-    }
-    return false;
-}
-
-/* Owner names a dialect reads differently from BIND. Returns false to let
- * the caller parse the name as BIND does. */
-static bool dialect_owner(struct zl_parser *p, const char *t, size_t n, struct zl_name *out,
-                          unsigned *fl, enum zl_name_status *st)
-{
-    if (n < 2 || n > ZL_NAME_TEXT_MAX)
-        return false;
-    bool dotted = t[n - 1] == '.' && t[n - 2] != '\\';
-    if (p->dialect == ZL_DIALECT_GODADDY && n >= 3 && t[n - 1] == '@' && t[n - 2] == '.' &&
-        t[n - 3] != '\\') {
-        /* "_sip._tls.@": GoDaddy's "@" as the last label is the origin. */
-        *st = zl_name_from_text(out, t, n - 2, p->have_origin ? &p->origin : NULL, fl);
-        return true;
-    }
-    if (p->dialect == ZL_DIALECT_CLOUDFLARE && p->have_header_zone && !dotted) {
-        /* Cloudflare writes every name in full; the SOA's lacks its dot. */
-        char buf[ZL_NAME_TEXT_MAX + 1];
-        struct zl_name abs;
-        memcpy(buf, t, n);
-        buf[n] = '.';
-        if (zl_name_from_text(&abs, buf, n + 1, NULL, NULL) == ZL_NAME_OK &&
-            zl_name_equal(&abs, &p->header_zone)) {
-            *out = abs;
-            *fl = ZL_NAME_F_ABSOLUTE;
-            *st = ZL_NAME_OK;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* GoDaddy targets like "_sip.@" (rare, but the owner form exists): drop the
- * ".@" so the name is read relative to the origin. */
-static void godaddy_at_targets(struct zl_parser *p, struct zl_token *toks)
-{
-    switch (p->type) {
-    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_MX: case ZL_T_SRV: case ZL_T_PTR:
-        break;
-    default:
-        return;
-    }
-    for (size_t i = 0; i < p->ntoks; i++) {
-        struct zl_token *t = &toks[i];
-        if (!(t->flags & ZL_TOK_QUOTED) && t->len >= 3 && t->text[t->len - 1] == '@' &&
-            t->text[t->len - 2] == '.' && t->text[t->len - 3] != '\\')
-            t->len -= 2;
-    }
-}
-
-/* GoDaddy exports website-builder and parking entries as records whose
- * "address" is a label: "@ 600 IN A GoCentral Published Site", "@ 600 IN A
- * Parked". Returns true when it reported one. */
-static bool godaddy_pseudo_record(struct zl_parser *p, const struct zl_token *toks)
-{
-    if (p->dialect != ZL_DIALECT_GODADDY || (p->type != ZL_T_A && p->type != ZL_T_AAAA) ||
-        p->ntoks == 0 || (toks[0].flags & ZL_TOK_QUOTED))
-        return false;
-    char c = toks[0].text[0];
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
-        return false;
-    struct zl_buf words = { 0 };
-    for (size_t i = 0; i < p->ntoks; i++) {
-        if (i)
-            zl_buf_putc(&words, ' ');
-        zl_buf_put(&words, toks[i].text, toks[i].len);
-    }
-    char shown[128];
-    struct zl_span s = toks[0].span;
-    s.end_line = toks[p->ntoks - 1].span.end_line;
-    s.end_col = toks[p->ntoks - 1].span.end_col;
-    zl_p_error_at(p, &s, "GoDaddy website-builder pseudo-record '%s' is not an %s address; "
-                         "delete it before importing",
-                  show(shown, sizeof shown, (const char *)words.data, words.len),
-                  p->type == ZL_T_A ? "IPv4" : "IPv6");
-    zl_buf_free(&words);
-    return true;
-}
-
-/* cli53: "alias 86400 AWS ALIAS A www $self false" stands for a Route 53
- * alias (type, target, hosted zone, evaluate health). It is not DNS data:
- * read, checked for shape, and not handed on. */
-static void alias_record(struct zl_parser *p)
-{
-    if (!p->aws_alias) {
-        zl_p_error_at(p, &p->aws_span, "'AWS' is cli53's pseudo-class and only goes with ALIAS "
-                                       "('name TTL AWS ALIAS type target zone-id evaluate-health')");
-        return;
-    }
-    if (p->ntoks < 2 || zl_type_from_text(zl_p_tok_text(p, 0), p->toks[0].len) < 0) {
-        struct zl_span s = p->ntoks ? p->toks[0].span : p->type_span;
-        zl_p_error_at(p, &s, "cli53 AWS ALIAS record needs a record type and a target "
-                             "('AWS ALIAS A www $self false')");
-        return;
-    }
-    if (!p->dialect_forced)
-        p->dialect = ZL_DIALECT_CLI53;
-    p->res->aliases++;
-}
-
-/* With no $ORIGIN, no --origin and no header, a first SOA written with an
- * absolute owner names the zone (Google Cloud DNS and other dnspython-style
- * exports): it beats a zone name guessed from the file name. */
-static void soa_origin(struct zl_parser *p)
-{
-    if (p->type != ZL_T_SOA || p->res->records != 0 || !(p->owner_flags & ZL_OWNER_ABSOLUTE) ||
-        p->saw_origin_directive || p->header_applied || p->opts->zone ||
-        (p->have_origin && !p->origin_guess))
-        return;
-    p->origin = p->owner_name;
-    p->have_origin = true;
-    p->origin_guess = false;
-}
-
-/* First SOA: a dialect known by its name servers, and the header's zone. */
-static void dialect_soa(struct zl_parser *p, const struct zl_record *rec, size_t nfields)
-{
-    p->checked_soa = true;
-    if (!p->dialect_forced && p->dialect == ZL_DIALECT_BIND && nfields >= 2 &&
-        p->fields[0].kind == ZL_FIELD_NAME && p->fields[1].kind == ZL_FIELD_NAME) {
-        struct zl_name m, r;
-        if (zl_name_from_wire(&m, p->wire.data + p->fields[0].off, p->fields[0].len) &&
-            zl_name_from_wire(&r, p->wire.data + p->fields[1].off, p->fields[1].len)) {
-            enum zl_dialect d = zl_dialect_from_soa(&m, &r);
-            if (d != ZL_DIALECT_AUTO)
-                p->dialect = d;
-        }
-    }
-    if (p->header_applied && !zl_name_equal(&rec->owner, &p->header_zone))
-        origin_mismatch(p, &p->owner.span, "the SOA record's owner", &rec->owner);
-}
-
-/* cli53: "; AWS routing="WEIGHTED" weight=1 identifier="One"". */
-static void cli53_routing(struct zl_parser *p, struct zl_record *rec)
-{
-    if (!aws_allowed(p))
-        return;
-    const char *id;
-    size_t idl;
-    if (!zl_dialect_cli53_routing(rec->comment, rec->comment_len, &id, &idl))
-        return;
-    if (!p->dialect_forced)
-        p->dialect = ZL_DIALECT_CLI53;
-    if (idl) {
-        rec->set_id = id;
-        rec->set_id_len = (uint32_t)idl;
-    }
-}
-
 /* ---- line buffer ---------------------------------------------------------- */
 
 uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
@@ -425,7 +181,7 @@ void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struc
     if (own_line) {
         /* A provider export says what it is in comments above the first record. */
         if (!p->seen_record && p->depth == 0 && !p->generating)
-            dialect_header(p, text, len, &s);
+            zl_p_dialect_header(p, text, len, &s);
         return;
     }
     const char *id;
@@ -467,7 +223,7 @@ int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *n
     }
     /* cli53's "AWS ALIAS": a pseudo-class and a pseudo-type, outside the
      * 16-bit range so that zl_p_class/zl_p_type can tell them apart. */
-    if (aws_allowed(p)) {
+    if (zl_p_aws_allowed(p)) {
         if (len == 3 && strncasecmp(text, "AWS", 3) == 0) {
             p->lex_aws = true;
             *num = ZL_PSEUDO_AWS;
@@ -501,7 +257,7 @@ static void name_error(struct zl_parser *p, const struct zl_span *s, const char 
         p->no_origin_first = *s;
     }
     zl_p_error_at(p, s, "%s '%s' is not a valid domain name: %s", what,
-                  show(shown, sizeof shown, text, len), zl_name_status_text(st));
+                  zl_p_show(shown, sizeof shown, text, len), zl_name_status_text(st));
 }
 
 void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
@@ -515,7 +271,7 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
     p->owner.flags = 0;
     p->seen_record = true;
     enum zl_name_status st;
-    if (!dialect_owner(p, t, v->len, &p->owner_name, &fl, &st))
+    if (!zl_p_dialect_owner(p, t, v->len, &p->owner_name, &fl, &st))
         st = zl_name_from_text(&p->owner_name, t, v->len, p->have_origin ? &p->origin : NULL, &fl);
     if (st != ZL_NAME_OK) {
         name_error(p, &s, "owner", t, v->len, st);
@@ -638,11 +394,11 @@ void zl_p_record_end(struct zl_parser *p)
         return;
     }
     if (p->aws_class || p->aws_alias) {
-        alias_record(p);
+        zl_p_alias_record(p);
         zl_p_line_reset(p);
         return;
     }
-    soa_origin(p);
+    zl_p_soa_origin(p);
     struct zl_record rec;
     memset(&rec, 0, sizeof rec);
     rec.owner = p->owner_name;
@@ -653,7 +409,7 @@ void zl_p_record_end(struct zl_parser *p)
 
     struct zl_token *toks = final_tokens(p);
     if (p->dialect == ZL_DIALECT_GODADDY)
-        godaddy_at_targets(p, toks);
+        zl_p_godaddy_at_targets(p, toks);
     struct zl_rdata_error err;
     memset(&err, 0, sizeof err);
     size_t nfields = 0;
@@ -669,13 +425,13 @@ void zl_p_record_end(struct zl_parser *p)
             s.end_col = s.col + 1;
             s.line = s.end_line;
         }
-        if (!godaddy_pseudo_record(p, toks))
+        if (!zl_p_godaddy_pseudo_record(p, toks))
             zl_p_error_at(p, &s, "%s", err.msg);
         zl_p_line_reset(p);
         return;
     }
     if (p->type == ZL_T_SOA && !p->checked_soa)
-        dialect_soa(p, &rec, nfields);
+        zl_p_dialect_soa(p, &rec, nfields);
     if (p->wire.len > 65535) {
         char tn[16];
         zl_p_error_at(p, &p->type_span, "%s RDATA is %zu octets; at most 65535 fit in a record",
@@ -766,7 +522,7 @@ void zl_p_record_end(struct zl_parser *p)
         rec.comment = (const char *)p->text.data + p->comment_off;
         rec.comment_len = p->comment_len;
         rec.comment_span = p->comment_span;
-        cli53_routing(p, &rec);
+        zl_p_cli53_routing(p, &rec);
     }
 
     p->last_owner = p->owner_name;
@@ -825,7 +581,7 @@ void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yylt
         return;
     }
     if (expects(expected, nexpected, TYPE)) {
-        show(shown, sizeof shown, t, n);
+        zl_p_show(shown, sizeof shown, t, n);
         if (unexpected == TTL)
             zl_p_error_at(p, &s, "a second TTL '%s': expected a record type", shown);
         else if (unexpected == CLASS)
@@ -849,7 +605,7 @@ void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yylt
     if (unexpected == QSTRING)
         zl_p_error_at(p, &s, "unexpected quoted string: an owner name cannot be quoted");
     else
-        zl_p_error_at(p, &s, "unexpected '%s'", show(shown, sizeof shown, t, n));
+        zl_p_error_at(p, &s, "unexpected '%s'", zl_p_show(shown, sizeof shown, t, n));
 }
 
 /* ---- directives ------------------------------------------------------- */
@@ -870,7 +626,7 @@ static bool want_args(struct zl_parser *p, const struct zl_span *dir, const char
     if (p->ntoks > max) {
         struct zl_span s = tok_span(p, max);
         char shown[128];
-        zl_p_error_at(p, &s, "extra argument '%s' after %s %s", show(shown, sizeof shown,
+        zl_p_error_at(p, &s, "extra argument '%s' after %s %s", zl_p_show(shown, sizeof shown,
                       zl_p_tok_text(p, max), p->toks[max].len), name, usage);
         return false;
     }
@@ -891,7 +647,7 @@ static void dir_origin(struct zl_parser *p, const struct zl_span *dir)
         return;
     }
     p->res->saw_origin = true;
-    if (dialect_origin(p, &n, &s))
+    if (zl_p_dialect_origin(p, &n, &s))
         return;
     p->origin = n;
     p->have_origin = true;
@@ -905,7 +661,7 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
     uint32_t v;
     struct zl_span s = tok_span(p, 0);
     char shown[128];
-    show(shown, sizeof shown, zl_p_tok_text(p, 0), p->toks[0].len);
+    zl_p_show(shown, sizeof shown, zl_p_tok_text(p, 0), p->toks[0].len);
     switch (zl_ttl_parse(zl_p_tok_text(p, 0), p->toks[0].len, &v)) {
     case ZL_TTL_OK:
         break;
@@ -1098,7 +854,7 @@ void zl_p_directive_end(struct zl_parser *p)
     default: {
         char shown[128];
         zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)",
-                      show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
+                      zl_p_show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
         break;
     }
     }

@@ -109,6 +109,36 @@ void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *
  * severity: the parser's warnings. */
 void zl_p_report(struct zl_parser *p, unsigned rule, const struct zl_span *span, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Quotes a token for a message, cut short and with control bytes escaped. */
+const char *zl_p_show(char *out, size_t cap, const char *s, size_t n);
+
+/* ---- dialects (src/input/dialect_read.c) --------------------------------- */
+
+/* Class/type number of cli53's "AWS" and "ALIAS": above any 16-bit code. */
+#define ZL_PSEUDO_AWS 0x10000u
+
+/* cli53's pseudo-class and routing comments are read (cli53, or BIND not forced). */
+bool zl_p_aws_allowed(const struct zl_parser *p);
+/* A header comment: the dialect and the zone it names. */
+void zl_p_dialect_header(struct zl_parser *p, const char *text, size_t len, const struct zl_span *s);
+/* $ORIGIN: returns true when the dialect keeps the origin it has. */
+bool zl_p_dialect_origin(struct zl_parser *p, const struct zl_name *n, const struct zl_span *s);
+/* Owner names a dialect reads differently from BIND; false: parse as BIND. */
+bool zl_p_dialect_owner(struct zl_parser *p, const char *t, size_t n, struct zl_name *out, unsigned *fl,
+                        enum zl_name_status *st);
+/* GoDaddy "_sip.@" targets: the ".@" dropped. */
+void zl_p_godaddy_at_targets(struct zl_parser *p, struct zl_token *toks);
+/* GoDaddy "@ 600 IN A Parked": reported (true) instead of parsed. */
+bool zl_p_godaddy_pseudo_record(struct zl_parser *p, const struct zl_token *toks);
+/* cli53 "AWS ALIAS" records: checked for shape, not handed on. */
+void zl_p_alias_record(struct zl_parser *p);
+/* A first absolute SOA names the zone when nothing else did. */
+void zl_p_soa_origin(struct zl_parser *p);
+/* First SOA: a dialect known by its name servers, the header's zone compared. */
+void zl_p_dialect_soa(struct zl_parser *p, const struct zl_record *rec, size_t nfields);
+/* cli53 "; AWS routing=... identifier=..." on a record. */
+void zl_p_cli53_routing(struct zl_parser *p, struct zl_record *rec);
+
 /* Parses text (one or more lines) with the current state, as part of the
  * current file; used by $GENERATE. */
 int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len);
