@@ -46,6 +46,8 @@ static const char usage_text[] =
     "                      expects that the zone lacks, holds with another value or name\n"
     "  --expect-ns=NS,...  the delegated name servers, or a file of 'dig NS' output:\n"
     "                      report an apex NS set that differs\n"
+    "  --octodns-config=F  the octoDNS config (providers:, zones:) that says which zones\n"
+    "                      are lenient (default: found above the octoDNS zone files)\n"
     "  --config=FILE       settings file (default: .zonelint found from the first file upwards)\n"
     "  --stdin-filename=P  name to show for '-' (and to derive the origin from)\n"
     "  --include-root=DIR  allow $INCLUDE below DIR (default: the zone file's directory)\n"
@@ -74,6 +76,7 @@ struct cli {
     const char *ses_identity[8]; /* --ses-identity files (command line only) */
     size_t nses_identity;
     const char *expect_ns;      /* --expect-ns (command line only) */
+    const char *octodns_config; /* --octodns-config (command line only) */
     bool exit_zero, no_include;
 };
 
@@ -133,6 +136,8 @@ static int parse_args(struct cli *c, int argc, char **argv, int start)
             c->ses_identity[c->nses_identity++] = v;
         } else if ((v = opt_value(a, "--expect-ns", &i, argc, argv))) {
             c->expect_ns = v;
+        } else if ((v = opt_value(a, "--octodns-config", &i, argc, argv))) {
+            c->octodns_config = v;
         } else if ((v = opt_value(a, "--origin", &i, argc, argv))) {
             c->origin = v;
         } else if ((v = opt_value(a, "--config", &i, argc, argv))) {
@@ -467,6 +472,7 @@ static int cmd_print(struct cli *c)
     po.drop_outside_zone = true;
     po.include_root = c->cfg.include_root;
     po.no_include = c->cfg.no_include;
+    po.octodns_config = c->octodns_config;
     po.on_record = print_record;
     po.user = &ps;
     po.sink.emit = print_diag;
@@ -590,6 +596,7 @@ static int cmd_check(struct cli *c)
     lo.sel.nignore = g->ignore.n;
     lo.include_root = g->include_root;
     lo.no_include = g->no_include;
+    lo.octodns_config = c->octodns_config;
     lo.disable = (const char *const *)g->disable.v;
     const char *bad;
     if (!zl_selection_valid(&lo.sel, &bad))

@@ -28,6 +28,7 @@ struct zl_parse_opts {
                                        handed on, as a name server ignores them (print) */
     const char *include_root;       /* $INCLUDE confinement (realpath of a dir); NULL: the top file's dir */
     bool no_include;                /* refuse every $INCLUDE */
+    const char *octodns_config;     /* --octodns-config FILE; NULL: found above an octoDNS zone file */
     unsigned max_include_depth;     /* 0: default (16) */
     unsigned max_errors;            /* per file; 0: default (100) */
     unsigned long max_generate;     /* $GENERATE iterations per directive; 0: default (65536) */

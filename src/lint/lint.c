@@ -80,6 +80,7 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     po.dialect = opts->dialect;
     po.include_root = opts->include_root;
     po.no_include = opts->no_include;
+    po.octodns_config = opts->octodns_config;
     po.max_generate = opts->max_generate;
     po.on_record = on_record;
     po.on_comment = on_comment;

@@ -16,6 +16,7 @@ struct zl_lint_opts {
     struct zl_selection sel;
     const char *include_root;
     bool no_include;
+    const char *octodns_config;       /* --octodns-config, or NULL: found above the zone file */
     const char *const *disable;       /* extra file-wide suppressions (config), NULL-terminated */
     enum zl_dialect dialect;          /* --dialect; ZL_DIALECT_AUTO (0) detects it per file */
     const struct zl_ses_expect *ses_expect;  /* --ses-identity, or NULL */

@@ -8,7 +8,8 @@
  * other inputs come before the examples:
  *   "Identity (--ses-identity):"  JSON of aws sesv2 get-email-identity
  *   "Delegation (--expect-ns):"   the delegated name servers
- * A block whose first line starts with "zonelint " is a command line: its
+ * "Bad (example.com.yaml):" lints the block as a file of that name (an
+ * export). A block whose first line starts with "zonelint " is a command line: its
  * last word is a file name that exists for Good and not for Bad (the io
  * rule). Examples are linted as a file named example.com.zone (so that is
  * their origin unless they set $ORIGIN), after a line
@@ -27,6 +28,7 @@
 #include <cmocka.h>
 
 #include "base/buf.h"
+#include "input/readers.h"
 #include "lint/lint.h"
 #include "rules/rules.h"
 #include "xcheck/delegation.h"
@@ -37,6 +39,7 @@ enum kind { K_BAD, K_GOOD, K_IDENTITY, K_DELEGATION };
 struct block {
     enum kind kind;
     struct zl_buf text;
+    char file[64];           /* "Bad (example.com.yaml):": the file name to lint it as */
 };
 
 struct example_set {
@@ -68,13 +71,22 @@ static void parse_examples(const char *explain, struct example_set *set)
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
         bool labelled = false;
-        for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++)
-            if (line_is(p, n, labels[k].label)) {
+        for (size_t k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+            /* "Bad:" or "Bad (file name):" */
+            size_t ll = strlen(labels[k].label) - 1;
+            const char *open = n > ll + 3 ? p + ll : NULL;
+            bool named = open && !memcmp(p, labels[k].label, ll) && open[0] == ' ' && open[1] == '(' &&
+                         p[n - 2] == ')' && p[n - 1] == ':' && k < 2;
+            if (line_is(p, n, labels[k].label) || named) {
                 assert_true(set->n < sizeof set->v / sizeof set->v[0]);
                 cur = &set->v[set->n++];
                 cur->kind = labels[k].kind;
+                snprintf(cur->file, sizeof cur->file, "%s", "example.com.zone");
+                if (named)
+                    snprintf(cur->file, sizeof cur->file, "%.*s", (int)(n - ll - 4), open + 2);
                 labelled = true;
             }
+        }
         if (!labelled && cur) {
             if (n >= 4 && !memcmp(p, "    ", 4)) {
                 zl_buf_put(&cur->text, p + 4, n - 4);
@@ -94,7 +106,7 @@ static void example_text(const struct block *b, struct zl_buf *out)
 {
     const char *t = (const char *)b->text.data;
     out->len = 0;
-    if (!strstr(t, "$TTL") && t[0] != ';')
+    if (!strstr(t, "$TTL") && t[0] != ';' && !strstr(b->file, ".yaml") && !strstr(b->file, ".json"))
         zl_buf_puts(out, "$TTL 3600\n");
     zl_buf_put(out, b->text.data, b->text.len);
     zl_buf_cstr(out);
@@ -178,6 +190,7 @@ static void check_rule(const struct zl_rule *r)
     memset(&o, 0, sizeof o);
     o.sel.select = sel;
     o.sel.nselect = 2;
+    o.input_format = ZL_INPUT_AUTO;
 
     struct zl_ses_expect ses;
     struct zl_delegation dl;
@@ -214,7 +227,7 @@ static void check_rule(const struct zl_rule *r)
             struct zl_source *sources = NULL;
             struct zl_buf full = { 0 };
             example_text(b, &full);
-            zl_lint_buffer((const char *)full.data, full.len, "example.com.zone", &o, &sources, &d);
+            zl_lint_buffer((const char *)full.data, full.len, b->file, &o, &sources, &d);
             zl_buf_free(&full);
             hits = count_code(&d, r->code);
             size_t syntax = count_code(&d, "ZL1001");

@@ -346,19 +346,28 @@ static void test_octodns_errors(void **state)
     assert_int_equal(g->used, ZL_INPUT_OCTODNS);
     assert_int_equal(g->ndiags, 6);
     assert_string_equal(g->diags[0].msg, "invalid name \"@\", use \"\" instead");
+    assert_string_equal(g->diags[0].code, "ZL1001");
     assert_at(g->diags[0].span, 1, 2, 3);
-    assert_string_equal(g->diags[1].msg, "CNAME value \"x.dkim.amazonses.com\" missing trailing .");
+    /* Values octoDNS refuses to sync: their own code, and the record stays. */
+    assert_string_equal(g->diags[1].msg,
+                        "octoDNS refuses to sync this zone: CNAME value \"x.dkim.amazonses.com\" missing trailing .");
+    assert_string_equal(g->diags[1].code, "ZL1004");
     assert_at(g->diags[1].span, 6, 10, 30);
-    assert_string_equal(g->diags[2].msg, "unescaped ; in \"v=DMARC1; p=none\"");
-    assert_string_equal(g->diags[3].msg, "MX exchange \"mail.example.com\" missing trailing .");
+    assert_string_equal(g->diags[2].msg, "octoDNS refuses to sync this zone: unescaped ; in \"v=DMARC1; p=none\"");
+    assert_string_equal(g->diags[2].code, "ZL1004");
+    assert_string_equal(g->diags[3].msg,
+                        "octoDNS refuses to sync this zone: MX exchange \"mail.example.com\" missing trailing .");
     assert_at(g->diags[3].span, 13, 15, 31);
+    assert_string_equal(g->diags[3].code, "ZL1004");
     assert_string_equal(g->diags[4].msg, "invalid name, double `.` in \"x..example.com.\"");
+    assert_string_equal(g->diags[4].code, "ZL1001");
     assert_string_equal(g->diags[5].msg, "Unknown record type: \"FOO\"");
-    for (unsigned i = 0; i < g->ndiags; i++)
-        assert_string_equal(g->diags[i].code, "ZL1001");
-    /* lenient: let through, relative to the zone as octoDNS would leave it */
-    assert_int_equal(g->nrecs, 1);
-    assert_string_equal(g->recs[0].line, "loose.example.com.\t3600\tIN\tCNAME\ttarget.example.com.");
+    assert_string_equal(g->diags[5].code, "ZL1001");
+    /* A target without its dot is absolute, as the providers read it. */
+    assert_int_equal(g->nrecs, 4);
+    assert_string_equal(g->recs[0].line, "dkim.example.com.\t3600\tIN\tCNAME\tx.dkim.amazonses.com.");
+    assert_string_equal(g->recs[2].line, "mx.example.com.\t3600\tIN\tMX\t10 mail.example.com.");
+    assert_string_equal(g->recs[3].line, "loose.example.com.\t3600\tIN\tCNAME\ttarget.");
     got_free(g);
 }
 

@@ -30,6 +30,9 @@ struct zl_fmt {
     bool have_origin;
     unsigned errors_shown;
     struct zl_span last_error_span;
+    unsigned long skipped;         /* records read but not handed on (pseudo-types) */
+    struct zl_span skipped_span;   /* the first of them */
+    bool lenient;                  /* octoDNS: the zone is lenient (its config says so) */
 
     /* The record being built. */
     struct zl_buf text;

@@ -3,20 +3,30 @@
  * optional ttl (YamlProvider's default is 3600) and value or values. The
  * zone is the file name without .yaml, or --origin.
  *
- * Values are checked as octoDNS checks them before it will load the zone,
- * with octoDNS's own words (ZL1001): targets must end in a dot, TXT/SPF
- * semicolons must be escaped as \; (octoDNS stores values that way); a
- * record with `octodns: {lenient: true}` is let through as octoDNS does.
- * Then each value becomes the presentation tokens octoDNS itself would
- * write (TXT chunked into 255-character strings), so the record is the one
- * a provider ends up serving. geo/dynamic rules are provider routing: only
- * the default values count. ALIAS and URLFWD (provider pseudo-records) and
- * the types zonelint does not convert (HTTPS, SVCB, URI, OPENPGPKEY) are
- * skipped; records marked `octodns: {ignored: true}` too. */
+ * Values are checked as octoDNS checks them before it will sync the zone,
+ * with octoDNS's own words: targets must end in a dot, TXT/SPF semicolons
+ * must be escaped as \; (octoDNS stores values that way). octoDNS refuses
+ * the whole zone then (ZL1004), unless the record (`octodns: {lenient:
+ * true}`) or the zone (`lenient: true` in the octoDNS config, found above
+ * the zone files or given with --octodns-config) is lenient. Either way the
+ * record stays: a target without its dot is read as absolute, as Route 53,
+ * Cloudflare and the other providers octoDNS syncs to read it. Then each
+ * value becomes the presentation tokens octoDNS itself would write (TXT
+ * chunked into 255-character strings), so the record is the one a
+ * provider ends up serving. geo/dynamic rules are provider routing: only
+ * the default values count. ALIAS and URLFWD, provider-specific types
+ * ("Route53Provider/ALIAS") and the types zonelint does not convert
+ * (HTTPS, SVCB, URI, OPENPGPKEY) are read but not handed on, with one
+ * ZL1005 info per file; records marked `octodns: {ignored: true}` are
+ * skipped. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/exports/octodns_config.h"
 #include "rdata/types.h"
 
 #define OCTODNS_DEFAULT_TTL 3600
@@ -30,8 +40,25 @@ struct orec {
     struct zl_span type_span;
     uint32_t ttl;
     enum zl_ttl_source ttl_source;
-    bool lenient;
+    bool lenient;                  /* the record's or the zone's */
 };
+
+/* What octoDNS would refuse to sync (ZL1004): reported once per value, and
+ * only when neither the record nor the zone is lenient. The record stays. */
+static void rejects(struct zl_fmt *f, const struct orec *r, const struct zl_span *s, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void rejects(struct zl_fmt *f, const struct orec *r, const struct zl_span *s, const char *fmt, ...)
+{
+    if (r->lenient)
+        return;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    zl_fmt_report(f, ZL_RULE_ZL1004, s, "octoDNS refuses to sync this zone: %s", msg);
+}
 
 /* ---- value fields -------------------------------------------------------------- */
 
@@ -79,11 +106,9 @@ static int target(struct zl_fmt *f, struct orec *r, yaml_node_t *n, const char *
         zl_fmt_error(f, &s, "missing %s", key);
         return -1;
     }
-    if (v[len - 1] != '.' && !r->lenient) {
-        zl_fmt_error(f, &s, "%s %s \"%.*s\" missing trailing .", r->tname, key, (int)(len > 200 ? 200 : len), v);
-        return -1;
-    }
-    zl_fmt_tok(f, v, len, 0, s);
+    if (v[len - 1] != '.')
+        rejects(f, r, &s, "%s %s \"%.*s\" missing trailing .", r->tname, key, (int)(len > 200 ? 200 : len), v);
+    zl_fmt_tok(f, v, len, 0, s); /* absolute either way: the record's origin is the root */
     return 0;
 }
 
@@ -130,24 +155,15 @@ static int txt_value(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
     const char *v = zl_y_str(n, &len);
     struct zl_span whole = zl_fmt_value_span(f, r->doc, n);
     int shown = (int)(len > 200 ? 200 : len);
-    if (!r->lenient) {
-        bool bad = false;
-        if (unescaped_semicolon(v, len)) {
-            zl_fmt_error(f, &whole, "unescaped ; in \"%.*s\"", shown, v);
-            bad = true;
+    if (unescaped_semicolon(v, len))
+        rejects(f, r, &whole, "unescaped ; in \"%.*s\"", shown, v);
+    else if (double_escaped_semicolon(v, len))
+        rejects(f, r, &whole, "double escaped ; in \"%.*s\"", shown, v);
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)v[i] >= 0x80) {
+            rejects(f, r, &whole, "non ASCII character in \"%.*s\"", shown, v);
+            break;
         }
-        if (double_escaped_semicolon(v, len)) {
-            zl_fmt_error(f, &whole, "double escaped ; in \"%.*s\"", shown, v);
-            bad = true;
-        }
-        for (size_t i = 0; i < len && !bad; i++)
-            if ((unsigned char)v[i] >= 0x80) {
-                zl_fmt_error(f, &whole, "non ASCII character in \"%.*s\"", shown, v);
-                bad = true;
-            }
-        if (bad)
-            return -1;
-    }
     if (len == 0) {
         zl_fmt_error(f, &whole, "missing value(s)");
         return -1;
@@ -298,9 +314,14 @@ static int value_tokens(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
 
 /* ---- records ------------------------------------------------------------------ */
 
+/* Read but not handed on: octoDNS's own pseudo-types, provider-specific
+ * types ("Route53Provider/ALIAS", "CloudflareProvider/..."), and types
+ * zonelint does not convert. */
 static bool skipped_type(const char *t, size_t n)
 {
     static const char *const skip[] = { "ALIAS", "URLFWD", "HTTPS", "SVCB", "URI", "OPENPGPKEY" };
+    if (memchr(t, '/', n))
+        return true;
     for (size_t i = 0; i < sizeof skip / sizeof skip[0]; i++)
         if (strlen(skip[i]) == n && !memcmp(skip[i], t, n))
             return true;
@@ -324,8 +345,9 @@ static void emit_value(struct zl_fmt *f, struct orec *r, yaml_node_t *val)
     zl_fmt_clear(f);
     if (value_tokens(f, r, val) != 0)
         return;
-    zl_fmt_record(f, &r->owner, r->type, r->type_span, r->ttl, r->ttl_source,
-                  f->have_origin ? &f->origin : NULL, false);
+    /* octoDNS values are absolute names (with or without their dot). */
+    static const struct zl_name root = { .len = 1 };
+    zl_fmt_record(f, &r->owner, r->type, r->type_span, r->ttl, r->ttl_source, &root, true);
 }
 
 static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *owner, const char *fqdn,
@@ -344,7 +366,7 @@ static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *
     yaml_node_t *meta = zl_y_get(&f->y, doc, rec, "octodns");
     if (zl_y_eq(zl_y_get(&f->y, doc, meta, "ignored"), "true"))
         return;
-    r.lenient = zl_y_eq(zl_y_get(&f->y, doc, meta, "lenient"), "true");
+    r.lenient = f->lenient || zl_y_eq(zl_y_get(&f->y, doc, meta, "lenient"), "true");
     yaml_node_t *typ = zl_y_get(&f->y, doc, rec, "type");
     if (!zl_y_is_scalar(typ)) {
         struct zl_span s = zl_fmt_span(f, doc, rec);
@@ -353,8 +375,11 @@ static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *
     }
     size_t tlen;
     const char *t = zl_y_str(typ, &tlen);
-    if (skipped_type(t, tlen))
+    if (skipped_type(t, tlen)) {
+        if (!f->skipped++)
+            f->skipped_span = zl_fmt_value_span(f, doc, typ);
         return;
+    }
     r.type_span = zl_fmt_value_span(f, doc, typ);
     int code = zl_type_from_text(t, tlen);
     /* octoDNS type names are upper case; "a" is not a type to it. */
@@ -447,6 +472,39 @@ static int owner_of(struct zl_fmt *f, size_t doc, yaml_node_t *key, struct zl_fm
     return 0;
 }
 
+/* The zone's own lenience, from the octoDNS config: --octodns-config, else
+ * the one found above the zone file (up to the top of the repository). */
+static void zone_config(struct zl_fmt *f)
+{
+    const char *path = f->opts->octodns_config;
+    char *found = NULL;
+    const char *written = f->src && f->src->path ? f->src->path : f->name;
+    if (!path && written && strcmp(written, "-") && f->src && f->src->realpath)
+        path = found = zl_octodns_config_find(written, f->opts->include_root);
+    if (!path)
+        return;
+    char dir[PATH_MAX];
+    const char *slash = written ? strrchr(written, '/') : NULL;
+    if (slash && (size_t)(slash - written) < sizeof dir) {
+        memcpy(dir, written, (size_t)(slash - written));
+        dir[slash - written] = '\0';
+    } else {
+        strcpy(dir, ".");
+    }
+    struct zl_octodns_zone oz;
+    char err[512];
+    if (zl_octodns_config_zone(path, &f->origin, dir, &oz, NULL, err, sizeof err) != 0) {
+        if (f->opts->octodns_config) {
+            struct zl_span s = { f->src, 0, 0, 0, 0 };
+            f->res->io_error = true;
+            zl_fmt_report(f, ZL_RULE_ZL1000, &s, "--octodns-config: %s", err);
+        }
+    } else {
+        f->lenient = oz.lenient;
+    }
+    free(found);
+}
+
 void zl_read_octodns(struct zl_fmt *f)
 {
     if (f->opts->zone) {
@@ -462,6 +520,9 @@ void zl_read_octodns(struct zl_fmt *f)
                       "name (<zone>.yaml); name the file so or pass --origin");
         return;
     }
+    zone_config(f);
+    if (f->res->io_error)
+        return;
     for (size_t d = 0; d < f->y.ndocs; d++) {
         yaml_node_t *root = zl_y_root(&f->y, d);
         if (root->type != YAML_MAPPING_NODE) {
@@ -483,4 +544,10 @@ void zl_read_octodns(struct zl_fmt *f)
             }
         }
     }
+    if (f->skipped)
+        zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,
+                      "%lu record%s of types octoDNS or its providers define (ALIAS, URLFWD, "
+                      "Route53Provider/ALIAS, ...) or zonelint does not read (HTTPS, SVCB, URI, OPENPGPKEY) "
+                      "%s read but not checked",
+                      f->skipped, f->skipped == 1 ? "" : "s", f->skipped == 1 ? "is" : "are");
 }

@@ -1,0 +1,53 @@
+/* ZL1004 octodns-rejects, ZL1005 records-not-checked: reported by the
+ * octoDNS reader (src/input/exports/octodns.c), which checks values as
+ * octoDNS's own validators do (octodns/record/target.py, chunked.py). */
+#include "rules.h"
+
+const char zl_explain_octodns_rejects[] =
+    "octoDNS validates every record before it syncs a zone: CNAME, NS, PTR, MX and\n"
+    "SRV targets must end in a dot, ';' in TXT and SPF values must be escaped as\n"
+    "'\\;', and values must be ASCII. One failing value stops the sync of the\n"
+    "whole zone, so nothing changes at the provider. A record marked\n"
+    "'octodns: {lenient: true}', or a zone with 'lenient: true' in the octoDNS\n"
+    "config (zones: {example.com.: {lenient: true}}, or a dynamic '*' entry), is\n"
+    "synced anyway, and the providers octoDNS writes to (Route 53, Cloudflare and\n"
+    "the others) read a target without its dot as an absolute name: then zonelint\n"
+    "says nothing and reads it so too. zonelint finds the config above the zone\n"
+    "files (a YAML file with providers: and zones: whose YamlProvider directory\n"
+    "holds them), or takes it from --octodns-config.\n"
+    "\n"
+    "Bad (example.com.yaml):\n"
+    "\n"
+    "    www:\n"
+    "      type: CNAME\n"
+    "      value: www.example.net\n"
+    "\n"
+    "Good (example.com.yaml):\n"
+    "\n"
+    "    www:\n"
+    "      type: CNAME\n"
+    "      value: www.example.net.\n";
+
+const char zl_explain_records_not_checked[] =
+    "octoDNS zone files may hold records of types octoDNS or one of its providers\n"
+    "defines, which are not DNS record types: ALIAS and URLFWD, and provider\n"
+    "types such as Route53Provider/ALIAS (a Route 53 alias to an ELB, CloudFront\n"
+    "or a record of the same zone). What they resolve to is decided by the\n"
+    "provider, so zonelint reads them, checks nothing about them, and says once\n"
+    "per file how many there are. The same goes for HTTPS, SVCB, URI and\n"
+    "OPENPGPKEY values, which zonelint does not convert from octoDNS's form.\n"
+    "\n"
+    "Bad (example.com.yaml):\n"
+    "\n"
+    "    '':\n"
+    "      type: Route53Provider/ALIAS\n"
+    "      value:\n"
+    "        type: A\n"
+    "        name: dualstack.my-lb-1234.us-east-1.elb.amazonaws.com.\n"
+    "        hosted-zone-id: Z35SXDOTRQ7X7K\n"
+    "\n"
+    "Good (example.com.yaml):\n"
+    "\n"
+    "    '':\n"
+    "      type: A\n"
+    "      value: 192.0.2.10\n";
