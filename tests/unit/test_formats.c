@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -523,6 +525,124 @@ static void test_print_gcloud(void **state)
                "tests/cli/cases/print-gcloud/example.com.zone");
 }
 
+/* ---- octoDNS configs: which zones are lenient ------------------------------------------ */
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A repository laid out as octoDNS users do: config/production.yaml, zones/. */
+static char *octodns_repo(const char *zones_config)
+{
+    char *top = strdup("/tmp/zl-octodns-XXXXXX");
+    assert_non_null(mkdtemp(top));
+    char p[512];
+    snprintf(p, sizeof p, "%s/.git", top);
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/config", top);
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/zones", top);
+    assert_int_equal(mkdir(p, 0700), 0);
+    char cfg[1024];
+    snprintf(cfg, sizeof cfg,
+             "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n"
+             "    directory: ./zones\n  r53:\n    class: octodns_route53.Route53Provider\nzones:\n%s",
+             zones_config);
+    snprintf(p, sizeof p, "%s/config/production.yaml", top);
+    write_file(p, cfg);
+    snprintf(p, sizeof p, "%s/zones/example.com.yaml", top);
+    write_file(p, "www:\n  type: CNAME\n  value: www.example.net\n");
+    return top;
+}
+
+static void rm_repo(char *top)
+{
+    char p[512];
+    static const char *const parts[] = { "zones/example.com.yaml", "config/production.yaml", "zones", "config", ".git" };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", top, parts[i]);
+        remove(p);
+    }
+    rmdir(top);
+    free(top);
+}
+
+static struct got *read_repo_zone(const char *top, const char *config)
+{
+    char p[512];
+    snprintf(p, sizeof p, "%s/zones/example.com.yaml", top);
+    struct got *g = calloc(1, sizeof *g);
+    struct zl_parse_opts po;
+    memset(&po, 0, sizeof po);
+    po.octodns_config = config;
+    po.on_record = on_record;
+    po.user = g;
+    po.sink.emit = on_diag;
+    po.sink.user = g;
+    po.sources = &g->sources;
+    zl_read_input(p, NULL, NULL, 0, ZL_INPUT_AUTO, &po, &g->res, &g->used);
+    return g;
+}
+
+static void test_octodns_config_lenient(void **state)
+{
+    (void)state;
+    /* A dynamic "*" entry with lenient: the dotless target is read as absolute, silently. */
+    char *top = octodns_repo("  '*':\n    lenient: true\n    sources: [config]\n    targets: [r53]\n");
+    struct got *g = read_repo_zone(top, NULL);
+    assert_int_equal(g->ndiags, 0);
+    assert_int_equal(g->nrecs, 1);
+    assert_string_equal(g->recs[0].line, "www.example.com.\t3600\tIN\tCNAME\twww.example.net.");
+    got_free(g);
+    rm_repo(top);
+
+    /* The zone's own entry wins over a dynamic one, and it is not lenient. */
+    top = octodns_repo("  example.com.:\n    sources: [config]\n  '*':\n    lenient: true\n");
+    g = read_repo_zone(top, NULL);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1004");
+    assert_int_equal(g->nrecs, 1); /* and the record stays */
+    got_free(g);
+    rm_repo(top);
+
+    /* A dynamic entry whose glob does not take the zone; the next one does. */
+    top = octodns_repo("  '*.org':\n    glob: '*.org.'\n    lenient: true\n  '*':\n    regex: 'com\\.$'\n"
+                       "    lenient: false\n");
+    g = read_repo_zone(top, NULL);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1004");
+    got_free(g);
+    rm_repo(top);
+
+    /* --octodns-config that cannot be read: an input error, not a silent default. */
+    top = octodns_repo("  '*':\n    lenient: true\n");
+    g = read_repo_zone(top, "/nonexistent/octodns.yaml");
+    assert_true(g->res.io_error);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1000");
+    got_free(g);
+    rm_repo(top);
+}
+
+static void test_octodns_provider_types(void **state)
+{
+    (void)state;
+    struct got *g = read_text("'':\n  - type: Route53Provider/ALIAS\n    value:\n      type: A\n"
+                              "      name: d1.cloudfront.net.\n      hosted-zone-id: Z2FDTNDATAQYW2\n"
+                              "  - type: A\n    value: 192.0.2.1\nx:\n  type: CloudflareProvider/PAGE\n  value: y\n",
+                              "example.com.yaml", ZL_INPUT_AUTO);
+    assert_int_equal(g->nrecs, 1);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1005");
+    assert_non_null(strstr(g->diags[0].msg, "2 records"));
+    assert_at(g->diags[0].span, 2, 11, 32);
+    got_free(g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -533,6 +653,8 @@ int main(void)
         cmocka_unit_test(test_octodns_txt_chunks),
         cmocka_unit_test(test_octodns_errors),
         cmocka_unit_test(test_octodns_needs_zone),
+        cmocka_unit_test(test_octodns_config_lenient),
+        cmocka_unit_test(test_octodns_provider_types),
         cmocka_unit_test(test_gcloud_records),
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_unknown_content),
