@@ -1,5 +1,6 @@
 /* RDATA per type: presentation tokens -> wire (validating exactly as BIND
- * does), and wire -> BIND's presentation text. Table-driven, see rdata.c. */
+ * does), and wire -> BIND's presentation text. Driven by the RR-type table,
+ * types.def (src/rdata/README). */
 #ifndef ZL_RDATA_H
 #define ZL_RDATA_H
 
