@@ -80,6 +80,15 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
 
+# The RR-type mnemonic lookup: a perfect hash over src/rdata/types.def,
+# found by tools/gentypes.c (built without sanitizers: it only runs here).
+$(BUILD)/gen/types_hash.h: tools/gentypes.c src/rdata/types.def src/rdata/type_hash.h
+	@mkdir -p $(dir $@)
+	$(CC) $(filter-out $(SANFLAGS),$(ALLCFLAGS)) -o $(BUILD)/gentypes tools/gentypes.c
+	$(BUILD)/gentypes > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/src/rdata/types.o: $(BUILD)/gen/types_hash.h
+
 $(BUILD)/genzone: tools/genzone.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -o $@ $<

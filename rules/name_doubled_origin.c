@@ -39,18 +39,6 @@ const char zl_explain_name_doubled_origin[] =
     "    tok._domainkey              3600 IN CNAME tok.dkim.amazonses.com.\n"
     "    @                           3600 IN MX    10 mail.example.com.\n";
 
-/* Types whose (only) name field is a target, for wording. */
-static bool is_target_type(uint16_t type)
-{
-    switch (type) {
-    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_PTR: case ZL_T_MX:
-    case ZL_T_SRV: case ZL_T_AFSDB: case ZL_T_KX: case ZL_T_RT:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* n without the k labels that start at label index `from`. */
 static void drop_labels(struct zl_name *out, const struct zl_name *n, unsigned from, unsigned k)
 {
@@ -85,7 +73,7 @@ static const char *what_text(char *out, size_t cap, uint16_t type)
 {
     char tn[16];
     if (type)
-        snprintf(out, cap, "%s %s", zl_type_to_text(type, tn), is_target_type(type) ? "target" : "name");
+        snprintf(out, cap, "%s %s", zl_type_to_text(type, tn), zl_type_has_target(type) ? "target" : "name");
     else
         snprintf(out, cap, "owner");
     return out;

@@ -139,12 +139,8 @@ bool zl_p_dialect_owner(struct zl_parser *p, const char *t, size_t n, struct zl_
  * ".@" so the name is read relative to the origin. */
 void zl_p_godaddy_at_targets(struct zl_parser *p, struct zl_token *toks)
 {
-    switch (p->type) {
-    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_MX: case ZL_T_SRV: case ZL_T_PTR:
-        break;
-    default:
+    if (!zl_type_has_target(p->type))
         return;
-    }
     for (size_t i = 0; i < p->ntoks; i++) {
         struct zl_token *t = &toks[i];
         if (!(t->flags & ZL_TOK_QUOTED) && t->len >= 3 && t->text[t->len - 1] == '@' &&

@@ -553,20 +553,6 @@ static bool suppressed(struct zl_ctx *c, const struct zl_diag *d)
 
 /* ---- records ---------------------------------------------------------------- */
 
-static int target_field(uint16_t type)
-{
-    switch (type) {
-    case ZL_T_CNAME: case ZL_T_DNAME: case ZL_T_NS: case ZL_T_PTR:
-        return 0;
-    case ZL_T_MX: case ZL_T_AFSDB: case ZL_T_KX: case ZL_T_RT:
-        return 1;
-    case ZL_T_SRV:
-        return 3;
-    default:
-        return -1;
-    }
-}
-
 static size_t find_slot(const struct zl_ctx *c, const struct owner_slot *slots, size_t nslots, uint64_t key)
 {
     size_t j = key & (nslots - 1);
@@ -712,7 +698,7 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
         uint64_t h = mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)rec->set_id, rec->set_id_len, false));
         z->set_id = (uint32_t)h ? (uint32_t)h : 1;
     }
-    int tf = target_field(rec->type);
+    int tf = zl_type_target_field(rec->type);
     if (tf >= 0 && (size_t)tf < rec->nfields && rec->fields[tf].kind == ZL_FIELD_NAME) {
         const struct zl_field *f = &rec->fields[tf];
         struct zl_name t;

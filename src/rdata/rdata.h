@@ -1,5 +1,6 @@
 /* RDATA per type: presentation tokens -> wire (validating exactly as BIND
- * does), and wire -> BIND's presentation text. Table-driven, see rdata.c. */
+ * does), and wire -> BIND's presentation text. Driven by the RR-type table,
+ * types.def (src/rdata/README). */
 #ifndef ZL_RDATA_H
 #define ZL_RDATA_H
 
@@ -11,12 +12,7 @@
 #include "base/names.h"
 #include "rdata/record.h"
 
-#define ZL_RDATA_MAX_FIELDS 512
-
-struct zl_rdata_error {
-    uint16_t tok;   /* index of the offending token; == ntoks: something is missing */
-    char msg[256];  /* e.g. "MX preference must be a number 0-65535, got 'mail'" */
-};
+#include "rdata/rdata_error.h"
 
 /* Parses the RDATA tokens of a record of the given type (known or not; the
  * RFC 3597 "\# len hex" form is accepted for every type). Appends wire bytes

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rdata/rdata_impl.h"
+#include "rdata/families.h"
 #include "rdata/types.h"
 
 #define SVC_MAXP 256
@@ -25,11 +25,6 @@ struct sparam {
     size_t off, len; /* value bytes in the wire buffer */
 };
 
-static bool is_digit(int ch)
-{
-    return ch >= '0' && ch <= '9';
-}
-
 /* Key from its name (case-sensitive, as BIND) or keyNNNNN (no leading
  * zeros). 0 ok, -1 unknown, -2 out of range. */
 static int key_from_text(const char *s, size_t n, uint32_t *key)
@@ -47,7 +42,7 @@ static int key_from_text(const char *s, size_t n, uint32_t *key)
         return -1;
     uint32_t v = 0;
     for (size_t i = 3; i < n; i++) {
-        if (!is_digit((uint8_t)s[i]))
+        if (!zl_rd_is_digit((uint8_t)s[i]))
             return -1;
         if (v > 65535)
             continue;
@@ -312,7 +307,7 @@ static bool adjacent_quoted(const struct pctx *c)
            a->span.end_col == b->span.col;
 }
 
-static int svcb_parse(struct pctx *c)
+int zl_rd_svcb_parse(struct pctx *c)
 {
     if (zl_rd_int(c, 2, 0xffff, "priority") != 0 || zl_rd_pfield(c, F_NAME, "target") != 0)
         return -1;
@@ -350,7 +345,7 @@ static int svcb_parse(struct pctx *c)
             vn = c->toks[c->i].len;
         }
         size_t off = c->wire->len;
-        bool named = t->text[0] != 'k' || kl < 4 || !is_digit((uint8_t)t->text[3]);
+        bool named = t->text[0] != 'k' || kl < 4 || !zl_rd_is_digit((uint8_t)t->text[3]);
         if (value_parse(c, (uint16_t)key, named, v, vn) != 0 ||
             !value_ok((uint16_t)key, c->wire->data + off, c->wire->len - off))
             return zl_rd_perr(c, ti, "%s %s value must be %s, got %s%s", c->tname, kn,
@@ -451,7 +446,7 @@ static bool wire_keys_ok(const uint8_t *p, size_t n)
     return !wire_has_key(p, n, K_NODEFALPN) || wire_has_key(p, n, K_ALPN);
 }
 
-static int svcb_walk(struct wctx *w)
+int zl_rd_svcb_walk(struct wctx *w)
 {
     if (zl_rd_wuint(w, 2) != 0 || zl_rd_wname(w) != 0)
         return -1;
@@ -477,18 +472,4 @@ static int svcb_walk(struct wctx *w)
         zl_rd_wfield(w, ZL_FIELD_OTHER, off);
     }
     return wire_keys_ok(w->p + pstart, w->len - pstart) ? 0 : -1;
-}
-
-static const struct rdesc svcb[] = {
-    { ZL_T_SVCB, { { F_NONE, NULL } }, svcb_parse, svcb_walk },
-    { ZL_T_HTTPS, { { F_NONE, NULL } }, svcb_parse, svcb_walk },
-};
-
-const struct rdesc *zl_rd_svcb_find(uint16_t type)
-{
-    if (type == ZL_T_SVCB)
-        return &svcb[0];
-    if (type == ZL_T_HTTPS)
-        return &svcb[1];
-    return NULL;
 }

@@ -1,180 +1,113 @@
-/* RR type and class mnemonics. The set is BIND 9.18's (lib/dns/rdata), so
- * that a mnemonic zonelint accepts is exactly one BIND accepts. */
+/* The RR-type table as data: the rows of types.def, the mnemonic lookup
+ * (a perfect hash generated from the same rows), number -> row, and the
+ * questions other stages ask about a type. Classes are here too. Includes
+ * nothing above it: the encoders and every family file may use it. */
 #include "rdata/types.h"
 
-#include <stdbool.h>
 #include <string.h>
 
-struct tname {
-    const char *name;
-    uint16_t type;
+#include "rdata/ascii.h"
+#include "rdata/type_hash.h"
+#include "rdata/type_row.h"
+#include "gen/types_hash.h"
+
+/* Row ordinals: ZL_TI_A = 0, ... in types.def order. */
+enum {
+#define ZL_TYPE(id, mnemonic, code, flags, target, read, fields) ZL_TI_##id,
+#include "rdata/types.def"
+#undef ZL_TYPE
+    ZL_TI_COUNT
 };
 
-/* Buckets by mnemonic length: zl_type_from_text is called for every record,
- * so a lookup compares against a handful of same-length names, first
- * character first. */
-static const struct tname len1[] = { { "A", ZL_T_A }, { NULL, 0 } };
-static const struct tname len2[] = {
-    { "NS", ZL_T_NS }, { "MX", ZL_T_MX }, { "DS", ZL_T_DS }, { "MD", ZL_T_MD },
-    { "MF", ZL_T_MF }, { "MB", ZL_T_MB }, { "MG", ZL_T_MG }, { "MR", ZL_T_MR },
-    { "RP", ZL_T_RP }, { "RT", ZL_T_RT }, { "PX", ZL_T_PX }, { "KX", ZL_T_KX },
-    { "A6", ZL_T_A6 }, { "TA", ZL_T_TA }, { "LP", ZL_T_LP }, { NULL, 0 },
-};
-static const struct tname len3[] = {
-    { "SOA", ZL_T_SOA }, { "TXT", ZL_T_TXT }, { "PTR", ZL_T_PTR }, { "SRV", ZL_T_SRV },
-    { "CAA", ZL_T_CAA }, { "SPF", ZL_T_SPF }, { "WKS", ZL_T_WKS }, { "X25", ZL_T_X25 },
-    { "SIG", ZL_T_SIG }, { "KEY", ZL_T_KEY }, { "LOC", ZL_T_LOC }, { "NXT", ZL_T_NXT },
-    { "EID", ZL_T_EID }, { "OPT", ZL_T_OPT }, { "HIP", ZL_T_HIP }, { "NID", ZL_T_NID },
-    { "L32", ZL_T_L32 }, { "L64", ZL_T_L64 }, { "URI", ZL_T_URI }, { "AVC", ZL_T_AVC },
-    { "DOA", ZL_T_DOA }, { "DLV", ZL_T_DLV }, { "ANY", ZL_T_ANY }, { "UID", ZL_T_UID },
-    { "GID", ZL_T_GID }, { "APL", ZL_T_APL }, { NULL, 0 },
-};
-static const struct tname len4[] = {
-    { "AAAA", ZL_T_AAAA }, { "NSEC", ZL_T_NSEC }, { "ISDN", ZL_T_ISDN }, { "NSAP", ZL_T_NSAP },
-    { "GPOS", ZL_T_GPOS }, { "ATMA", ZL_T_ATMA }, { "HHIT", ZL_T_HHIT }, { "BRID", ZL_T_BRID }, { "CERT", ZL_T_CERT }, { "SINK", ZL_T_SINK },
-    { "TLSA", ZL_T_TLSA }, { "RKEY", ZL_T_RKEY }, { "SVCB", ZL_T_SVCB }, { "TKEY", ZL_T_TKEY },
-    { "TSIG", ZL_T_TSIG }, { "IXFR", ZL_T_IXFR }, { "AXFR", ZL_T_AXFR }, { "NULL", ZL_T_NULL },
-    { NULL, 0 },
-};
-static const struct tname len5[] = {
-    { "CNAME", ZL_T_CNAME }, { "DNAME", ZL_T_DNAME }, { "RRSIG", ZL_T_RRSIG },
-    { "HINFO", ZL_T_HINFO }, { "MINFO", ZL_T_MINFO }, { "AFSDB", ZL_T_AFSDB },
-    { "NAPTR", ZL_T_NAPTR }, { "NSEC3", ZL_T_NSEC3 }, { "HTTPS", ZL_T_HTTPS },
-    { "SSHFP", ZL_T_SSHFP }, { "DHCID", ZL_T_DHCID }, { "NINFO", ZL_T_NINFO },
-    { "CSYNC", ZL_T_CSYNC }, { "EUI48", ZL_T_EUI48 }, { "EUI64", ZL_T_EUI64 },
-    { "DSYNC", ZL_T_DSYNC }, { "UINFO", ZL_T_UINFO }, { "MAILA", ZL_T_MAILA },
-    { "MAILB", ZL_T_MAILB }, { NULL, 0 },
-};
-static const struct tname len6[] = {
-    { "DNSKEY", ZL_T_DNSKEY }, { "ZONEMD", ZL_T_ZONEMD }, { "SMIMEA", ZL_T_SMIMEA },
-    { "NIMLOC", ZL_T_NIMLOC }, { "TALINK", ZL_T_TALINK }, { "WALLET", ZL_T_WALLET },
-    { "UNSPEC", ZL_T_UNSPEC }, { NULL, 0 },
-};
-static const struct tname len7[] = {
-    { "CDNSKEY", ZL_T_CDNSKEY }, { "RESINFO", ZL_T_RESINFO }, { "KEYDATA", ZL_T_KEYDATA },
-    { NULL, 0 },
-};
-static const struct tname len8[] = {
-    { "IPSECKEY", ZL_T_IPSECKEY }, { "NSAP-PTR", ZL_T_NSAP_PTR }, { "AMTRELAY", ZL_T_AMTRELAY },
-    { NULL, 0 },
-};
-static const struct tname len10[] = {
-    { "NSEC3PARAM", ZL_T_NSEC3PARAM }, { "OPENPGPKEY", ZL_T_OPENPGPKEY }, { NULL, 0 },
-};
-static const struct tname cds[] = { { "CDS", ZL_T_CDS }, { NULL, 0 } };
+#define ENGINE ZL_READ_ENGINE
+#define HOOKS(parse, walk) ZL_READ_HOOKS
+#define NOTEXT ZL_READ_NOTEXT
+#define F(code, label) { code, label }
+#define FIELDS(...) (const struct fdesc[]){ __VA_ARGS__ }, \
+                    (uint8_t)(sizeof((const struct fdesc[]){ __VA_ARGS__ }) / sizeof(struct fdesc))
+#define NOFIELDS NULL, 0
 
-static inline char upper(char c)
+const struct zl_type_row zl_type_rows[] = {
+#define ZL_TYPE(id, mnemonic, code, flags, target, read, fields) \
+    { mnemonic, code, sizeof mnemonic - 1, flags, target, read, fields },
+#include "rdata/types.def"
+#undef ZL_TYPE
+};
+
+#undef ENGINE
+#undef HOOKS
+#undef NOTEXT
+#undef F
+#undef FIELDS
+#undef NOFIELDS
+
+_Static_assert(sizeof zl_type_rows / sizeof zl_type_rows[0] == ZL_TI_COUNT, "one row per type");
+
+/* A switch on the code: the compiler makes it a table lookup for the dense
+ * codes (duplicate codes in types.def do not compile). */
+int zl_type_index(uint16_t type)
 {
-    return (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+    switch (type) {
+#define ZL_TYPE(id, mnemonic, code, flags, target, read, fields) case code: return ZL_TI_##id;
+#include "rdata/types.def"
+#undef ZL_TYPE
+    default: return -1;
+    }
 }
 
-/* Case-insensitive compare of s[0..n) with an upper-case mnemonic of length n. */
-static bool same(const char *s, const char *mn, size_t n)
+const struct zl_type_row *zl_type_row(uint16_t type)
 {
-    for (size_t i = 0; i < n; i++)
-        if (upper(s[i]) != mn[i])
-            return false;
-    return true;
+    int i = zl_type_index(type);
+    return i < 0 ? NULL : &zl_type_rows[i];
 }
 
-static int lookup(const struct tname *b, const char *s, size_t n)
+size_t zl_type_count(void)
 {
-    char c0 = upper(s[0]);
-    for (; b->name; b++)
-        if (b->name[0] == c0 && same(s, b->name, n))
-            return b->type;
-    return -1;
+    return ZL_TI_COUNT;
 }
+
+uint16_t zl_type_at(size_t i)
+{
+    return i < ZL_TI_COUNT ? zl_type_rows[i].code : 0;
+}
+
+/* ---- mnemonics ---------------------------------------------------------- */
 
 /* Parses "<prefix><digits>" (RFC 3597 TYPEnnn / CLASSnnn) as BIND does:
  * at most 5 digits, value at most 65535. */
 static int numbered(const char *s, size_t n, const char *prefix, size_t plen)
 {
-    if (n <= plen || n > plen + 5 || !same(s, prefix, plen))
+    if (n <= plen || n > plen + 5 || !zl_rd_ieq(s, plen, prefix))
         return -1;
     unsigned v = 0;
     for (size_t i = plen; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
+        if (!zl_rd_is_digit(s[i]))
             return -1;
         v = v * 10 + (unsigned)(s[i] - '0');
     }
     return v > 65535 ? -1 : (int)v;
 }
 
+/* Called for every word at the start of a record (types, classes, owners
+ * that look like words): one hashed probe, then one compare. */
 int zl_type_from_text(const char *s, size_t n)
 {
-    int t = -1;
-    switch (n) {
-    case 0: return -1;
-    case 1: t = lookup(len1, s, n); break;
-    case 2: t = lookup(len2, s, n); break;
-    case 3:
-        t = lookup(len3, s, n);
-        if (t < 0)
-            t = lookup(cds, s, n);
-        break;
-    case 4: t = lookup(len4, s, n); break;
-    case 5: t = lookup(len5, s, n); break;
-    case 6: t = lookup(len6, s, n); break;
-    case 7: t = lookup(len7, s, n); break;
-    case 8: t = lookup(len8, s, n); break;
-    case 10: t = lookup(len10, s, n); break;
-    default: break;
+    if (n - 1 < ZL_TYPE_NAME_MAX) {
+        unsigned slot = zl_type_hash_slot(zl_type_hash_key(s, n), ZL_TYPE_HASH_MUL, ZL_TYPE_HASH_BITS);
+        unsigned r = zl_type_hash_rows[slot];
+        if (r) {
+            const struct zl_type_row *row = &zl_type_rows[r - 1];
+            if (row->len == n && zl_rd_ieq(s, n, row->name))
+                return row->code;
+        }
     }
-    if (t >= 0)
-        return t;
     return numbered(s, n, "TYPE", 4);
 }
 
-/* Indexed by type for 0..127; the few higher ones are handled in a switch. */
-static const char *const low_names[128] = {
-    [ZL_T_A] = "A", [ZL_T_NS] = "NS", [ZL_T_MD] = "MD", [ZL_T_MF] = "MF",
-    [ZL_T_CNAME] = "CNAME", [ZL_T_SOA] = "SOA", [ZL_T_MB] = "MB", [ZL_T_MG] = "MG",
-    [ZL_T_MR] = "MR", [ZL_T_NULL] = "NULL", [ZL_T_WKS] = "WKS", [ZL_T_PTR] = "PTR",
-    [ZL_T_HINFO] = "HINFO", [ZL_T_MINFO] = "MINFO", [ZL_T_MX] = "MX", [ZL_T_TXT] = "TXT",
-    [ZL_T_RP] = "RP", [ZL_T_AFSDB] = "AFSDB", [ZL_T_X25] = "X25", [ZL_T_ISDN] = "ISDN",
-    [ZL_T_RT] = "RT", [ZL_T_NSAP] = "NSAP", [ZL_T_NSAP_PTR] = "NSAP-PTR", [ZL_T_SIG] = "SIG",
-    [ZL_T_KEY] = "KEY", [ZL_T_PX] = "PX", [ZL_T_GPOS] = "GPOS", [ZL_T_AAAA] = "AAAA",
-    [ZL_T_LOC] = "LOC", [ZL_T_NXT] = "NXT", [ZL_T_EID] = "EID", [ZL_T_NIMLOC] = "NIMLOC",
-    [ZL_T_SRV] = "SRV", [ZL_T_ATMA] = "ATMA", [ZL_T_NAPTR] = "NAPTR", [ZL_T_KX] = "KX",
-    [ZL_T_CERT] = "CERT", [ZL_T_A6] = "A6", [ZL_T_DNAME] = "DNAME", [ZL_T_SINK] = "SINK",
-    [ZL_T_OPT] = "OPT", [ZL_T_APL] = "APL", [ZL_T_DS] = "DS", [ZL_T_SSHFP] = "SSHFP",
-    [ZL_T_IPSECKEY] = "IPSECKEY", [ZL_T_RRSIG] = "RRSIG", [ZL_T_NSEC] = "NSEC",
-    [ZL_T_DNSKEY] = "DNSKEY", [ZL_T_DHCID] = "DHCID", [ZL_T_NSEC3] = "NSEC3",
-    [ZL_T_NSEC3PARAM] = "NSEC3PARAM", [ZL_T_TLSA] = "TLSA", [ZL_T_SMIMEA] = "SMIMEA",
-    [ZL_T_HIP] = "HIP", [ZL_T_NINFO] = "NINFO", [ZL_T_RKEY] = "RKEY", [ZL_T_TALINK] = "TALINK",
-    [ZL_T_CDS] = "CDS", [ZL_T_CDNSKEY] = "CDNSKEY", [ZL_T_OPENPGPKEY] = "OPENPGPKEY",
-    [ZL_T_CSYNC] = "CSYNC", [ZL_T_ZONEMD] = "ZONEMD", [ZL_T_SVCB] = "SVCB",
-    [ZL_T_HTTPS] = "HTTPS", [ZL_T_DSYNC] = "DSYNC", [ZL_T_HHIT] = "HHIT", [ZL_T_BRID] = "BRID", [ZL_T_SPF] = "SPF",
-    [ZL_T_UINFO] = "UINFO", [ZL_T_UID] = "UID", [ZL_T_GID] = "GID", [ZL_T_UNSPEC] = "UNSPEC",
-    [ZL_T_NID] = "NID", [ZL_T_L32] = "L32", [ZL_T_L64] = "L64", [ZL_T_LP] = "LP",
-    [ZL_T_EUI48] = "EUI48", [ZL_T_EUI64] = "EUI64",
-};
-
 const char *zl_type_name(uint16_t type)
 {
-    if (type < 128)
-        return low_names[type];
-    switch (type) {
-    case ZL_T_TKEY: return "TKEY";
-    case ZL_T_TSIG: return "TSIG";
-    case ZL_T_IXFR: return "IXFR";
-    case ZL_T_AXFR: return "AXFR";
-    case ZL_T_MAILB: return "MAILB";
-    case ZL_T_MAILA: return "MAILA";
-    case ZL_T_ANY: return "ANY";
-    case ZL_T_URI: return "URI";
-    case ZL_T_CAA: return "CAA";
-    case ZL_T_AVC: return "AVC";
-    case ZL_T_DOA: return "DOA";
-    case ZL_T_AMTRELAY: return "AMTRELAY";
-    case ZL_T_RESINFO: return "RESINFO";
-    case ZL_T_WALLET: return "WALLET";
-    case ZL_T_TA: return "TA";
-    case ZL_T_DLV: return "DLV";
-    case ZL_T_KEYDATA: return "KEYDATA";
-    default: return NULL;
-    }
+    int i = zl_type_index(type);
+    return i < 0 ? NULL : zl_type_rows[i].name;
 }
 
 /* Writes prefix + decimal v into out; returns out. */
@@ -196,33 +129,76 @@ static const char *numbered_text(const char *prefix, unsigned v, char *out)
 
 const char *zl_type_to_text(uint16_t type, char *out)
 {
-    const char *n = zl_type_name(type);
-    if (n) {
-        strcpy(out, n);
+    int i = zl_type_index(type);
+    if (i >= 0) {
+        memcpy(out, zl_type_rows[i].name, zl_type_rows[i].len + 1u);
         return out;
     }
     return numbered_text("TYPE", type, out);
 }
 
+/* ---- what other stages ask ----------------------------------------------- */
+
+int zl_type_target_field(uint16_t type)
+{
+    int i = zl_type_index(type);
+    return i < 0 ? -1 : zl_type_rows[i].target;
+}
+
+bool zl_type_has_target(uint16_t type)
+{
+    return zl_type_target_field(type) >= 0;
+}
+
+bool zl_type_target_only(uint16_t type)
+{
+    const struct zl_type_row *r = zl_type_row(type);
+    return r && r->target == 0 && r->nfields == 1;
+}
+
+bool zl_type_field_is_name(uint16_t type, unsigned i)
+{
+    const struct zl_type_row *r = zl_type_row(type);
+    if (!r)
+        return false;
+    if (r->target >= 0 && (unsigned)r->target == i)
+        return true;
+    return i < r->nfields && r->fields[i].code == F_NAME;
+}
+
+unsigned zl_type_flags(uint16_t type)
+{
+    const struct zl_type_row *r = zl_type_row(type);
+    return r ? r->flags : 0;
+}
+
+bool zl_type_is_meta(uint16_t type)
+{
+    /* BIND: type 0, OPT and the whole 128-255 range are meta-types. */
+    return type == 0 || (type >= 128 && type <= 255) || (zl_type_flags(type) & ZL_TF_META);
+}
+
+/* ---- classes ------------------------------------------------------------- */
+
 int zl_class_from_text(const char *s, size_t n)
 {
     switch (n) {
     case 2:
-        if (same(s, "IN", 2)) return ZL_CLASS_IN;
-        if (same(s, "CH", 2)) return ZL_CLASS_CH;
-        if (same(s, "HS", 2)) return ZL_CLASS_HS;
+        if (zl_rd_ieq(s, 2, "IN")) return ZL_CLASS_IN;
+        if (zl_rd_ieq(s, 2, "CH")) return ZL_CLASS_CH;
+        if (zl_rd_ieq(s, 2, "HS")) return ZL_CLASS_HS;
         break;
     case 3:
-        if (same(s, "ANY", 3)) return ZL_CLASS_ANY;
+        if (zl_rd_ieq(s, 3, "ANY")) return ZL_CLASS_ANY;
         break;
     case 4:
-        if (same(s, "NONE", 4)) return ZL_CLASS_NONE;
+        if (zl_rd_ieq(s, 4, "NONE")) return ZL_CLASS_NONE;
         break;
     case 5:
-        if (same(s, "CHAOS", 5)) return ZL_CLASS_CH;
+        if (zl_rd_ieq(s, 5, "CHAOS")) return ZL_CLASS_CH;
         break;
     case 6:
-        if (same(s, "HESIOD", 6)) return ZL_CLASS_HS;
+        if (zl_rd_ieq(s, 6, "HESIOD")) return ZL_CLASS_HS;
         break;
     default:
         break;

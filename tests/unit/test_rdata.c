@@ -460,6 +460,8 @@ static const struct tcase cases[] = {
     { "KEY", "\\# 0", NULL },
     { "KEY", "65536 0 0 AA==", NULL },
     { "KEY", "0 256 0 AA==", NULL },
+    { "KEY", "flag10 3 8 AwEAAQ==", "32 3 8 AwEAAQ==" },
+    { "KEY", "FLAGQ0 3 8 AwEAAQ==", NULL }, /* names match ignoring case, nothing more */
     /* KEYDATA */
     { "KEYDATA", "20200101000000 20200101000000 20200101000000 256 3 8 AAAA", "\\# 19 5E0BE1005E0BE1005E0BE10001000308000000" },
     { "KEYDATA", "\\# 19 5e8ee1005e0be1005e0be10001000308000000", "\\# 19 5E8EE1005E0BE1005E0BE10001000308000000" },

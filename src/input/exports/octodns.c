@@ -230,6 +230,11 @@ static int map_value(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
 /* Tokens of one value of the record's type. */
 static int value_tokens(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
 {
+    if (zl_type_target_only(r->type)) { /* CNAME, DNAME, NS, PTR */
+        if (scalar_value(f, r, n) != 0)
+            return -1;
+        return target(f, r, n, "value");
+    }
     switch (r->type) {
     case ZL_T_A:
     case ZL_T_AAAA:
@@ -237,13 +242,6 @@ static int value_tokens(struct zl_fmt *f, struct orec *r, yaml_node_t *n)
             return -1;
         zl_fmt_tok_scalar(f, r->doc, n, 0);
         return 0;
-    case ZL_T_CNAME:
-    case ZL_T_DNAME:
-    case ZL_T_NS:
-    case ZL_T_PTR:
-        if (scalar_value(f, r, n) != 0)
-            return -1;
-        return target(f, r, n, "value");
     case ZL_T_TXT:
     case ZL_T_SPF:
         if (scalar_value(f, r, n) != 0)

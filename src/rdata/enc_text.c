@@ -1,0 +1,204 @@
+/* Character-strings, quoted text and domain names. */
+#include <string.h>
+
+#include "rdata/enc.h"
+
+/* ---- strings ----------------------------------------------------------------- */
+
+static int decval(int ch)
+{
+    return zl_rd_is_digit(ch) ? ch - '0' : -1;
+}
+
+/* BIND's txt_fromtext/commatxt_fromtext escapes: \DDD (000-255, exactly
+ * three digits) and \X. Without the comma rule (which only SVCB values
+ * use), runs between backslashes are copied whole: TXT strings are most of
+ * a zone's bytes and rarely escaped. */
+static int unescape_plain(const char *s, size_t n, uint8_t *out, size_t *outlen, size_t *used)
+{
+    size_t i = 0, o = 0;
+    while (i < n) {
+        const char *bs = memchr(s + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - (s + i)) : n - i;
+        memcpy(out + o, s + i, run);
+        o += run;
+        i += run;
+        if (!bs)
+            break;
+        if (++i >= n)
+            return -1;
+        int ch = (uint8_t)s[i++];
+        if (decval(ch) >= 0) {
+            if (i + 2 > n || decval(s[i]) < 0 || decval(s[i + 1]) < 0)
+                return -1;
+            ch = decval(ch) * 100 + decval(s[i]) * 10 + decval(s[i + 1]);
+            i += 2;
+            if (ch > 255)
+                return -1;
+        }
+        out[o++] = (uint8_t)ch;
+    }
+    if (used)
+        *used = i;
+    *outlen = o;
+    return 0;
+}
+
+int zl_rd_unescape(const char *s, size_t n, uint8_t *out, size_t *outlen, bool comma, size_t *used)
+{
+    if (!comma)
+        return unescape_plain(s, n, out, outlen, used);
+    size_t i = 0, o = 0;
+    bool esc = false, cesc = false;
+    while (i < n) {
+        int ch = (uint8_t)s[i++];
+        if (esc && decval(ch) >= 0) {
+            if (i + 2 > n || decval(s[i]) < 0 || decval(s[i + 1]) < 0)
+                return -1;
+            ch = decval(ch) * 100 + decval(s[i]) * 10 + decval(s[i + 1]);
+            i += 2;
+            if (ch > 255)
+                return -1;
+        } else if (!esc && ch == '\\') {
+            esc = true;
+            continue;
+        }
+        esc = false;
+        if (comma && !cesc && ch == ',') {
+            if (used)
+                *used = i;
+            *outlen = o;
+            return 1;
+        }
+        if (comma && !cesc && ch == '\\') {
+            cesc = true;
+            continue;
+        }
+        cesc = false;
+        out[o++] = (uint8_t)ch;
+    }
+    if (esc || cesc)
+        return -1;
+    if (used)
+        *used = i;
+    *outlen = o;
+    return 0;
+}
+
+/* One <character-string> field. */
+int zl_rd_pstring(struct pctx *c, const char *label)
+{
+    size_t ti = c->i;
+    const struct zl_token *t = zl_rd_need(c, label, "a character-string");
+    if (!t)
+        return -1;
+    size_t off = c->wire->len;
+    zl_buf_reserve(c->wire, t->len + 1);
+    uint8_t *p = c->wire->data + off;
+    size_t n;
+    if (zl_rd_unescape(t->text, t->len, p + 1, &n, false, NULL) != 0) {
+        char sh[80];
+        return zl_rd_perr(c, ti, "%s %s %s has a bad escape (use \\X or \\DDD with DDD 000-255)",
+                          c->tname, label, zl_rd_show(t, sh, sizeof sh));
+    }
+    if (n > 255)
+        return zl_rd_perr(c, ti, "%s %s is %zu octets; at most 255 are allowed", c->tname, label, n);
+    p[0] = (uint8_t)n;
+    c->wire->len += n + 1;
+    zl_rd_field(c, ZL_FIELD_STRING, t->flags & ZL_TOK_QUOTED, ti, 1, off);
+    return 0;
+}
+
+/* URI target: must be written quoted (BIND), no length octet, no limit. */
+int zl_rd_pqtext(struct pctx *c, const char *label)
+{
+    size_t ti = c->i;
+    const struct zl_token *t = zl_rd_need(c, label, "a quoted string");
+    if (!t)
+        return -1;
+    char sh[80];
+    if (!(t->flags & ZL_TOK_QUOTED))
+        return zl_rd_perr(c, ti, "%s %s must be a quoted string, got %s", c->tname, label,
+                          zl_rd_show(t, sh, sizeof sh));
+    size_t off = c->wire->len;
+    zl_buf_reserve(c->wire, t->len);
+    size_t n;
+    if (zl_rd_unescape(t->text, t->len, c->wire->data + off, &n, false, NULL) != 0)
+        return zl_rd_perr(c, ti, "%s %s %s has a bad escape (use \\X or \\DDD with DDD 000-255)",
+                          c->tname, label, zl_rd_show(t, sh, sizeof sh));
+    c->wire->len += n;
+    zl_rd_field(c, ZL_FIELD_STRING, ZL_TOK_QUOTED, ti, 1, off);
+    return 0;
+}
+
+/* BIND's txt_totext with quoting. */
+void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n)
+{
+    zl_buf_reserve(b, n * 4 + 2);
+    uint8_t *o = b->data + b->len;
+    *o++ = '"';
+    for (size_t i = 0; i < n; i++) {
+        uint8_t ch = p[i];
+        if (ch < 0x20 || ch >= 0x7f) {
+            *o++ = '\\';
+            *o++ = (uint8_t)('0' + ch / 100);
+            *o++ = (uint8_t)('0' + ch / 10 % 10);
+            *o++ = (uint8_t)('0' + ch % 10);
+            continue;
+        }
+        if (ch == '"' || ch == '\\')
+            *o++ = '\\';
+        *o++ = ch;
+    }
+    *o++ = '"';
+    b->len = (size_t)(o - b->data);
+}
+
+int zl_rd_wstring(struct wctx *w)
+{
+    size_t off = w->off;
+    if (w->off >= w->len || w->len - w->off - 1 < w->p[w->off])
+        return -1;
+    size_t n = w->p[w->off];
+    zl_rd_sep(w);
+    zl_rd_put_txt(w->out, w->p + w->off + 1, n);
+    w->off += n + 1;
+    zl_rd_wfield(w, ZL_FIELD_STRING, off);
+    return 0;
+}
+
+/* ---- names -------------------------------------------------------------------- */
+
+int zl_rd_pname(struct pctx *c, const char *label)
+{
+    size_t ti = c->i;
+    const struct zl_token *t = zl_rd_word(c, label, "a domain name");
+    if (!t)
+        return -1;
+    struct zl_name n;
+    unsigned flags = 0;
+    enum zl_name_status st = zl_name_from_text(&n, t->text, t->len, c->origin, &flags);
+    if (st != ZL_NAME_OK) {
+        char sh[80];
+        return zl_rd_perr(c, ti, "%s %s %s is not a valid domain name: %s", c->tname, label,
+                          zl_rd_show(t, sh, sizeof sh), zl_name_status_text(st));
+    }
+    size_t off = c->wire->len;
+    zl_buf_put(c->wire, n.wire, n.len);
+    zl_rd_field(c, ZL_FIELD_NAME, flags, ti, 1, off);
+    return 0;
+}
+
+int zl_rd_wname(struct wctx *w)
+{
+    struct zl_name n;
+    size_t off = w->off;
+    size_t used = zl_name_from_wire(&n, w->p + w->off, w->len - w->off);
+    if (used == 0)
+        return -1;
+    w->off += used;
+    zl_rd_sep(w);
+    zl_name_to_buf(&n, w->out);
+    zl_rd_wfield(w, ZL_FIELD_NAME, off);
+    return 0;
+}
