@@ -78,6 +78,14 @@ static bool is_true(const yaml_node_t *n)
     return zl_y_eq(n, "true") || zl_y_eq(n, "True") || zl_y_eq(n, "yes") || zl_y_eq(n, "on");
 }
 
+static void copy_key(char *out, size_t cap, const char *s, size_t n)
+{
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
 /* The zones: entry for zone name z ("example.com."). */
 static yaml_node_t *zone_entry(struct zl_ydocs *y, yaml_node_t *zones, const char *z, char *key, size_t keycap)
 {
@@ -85,7 +93,7 @@ static yaml_node_t *zone_entry(struct zl_ydocs *y, yaml_node_t *zones, const cha
         return NULL;
     yaml_node_t *explicit = zl_y_get(y, 0, zones, z);
     if (explicit) {
-        snprintf(key, keycap, "%s", z);
+        copy_key(key, keycap, z, strlen(z));
         return explicit;
     }
     for (yaml_node_pair_t *p = zones->data.mapping.pairs.start; p < zones->data.mapping.pairs.top; p++) {
@@ -114,7 +122,7 @@ static yaml_node_t *zone_entry(struct zl_ydocs *y, yaml_node_t *zones, const cha
             }
         }
         if (ok) {
-            snprintf(key, keycap, "%.*s", (int)kl, ks);
+            copy_key(key, keycap, ks, kl);
             return v;
         }
     }
