@@ -51,10 +51,12 @@ deps:
 	@sh tools/deps.sh
 
 # Grouped targets (&:): one bison run makes both files, even under make -j.
-$(BUILD)/zone.tab.c $(BUILD)/zone.tab.h &: grammar/zone.y | $(BUILD)
+# Order-only `deps`: under -j, flex and bison (and the compiles, which wait for
+# these headers) start only once deps has installed them.
+$(BUILD)/zone.tab.c $(BUILD)/zone.tab.h &: grammar/zone.y | $(BUILD) deps
 	bison -Wall -Werror --defines=$(BUILD)/zone.tab.h -o $(BUILD)/zone.tab.c $<
 
-$(BUILD)/zone.lex.c $(BUILD)/zone.lex.h &: grammar/zone.l $(BUILD)/zone.tab.h | $(BUILD)
+$(BUILD)/zone.lex.c $(BUILD)/zone.lex.h &: grammar/zone.l $(BUILD)/zone.tab.h | $(BUILD) deps
 	flex --header-file=$(BUILD)/zone.lex.h -o $(BUILD)/zone.lex.c $<
 
 $(BUILD)/obj/zone.tab.o: $(BUILD)/zone.tab.c $(BUILD)/zone.lex.h

@@ -3,7 +3,6 @@
  * ones: X25, NSAP, ATMA, EUI48/EUI64. (A, AAAA, L32 and ISDN are plain
  * field lists in types.def.) WKS and APL follow BIND 9.18's wks_11.c and
  * apl_42.c. */
-#include <netdb.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,21 +11,59 @@
 
 /* ---- WKS ---------------------------------------------------------------------------- */
 
-/* Copies a token into a NUL-terminated buffer, lower-cased if asked. */
-static bool tok_cstr(const struct zl_token *t, char *buf, size_t size, bool lower)
+/* Protocol and service names. BIND takes them from the system databases
+ * (getprotobyname/getservbyname, i.e. netbase's /etc/protocols and
+ * /etc/services); zonelint has Debian netbase's names built in, so a zone gets
+ * the verdict BIND gives on a Debian machine, on any machine. */
+struct wks_name {
+    const char *name;
+    uint16_t number;
+    const char *proto; /* services: "tcp", "udp", ...; protocols: NULL */
+};
+
+static const struct wks_name wks_protocols[] = {
+#define ZL_WKS_PROTO(name, number) { name, number, NULL },
+#include "rdata/wks_protocols.def"
+#undef ZL_WKS_PROTO
+};
+
+static const struct wks_name wks_services[] = {
+#define ZL_WKS_SERVICE(name, port, proto) { name, port, proto },
+#include "rdata/wks_services.def"
+#undef ZL_WKS_SERVICE
+};
+
+/* Bytewise order, as the tables are sorted. */
+static int name_cmp(const char *name, const char *s, size_t len)
 {
-    if (t->len >= size)
-        return false;
-    for (size_t k = 0; k < t->len; k++) {
-        char ch = t->text[k];
-        buf[k] = (lower && ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
-    }
-    buf[t->len] = '\0';
-    return true;
+    size_t n = strlen(name);
+    int c = memcmp(name, s, n < len ? n : len);
+    return c ? c : (n > len) - (n < len);
 }
 
-/* Protocol and service names come from the system databases, as BIND takes
- * them (getprotobyname/getservbyname). */
+/* The first row named exactly s for protocol proto (any when NULL), or NULL:
+ * the C library returns the first matching line, and the tables keep the
+ * file's order among rows of one name. */
+static const struct wks_name *wks_find(const struct wks_name *tab, size_t n, const char *s,
+                                       size_t len, const char *proto)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (name_cmp(tab[mid].name, s, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n && name_cmp(tab[lo].name, s, len) == 0; lo++)
+        if (!proto || strcmp(tab[lo].proto, proto) == 0)
+            return &tab[lo];
+    return NULL;
+}
+
+/* A number, or a name as written (getprotobyname is case-sensitive: "tcp"
+ * and its alias "TCP" are known, "Tcp" is not). -1 unknown, -2 out of range,
+ * -3 a known name whose number is above 255 (mptcp). */
 static long wks_proto(const struct zl_token *t)
 {
     uint32_t v;
@@ -35,15 +72,14 @@ static long wks_proto(const struct zl_token *t)
         return v > 255 ? -2 : (long)v;
     if (r == -2)
         return -2;
-    char name[64], buf[1024];
-    struct protoent pe, *res = NULL;
-    if (!tok_cstr(t, name, sizeof name, false))
+    const struct wks_name *p =
+        wks_find(wks_protocols, sizeof wks_protocols / sizeof wks_protocols[0], t->text, t->len, NULL);
+    if (!p)
         return -1;
-    if (getprotobyname_r(name, &pe, buf, sizeof buf, &res) != 0 || !res)
-        return -1;
-    return res->p_proto > 255 || res->p_proto < 0 ? -2 : res->p_proto;
+    return p->number > 255 ? -3 : p->number;
 }
 
+/* A number, or a name: lower-cased first, then as written (BIND's order). */
 static long wks_port(const struct zl_token *t, const char *proto)
 {
     uint32_t v;
@@ -52,15 +88,19 @@ static long wks_port(const struct zl_token *t, const char *proto)
         return v > 65535 ? -2 : (long)v;
     if (r == -2)
         return -2;
-    char name[64], buf[1024];
-    struct servent se, *res = NULL;
-    for (int lower = 1; lower >= 0; lower--) {
-        if (!tok_cstr(t, name, sizeof name, lower))
-            return -1;
-        if (getservbyname_r(name, proto, &se, buf, sizeof buf, &res) == 0 && res)
-            return ntohs((uint16_t)res->s_port);
+    const size_t n = sizeof wks_services / sizeof wks_services[0];
+    char low[32]; /* longer than any name: BIND's buffer is 32 bytes too */
+    if (t->len < sizeof low) {
+        for (size_t k = 0; k < t->len; k++) {
+            char ch = t->text[k];
+            low[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch + 32) : ch;
+        }
+        const struct wks_name *s = wks_find(wks_services, n, low, t->len, proto);
+        if (s)
+            return s->number;
     }
-    return -1;
+    const struct wks_name *s = wks_find(wks_services, n, t->text, t->len, proto);
+    return s ? s->number : -1;
 }
 
 int zl_rd_wks_parse(struct pctx *c)
@@ -73,6 +113,9 @@ int zl_rd_wks_parse(struct pctx *c)
     if (!t)
         return -1;
     long proto = wks_proto(t);
+    if (proto == -3)
+        return zl_rd_perr(c, ti, "WKS protocol %s names a protocol number above 255; the WKS "
+                          "protocol field holds 0-255", zl_rd_show(t, sh, sizeof sh));
     if (proto < 0)
         return zl_rd_perr(c, ti, "WKS protocol must be a number 0-255 or a protocol name such as "
                           "tcp or udp, got %s", zl_rd_show(t, sh, sizeof sh));

@@ -1,0 +1,48 @@
+build-clang/obj/src/input/parser.o: src/input/parser.c \
+  src/input/parser_impl.h src/base/buf.h src/base/codes.h \
+  src/base/severity.h rules/rules.def src/base/names.h \
+  src/input/parse_ctx.h src/input/parser.h src/input/dialect.h \
+  src/base/diag.h src/base/loc.h src/rdata/record.h src/base/source.h \
+  src/rdata/rdata.h src/rdata/rdata_error.h src/base/ttl.h \
+  src/rdata/types.h src/rdata/types.def build-clang/zone.tab.h \
+  build-clang/zone.lex.h
+
+src/input/parser_impl.h:
+
+src/base/buf.h:
+
+src/base/codes.h:
+
+src/base/severity.h:
+
+rules/rules.def:
+
+src/base/names.h:
+
+src/input/parse_ctx.h:
+
+src/input/parser.h:
+
+src/input/dialect.h:
+
+src/base/diag.h:
+
+src/base/loc.h:
+
+src/rdata/record.h:
+
+src/base/source.h:
+
+src/rdata/rdata.h:
+
+src/rdata/rdata_error.h:
+
+src/base/ttl.h:
+
+src/rdata/types.h:
+
+src/rdata/types.def:
+
+build-clang/zone.tab.h:
+
+build-clang/zone.lex.h:
