@@ -49,7 +49,9 @@ bdeps=$(awk '/^Build-Depends:/ { on = 1; sub(/^Build-Depends:/, "") }
 if command -v dpkg >/dev/null 2>&1 && command -v pkg-config >/dev/null 2>&1; then
     need=""
     # cmocka: the unit tests' framework (CMOCKA_CFLAGS in the Makefile)
-    for m in $(make -s --no-print-directory print-PKGS) cmocka; do
+    # a make of its own: not the flags (-w, jobserver) of the make running this test
+    pkgs=$(unset MAKEFLAGS MFLAGS MAKELEVEL; make -s --no-print-directory print-PKGS)
+    for m in $pkgs cmocka; do
         pc="$(pkg-config --variable=pcfiledir "$m" 2>/dev/null)/$m.pc"
         p=$(dpkg -S "$pc" 2>/dev/null | sed 's/[:,].*//' | head -n 1)
         [ -n "$p" ] || { bad "pkg-config module $m: no Debian package owns $pc"; continue; }
