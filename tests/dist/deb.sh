@@ -49,11 +49,11 @@ dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$tmp/contents"
 for f in /usr/bin/zonelint /usr/share/man/man1/zonelint.1.gz \
     /usr/share/bash-completion/completions/zonelint /usr/share/zsh/vendor-completions/_zonelint \
     /usr/share/fish/vendor_completions.d/zonelint.fish /usr/share/doc/zonelint/copyright \
-    /usr/share/doc/zonelint/rules/README.md /usr/share/doc/zonelint/rules/ZL2101.md \
+    /usr/share/doc/zonelint/rules/ZL2101.md \
     /usr/share/doc/zonelint/examples/ses/broken.zone; do
     grep -qx "$f" "$tmp/contents" || bad "the package lacks $f"
 done
-for f in README.md CHANGELOG.md; do
+for f in README.md CHANGELOG.md rules/README.md; do
     grep -Eqx "/usr/share/doc/zonelint/$f(\\.gz)?" "$tmp/contents" || bad "the package lacks /usr/share/doc/zonelint/$f"
 done
 
