@@ -184,6 +184,7 @@ check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelin
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
+	@BUILD=$(BUILD) sh tests/docs/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/man/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/completions/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/release/run.sh
