@@ -24,6 +24,7 @@ find_make() {
     for m in gmake make; do
         v=$("$m" --version 2>/dev/null | sed -n '1s/^GNU Make \([0-9]*\)\.\([0-9]*\).*/\1 \2/p')
         [ -n "$v" ] || continue
+        # shellcheck disable=SC2086 # "MAJOR MINOR" into $1 $2
         set -- $v
         if [ "$1" -gt 4 ] || { [ "$1" -eq 4 ] && [ "$2" -ge 3 ]; }; then
             echo "$m"

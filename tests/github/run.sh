@@ -49,6 +49,7 @@ fi
 # ---- 2. the problem matcher ----
 printf '$ORIGIN example.com.\n@ 300 IN SOA ns1 h 1 7200 3600 1209600 300\n@ 300 IN NS ns1\nns1 300 IN A 192.0.2.1 ; zonelint: disable=ZL2101\n' \
     >"$tmp/info.zone"
+# shellcheck disable=SC2046 # the example paths have no blanks
 set -- $(find examples -type f \( -name '*.zone' -o -name '*.json' -o -name '*.yaml' \) ! -name 'identity-*' | sort) \
     "$tmp/info.zone" "$tmp/no-such-file.zone"
 "$ZONELINT" --format=gcc "$@" >"$tmp/gcc.txt" 2>/dev/null
