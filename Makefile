@@ -16,6 +16,22 @@ SANFLAGS :=
 OPT      ?= -O2 -g
 endif
 
+# ---- version (one source: VERSION), install directories ------------------------
+VERSION  := $(shell cat VERSION)
+# `git describe` when this directory is the top of a git checkout; a make dist
+# tarball carries the describe of the tree it was made from in .git-describe.
+GIT_DESCRIBE := $(shell if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" -ef . ] 2>/dev/null; then \
+                    git describe --tags --match 'v[0-9]*' --always --dirty 2>/dev/null; \
+                elif [ -f .git-describe ]; then cat .git-describe; fi | tr -cd 'A-Za-z0-9._+-')
+# Where SARIF's helpUri and the completions' links point: one page per rule,
+# docs/rules/ZLnnnn.md (make docs). Set it for a fork or a docs site.
+DOCS_URL ?= https://github.com/zonelint/zonelint/blob/main/docs/rules/
+BINDIR      ?= $(PREFIX)/bin
+MANDIR      ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
 # yaml-0.1 (libyaml): the structured exports (Route 53 JSON, octoDNS and Cloud DNS
 # YAML) are read with it, JSON included, for its line/column mark on every node.
 # jansson: the small --ses-identity JSON (aws sesv2 get-email-identity), read as
@@ -26,10 +42,14 @@ PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
-WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+# WERROR= for builds that must not fail on a newer compiler's new warnings
+# (the Debian package); development and CI keep -Werror.
+WERROR   ?= -Werror
+WARN     := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?=
+CPPFLAGS ?=
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) \
-            -I src -I . -I $(BUILD) $(PKG_CFLAGS) $(CFLAGS)
+            -I src -I . -I $(BUILD) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 # Generated code is not held to our warning flags (flex emits unused helpers).
 GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALLCFLAGS)) -Wno-unused-function -Wno-sign-compare
 LDFLAGS  ?=
@@ -41,14 +61,17 @@ TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
 
-.PHONY: all deps check unit cli run bench conformance install clean fuzz fuzz-regress corpus
+.PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
+        docs docs-check completions man dist check-integration corpus FORCE
 
-all: deps $(BUILD)/zonelint
+all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
 
 # Installs missing build dependencies on Debian/Ubuntu when allowed (root or
 # passwordless sudo); otherwise prints the exact command and stops.
+# DEPS=: skips it (the Debian package build: debian/control has the list).
+DEPS ?= sh tools/deps.sh
 deps:
-	@sh tools/deps.sh
+	@$(DEPS)
 
 # Grouped targets (&:): one bison run makes both files, even under make -j.
 # Order-only `deps`: under -j, flex and bison (and the compiles, which wait for
@@ -67,7 +90,7 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h
+$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/zl_version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
@@ -75,8 +98,69 @@ $(BUILD)/libzonelint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/zonelint: $(BUILD)/obj/src/cli/main.o $(BUILD)/libzonelint.a
+$(BUILD)/zonelint: $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/build_info.o $(BUILD)/libzonelint.a
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# Rewritten only when their content changes, so a new commit relinks the
+# binary (build_info.o) and a new VERSION or DOCS_URL recompiles only the
+# files that include version.h.
+$(BUILD)/zl_version.h: FORCE | $(BUILD)
+	@printf '#define ZL_VERSION "%s"\n#define ZL_DOCS_URL "%s"\n' '$(VERSION)' '$(DOCS_URL)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/build_info.c: FORCE | $(BUILD)
+	@printf 'const char zl_build_describe[] = "%s";\n' '$(GIT_DESCRIBE)' >$@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+
+$(BUILD)/obj/build_info.o: $(BUILD)/build_info.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+FORCE:
+
+# ---- rule pages, man page, completions (docs/rules/README.md) ------------------
+$(BUILD)/rule-pages: tools/rule-pages.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+
+# One page per rule, from the registry as the binary reports it.
+$(BUILD)/rule-pages.out/README.md: $(BUILD)/zonelint $(BUILD)/rule-pages
+	@rm -rf $(BUILD)/rule-pages.out && mkdir -p $(BUILD)/rule-pages.out
+	@$(BUILD)/zonelint rules --format=json >$(BUILD)/rules.json
+	@$(BUILD)/rule-pages $(BUILD)/rules.json $(BUILD)/rule-pages.out
+
+docs: deps $(BUILD)/rule-pages.out/README.md
+	@mkdir -p docs/rules
+	@rm -f docs/rules/*.md
+	@cp $(BUILD)/rule-pages.out/*.md docs/rules/
+	@echo "docs/rules/: $$(ls docs/rules | wc -l | tr -d ' ') pages written"
+
+docs-check: $(BUILD)/rule-pages.out/README.md
+	@if ! diff -r docs/rules $(BUILD)/rule-pages.out >$(BUILD)/rule-pages.diff 2>&1; then \
+	    head -n 20 $(BUILD)/rule-pages.diff; \
+	    echo "docs-check: docs/rules/ does not match the rules in this build: run make docs"; exit 1; fi
+	@echo "docs-check: docs/rules/ matches the $$(grep -c '"code"' $(BUILD)/rules.json) rules"
+
+$(BUILD)/zonelint.1: docs/zonelint.1.in VERSION | $(BUILD)
+	sed 's/@VERSION@/$(VERSION)/g' docs/zonelint.1.in >$@
+
+man: $(BUILD)/zonelint.1
+
+COMPLETIONS := $(BUILD)/completions/zonelint.bash $(BUILD)/completions/_zonelint \
+               $(BUILD)/completions/zonelint.fish
+completions: $(COMPLETIONS)
+
+$(BUILD)/completions/zonelint.bash: $(BUILD)/zonelint
+	@mkdir -p $(dir $@)
+	$(BUILD)/zonelint --completions=bash >$@
+
+$(BUILD)/completions/_zonelint: $(BUILD)/zonelint
+	@mkdir -p $(dir $@)
+	$(BUILD)/zonelint --completions=zsh >$@
+
+$(BUILD)/completions/zonelint.fish: $(BUILD)/zonelint
+	@mkdir -p $(dir $@)
+	$(BUILD)/zonelint --completions=fish >$@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
@@ -104,13 +188,36 @@ unit: deps $(TEST_BINS)
 cli: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 
-check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
+check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelint.1 completions \
+       $(BUILD)/gh-check docs-check
 	@sh tests/layers.sh
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
+	@BUILD=$(BUILD) sh tests/docs/run.sh
+	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/man/run.sh
+	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/completions/run.sh
+	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/release/run.sh
+	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/github/run.sh
+	@$(if $(filter 1,$(SANITIZE)),echo "precommit: skipped in the SANITIZE build (the hook builds its own zonelint)",\
+	  $(if $(filter 0,$(CHECK_PRECOMMIT)),echo "precommit: skipped (CHECK_PRECOMMIT=0)",\
+	  sh tests/precommit/run.sh))
+
+CHECK_PRECOMMIT ?= 1
+
+# What .ci/run adds (each builds zonelint again, from a copy of the tree):
+# make dist and a build of the tarball without git, the GitHub Action's steps
+# from a cold cache. tests/dist/deb.sh (the Debian package) needs root.
+check-integration: deps $(BUILD)/zonelint $(BUILD)/gh-check
+	@BUILD=$(BUILD) sh tests/dist/tarball.sh
+	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) ZL_ACTION_COLD=1 sh tests/github/run.sh
+
+# tests/github/: action.yml and the problem matcher, read with libyaml and jansson.
+$(BUILD)/gh-check: tests/github/gh-check.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 # Precision on realistic repositories (tests/corpus/README.md): prints the
 # table of true positives, misses and false alarms against the hand-made
@@ -194,12 +301,39 @@ run: deps $(BUILD)/zonelint
 bench: deps $(BUILD)/zonelint $(BUILD)/genzone
 	@ZONELINT=$(BUILD)/zonelint GENZONE=$(BUILD)/genzone sh tools/bench.sh
 
-install: $(BUILD)/zonelint
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BUILD)/zonelint $(DESTDIR)$(PREFIX)/bin/zonelint
-	install -m 644 doc/zonelint.1 $(DESTDIR)$(PREFIX)/share/man/man1/zonelint.1
+install: $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BUILD)/zonelint $(DESTDIR)$(BINDIR)/zonelint
+	install -m 644 $(BUILD)/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
+	install -m 644 $(BUILD)/completions/zonelint.bash $(DESTDIR)$(BASHCOMPDIR)/zonelint
+	install -m 644 $(BUILD)/completions/_zonelint $(DESTDIR)$(ZSHCOMPDIR)/_zonelint
+	install -m 644 $(BUILD)/completions/zonelint.fish $(DESTDIR)$(FISHCOMPDIR)/zonelint.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(MANDIR)/man1/zonelint.1 \
+	    $(DESTDIR)$(BASHCOMPDIR)/zonelint $(DESTDIR)$(ZSHCOMPDIR)/_zonelint \
+	    $(DESTDIR)$(FISHCOMPDIR)/zonelint.fish
+
+# make dist: zonelint-VERSION.tar.gz with the files git tracks (as they are in
+# the working tree), the git describe of the tree in .git-describe, and rule
+# pages checked against the registry first. It builds with make, without git.
+DIST := zonelint-$(VERSION)
+dist: docs-check
+	@[ "$$(git rev-parse --show-toplevel 2>/dev/null)" -ef . ] 2>/dev/null || { \
+	    echo "make dist: needs a git checkout (it packs the files git tracks)"; exit 2; }
+	@rm -rf $(BUILD)/dist && mkdir -p $(BUILD)/dist/$(DIST)
+	@git ls-files -z | tar --null -T - -cf - | tar -xf - -C $(BUILD)/dist/$(DIST)
+	@echo '$(GIT_DESCRIBE)' >$(BUILD)/dist/$(DIST)/.git-describe
+	@tar -C $(BUILD)/dist --sort=name --owner=0 --group=0 --numeric-owner \
+	    --mtime=@$$(git log -1 --format=%ct) -cf - $(DIST) | gzip -n -9 >$(DIST).tar.gz
+	@echo "make dist: $(DIST).tar.gz ($(GIT_DESCRIBE))"
 
 clean:
 	rm -rf build
+
+# make print-VAR prints a variable (tests/release/run.sh reads PKGS).
+print-%:
+	@echo '$($*)'
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -13,54 +13,89 @@
 #include "input/exports/emit.h"
 #include "input/readers.h"
 #include "lint/lint.h"
+#include "cli/options.h"
 #include "input/parser.h"
 #include "report/print.h"
 #include "report/report.h"
+#include "report/report_impl.h"
 #include "lint/rule.h"
 #include "xcheck/ses_identity.h"
 #include "base/version.h"
 
-static const char usage_text[] =
-    "usage: zonelint [check] [options] FILE...   lint zone files ('-' = stdin)\n"
-    "       zonelint print [options] FILE        print every record fully expanded\n"
-    "       zonelint rules                       list the rules\n"
-    "       zonelint explain CODE|SLUG           explain one rule\n"
-    "\n"
-    "options:\n"
-    "  --format=FMT        text, gcc, json, sarif, github or auto (default auto: github\n"
-    "                      under GITHUB_ACTIONS=true, text on a terminal, gcc otherwise)\n"
-    "  --color=WHEN        auto, always or never (auto honours NO_COLOR)\n"
-    "  --select=LIST       only these rules (codes, slugs or prefixes, comma-separated)\n"
-    "  --ignore=LIST       skip these rules\n"
-    "  --fail-level=SEV    exit 1 when a finding is at or above SEV: error, warning (default), info\n"
-    "  --exit-zero         exit 0 even with findings (still 2 on usage or I/O errors)\n"
-    "  --origin=NAME       origin for relative names (else $ORIGIN, else the file name)\n"
-    "  --input-format=FMT  zone, route53 (list-resource-record-sets JSON), octodns (YAML),\n"
-    "                      gcloud (record-sets export YAML/JSON) or auto (default: from\n"
-    "                      the content)\n"
-    "  --dialect=NAME      how to read a BIND-style provider export: auto (default:\n"
-    "                      from its header), bind, cloudflare, godaddy, azure, gcloud,\n"
-    "                      digitalocean, hetzner or cli53\n"
-    "  --ses-identity=FILE JSON of 'aws sesv2 get-email-identity' (or of 'aws ses\n"
-    "                      get-identity-*-attributes'; repeatable): report each record SES\n"
-    "                      expects that the zone lacks, holds with another value or name\n"
-    "  --expect-ns=NS,...  the delegated name servers, or a file of 'dig NS' output:\n"
-    "                      report an apex NS set that differs\n"
-    "  --octodns-config=F  the octoDNS config (providers:, zones:) that says which zones\n"
-    "                      are lenient (default: found above the octoDNS zone files)\n"
-    "  --config=FILE       settings file (default: .zonelint found from the first file upwards)\n"
-    "  --stdin-filename=P  name to show for '-' (and to derive the origin from)\n"
-    "  --include-root=DIR  allow $INCLUDE below DIR (default: the zone file's directory)\n"
-    "  --no-include        refuse every $INCLUDE\n"
-    "  --print-config      show the effective settings and exit\n"
-    "  -h, --help          this text;  --version  the version\n"
-    "\n"
+enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN };
+
+/* ---- the command line: one row per subcommand and per option ---------------
+ * --help, the completions (--completions=SHELL) and the man page test
+ * (tests/man/) all read these rows; parse_args() switches on .id. */
+
+static const struct zl_cmd commands[] = {
+    { "check", "[check] [options] FILE...", "lint zone files ('-' = stdin)" },
+    { "print", "print [options] FILE", "print every record fully expanded" },
+    { "rules", "rules [--format=json]", "list the rules" },
+    { "explain", "explain CODE|SLUG", "explain one rule" },
+};
+
+enum opt_id {
+    OPT_FORMAT, OPT_COLOR, OPT_SELECT, OPT_IGNORE, OPT_FAIL_LEVEL, OPT_EXIT_ZERO, OPT_ORIGIN,
+    OPT_INPUT_FORMAT, OPT_DIALECT, OPT_SES_IDENTITY, OPT_EXPECT_NS, OPT_OCTODNS_CONFIG, OPT_CONFIG, OPT_STDIN_FILENAME,
+    OPT_INCLUDE_ROOT, OPT_NO_INCLUDE, OPT_PRINT_CONFIG, OPT_COMPLETIONS, OPT_HELP, OPT_VERSION,
+};
+
+static const struct zl_opt options[] = {
+    { OPT_FORMAT, "--format", NULL, "FMT", ZL_OV_WORDS, "auto text gcc json sarif github", NULL,
+      "text, gcc, json, sarif, github or auto (default auto: github under GITHUB_ACTIONS=true, "
+      "text on a terminal, gcc otherwise)" },
+    { OPT_COLOR, "--color", NULL, "WHEN", ZL_OV_WORDS, "auto always never", NULL,
+      "auto, always or never (auto: colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on)" },
+    { OPT_SELECT, "--select", NULL, "LIST", ZL_OV_RULES, NULL, NULL,
+      "only these rules (codes, slugs or prefixes such as ZL5 or ses-, comma-separated)" },
+    { OPT_IGNORE, "--ignore", NULL, "LIST", ZL_OV_RULES, NULL, NULL, "skip these rules" },
+    { OPT_FAIL_LEVEL, "--fail-level", NULL, "SEV", ZL_OV_WORDS, "error warning info", NULL,
+      "exit 1 when a finding is at or above SEV: error, warning (default) or info" },
+    { OPT_EXIT_ZERO, "--exit-zero", NULL, NULL, ZL_OV_NONE, NULL, NULL,
+      "exit 0 even with findings (still 2 on usage or I/O errors)" },
+    { OPT_ORIGIN, "--origin", NULL, "NAME", ZL_OV_NONE, NULL, NULL,
+      "origin for relative names (else $ORIGIN, else the file name)" },
+    { OPT_INPUT_FORMAT, "--input-format", NULL, "FMT", ZL_OV_WORDS, "auto zone route53 octodns gcloud", NULL,
+      "zone, route53 (list-resource-record-sets JSON), octodns (YAML), gcloud (record-sets export "
+      "YAML/JSON) or auto (default: from the content)" },
+    { OPT_DIALECT, "--dialect", NULL, "NAME", ZL_OV_WORDS, NULL, zl_dialect_names,
+      "how to read a BIND-style provider export: auto (default: from its header), bind, cloudflare, "
+      "godaddy, azure, gcloud, digitalocean, hetzner or cli53" },
+    { OPT_SES_IDENTITY, "--ses-identity", NULL, "FILE", ZL_OV_FILE, NULL, NULL,
+      "JSON of 'aws sesv2 get-email-identity' (or of 'aws ses get-identity-*-attributes'; "
+      "repeatable): report each record SES expects that the zone lacks, holds with another value "
+      "or name" },
+    { OPT_EXPECT_NS, "--expect-ns", NULL, "NS,...|FILE", ZL_OV_FILE, NULL, NULL,
+      "the delegated name servers, or a file of 'dig NS' output: report an apex NS set that differs" },
+    { OPT_OCTODNS_CONFIG, "--octodns-config", NULL, "FILE", ZL_OV_FILE, NULL, NULL,
+      "the octoDNS config (providers:, zones:) that says which zones are lenient (default: found "
+      "above the octoDNS zone files)" },
+    { OPT_CONFIG, "--config", NULL, "FILE", ZL_OV_FILE, NULL, NULL,
+      "settings file (default: .zonelint found from the first file upwards)" },
+    { OPT_STDIN_FILENAME, "--stdin-filename", NULL, "PATH", ZL_OV_NONE, NULL, NULL,
+      "name to show for '-' (and to derive the origin from)" },
+    { OPT_INCLUDE_ROOT, "--include-root", NULL, "DIR", ZL_OV_DIR, NULL, NULL,
+      "allow $INCLUDE below DIR (default: the zone file's directory)" },
+    { OPT_NO_INCLUDE, "--no-include", NULL, NULL, ZL_OV_NONE, NULL, NULL, "refuse every $INCLUDE" },
+    { OPT_PRINT_CONFIG, "--print-config", NULL, NULL, ZL_OV_NONE, NULL, NULL,
+      "show the effective settings and the origin chosen for each file, and exit" },
+    { OPT_COMPLETIONS, "--completions", NULL, "SHELL", ZL_OV_WORDS, "bash zsh fish", NULL,
+      "print the completion script for bash, zsh or fish, and exit" },
+    { OPT_HELP, "--help", "-h", NULL, ZL_OV_NONE, NULL, NULL, "this text" },
+    { OPT_VERSION, "--version", NULL, NULL, ZL_OV_NONE, NULL, NULL, "the version and the licence" },
+};
+
+static const struct zl_cli_spec cli_spec = {
+    commands, sizeof commands / sizeof commands[0], options, sizeof options / sizeof options[0],
     "exit status: 0 nothing at or above the fail level, 1 findings (syntax errors\n"
     "included), 2 usage, configuration, I/O or internal error.\n"
     "suppress a finding with '; zonelint: disable=CODE[,slug]' on its line or the line\n"
-    "above, or '; zonelint: disable-file=CODE' anywhere in the file.\n";
+    "above, or '; zonelint: disable-file=CODE' anywhere in the file.\n",
+};
 
-enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN };
+/* What to print instead of running a command (--help, --version, --completions). */
+enum info { INFO_NONE, INFO_HELP, INFO_VERSION, INFO_COMPLETIONS };
 
 struct cli {
     struct zl_config cfg;
@@ -78,6 +113,8 @@ struct cli {
     const char *expect_ns;      /* --expect-ns (command line only) */
     const char *octodns_config; /* --octodns-config (command line only) */
     bool exit_zero, no_include;
+    enum info info;
+    const char *completions;    /* --completions: the shell */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -104,11 +141,23 @@ static const char *opt_value(const char *arg, const char *name, int *i, int argc
     return NULL;
 }
 
+/* The row for argv[*i] (its value in *v), or NULL for an unknown option. */
+static const struct zl_opt *find_option(const char *a, const char **v, int *i, int argc, char **argv)
+{
+    for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+        const struct zl_opt *o = &options[k];
+        if (o->arg ? (*v = opt_value(a, o->name, i, argc, argv)) != NULL
+                   : !strcmp(a, o->name) || (o->alias && !strcmp(a, o->alias)))
+            return o;
+    }
+    return NULL;
+}
+
 static int parse_args(struct cli *c, int argc, char **argv, int start)
 {
     bool only_files = false;
     for (int i = start; i < argc; i++) {
-        const char *a = argv[i], *v;
+        const char *a = argv[i], *v = NULL;
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             c->files = zl_xrealloc(c->files, (c->nfiles + 1) * sizeof *c->files);
             c->files[c->nfiles++] = argv[i];
@@ -116,47 +165,67 @@ static int parse_args(struct cli *c, int argc, char **argv, int start)
         }
         if (!strcmp(a, "--")) {
             only_files = true;
-        } else if ((v = opt_value(a, "--format", &i, argc, argv))) {
-            c->format = v;
-        } else if ((v = opt_value(a, "--color", &i, argc, argv))) {
-            c->color = v;
-        } else if ((v = opt_value(a, "--select", &i, argc, argv))) {
-            zl_strlist_add_csv(&c->select, v);
-        } else if ((v = opt_value(a, "--ignore", &i, argc, argv))) {
-            zl_strlist_add_csv(&c->ignore, v);
-        } else if ((v = opt_value(a, "--fail-level", &i, argc, argv))) {
-            c->fail_level = v;
-        } else if ((v = opt_value(a, "--input-format", &i, argc, argv))) {
-            c->input_format = v;
-        } else if ((v = opt_value(a, "--dialect", &i, argc, argv))) {
-            c->dialect = v;
-        } else if ((v = opt_value(a, "--ses-identity", &i, argc, argv))) {
+            continue;
+        }
+        const struct zl_opt *o = find_option(a, &v, &i, argc, argv);
+        if (!o)
+            return usage_error("unknown option '%s'", a);
+        switch ((enum opt_id)o->id) {
+        case OPT_FORMAT: c->format = v; break;
+        case OPT_COLOR: c->color = v; break;
+        case OPT_SELECT: zl_strlist_add_csv(&c->select, v); break;
+        case OPT_IGNORE: zl_strlist_add_csv(&c->ignore, v); break;
+        case OPT_FAIL_LEVEL: c->fail_level = v; break;
+        case OPT_INPUT_FORMAT: c->input_format = v; break;
+        case OPT_DIALECT: c->dialect = v; break;
+        case OPT_SES_IDENTITY:
             if (c->nses_identity == sizeof c->ses_identity / sizeof c->ses_identity[0])
                 return usage_error("--ses-identity given more than %s times", "8");
             c->ses_identity[c->nses_identity++] = v;
-        } else if ((v = opt_value(a, "--expect-ns", &i, argc, argv))) {
-            c->expect_ns = v;
-        } else if ((v = opt_value(a, "--octodns-config", &i, argc, argv))) {
-            c->octodns_config = v;
-        } else if ((v = opt_value(a, "--origin", &i, argc, argv))) {
-            c->origin = v;
-        } else if ((v = opt_value(a, "--config", &i, argc, argv))) {
-            c->config_path = v;
-        } else if ((v = opt_value(a, "--stdin-filename", &i, argc, argv))) {
-            c->stdin_filename = v;
-        } else if ((v = opt_value(a, "--include-root", &i, argc, argv))) {
-            c->include_root = v;
-        } else if (!strcmp(a, "--no-include")) {
-            c->no_include = true;
-        } else if (!strcmp(a, "--exit-zero")) {
-            c->exit_zero = true;
-        } else if (!strcmp(a, "--print-config")) {
-            c->print_config = true;
-        } else {
-            return usage_error("unknown option '%s'", a);
+            break;
+        case OPT_EXPECT_NS: c->expect_ns = v; break;
+        case OPT_OCTODNS_CONFIG: c->octodns_config = v; break;
+        case OPT_ORIGIN: c->origin = v; break;
+        case OPT_CONFIG: c->config_path = v; break;
+        case OPT_STDIN_FILENAME: c->stdin_filename = v; break;
+        case OPT_INCLUDE_ROOT: c->include_root = v; break;
+        case OPT_NO_INCLUDE: c->no_include = true; break;
+        case OPT_EXIT_ZERO: c->exit_zero = true; break;
+        case OPT_PRINT_CONFIG: c->print_config = true; break;
+        case OPT_COMPLETIONS:
+            c->info = INFO_COMPLETIONS;
+            c->completions = v;
+            break;
+        case OPT_HELP: c->info = INFO_HELP; break;
+        case OPT_VERSION: c->info = INFO_VERSION; break;
         }
     }
     return 0;
+}
+
+static int print_info(const struct cli *c)
+{
+    switch (c->info) {
+    case INFO_HELP:
+        zl_cli_print_help(stdout, &cli_spec);
+        break;
+    case INFO_VERSION:
+        printf("zonelint %s", ZL_VERSION);
+        if (zl_build_describe[0])
+            printf(" (git %s)", zl_build_describe);
+        printf("\nCopyright (c) the zonelint authors\n"
+               "License: MIT <https://opensource.org/license/mit>\n"
+               "This is free software: you are free to change and redistribute it.\n"
+               "There is NO WARRANTY, to the extent permitted by law.\n");
+        break;
+    case INFO_COMPLETIONS:
+        if (zl_cli_print_completions(stdout, c->completions, &cli_spec) != 0)
+            return usage_error("--completions must be bash, zsh or fish, not '%s'", c->completions);
+        break;
+    case INFO_NONE:
+        break;
+    }
+    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 2;
 }
 
 static char *dir_of(const char *path)
@@ -320,8 +389,11 @@ static const char *dialect_reason(const struct cli *c, const char *file, char *b
 static int resolve_color(const char *when, bool *color)
 {
     if (!when || !strcasecmp(when, "auto")) {
-        const char *nc = getenv("NO_COLOR");
-        *color = isatty(1) && !(nc && *nc);
+        /* NO_COLOR (no-color.org) wins over FORCE_COLOR (force-color.org),
+         * which colours a pipe too (CI logs); "0" and "false" do not force. */
+        const char *nc = getenv("NO_COLOR"), *fc = getenv("FORCE_COLOR");
+        bool force = fc && *fc && strcmp(fc, "0") != 0 && strcasecmp(fc, "false") != 0;
+        *color = !(nc && *nc) && (force || isatty(1));
         return 0;
     }
     if (!strcasecmp(when, "always"))
@@ -507,13 +579,44 @@ static int cmd_print(struct cli *c)
 
 /* ---- rules / explain ---------------------------------------------------- */
 
-static int cmd_rules(void)
+/* zonelint rules [--format=json]: the registry as a table, or as JSON for
+ * tools (make docs builds docs/rules/ from it). */
+static int cmd_rules(const struct cli *c)
 {
+    if (c->nfiles)
+        return usage_error("rules takes no arguments, got '%s'", c->files[0]);
+    if (c->format && strcasecmp(c->format, "json") != 0 && strcasecmp(c->format, "text") != 0)
+        return usage_error("rules --format must be text or json, not '%s'", c->format);
+    if (!c->format || !strcasecmp(c->format, "text")) {
+        for (unsigned i = 0; i < zl_rule_count; i++) {
+            const struct zl_rule *r = &zl_rules[i];
+            printf("%-7s %-32s %-8s %s\n", r->code, r->slug, zl_severity_name(r->severity), r->summary);
+        }
+        return fflush(stdout) == 0 ? 0 : 2;
+    }
+    struct zl_buf b = { 0 };
+    struct zl_jw w = { .b = &b, .pretty = 2 };
+    zl_jw_arr(&w);
     for (unsigned i = 0; i < zl_rule_count; i++) {
         const struct zl_rule *r = &zl_rules[i];
-        printf("%-7s %-32s %-8s %s\n", r->code, r->slug, zl_severity_name(r->severity), r->summary);
+        zl_jw_obj(&w);
+        zl_jw_key(&w, "code");
+        zl_jw_str(&w, r->code);
+        zl_jw_key(&w, "slug");
+        zl_jw_str(&w, r->slug);
+        zl_jw_key(&w, "severity");
+        zl_jw_str(&w, zl_severity_name(r->severity));
+        zl_jw_key(&w, "summary");
+        zl_jw_str(&w, r->summary ? r->summary : "");
+        zl_jw_key(&w, "explain");
+        zl_jw_str(&w, r->explain ? r->explain : "");
+        zl_jw_obj_end(&w);
     }
-    return 0;
+    zl_jw_arr_end(&w);
+    zl_buf_putc(&b, '\n');
+    int rc = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? 0 : 2;
+    zl_buf_free(&b);
+    return rc;
 }
 
 static int cmd_explain(struct cli *c)
@@ -657,18 +760,13 @@ static int cmd_check(struct cli *c)
 int main(int argc, char **argv)
 {
     enum cmd cmd = CMD_CHECK;
+    enum info word = INFO_NONE; /* "zonelint help", "zonelint version" */
     int start = 1;
     if (argc > 1) {
         const char *a = argv[1];
-        if (!strcmp(a, "-h") || !strcmp(a, "--help") || !strcmp(a, "help")) {
-            fputs(usage_text, stdout);
-            return 0;
-        }
-        if (!strcmp(a, "--version") || !strcmp(a, "version")) {
-            printf("zonelint %s\n", ZL_VERSION);
-            return 0;
-        }
-        if (!strcmp(a, "check")) cmd = CMD_CHECK, start = 2;
+        if (!strcmp(a, "help")) word = INFO_HELP, start = 2;
+        else if (!strcmp(a, "version")) word = INFO_VERSION, start = 2;
+        else if (!strcmp(a, "check")) cmd = CMD_CHECK, start = 2;
         else if (!strcmp(a, "print")) cmd = CMD_PRINT, start = 2;
         else if (!strcmp(a, "rules")) cmd = CMD_RULES, start = 2;
         else if (!strcmp(a, "explain")) cmd = CMD_EXPLAIN, start = 2;
@@ -676,16 +774,21 @@ int main(int argc, char **argv)
     struct cli c;
     memset(&c, 0, sizeof c);
     int rc = parse_args(&c, argc, argv, start);
-    if (rc == 0)
+    if (rc == 0 && word != INFO_NONE)
+        c.info = word;
+    if (rc == 0 && c.info != INFO_NONE) {
+        rc = print_info(&c);
+    } else if (rc == 0) {
         rc = settle_config(&c);
-    if (rc == 0) {
+    }
+    if (rc == 0 && c.info == INFO_NONE) {
         if (c.print_config) {
             print_config(&c);
         } else {
             switch (cmd) {
             case CMD_CHECK: rc = cmd_check(&c); break;
             case CMD_PRINT: rc = cmd_print(&c); break;
-            case CMD_RULES: rc = cmd_rules(); break;
+            case CMD_RULES: rc = cmd_rules(&c); break;
             case CMD_EXPLAIN: rc = cmd_explain(&c); break;
             }
         }

@@ -354,6 +354,11 @@ static void put_rule(struct zl_jw *w, const struct zl_rule *rule)
     put_text_obj(w, "fullDescription", (const char *)full.data, full.len);
     zl_buf_free(&full);
     put_text_obj(w, "help", explain, strlen(explain));
+    /* docs/rules/ZLnnnn.md (make docs); the base is the build's DOCS_URL */
+    char uri[sizeof ZL_DOCS_URL + 16];
+    snprintf(uri, sizeof uri, "%s%s.md", ZL_DOCS_URL, rule->code);
+    zl_jw_key(w, "helpUri");
+    zl_jw_str(w, uri);
     zl_jw_key(w, "defaultConfiguration");
     zl_jw_obj(w);
     zl_jw_key(w, "level");
