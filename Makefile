@@ -20,7 +20,10 @@ endif
 # YAML) are read with it, JSON included, for its line/column mark on every node.
 # jansson: the small --ses-identity JSON (aws sesv2 get-email-identity), read as
 # a DOM; no positions needed there, since findings point into the zone.
-PKGS        := libpcre2-8 yaml-0.1 jansson
+# ldns: every query of `zonelint verify` (src/verify/): packets, EDNS0,
+# UDP with TCP on truncation, IPv4/IPv6; its pkg-config name is ldns
+# (Debian libldns-dev; some systems call it libldns).
+PKGS        := libpcre2-8 yaml-0.1 jansson $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -28,20 +31,22 @@ CMOCKA_LIBS   = $(shell pkg-config --libs cmocka 2>/dev/null)
 
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?=
-ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) \
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) -pthread \
             -I src -I rules -I $(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 # Generated code is not held to our warning flags (flex emits unused helpers).
 GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALLCFLAGS)) -Wno-unused-function -Wno-sign-compare
 LDFLAGS  ?=
 LDLIBS    = $(PKG_LIBS) -lm
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/formats/*.c)) $(wildcard rules/*.c)
+LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/formats/*.c src/verify/*.c)) $(wildcard rules/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
+# A UDP socket that reads and never answers: the timeout path of the verify tests.
+VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
-.PHONY: all deps check unit cli run bench conformance install clean fuzz fuzz-regress
+.PHONY: all deps check unit cli run bench conformance install clean fuzz fuzz-regress verify-test
 
 all: deps $(BUILD)/zonelint
 
@@ -80,6 +85,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
 
+$(VERIFY_SILENT): tests/verify/silent.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $<
+
+# Real name servers on 127.0.0.x (NSD, else Knot): tests/verify/README.md
+verify-test: deps $(BUILD)/zonelint $(VERIFY_SILENT)
+	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
+
 $(BUILD)/genzone: tools/genzone.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -o $@ $<
@@ -93,9 +106,10 @@ unit: deps $(TEST_BINS)
 cli: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 
-check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
+check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(VERIFY_SILENT)
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
+	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions

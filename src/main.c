@@ -17,6 +17,7 @@
 #include "report.h"
 #include "rule.h"
 #include "ses_identity.h"
+#include "verify/cmd.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -24,6 +25,7 @@ static const char usage_text[] =
     "       zonelint print [options] FILE        print every record fully expanded\n"
     "       zonelint rules                       list the rules\n"
     "       zonelint explain CODE|SLUG           explain one rule\n"
+    "       zonelint verify [options] DOMAIN     ask the delegated servers (verify --help)\n"
     "\n"
     "options:\n"
     "  --format=FMT        text, gcc, json, sarif, github or auto (default auto: github\n"
@@ -660,6 +662,8 @@ int main(int argc, char **argv)
             printf("zonelint %s\n", ZL_VERSION);
             return 0;
         }
+        if (!strcmp(a, "verify"))
+            return zl_verify_main(argc - 1, argv + 1);
         if (!strcmp(a, "check")) cmd = CMD_CHECK, start = 2;
         else if (!strcmp(a, "print")) cmd = CMD_PRINT, start = 2;
         else if (!strcmp(a, "rules")) cmd = CMD_RULES, start = 2;
