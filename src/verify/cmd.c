@@ -434,7 +434,8 @@ static int run(struct state *s)
     r->lim.retries = c->retries;
     r->lim.rate = c->rate ? c->rate : 20;
     r->lim.jobs = c->jobs ? c->jobs : 8;
-    r->lim.deadline_ms = zl_vnow_ms() + (uint64_t)llround((c->deadline > 0 ? c->deadline : 60.0) * 1000);
+    r->lim.deadline_total_ms = (unsigned)llround((c->deadline > 0 ? c->deadline : 60.0) * 1000);
+    r->lim.deadline_ms = zl_vnow_ms() + r->lim.deadline_total_ms;
     pthread_mutex_t trace_lock = PTHREAD_MUTEX_INITIALIZER;
     if (c->verbose) {
         r->lim.trace = stderr;
@@ -453,6 +454,21 @@ static int run(struct state *s)
         report(s, fmt, color, fail, &failing);
         fprintf(stderr, "zonelint verify: %s\n", err);
         return 2;
+    }
+    if (r->kind == ZL_VDL_NODATA && r->have_enclosing && !c->zone) {
+        /* an SES identity for a subdomain without a zone of its own: its
+         * records are the enclosing zone's, on that zone's servers */
+        char a[ZL_NAME_TEXT_MAX], b[ZL_NAME_TEXT_MAX];
+        fprintf(stderr, "zonelint verify: '%s' is not a zone of its own; its records are in the zone '%s', whose "
+                        "servers are checked\n",
+                (zl_name_to_text(&r->domain, a), a), (zl_name_to_text(&r->enclosing, b), b));
+        r->domain = r->enclosing;
+        zl_vrun_reset_delegation(r);
+        if (zl_vdeleg_find(r, &dopt, err, sizeof err) != 0) {
+            report(s, fmt, color, fail, &failing);
+            fprintf(stderr, "zonelint verify: %s\n", err);
+            return 2;
+        }
     }
     zl_vask_all(r);
     struct zl_vjudge_opts jo = { &sel, s->dl.n ? &s->dl : NULL };

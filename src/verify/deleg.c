@@ -414,20 +414,24 @@ int zl_vdeleg_find(struct zl_vrun *r, const struct zl_vdeleg_opts *o, char *err,
         W.nroots = zl_vroot_hints(W.roots, 32, r->port);
     }
 
+    /* --parent is where the walk starts instead of the root: a referral
+     * from there further down is followed too */
     struct level L;
-    if (o->nparents) {
+    if (o->nparents)
         parents_level(&W, &L);
-    } else {
+    else
         roots_level(&W, &L);
-        struct zl_vresp first;
-        if (walk(&W, &L, &r->domain, ZL_T_NS, true, &first) != 0) {
-            level_free(&L);
-            return fail_message(&W, o->nroots ? "the --root servers" : "the root servers", err, errlen);
-        }
-        zl_vresp_free(&first);
-        r->parent_named = true;
-        r->parent_zone = L.zone;
+    struct zl_vresp first;
+    if (walk(&W, &L, &r->domain, ZL_T_NS, true, &first) != 0) {
+        level_free(&L);
+        return fail_message(&W, o->nparents ? (o->nparents > 1 ? "the --parent servers" : "the --parent server")
+                                : o->nroots ? "the --root servers" : "the root servers",
+                            err, errlen);
     }
+    zl_vresp_free(&first);
+    /* the zone whose servers answered: unknown when they are the --parent ones */
+    r->parent_named = !(o->nparents && L.zone.nlabels == 0);
+    r->parent_zone = L.zone;
 
     /* every parent server, asked once, in parallel */
     r->parents = zl_xcalloc(L.n + 1, sizeof *r->parents);
@@ -464,6 +468,13 @@ int zl_vdeleg_find(struct zl_vrun *r, const struct zl_vdeleg_opts *o, char *err,
     }
     const struct zl_vresp *resp = &r->parents[r->answering_parent].resp;
     kind_of(r, resp);
+    /* not a zone of its own: which zone serves it (the SOA of the NODATA answer) */
+    for (size_t i = resp->nan; r->kind == ZL_VDL_NODATA && i < (size_t)resp->nan + resp->nns; i++)
+        if (resp->rr[i].type == ZL_T_SOA && zl_name_is_subdomain(&r->domain, &resp->rr[i].owner) &&
+            !zl_name_equal(&r->domain, &resp->rr[i].owner)) {
+            r->have_enclosing = true;
+            r->enclosing = resp->rr[i].owner;
+        }
     if (r->kind == ZL_VDL_REFERRAL || r->kind == ZL_VDL_SAME_SERVER)
         take_servers(&W, resp);
     return 0;

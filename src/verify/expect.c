@@ -160,6 +160,7 @@ struct zrec {
     uint8_t *rdata;
     struct zl_span span, value_span;
     size_t order;
+    bool proxied;              /* Cloudflare export: cf-proxied:true */
 };
 
 struct zcollect {
@@ -226,6 +227,10 @@ static void zone_record(void *user, const struct zl_record *rec)
         memcpy(r->rdata, rec->rdata, rec->rdlen);
     r->span = rec->span;
     r->value_span = rec->nfields ? field_span(rec, 0, rec->nfields - 1u) : rec->span;
+    r->proxied = false;
+    long tags = rec->comment_len ? zl_ses_find(rec->comment, rec->comment_len, "cf_tags=") : -1;
+    if (tags >= 0)
+        r->proxied = zl_ses_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true") >= 0;
     r->order = c->n++;
 }
 
@@ -376,10 +381,19 @@ static int read_zone(const struct zl_vexpect_opts *o, struct zl_vexpects *x, cha
         /* the members, in file order (idx sorts a run by order) */
         const struct zrec *const *m = idx + runs[h].start;
         size_t nm = runs[h].n;
-        bool keep = o->records == ZL_VREC_ALL || (have_id && zl_name_equal(&r->owner, &id.mail_from));
-        for (size_t i = 0; i < nm && !keep; i++)
-            keep = zl_vexpect_is_mail(&m[i]->owner, m[i]->type, m[i]->rdata, m[i]->rdlen);
-        if (!keep)
+        bool mail = have_id && zl_name_equal(&r->owner, &id.mail_from), proxied = false;
+        for (size_t i = 0; i < nm; i++) {
+            mail = mail || zl_vexpect_is_mail(&m[i]->owner, m[i]->type, m[i]->rdata, m[i]->rdlen) ||
+                   (m[i]->type == ZL_T_CNAME && zl_ses_find((const char *)m[i]->owner.wire, m[i]->owner.len, "_") >= 0);
+            proxied = proxied || m[i]->proxied;
+        }
+        /* Cloudflare answers a proxied name with its own addresses: only a
+         * mail record there is a finding (ses-cloudflare-proxied offline) */
+        if (proxied && !mail) {
+            x->skipped_proxied++;
+            continue;
+        }
+        if (o->records == ZL_VREC_MAIL && !mail)
             continue;
         struct zl_vexpect *e = push(x);
         e->name = r->owner;
@@ -388,6 +402,7 @@ static int read_zone(const struct zl_vexpect_opts *o, struct zl_vexpects *x, cha
         e->have_ttl = true;
         e->ttl = r->ttl;
         e->span = r->span;
+        e->proxied = proxied;
         for (size_t i = 0; i < nm; i++) {
             bool dup = false;
             for (size_t k = 0; k < e->nv && !dup; k++)

@@ -46,6 +46,7 @@ struct zl_vexpect {
     uint32_t ttl;
     bool unless_dkim;          /* the legacy _amazonses TXT: needed only while DKIM is not in place */
     bool dkim;                 /* an SES DKIM record (for unless_dkim) */
+    bool proxied;              /* --zone is a Cloudflare export and this record is proxied there */
     struct zl_span span;       /* where findings about it point (zero: nowhere) */
 };
 
@@ -74,6 +75,7 @@ struct zl_vexpects {
     struct zl_vaddr_rec *addrs;
     size_t naddrs;
     unsigned long skipped_cut, skipped_dnssec, skipped_other; /* records not expected, and why */
+    unsigned long skipped_proxied;  /* Cloudflare-proxied (answered with Cloudflare's addresses) */
 };
 
 enum zl_vrecords { ZL_VREC_ALL, ZL_VREC_MAIL };

@@ -1011,6 +1011,8 @@ static void report_group(struct judge *J, const struct zl_vexpect *e, const stru
     const struct zl_vaddr *first = &r->targets[grp[0]].addr;
     struct zl_diag *d = NULL;
     struct zl_name an, head;
+    uint16_t dtype = e->type;
+    const struct zl_name *dname = &e->name;
     switch (o->k) {
     case K_NXDOMAIN:
     case K_NODATA:
@@ -1021,43 +1023,48 @@ static void report_group(struct judge *J, const struct zl_vexpect *e, const stru
                                     : "the server refers the name to another zone's servers (a delegation the "
                                       "expectation does not know)");
         if (nok)
-            NOTE(d, "%s serve%s it: the server%s without it %s an older or another copy of the zone (compare the SOA "
+            NOTE(d, "%s serve%s it: where it is missing, the zone is an older or another copy (compare the SOA "
                     "serials)",
-                 zl_buf_cstr(&good), nok == 1 && r->servers[r->targets[okt[0]].server].named ? "s" : "",
-                 ng == 1 ? "" : "s", ng == 1 ? "has" : "have");
+                 zl_buf_cstr(&good), nok == 1 && r->servers[r->targets[okt[0]].server].named ? "s" : "");
         else if (e->what[0])
             NOTE(d, "SES expects %s there; add it at the DNS provider that runs these servers", E);
         else
             NOTE(d, "the record is in this file but not on the servers: deploy the file, or add it at the DNS "
                     "provider that runs them");
-        dig_note(d, first, e->type, &e->name, false);
+        dtype = e->type;
+        dname = &e->name;
         break;
     case K_RCODE:
         d = emit(J, ZL_RULE_REF(ZL6006), &e->span, "%s is not served by %s: %s", S, W,
                  o->rcode ? zl_vq_rcode_name(o->rcode, rc) : "an answer without authority (no AA flag)");
-        dig_note(d, first, e->type, &e->name, false);
+        dtype = e->type;
+        dname = &e->name;
         break;
     case K_CNAME:
         d = emit(J, ZL_RULE_REF(ZL6008), &e->span, "%s is answered with a CNAME to %s on %s; %s a %s record there", S,
                  G, W, whose(e), zl_type_to_text(e->type, tt));
         NOTE(d, "a CNAME hides every other record at its name: replace it with the %s record", tt);
-        dig_note(d, first, e->type, &e->name, false);
+        dtype = e->type;
+        dname = &e->name;
         break;
     case K_TXT:
         d = emit(J, ZL_RULE_REF(ZL6008), &e->span, "%s is a TXT record on %s (%s), not the CNAME %s", S, W, G,
                  e->what[0] ? "SES expects" : "this file has");
         NOTE(d, "publish it as a CNAME to %s: a TXT record holding the value is not what is looked up", E);
-        dig_note(d, first, ZL_T_TXT, &e->name, false);
+        dtype = ZL_T_TXT;
+        dname = &e->name;
         break;
     case K_MISMATCH:
         d = emit(J, ZL_RULE_REF(ZL6007), value_anchor(e), "%s on %s is %s; %s %s", S, W, G, whose(e), E);
         mismatch_notes(d, J, e, o);
-        dig_note(d, first, e->type, &e->name, false);
+        dtype = e->type;
+        dname = &e->name;
         break;
     case K_VALUE_APPENDED:
         d = emit(J, ZL_RULE_REF(ZL6010), value_anchor(e), "%s on %s points to %s; %s %s", S, W, G, whose(e), E);
         mismatch_notes(d, J, e, o);
-        dig_note(d, first, e->type, &e->name, false);
+        dtype = e->type;
+        dname = &e->name;
         break;
     case K_DOUBLED:
         zl_vappend(&e->name, &r->domain, &an);
@@ -1073,7 +1080,8 @@ static void report_group(struct judge *J, const struct zl_vexpect *e, const stru
                     "trailing dot where the provider takes one",
                  rel, (int)(strlen(J->dn) - 1), J->dn);
         }
-        dig_note(d, first, e->type, &an, false);
+        dtype = e->type;
+        dname = &an;
         break;
     case K_SWAPPED: {
         struct zl_name target;
@@ -1092,12 +1100,17 @@ static void report_group(struct judge *J, const struct zl_vexpect *e, const stru
                 n[tl - 1] = '\0';
             NOTE(d, "type '%s' in the provider's name field and '%s' in its value field", rel, n);
         }
-        dig_note(d, first, ZL_T_CNAME, &an, false);
+        dtype = ZL_T_CNAME;
+        dname = &an;
         break;
     }
     default:
         break;
     }
+    if (e->proxied)
+        NOTE(d, "the file marks it proxied by Cloudflare (cf-proxied:true): Cloudflare then answers with its own "
+                "addresses instead; set it to DNS only");
+    dig_note(d, first, dtype, dname, false);
     zl_buf_free(&who);
     zl_buf_free(&subj);
     zl_buf_free(&good);
@@ -1298,7 +1311,8 @@ static void judge_incomplete(struct judge *J)
         zl_vtarget_label(r, tg, lab, sizeof lab);
         if (tg->soa.status == ZL_VQ_DEADLINE) {
             emit(J, ZL_RULE_REF(ZL6012), ns_anchor(J, s->named ? &s->name : NULL),
-                 "%s was not checked: the deadline passed before it was asked", lab);
+                 "%s was not checked: the deadline (%.1f s) passed before it was asked", lab,
+                 r->lim.deadline_total_ms / 1000.0);
             continue;
         }
         if (!J->ok[t])
@@ -1326,6 +1340,10 @@ static void judge_incomplete(struct judge *J)
                                                : "its answers failed");
         if (err)
             NOTE(d, "the last failure: %s", err);
+        if (deadline)
+            NOTE(d, "the run's deadline was %.1f s: give a longer --deadline, or a higher --rate (now %u a second "
+                    "per server)",
+                 r->lim.deadline_total_ms / 1000.0, r->lim.rate);
     }
 }
 

@@ -20,6 +20,7 @@ struct zl_vlimits {
     unsigned retries;          /* more attempts after a timeout */
     unsigned rate;             /* queries per second per server; 0: no limit */
     uint64_t deadline_ms;      /* zl_vnow_ms() value after which nothing is sent */
+    unsigned deadline_total_ms;/* --deadline, for messages */
     unsigned jobs;             /* servers asked in parallel */
     FILE *trace;               /* -v: one line per query on this stream, or NULL */
     pthread_mutex_t *trace_lock;

@@ -40,6 +40,20 @@ void zl_vrun_free(struct zl_vrun *r)
     memset(r, 0, sizeof *r);
 }
 
+void zl_vrun_reset_delegation(struct zl_vrun *r)
+{
+    for (size_t i = 0; i < r->nparents; i++)
+        zl_vresp_free(&r->parents[i].resp);
+    free(r->parents);
+    free(r->servers);
+    r->parents = NULL;
+    r->servers = NULL;
+    r->nparents = r->nservers = 0;
+    r->answering_parent = 0;
+    r->have_enclosing = false;
+    r->parent_named = false;
+}
+
 const char *zl_vtarget_label(const struct zl_vrun *r, const struct zl_vtarget *t, char *out, size_t cap)
 {
     char a[ZL_VADDR_TEXT_MAX], n[ZL_NAME_TEXT_MAX];

@@ -72,6 +72,8 @@ struct zl_vrun {
     struct zl_vparent *parents;
     size_t nparents;
     size_t answering_parent;            /* whose answer is the delegation */
+    bool have_enclosing;                /* NODATA: the zone that serves the name instead */
+    struct zl_name enclosing;
 
     /* the delegated servers (sorted by name) and their addresses */
     struct zl_vserver *servers;
@@ -92,6 +94,9 @@ struct zl_vrun {
 };
 
 void zl_vrun_free(struct zl_vrun *r);
+/* Forgets the parents and servers found (before asking the servers), to
+ * look for another domain's delegation with the same settings. */
+void zl_vrun_reset_delegation(struct zl_vrun *r);
 
 /* "ns1.example.com. (192.0.2.1)", or "192.0.2.1" for an unnamed server. */
 const char *zl_vtarget_label(const struct zl_vrun *r, const struct zl_vtarget *t, char *out, size_t cap);
