@@ -174,7 +174,6 @@ fi
 # Should this script be killed outright (no trap runs), the servers go too.
 self=$$
 (
-    trap '' INT TERM HUP
     while kill -0 "$self" 2>/dev/null; do sleep 1; done
     for p in $pids; do kill "$p" 2>/dev/null; done
     rm -rf "$tmp"
