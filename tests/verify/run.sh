@@ -10,7 +10,8 @@
 # and stops everything on exit, failure
 # included. Skips with a message when neither nsd nor knotd is installed.
 # UPDATE=1 rewrites the expected files; ZL_VERIFY_HOLD=SECONDS only starts the
-# servers and keeps them up that long, to try things by hand.
+# servers and keeps them up that long, to try things by hand; ZL_VERIFY_PORT
+# fixes the port.
 #
 #   127.0.0.9   the root zone "."  (a private root for the walk)
 #   127.0.0.10  test.              (the parent of every scenario domain)
@@ -163,7 +164,7 @@ start_everything() { # port
 # A port nobody else on this machine is likely to use; another on a clash.
 started=0
 for try in 1 2 3; do
-    port=$((20000 + ($$ * 7 + try * 1009) % 40000))
+    port=${ZL_VERIFY_PORT:-$((20000 + ($$ * 7 + try * 1009) % 40000))}
     if start_everything; then started=1; break; fi
     stop_all
 done
