@@ -21,6 +21,13 @@ static bool failed(const struct zl_vresp *r)
     return r->status == ZL_VQ_TIMEOUT || r->status == ZL_VQ_BAD_REPLY || r->status == ZL_VQ_UNREACHABLE;
 }
 
+static struct zl_vresp *followup(struct zl_vresp **slot)
+{
+    if (!*slot)
+        *slot = zl_xcalloc(1, sizeof **slot);
+    return *slot;
+}
+
 static void ask_check(struct zl_vrun *r, struct zl_vtarget *t, struct zl_vpacer *p, const struct zl_vexpect *e,
                       struct zl_vcheck *c)
 {
@@ -30,17 +37,17 @@ static void ask_check(struct zl_vrun *r, struct zl_vtarget *t, struct zl_vpacer 
     if (k != ZL_VANS_NXDOMAIN && k != ZL_VANS_NODATA && k != ZL_VANS_REFERRAL)
         return;
     struct zl_name n;
-    if (!zl_name_is_subdomain(&e->name, &r->domain) || zl_name_equal(&e->name, &r->domain))
-        ; /* the doubled name only makes sense below the apex */
-    else if (zl_vappend(&e->name, &r->domain, &n))
-        zl_vask(l, p, &t->addr, &n, e->type, false, &c->doubled);
+    /* the doubled name only makes sense below the apex */
+    if (zl_name_is_subdomain(&e->name, &r->domain) && !zl_name_equal(&e->name, &r->domain) &&
+        zl_vappend(&e->name, &r->domain, &n))
+        zl_vask(l, p, &t->addr, &n, e->type, false, followup(&c->doubled));
     if (e->type == ZL_T_CNAME && e->nv && e->v[0].rdlen) {
         struct zl_name target;
         if (zl_name_from_wire(&target, e->v[0].rdata, e->v[0].rdlen) && !zl_name_is_subdomain(&target, &r->domain) &&
             zl_vappend(&target, &r->domain, &n))
-            zl_vask(l, p, &t->addr, &n, ZL_T_CNAME, false, &c->swapped);
+            zl_vask(l, p, &t->addr, &n, ZL_T_CNAME, false, followup(&c->swapped));
         if (k == ZL_VANS_NODATA)
-            zl_vask(l, p, &t->addr, &e->name, ZL_T_TXT, false, &c->probe);
+            zl_vask(l, p, &t->addr, &e->name, ZL_T_TXT, false, followup(&c->probe));
     }
 }
 

@@ -558,7 +558,7 @@ static void ses_expectations(const struct zl_vexpect_opts *o, const struct zl_se
 
 /* An SES expectation the zone file already fulfils at the same name and
  * type: the file's record says it better (its line, its exact value). */
-static bool covered(const struct zl_vexpects *x, size_t nzone, const struct zl_vexpect *s, const struct zl_name *domain)
+static bool covered(const struct zl_vexpects *x, size_t nzone, struct zl_vexpect *s, const struct zl_name *domain)
 {
     for (size_t i = 0; i < nzone; i++) {
         const struct zl_vexpect *z = &x->v[i];
@@ -578,6 +578,11 @@ static bool covered(const struct zl_vexpects *x, size_t nzone, const struct zl_v
         zl_vmatch(s, p, z->nv, domain, &m);
         free(p);
         free(rr);
+        if (!m.ok) { /* both kept; the finding points at the file's record */
+            s->span = z->span;
+            if (s->nv && z->nv)
+                s->v[0].value_span = z->v[0].value_span;
+        }
         return m.ok;
     }
     return false;

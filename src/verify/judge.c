@@ -880,11 +880,11 @@ static void outcome(const struct judge *J, const struct zl_vexpect *e, const str
     }
     /* missing: was it put somewhere else? */
     struct zl_name alt;
-    if (c->doubled.status == ZL_VQ_OK && zl_vappend(&e->name, &r->domain, &alt)) {
-        enum zl_vans d = zl_vclassify(&c->doubled, &alt, e->type, true);
+    if (c->doubled && c->doubled->status == ZL_VQ_OK && zl_vappend(&e->name, &r->domain, &alt)) {
+        enum zl_vans d = zl_vclassify(c->doubled, &alt, e->type, true);
         if (d == ZL_VANS_DATA || d == ZL_VANS_CNAME) {
             o->k = K_DOUBLED;
-            o->ngot = zl_vresp_rrset(&c->doubled, &alt, d == ZL_VANS_DATA ? e->type : ZL_T_CNAME, o->got, MAXRR);
+            o->ngot = zl_vresp_rrset(c->doubled, &alt, d == ZL_VANS_DATA ? e->type : ZL_T_CNAME, o->got, MAXRR);
             if (o->ngot > MAXRR)
                 o->ngot = MAXRR;
             o->fp = set_fp(o->got, o->ngot);
@@ -892,16 +892,17 @@ static void outcome(const struct judge *J, const struct zl_vexpect *e, const str
         }
     }
     struct zl_name target;
-    if (c->swapped.status == ZL_VQ_OK && e->nv && zl_name_from_wire(&target, e->v[0].rdata, e->v[0].rdlen) &&
-        zl_vappend(&target, &r->domain, &alt) && zl_vclassify(&c->swapped, &alt, ZL_T_CNAME, true) == ZL_VANS_DATA) {
+    if (c->swapped && c->swapped->status == ZL_VQ_OK && e->nv &&
+        zl_name_from_wire(&target, e->v[0].rdata, e->v[0].rdlen) && zl_vappend(&target, &r->domain, &alt) &&
+        zl_vclassify(c->swapped, &alt, ZL_T_CNAME, true) == ZL_VANS_DATA) {
         o->k = K_SWAPPED;
-        o->ngot = zl_vresp_rrset(&c->swapped, &alt, ZL_T_CNAME, o->got, 1) ? 1 : 0;
+        o->ngot = zl_vresp_rrset(c->swapped, &alt, ZL_T_CNAME, o->got, 1) ? 1 : 0;
         o->fp = set_fp(o->got, o->ngot);
         return;
     }
-    if (c->probe.status == ZL_VQ_OK && zl_vclassify(&c->probe, &e->name, ZL_T_TXT, true) == ZL_VANS_DATA) {
+    if (c->probe && c->probe->status == ZL_VQ_OK && zl_vclassify(c->probe, &e->name, ZL_T_TXT, true) == ZL_VANS_DATA) {
         o->k = K_TXT;
-        size_t n = zl_vresp_rrset(&c->probe, &e->name, ZL_T_TXT, o->got, MAXRR);
+        size_t n = zl_vresp_rrset(c->probe, &e->name, ZL_T_TXT, o->got, MAXRR);
         o->ngot = n < MAXRR ? n : MAXRR;
         o->fp = set_fp(o->got, o->ngot);
         return;

@@ -9,9 +9,11 @@
 static void check_free(struct zl_vcheck *c)
 {
     zl_vresp_free(&c->main);
-    zl_vresp_free(&c->doubled);
-    zl_vresp_free(&c->swapped);
-    zl_vresp_free(&c->probe);
+    struct zl_vresp *f[3] = { c->doubled, c->swapped, c->probe };
+    for (int i = 0; i < 3; i++) {
+        zl_vresp_free(f[i]);
+        free(f[i]);
+    }
 }
 
 void zl_vrun_free(struct zl_vrun *r)

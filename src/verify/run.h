@@ -28,12 +28,14 @@ struct zl_vserver {
     char addr_error[128];               /* naddr == 0: why no address is known */
 };
 
-/* What a server address answered about one expectation. */
+/* What a server address answered about one expectation. The follow-up
+ * questions are asked only for a missing record (NULL otherwise), so a
+ * large zone costs one reply per record and server. */
 struct zl_vcheck {
     struct zl_vresp main;               /* NAME TYPE */
-    struct zl_vresp doubled;            /* NAME.DOMAIN. TYPE, when NAME is missing */
-    struct zl_vresp swapped;            /* TARGET.DOMAIN. CNAME, when a CNAME is missing */
-    struct zl_vresp probe;              /* NAME TXT, when a CNAME is missing but the name exists */
+    struct zl_vresp *doubled;           /* NAME.DOMAIN. TYPE, when NAME is missing */
+    struct zl_vresp *swapped;           /* TARGET.DOMAIN. CNAME, when a CNAME is missing */
+    struct zl_vresp *probe;             /* NAME TXT, when a CNAME is missing but the name exists */
 };
 
 /* One address of one delegated server. */

@@ -541,6 +541,49 @@ static void test_expect_zone(void **state)
     unlink(path);
 }
 
+/* --zone and --ses-identity: an SES record the file already has right is
+ * not asked twice; one the file has wrong is, and points at the file's line. */
+static void test_expect_ses_over_zone(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/zl-verify-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    static const char zone[] = "$ORIGIN example.com.\n"
+                               "$TTL 3600\n"
+                               "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+                               "@ IN NS ns1\n"
+                               "ns1 IN A 192.0.2.53\n"
+                               "_amazonses IN TXT \"" VT "\"\n"
+                               T1 "._domainkey IN CNAME iukdkfz266ybfmqwxythqpvxxlby3cbo.dkim.amazonses.com.\n";
+    assert_int_equal(write(fd, zone, sizeof zone - 1), (ssize_t)(sizeof zone - 1));
+    close(fd);
+    static const char id[] = "{\"DkimAttributes\": {\"Tokens\": [\"" T1 "\"], \"SigningAttributesOrigin\": \"AWS_SES\"}}";
+    struct zl_ses_expect ses;
+    memset(&ses, 0, sizeof ses);
+    char err[256];
+    assert_int_equal(zl_ses_expect_load_buffer(&ses, id, sizeof id - 1, "id.json", err, sizeof err), 0);
+    struct zl_name d = N("example.com.");
+    struct zl_source *sources = NULL;
+    struct zl_vexpect_opts o;
+    memset(&o, 0, sizeof o);
+    o.domain = &d;
+    o.zone_path = path;
+    o.ses = &ses;
+    o.sources = &sources;
+    struct zl_vexpects x;
+    assert_int_equal(zl_vexpect_build(&o, &x, err, sizeof err), 0);
+    /* ns1 A, _amazonses TXT, the DKIM CNAME from the file, and SES's DKIM CNAME */
+    assert_int_equal(x.n, 4);
+    const struct zl_vexpect *sesd = &x.v[3];
+    assert_string_equal(sesd->what, "Easy DKIM, token 1 of 1");
+    assert_int_equal(sesd->span.line, 7); /* the file's record */
+    zl_vexpects_free(&x);
+    zl_parse_sources_free(sources);
+    zl_ses_expect_free(&ses);
+    unlink(path);
+}
+
 /* ---- judging hand-built runs ---------------------------------------------------------------------- */
 
 struct world {
@@ -673,8 +716,10 @@ static void test_judge_missing_and_serial(void **state)
     answer(&check(&w, 0, 0)->main, 0, true);
     push_rr(&check(&w, 0, 0)->main, 0, T1 "._domainkey.example.com. 1800 IN CNAME " T1 ".dkim.amazonses.com.");
     answer(&check(&w, 1, 0)->main, 3, true);
-    answer(&check(&w, 1, 0)->doubled, 3, true);
-    answer(&check(&w, 1, 0)->swapped, 3, true);
+    check(&w, 1, 0)->doubled = calloc(1, sizeof(struct zl_vresp));
+    check(&w, 1, 0)->swapped = calloc(1, sizeof(struct zl_vresp));
+    answer(check(&w, 1, 0)->doubled, 3, true);
+    answer(check(&w, 1, 0)->swapped, 3, true);
     judge(&w, NULL);
     const struct zl_diag *s = find(&w, "ZL6005", "serial 2024060101, older than 2024060102");
     assert_non_null(s);
@@ -703,8 +748,9 @@ static void test_judge_grouped_and_appended(void **state)
     for (size_t t = 0; t < 2; t++) {
         struct zl_vcheck *c = check(&w, t, 0);
         answer(&c->main, 3, true);
-        answer(&c->doubled, 0, true);
-        push_rr(&c->doubled, 0, T1 "._domainkey.example.com.example.com. 1800 IN CNAME " T1 ".dkim.amazonses.com.");
+        c->doubled = calloc(1, sizeof *c->doubled);
+        answer(c->doubled, 0, true);
+        push_rr(c->doubled, 0, T1 "._domainkey.example.com.example.com. 1800 IN CNAME " T1 ".dkim.amazonses.com.");
     }
     judge(&w, NULL);
     assert_int_equal(w.d.n, 1); /* one finding for both servers */
@@ -830,6 +876,7 @@ int main(void)
         cmocka_unit_test(test_pacer),
         cmocka_unit_test(test_dig),
         cmocka_unit_test(test_expect_zone),
+        cmocka_unit_test(test_expect_ses_over_zone),
         cmocka_unit_test(test_judge_clean),
         cmocka_unit_test(test_judge_missing_and_serial),
         cmocka_unit_test(test_judge_grouped_and_appended),
