@@ -305,7 +305,6 @@ static int read_zone(const struct zl_vexpect_opts *o, struct zl_vexpects *x, cha
             free(c.v[i].rdata);
         free(c.v);
         err[0] = '\0'; /* the reader reported it (ZL1000) */
-        (void)errlen;
         return -1;
     }
     x->have_zone = true;
