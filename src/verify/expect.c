@@ -398,6 +398,7 @@ static int read_zone(const struct zl_vexpect_opts *o, struct zl_vexpects *x, cha
         e->name = r->owner;
         e->type = r->type;
         e->match = ZL_VM_RRSET;
+        e->subset = o->records == ZL_VREC_MAIL;
         e->have_ttl = true;
         e->ttl = r->ttl;
         e->span = r->span;

@@ -42,6 +42,8 @@ struct zl_vexpect {
     struct zl_vvalue *v;       /* ZL_VM_RRSET, ZL_VM_VALUE: the values; the predicates: an example */
     size_t nv;
     char what[64];             /* "Easy DKIM, token 1 of 3" for SES; "" for zone records */
+    bool subset;               /* ZL_VM_RRSET with --records=mail: the file's values must be served;
+                                  others beside them (a site-verification TXT) are not its business */
     bool have_ttl;             /* from the zone: the RRset's TTL (its first record's) */
     uint32_t ttl;
     bool unless_dkim;          /* the legacy _amazonses TXT: needed only while DKIM is not in place */

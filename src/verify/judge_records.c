@@ -290,8 +290,24 @@ static void report_group(struct zl_vj *J, const struct zl_vexpect *e, const stru
         dname = &e->name;
         break;
     case K_MISMATCH:
-        d = zl_vj_emit(J, ZL_RULE_REF(ZL6007), value_anchor(e), "%s on %s is %s; %s %s", S, W, G, whose(e), E);
-        mismatch_notes(d, J, e, o);
+        if (e->match == ZL_VM_RRSET && o->m.nmissing == 0 && o->m.nextra) {
+            /* the file's values are all there, with more beside them */
+            struct zl_buf extra = { 0 };
+            for (size_t k = 0; k < o->m.nextra && k < 8; k++) {
+                if (k)
+                    zl_buf_puts(&extra, ", ");
+                rdata_text(&extra, e->type, o->got[o->m.extra[k]]->rdata, o->got[o->m.extra[k]]->rdlen);
+            }
+            d = zl_vj_emit(J, ZL_RULE_REF(ZL6007), value_anchor(e),
+                           "%s on %s also has %s, which this file does not: the zone served is not this file", S, W,
+                           zl_buf_cstr(&extra));
+            NOTE(d, "added at the provider and not in git, or removed from git and not deployed; with "
+                    "--records=mail only the file's own values are required");
+            zl_buf_free(&extra);
+        } else {
+            d = zl_vj_emit(J, ZL_RULE_REF(ZL6007), value_anchor(e), "%s on %s is %s; %s %s", S, W, G, whose(e), E);
+            mismatch_notes(d, J, e, o);
+        }
         dtype = e->type;
         dname = &e->name;
         break;

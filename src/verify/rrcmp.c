@@ -552,7 +552,7 @@ void zl_vmatch(const struct zl_vexpect *e, const struct zl_vrr *const *got, size
                 out->nextra++;
             }
         free(used);
-        out->ok = out->nmissing == 0 && out->nextra == 0;
+        out->ok = out->nmissing == 0 && (out->nextra == 0 || e->subset);
         out->ttl_differs = n && e->have_ttl && got[0]->ttl != e->ttl;
         return;
     }

@@ -45,7 +45,8 @@ enum zl_vdiff zl_vexplain(uint16_t type, const uint8_t *want, size_t wlen, const
 /* The served RRset of one type at one name against an expectation. */
 struct zl_vmatch_res {
     bool ok;
-    size_t nmissing, nextra;    /* RRSET: expected values not served, served values not expected */
+    size_t nmissing, nextra;    /* RRSET: expected values not served, served values not expected
+                                   (which a subset expectation lets be) */
     size_t missing[8], extra[8];/* the first of them: indices into e->v and into got */
     long closest;               /* VALUE/predicates: the served record nearest the expected value, or -1 */
     bool ttl_differs;           /* RRSET: the served TTL is not the file's */

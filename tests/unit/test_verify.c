@@ -284,6 +284,12 @@ static void test_match(void **state)
     assert_false(m.ok);
     assert_int_equal(m.nextra, 1);
     assert_int_equal(m.extra[0], 2);
+    e->subset = true; /* --records=mail: another value beside the file's is not a difference */
+    zl_vmatch(e, got, 3, &d, &m);
+    assert_true(m.ok);
+    zl_vmatch(e, got, 1, &d, &m);
+    assert_false(m.ok);
+    e->subset = false;
     for (int i = 0; i < 3; i++)
         rec_free(&r[i]);
     e->nv = 1; /* v[1] belongs to x2 */
