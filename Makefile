@@ -22,8 +22,10 @@ endif
 # a DOM; no positions needed there, since findings point into the zone.
 # ldns: every query of `zonelint verify` (src/verify/): packets, EDNS0,
 # UDP with TCP on truncation, IPv4/IPv6; its pkg-config name is ldns
-# (Debian libldns-dev; some systems call it libldns).
-PKGS        := libpcre2-8 yaml-0.1 jansson $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
+# (Debian libldns-dev; some systems call it libldns). Looked up when used,
+# so that `make deps` can install it first.
+LDNS_PKG     = $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
+PKGS         = libpcre2-8 yaml-0.1 jansson $(LDNS_PKG)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)

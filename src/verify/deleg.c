@@ -460,7 +460,7 @@ int zl_vdeleg_find(struct zl_vrun *r, const struct zl_vdeleg_opts *o, char *err,
     }
     if (r->answering_parent == r->nparents) {
         char who[ZL_NAME_TEXT_MAX + 64], pz[ZL_NAME_TEXT_MAX];
-        if (o->nparents)
+        if (!r->parent_named)
             snprintf(who, sizeof who, "the --parent server%s", o->nparents > 1 ? "s" : "");
         else
             snprintf(who, sizeof who, "the servers of the parent zone '%s'", (zl_name_to_text(&r->parent_zone, pz), pz));
