@@ -36,7 +36,12 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 # YAML) are read with it, JSON included, for its line/column mark on every node.
 # jansson: the small --ses-identity JSON (aws sesv2 get-email-identity), read as
 # a DOM; no positions needed there, since findings point into the zone.
-PKGS        := libpcre2-8 yaml-0.1 jansson
+# ldns: every query of `zonelint verify` (src/verify/): packets, EDNS0,
+# UDP with TCP on truncation, IPv4/IPv6; its pkg-config name is ldns
+# (Debian libldns-dev; some systems call it libldns). Looked up when used,
+# so that `make deps` can install it first.
+LDNS_PKG     = $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
+PKGS         = libpcre2-8 yaml-0.1 jansson $(LDNS_PKG)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)
@@ -48,7 +53,7 @@ WERROR   ?= -Werror
 WARN     := -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 CFLAGS   ?=
 CPPFLAGS ?=
-ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) \
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(OPT) $(WARN) $(SANFLAGS) -pthread \
             -I src -I . -I $(BUILD) $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 # Generated code is not held to our warning flags (flex emits unused helpers).
 GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALLCFLAGS)) -Wno-unused-function -Wno-sign-compare
@@ -60,9 +65,11 @@ LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
+# A UDP socket that reads and never answers: the timeout path of the verify tests.
+VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
 .PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
-        docs docs-check completions man dist check-integration corpus FORCE
+        docs docs-check completions man dist check-integration corpus verify-test FORCE
 
 all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
 
@@ -175,6 +182,14 @@ $(BUILD)/gen/types_hash.h: tools/gentypes.c src/rdata/types.def src/rdata/type_h
 
 $(BUILD)/obj/src/rdata/types.o: $(BUILD)/gen/types_hash.h
 
+$(VERIFY_SILENT): tests/verify/silent.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -o $@ $<
+
+# Real name servers on 127.0.0.x (NSD, else Knot): tests/verify/README.md
+verify-test: deps $(BUILD)/zonelint $(VERIFY_SILENT)
+	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
+
 $(BUILD)/genzone: tools/genzone.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -o $@ $<
@@ -189,10 +204,11 @@ cli: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 
 check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelint.1 completions \
-       $(BUILD)/gh-check docs-check
+       $(BUILD)/gh-check docs-check $(VERIFY_SILENT)
 	@sh tests/layers.sh
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
+	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions

@@ -20,6 +20,7 @@
 #include "report/report_impl.h"
 #include "lint/rule.h"
 #include "xcheck/ses_identity.h"
+#include "cli/verify.h"
 #include "base/version.h"
 
 enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN };
@@ -33,6 +34,7 @@ static const struct zl_cmd commands[] = {
     { "print", "print [options] FILE", "print every record fully expanded" },
     { "rules", "rules [--format=json]", "list the rules" },
     { "explain", "explain CODE|SLUG", "explain one rule" },
+    { "verify", "verify [options] DOMAIN", "ask the delegated servers (zonelint verify --help)" },
 };
 
 enum opt_id {
@@ -764,6 +766,8 @@ int main(int argc, char **argv)
     int start = 1;
     if (argc > 1) {
         const char *a = argv[1];
+        if (!strcmp(a, "verify")) /* its own options: src/cli/verify.c */
+            return zl_verify_main(argc - 1, argv + 1);
         if (!strcmp(a, "help")) word = INFO_HELP, start = 2;
         else if (!strcmp(a, "version")) word = INFO_VERSION, start = 2;
         else if (!strcmp(a, "check")) cmd = CMD_CHECK, start = 2;

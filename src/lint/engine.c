@@ -215,6 +215,11 @@ static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
     return on;
 }
 
+bool zl_selection_selects(const struct zl_selection *sel, const struct zl_rule *r)
+{
+    return selected(sel, r);
+}
+
 static bool wants_type(const struct zl_pass *p, uint16_t type)
 {
     if (!p->types)

@@ -126,6 +126,9 @@ struct zl_engine *zl_engine_new_registry(const struct zl_registry *reg, const st
 void zl_engine_free(struct zl_engine *e);
 /* Returns false when sel names an unknown code/slug (message in *bad). */
 bool zl_selection_valid(const struct zl_selection *sel, const char **bad);
+/* True when sel selects the rule, as the engine decides (for findings made
+ * outside the engine: zonelint verify). */
+bool zl_selection_selects(const struct zl_selection *sel, const struct zl_rule *r);
 
 /* One file: begin, then records/comments/parser diagnostics, then end. */
 void zl_engine_begin(struct zl_engine *e, const struct zl_name *origin);

@@ -9,7 +9,10 @@
  *   "Identity (--ses-identity):"  JSON of aws sesv2 get-email-identity
  *   "Delegation (--expect-ns):"   the delegated name servers
  * "Bad (example.com.yaml):" lints the block as a file of that name (an
- * export). A block whose first line starts with "zonelint " is a command line: its
+ * export). "Bad (live):" and "Good (live):" show what `zonelint verify`
+ * sees on the wire (the ZL6xxx rules); they cannot run offline, so the rule
+ * must instead be pinned by a scenario against real name servers
+ * (tests/verify/cases/) or a unit test of the judging (test_verify.c). A block whose first line starts with "zonelint " is a command line: its
  * last word is a file name that exists for Good and not for Bad (the io
  * rule). Examples are linted as a file named example.com.zone (so that is
  * their origin unless they set $ORIGIN), after a line
@@ -22,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -40,6 +44,7 @@ struct block {
     enum kind kind;
     struct zl_buf text;
     char file[64];           /* "Bad (example.com.yaml):": the file name to lint it as */
+    bool live;               /* "Bad (live):": a verify transcript */
 };
 
 struct example_set {
@@ -84,6 +89,7 @@ static void parse_examples(const char *explain, struct example_set *set)
                 snprintf(cur->file, sizeof cur->file, "%s", "example.com.zone");
                 if (named)
                     snprintf(cur->file, sizeof cur->file, "%.*s", (int)(n - ll - 4), open + 2);
+                cur->live = named && !strcmp(cur->file, "live");
                 labelled = true;
             }
         }
@@ -172,6 +178,43 @@ static size_t run_command(const struct zl_rule *r, const char *cmd, bool create,
 }
 
 static unsigned problems;
+
+/* True when code appears in a file, or the file cannot be read (the test
+ * runs outside the source tree). */
+static bool mentioned_in(const char *path, const char *code, bool *readable)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    *readable = true;
+    char line[4096];
+    bool hit = false;
+    while (!hit && fgets(line, sizeof line, f))
+        hit = strstr(line, code) != NULL;
+    fclose(f);
+    return hit;
+}
+
+/* A live rule is pinned by a verify scenario or a judging unit test. */
+static bool live_rule_pinned(const char *code, bool *readable)
+{
+    *readable = false;
+    if (mentioned_in("tests/unit/test_verify.c", code, readable))
+        return true;
+    DIR *d = opendir("tests/verify/cases");
+    if (!d)
+        return false;
+    bool hit = false;
+    for (struct dirent *e; !hit && (e = readdir(d));) {
+        char p[512];
+        if (e->d_name[0] == '.')
+            continue;
+        snprintf(p, sizeof p, "tests/verify/cases/%s/expected.out", e->d_name);
+        hit = mentioned_in(p, code, readable);
+    }
+    closedir(d);
+    return hit;
+}
 #define PROBLEM(...) (print_error(__VA_ARGS__), print_error("\n"), problems++)
 
 static void check_rule(const struct zl_rule *r)
@@ -214,6 +257,18 @@ static void check_rule(const struct zl_rule *r)
     }
 
     bool is_syntax = !strcmp(r->code, "ZL1001");
+    if (bad->live || good->live) {
+        bool readable;
+        if (!(bad->live && good->live))
+            PROBLEM("%s %s: live examples come in pairs (Bad (live): and Good (live):)", r->code, r->slug);
+        else if (!live_rule_pinned(r->code, &readable) && readable)
+            PROBLEM("%s %s: a live rule must be pinned by a tests/verify/cases scenario or test_verify.c",
+                    r->code, r->slug);
+        zl_ses_expect_free(&ses);
+        zl_delegation_free(&dl);
+        free_examples(&set);
+        return;
+    }
     for (size_t i = 0; i < set.n; i++) {
         const struct block *b = &set.v[i];
         if (b->kind != K_BAD && b->kind != K_GOOD)
