@@ -67,6 +67,23 @@ void zl_check_ses_byodkim_selector(const struct zl_record *rec, struct zl_ctx *c
 void zl_check_zone_ses_byodkim_selector(const struct zl_zone *zone, struct zl_ctx *ctx);
 void zl_check_ses_cloudflare_proxied(const struct zl_record *rec, struct zl_ctx *ctx);
 
+/* ZL51xx sender packs (rules/sender_packs.c): one engine, one family */
+extern const uint16_t zl_types_sender[];
+#define ZL_SENDER_HOOK_DECL(name)                                                  \
+    void zl_check_##name(const struct zl_record *rec, struct zl_ctx *ctx);          \
+    void zl_check_zone_##name(const struct zl_zone *zone, struct zl_ctx *ctx);
+ZL_SENDER_HOOK_DECL(sender_placement)
+ZL_SENDER_HOOK_DECL(sender_record_type)
+ZL_SENDER_HOOK_DECL(sender_dkim_target)
+ZL_SENDER_HOOK_DECL(sender_value)
+ZL_SENDER_HOOK_DECL(sender_link)
+ZL_SENDER_HOOK_DECL(sender_set)
+ZL_SENDER_HOOK_DECL(sender_proxied)
+ZL_SENDER_HOOK_DECL(sender_target_origin)
+ZL_SENDER_HOOK_DECL(sender_owner_origin)
+ZL_SENDER_HOOK_DECL(sender_stray_characters)
+#undef ZL_SENDER_HOOK_DECL
+
 /* ZL2xxx-ZL4xxx generic record, zone and mail-policy rules */
 struct zl_record;
 struct zl_zone;

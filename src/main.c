@@ -16,6 +16,7 @@
 #include "print.h"
 #include "report.h"
 #include "rule.h"
+#include "sender_print.h"
 #include "ses_identity.h"
 #include "version.h"
 
@@ -24,13 +25,16 @@ static const char usage_text[] =
     "       zonelint print [options] FILE        print every record fully expanded\n"
     "       zonelint rules                       list the rules\n"
     "       zonelint explain CODE|SLUG           explain one rule\n"
+    "       zonelint senders                     list the mail-sender packs\n"
+    "       zonelint explain sender:NAME         describe one sender pack\n"
     "\n"
     "options:\n"
     "  --format=FMT        text, gcc, json, sarif, github or auto (default auto: github\n"
     "                      under GITHUB_ACTIONS=true, text on a terminal, gcc otherwise)\n"
     "  --color=WHEN        auto, always or never (auto honours NO_COLOR)\n"
-    "  --select=LIST       only these rules (codes, slugs or prefixes, comma-separated)\n"
-    "  --ignore=LIST       skip these rules\n"
+    "  --select=LIST       only these rules (codes, slugs or prefixes, comma-separated);\n"
+    "                      sender:NAME keeps the sender-* findings about that sender\n"
+    "  --ignore=LIST       skip these rules; sender:NAME drops the findings about it\n"
     "  --fail-level=SEV    exit 1 when a finding is at or above SEV: error, warning (default), info\n"
     "  --exit-zero         exit 0 even with findings (still 2 on usage or I/O errors)\n"
     "  --origin=NAME       origin for relative names (else $ORIGIN, else the file name)\n"
@@ -57,7 +61,7 @@ static const char usage_text[] =
     "suppress a finding with '; zonelint: disable=CODE[,slug]' on its line or the line\n"
     "above, or '; zonelint: disable-file=CODE' anywhere in the file.\n";
 
-enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN };
+enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN, CMD_SENDERS };
 
 struct cli {
     struct zl_config cfg;
@@ -74,6 +78,7 @@ struct cli {
     size_t nses_identity;
     const char *expect_ns;      /* --expect-ns (command line only) */
     bool exit_zero, no_include;
+    struct zl_senders *senders; /* built-in packs + the config's senders = DIR */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -389,6 +394,10 @@ static void print_config(const struct cli *c)
         printf("%s%s", i ? "," : " ", g->disable.v[i]);
     printf("\ninclude-root = %s\n", g->include_root ? g->include_root : "(each zone file's directory)");
     printf("no-include = %s\n", g->no_include ? "true" : "false");
+    printf("senders =");
+    for (size_t i = 0; i < g->senders.n; i++)
+        printf("%s%s", i ? "," : " ", g->senders.v[i]);
+    printf("%s\n", g->senders.n ? "" : " (built-in packs only)");
     char buf[1400];
     for (size_t i = 0; i < c->nfiles; i++) {
         const char *f = strcmp(c->files[i], "-") ? c->files[i] : (g->stdin_filename ? g->stdin_filename : "-");
@@ -513,6 +522,11 @@ static int cmd_explain(struct cli *c)
 {
     if (c->nfiles != 1)
         return usage_error("explain takes one rule code or slug%s", "");
+    if (!strncasecmp(c->files[0], "sender:", 7)) {
+        if (!zl_senders_print_pack(c->senders, c->files[0] + 7, stdout))
+            return usage_error("no sender pack '%s' (see 'zonelint senders')", c->files[0]);
+        return 0;
+    }
     const struct zl_rule *r = zl_rule_find(c->files[0]);
     if (!r)
         return usage_error("no rule '%s' (see 'zonelint rules')", c->files[0]);
@@ -593,6 +607,10 @@ static int cmd_check(struct cli *c)
     const char *bad;
     if (!zl_selection_valid(&lo.sel, &bad))
         return usage_error("no rule matches '%s' (see 'zonelint rules')", bad);
+    if ((bad = zl_senders_unknown_name(c->senders, g->select.v, g->select.n)) ||
+        (bad = zl_senders_unknown_name(c->senders, g->ignore.v, g->ignore.n)))
+        return usage_error("no sender pack '%s' (see 'zonelint senders')", bad);
+    lo.senders = c->senders;
     struct zl_ses_expect ses;
     struct zl_delegation dl;
     memset(&ses, 0, sizeof ses);
@@ -664,12 +682,17 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "print")) cmd = CMD_PRINT, start = 2;
         else if (!strcmp(a, "rules")) cmd = CMD_RULES, start = 2;
         else if (!strcmp(a, "explain")) cmd = CMD_EXPLAIN, start = 2;
+        else if (!strcmp(a, "senders")) cmd = CMD_SENDERS, start = 2;
     }
     struct cli c;
     memset(&c, 0, sizeof c);
     int rc = parse_args(&c, argc, argv, start);
     if (rc == 0)
         rc = settle_config(&c);
+    /* Sender packs: built in, plus the config's senders = DIR (exit 2 on a
+     * broken pack, with file:line:col). */
+    if (rc == 0 && !(c.senders = zl_senders_for_run(c.cfg.senders.v, c.cfg.senders.n, stderr)))
+        rc = 2;
     if (rc == 0) {
         if (c.print_config) {
             print_config(&c);
@@ -679,9 +702,11 @@ int main(int argc, char **argv)
             case CMD_PRINT: rc = cmd_print(&c); break;
             case CMD_RULES: rc = cmd_rules(); break;
             case CMD_EXPLAIN: rc = cmd_explain(&c); break;
+            case CMD_SENDERS: zl_senders_print_list(c.senders, stdout); rc = 0; break;
             }
         }
     }
+    zl_senders_free(c.senders);
     zl_config_free(&c.cfg);
     zl_strlist_free(&c.select);
     zl_strlist_free(&c.ignore);
