@@ -139,9 +139,27 @@ static bool undouble(const struct zl_name *owner, const struct zl_name *origin, 
     return true;
 }
 
+static void derive(struct zl_sm_view *v);
+
+static bool view(const struct zl_record *rec, struct zl_sm_view *v);
+
 bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
 {
-    memset(v, 0, sizeof *v);
+    if (!view(rec, v))
+        return false;
+    derive(v);
+    return true;
+}
+
+static bool view(const struct zl_record *rec, struct zl_sm_view *v)
+{
+    /* No memset of the whole view: its text buffers are kilobytes, and this
+     * runs on every CNAME, MX and TXT record of the zone. */
+    v->owner_doubled = v->relative = v->stray = v->txt_host = v->spf = v->unnamable = false;
+    v->raw_len = v->val_len = v->hlen = v->origin_len = 0;
+    v->onl = 0;
+    v->has_host = false;
+    v->raw[0] = v->val[0] = v->host[0] = v->otext[0] = '\0';
     v->rec = rec;
     v->type = rec->type;
     v->origin = rec->origin;
@@ -165,14 +183,22 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
         v->stray = trim(v->val, &v->val_len);
         v->spf = has_prefix_ci(v->val, v->val_len, "v=spf1") &&
                  (v->val_len == 6 || v->val[6] == ' ' || v->val[6] == '\t');
-        /* A host name in a TXT record: a CNAME or MX value in the wrong type. */
+        /* A host name in a TXT record: a CNAME or MX value in the wrong type
+         * (checked in place: most TXT values fail at their first blank). */
         size_t hn = v->val_len;
         if (hn && v->val[hn - 1] == '.')
             hn--;
-        char h[ZL_SM_TEXT];
-        for (size_t i = 0; i < hn; i++)
-            h[i] = lower(v->val[i]);
-        v->txt_host = hn < 254 && host_chars(h, hn);
+        bool dot = false, okc = hn > 0 && hn < 254 && v->val[0] != '.';
+        for (size_t i = 0; okc && i < hn; i++) {
+            char c = lower(v->val[i]);
+            if (c == '.') {
+                okc = i + 1 < hn && v->val[i + 1] != '.';
+                dot = true;
+            } else {
+                okc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            }
+        }
+        v->txt_host = okc && dot;
         return true;
     }
     int tf = rec->type == ZL_T_CNAME ? 0 : 1;
@@ -183,6 +209,10 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
     if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off))
         return false;
     v->relative = (f->flags & ZL_NAME_F_RELATIVE) != 0;
+    /* Below the origin: the origin may have been appended by mistake. */
+    if (rec->origin && rec->origin->nlabels && t.nlabels > rec->origin->nlabels &&
+        zl_name_is_subdomain(&t, rec->origin))
+        v->origin_len = (size_t)rec->origin->len - 1u; /* "." + its text: its wire length less the root */
     if (!zl_sm_name_plain(&t, v->raw, &v->raw_len))
         v->unnamable = true;
     memcpy(v->val, v->raw, v->raw_len + 1);
@@ -193,69 +223,71 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
     return true;
 }
 
-/* ---- matching ------------------------------------------------------------------------------ */
-
-/* Where the entry's domain sits in text: 1 at the end, 2 followed by more
- * labels (their text in extra); 0 not there. *end is the offset just past
- * the domain. */
-static int find_domain(const char *text, size_t n, const char *d, size_t *end)
+/* The owner's text and label ends, and the host name of the value, once. */
+static void derive(struct zl_sm_view *v)
 {
-    size_t m = strlen(d);
-    if (n == m && memcmp(text, d, m) == 0) {
-        *end = n;
-        return 1;
+    size_t on;
+    if (v->owner.nlabels < 128 && zl_sm_name_plain(&v->owner, v->otext, &on)) {
+        unsigned k = 0;
+        for (size_t i = 0; i <= on && k < 128; i++)
+            if (i == on || v->otext[i] == '.')
+                v->obound[k++] = (uint16_t)i;
+        v->onl = on ? k : 0;
     }
-    if (n > m && text[n - m - 1] == '.' && memcmp(text + n - m, d, m) == 0) {
-        *end = n;
-        return 1;
+    const char *t = v->val;
+    size_t tn = v->val_len;
+    if (v->type == ZL_T_TXT) {
+        if (!v->txt_host || v->spf)
+            return;
+        if (tn && t[tn - 1] == '.')
+            tn--;
+    } else if (v->unnamable) {
+        return;
     }
-    for (size_t i = 0; i + m < n; i++) {
-        if ((i == 0 || text[i - 1] == '.') && text[i + m] == '.' && memcmp(text + i, d, m) == 0) {
-            *end = i + m;
-            return 2;
-        }
-    }
-    return 0;
+    for (size_t i = 0; i < tn; i++)
+        v->host[i] = lower(t[i]);
+    v->host[tn] = '\0';
+    v->hlen = tn;
+    v->has_host = tn > 0;
+    /* origin_len (set by view) counts the origin's text and the dot before
+     * it; a pasted blank may have shortened the host since. */
+    if (v->origin_len >= tn)
+        v->origin_len = 0;
 }
 
-/* Text of the first k labels of name (lower case), or false. */
-static bool first_labels(const struct zl_name *n, unsigned k, char *out, size_t *len)
+/* ---- matching -------------------------------------------------------------------------------- */
+
+/* A CNAME/MX entry found through its domain: how the host relates to it. */
+enum { M_EXACT, M_ORIGIN, M_EXTRA };
+
+struct cand {
+    uint16_t pack, entry;
+    uint8_t mode;
+    uint16_t sublen;         /* the host's first sublen bytes are the value as meant */
+    const char *domain;
+};
+
+/* Is needle (m bytes) in s (n bytes)? Both are lower case already. */
+static bool has_sub(const char *s, size_t n, const char *needle, size_t m)
 {
-    if (n->nlabels < k)
+    if (m > n)
         return false;
-    struct zl_name tmp;
-    size_t off = zl_name_label_offset(n, k);
-    memcpy(tmp.wire, n->wire, off);
-    tmp.wire[off] = 0;
-    tmp.len = (uint8_t)(off + 1);
-    tmp.nlabels = (uint8_t)k;
-    return zl_sm_name_plain(&tmp, out, len);
-}
-
-static bool contains_ci(const char *s, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m && lower(s[i + k]) == needle[k])
-            k++;
-        if (k == m)
+    for (size_t i = 0; i + m <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, m) == 0)
             return true;
-    }
     return false;
 }
 
-/* Reads the captures of the last match of code into m (owner or value side). */
-static void take_caps(struct zl_senders *s, const void *code, const char *subject, const char *tmpl,
+/* Reads the captures of the last match of code into m (owner or value
+ * side); mask says which of the pack's captures the pattern has. */
+static void take_caps(struct zl_senders *s, const void *code, const char *subject, uint32_t mask,
                       struct zl_sm_match *m, bool owner_side)
 {
     const struct zl_sender_pack *p = m->p;
-    for (size_t i = 0; i < p->ncaptures; i++) {
-        const struct zl_sender_capture *c = &p->captures[i];
-        char ref[48];
-        snprintf(ref, sizeof ref, "{%s}", c->name);
-        if (!strstr(tmpl, ref))
+    for (size_t i = 0; i < p->ncaptures && i < 32; i++) {
+        if (!(mask >> i & 1))
             continue;
+        const struct zl_sender_capture *c = &p->captures[i];
         struct zl_sm_cap *cap = NULL;
         for (size_t k = 0; k < m->ncaps; k++)
             if (m->caps[k].name == c->name)
@@ -299,62 +331,25 @@ const char *zl_sm_cap_value(const struct zl_sm_match *m, const char *name)
     return c ? c->fallback : NULL;
 }
 
-/* The text a CNAME/MX entry judges: the target (or a TXT's host name), with
- * an appended origin or labels after the entry's domain taken off and noted
- * in m. False when the text is not under any of the entry's domains. */
-static bool target_subject(const struct zl_sm_view *v, const struct zl_sender_entry *e, struct zl_sm_match *m,
-                           char *subject, size_t *sn)
-{
-    size_t tn = v->val_len;
-    if (v->type == ZL_T_TXT && tn && v->val[tn - 1] == '.')
-        tn--;
-    char low[ZL_SM_TEXT];
-    for (size_t k = 0; k < tn; k++)
-        low[k] = lower(v->val[k]);
-    low[tn] = '\0';
-    /* The zone name appended (a missing trailing dot, or a tool): judge
-     * what was meant. */
-    char otext[ZL_SM_TEXT];
-    size_t on = 0;
-    bool appended = v->type != ZL_T_TXT && v->origin && v->origin->nlabels &&
-                    zl_sm_name_plain(v->origin, otext, &on) && tn > on + 1 && low[tn - on - 1] == '.' &&
-                    memcmp(low + tn - on, otext, on) == 0;
-    size_t end = 0;
-    for (size_t d = 0; d < e->ndomains; d++) {
-        if (appended && find_domain(low, tn - on - 1, e->domains[d], &end) == 1) {
-            m->domain = e->domains[d];
-            m->origin_appended = true;
-            memcpy(subject, low, tn - on - 1);
-            *sn = tn - on - 1;
-            subject[*sn] = '\0';
-            return true;
-        }
-    }
-    for (size_t d = 0; d < e->ndomains; d++) {
-        int where = find_domain(low, tn, e->domains[d], &end);
-        if (!where)
-            continue;
-        m->domain = e->domains[d];
-        if (where == 2)
-            snprintf(m->extra, sizeof m->extra, "%s", low + end + 1);
-        memcpy(subject, low, end);
-        *sn = end;
-        subject[end] = '\0';
-        return true;
-    }
-    return false;
-}
-
-/* Matches view v against entry j of pack i; true with *m filled. include
- * is the SPF include: domain being tried, for spf entries. */
-static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i, size_t j,
+/* Matches view v against entry j of pack i; true with *m filled. c is the
+ * CNAME/MX entry's domain match, include the SPF include: domain. */
+static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
                       struct zl_sm_match *m, const char *include, size_t include_len)
 {
     const struct zl_sender_pack *p = zl_senders_at(s, i);
     const struct zl_sender_entry *e = &p->entries[j];
-    char subject[ZL_SM_TEXT];
+    char spf[256];
+    const char *subject = "";
     size_t sn = 0;
-    memset(m, 0, sizeof *m);
+    /* Field by field: the struct holds kilobytes of text buffers. */
+    m->score = 0;
+    m->owner_ok = m->value_ok = m->origin_appended = false;
+    m->extra[0] = m->label[0] = m->subject[0] = '\0';
+    m->domain = NULL;
+    m->include = NULL;
+    m->include_len = 0;
+    m->subject_len = 0;
+    m->ncaps = 0;
     m->pack = i;
     m->entry = j;
     m->p = p;
@@ -362,72 +357,70 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     m->type_ok = true;
 
     if (e->role == ZL_ROLE_SPF) {
-        if (!include)
-            return false;
-        sn = include_len < sizeof subject - 1 ? include_len : sizeof subject - 1;
+        sn = include_len < sizeof spf - 1 ? include_len : sizeof spf - 1;
         for (size_t k = 0; k < sn; k++)
-            subject[k] = lower(include[k]);
-        if (sn && subject[sn - 1] == '.')
+            spf[k] = lower(include[k]);
+        if (sn && spf[sn - 1] == '.')
             sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
-        subject[sn] = '\0';
+        spf[sn] = '\0';
+        subject = spf;
         m->include = include;
         m->include_len = include_len;
-    } else if (e->type == ZL_T_CNAME || e->type == ZL_T_MX) {
-        if (v->type == e->type) {
-            if (v->unnamable)
-                return false;
-        } else if (v->type == ZL_T_TXT && v->txt_host && !v->spf) {
+    } else if (c) {
+        if (v->type != e->type)
             m->type_ok = false; /* a CNAME or MX value in a TXT record */
-        } else {
-            return false;
-        }
-        if (!target_subject(v, e, m, subject, &sn))
-            return false;
+        sn = c->sublen;
+        subject = v->host;
+        m->domain = c->domain;
+        m->origin_appended = c->mode == M_ORIGIN;
+        if (c->mode == M_EXTRA)
+            snprintf(m->extra, sizeof m->extra, "%s", v->host + c->sublen + 1);
     } else {
-        if (v->type != ZL_T_TXT || v->spf)
-            return false;
-        if (e->prefix && !has_prefix_ci(v->val, v->val_len, e->prefix))
-            return false;
         sn = v->val_len;
-        memcpy(subject, v->val, sn);
-        subject[sn] = '\0';
+        subject = v->val;
     }
 
-    const struct zl_sender_compiled *c = zl_senders_compiled(s, i, j);
-    if (!c)
+    const struct zl_sender_compiled *cc = zl_senders_compiled(s, i, j);
+    if (!cc)
         return false;
     /* The owner: the template's labels of it, the identity below them. */
-    char otext[ZL_SM_TEXT];
-    size_t on = 0;
-    bool have = first_labels(&v->owner, c->nlabels, otext, &on);
-    bool lit_gate = !c->lit[0] || (have && contains_ci(otext, on, c->lit));
+    unsigned k = cc->nlabels;
+    bool have = k == 0 || (v->onl && k <= v->onl);
+    size_t on = k == 0 ? 0 : have ? v->obound[k - 1] : 0;
     bool by_owner = e->type == ZL_T_TXT && !e->prefix && e->role != ZL_ROLE_SPF;
+    bool lit_gate = !cc->lit[0] || (have && has_sub(v->otext, on, cc->lit, cc->litlen));
     if (by_owner && !lit_gate)
         return false; /* recognised by its owner only, and the owner lacks the literal */
-    if (have && lit_gate && zl_senders_match(s, c->owner, otext, on)) {
+    if (have && lit_gate && zl_senders_match(s, cc->owner, v->otext, on)) {
         m->owner_ok = true;
-        take_caps(s, c->owner, otext, e->owner, m, true);
+        take_caps(s, cc->owner, v->otext, cc->owner_caps, m, true);
     }
-    if (have)
-        memcpy(m->label, otext, on + 1);
-    if (v->owner.nlabels >= c->nlabels)
-        zl_name_suffix(&m->identity, &v->owner, c->nlabels);
+    if (have) {
+        size_t ln = on < sizeof m->label - 1 ? on : sizeof m->label - 1;
+        memcpy(m->label, v->otext, ln);
+        m->label[ln] = '\0';
+    }
+    if (v->owner.nlabels >= k)
+        zl_name_suffix(&m->identity, &v->owner, k);
     else
         m->identity = v->owner;
-    if (zl_senders_match(s, c->value, subject, sn)) {
-        m->value_ok = true;
-        take_caps(s, c->value, subject, e->value, m, false);
-    }
     if (by_owner && !m->owner_ok)
         return false;
+    if (zl_senders_match(s, cc->value, subject, sn)) {
+        m->value_ok = true;
+        take_caps(s, cc->value, subject, cc->value_caps, m, false);
+    }
     if (e->role == ZL_ROLE_SPF && (!m->value_ok || !m->owner_ok))
         return false;
     if (!m->owner_ok && !m->value_ok)
         return false;
-    memcpy(m->subject, subject, sn + 1);
+    if (sn >= sizeof m->subject)
+        sn = sizeof m->subject - 1;
+    memcpy(m->subject, subject, sn);
+    m->subject[sn] = '\0';
     m->subject_len = sn;
     m->score = (m->type_ok ? 8u : 0u) + (m->value_ok ? 4u : 0u) + (m->owner_ok ? 2u : 0u) +
-               (m->owner_ok && c->literal ? 1u : 0u);
+               (m->owner_ok && cc->literal ? 1u : 0u);
     return true;
 }
 
@@ -471,40 +464,98 @@ static bool next_include(const char *s, size_t n, size_t *pos, const char **d, s
     return false;
 }
 
+/* Adds the entries whose domain is a label suffix of host[0..n): the host
+ * as it stands (mode), the value meant being host[0..n). */
+static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t n, uint8_t mode,
+                        struct cand *out, size_t nout, size_t max)
+{
+    for (size_t i = 0; i < n && nout < max; i++) {
+        if (i && v->host[i - 1] != '.')
+            continue;
+        size_t cnt;
+        const struct zl_sender_ref *r = zl_senders_by_domain(s, v->host + i, n - i, &cnt);
+        for (size_t k = 0; k < cnt && nout < max; k++) {
+            const struct zl_sender_entry *e = &zl_senders_at(s, r[k].pack)->entries[r[k].entry];
+            if (v->type != ZL_T_TXT && v->type != e->type)
+                continue;
+            bool dup = false;
+            for (size_t q = 0; q < nout && !dup; q++)
+                dup = out[q].pack == r[k].pack && out[q].entry == r[k].entry;
+            if (!dup)
+                out[nout++] = (struct cand){ r[k].pack, r[k].entry, mode, (uint16_t)n, r[k].key };
+        }
+    }
+    return nout;
+}
+
 size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
 {
-    size_t np = zl_senders_count(s), n = 0;
+    size_t n = 0;
     struct zl_sm_match cand;
     if (!max)
         return 0;
     if (v->spf) {
         /* One match per pack: an SPF record names several senders. */
-        for (size_t i = 0; i < np && n < max; i++) {
-            const struct zl_sender_pack *p = zl_senders_at(s, i);
-            bool got = false;
-            for (size_t j = 0; j < p->nentries && !got; j++) {
-                if (p->entries[j].role != ZL_ROLE_SPF)
-                    continue;
-                size_t pos = 0;
-                const char *d;
-                size_t dn;
-                while (!got && next_include(v->val, v->val_len, &pos, &d, &dn))
-                    if (try_entry(s, v, i, j, &cand, d, dn)) {
-                        out[n++] = cand;
-                        got = true;
-                    }
-            }
+        const char *inc[32];
+        size_t incn[32], ni = 0, pos = 0;
+        while (ni < 32 && next_include(v->val, v->val_len, &pos, &inc[ni], &incn[ni]))
+            ni++;
+        if (!ni)
+            return 0;
+        size_t nr;
+        const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_SPF, &nr);
+        for (size_t k = 0; k < nr && n < max; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < n && !dup; q++)
+                dup = out[q].pack == r[k].pack;
+            for (size_t q = 0; q < ni && !dup; q++)
+                if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, inc[q], incn[q])) {
+                    out[n++] = cand;
+                    break;
+                }
         }
         return n;
     }
+    struct cand cands[64];
+    size_t nc = 0;
+    if (v->has_host) {
+        nc = add_cands(s, v, v->hlen, M_EXACT, cands, nc, 64);
+        if (v->origin_len)
+            nc = add_cands(s, v, v->hlen - v->origin_len, M_ORIGIN, cands, nc, 64);
+        size_t dot = v->hlen;
+        while (dot && v->host[dot - 1] != '.')
+            dot--;
+        if (dot > 1)
+            nc = add_cands(s, v, dot - 1, M_EXTRA, cands, nc, 64);
+    }
     bool have = false;
     struct zl_sm_match best;
-    for (size_t i = 0; i < np; i++) {
-        const struct zl_sender_pack *p = zl_senders_at(s, i);
-        for (size_t j = 0; j < p->nentries; j++) {
-            if (p->entries[j].role == ZL_ROLE_SPF || p->entries[j].context)
+    for (size_t k = 0; k < nc; k++) {
+        const struct zl_sender_entry *e = &zl_senders_at(s, cands[k].pack)->entries[cands[k].entry];
+        if (e->context || !try_entry(s, v, cands[k].pack, cands[k].entry, &cands[k], &cand, NULL, 0))
+            continue;
+        if (!have || better(&cand, &best)) {
+            best = cand;
+            have = true;
+        }
+    }
+    if (v->type == ZL_T_TXT) {
+        size_t nr;
+        const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_PREFIX, &nr);
+        for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen > v->val_len || lower(v->val[0]) != lower(r[k].key[0]) ||
+                !has_prefix_ci(v->val, v->val_len, r[k].key))
                 continue;
-            if (try_entry(s, v, i, j, &cand, NULL, 0) && (!have || better(&cand, &best))) {
+            if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {
+                best = cand;
+                have = true;
+            }
+        }
+        r = zl_senders_index(s, ZL_IDX_OWNER, &nr);
+        for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen && (!v->onl || !has_sub(v->otext, v->obound[0], r[k].key, r[k].keylen)))
+                continue;
+            if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {
                 best = cand;
                 have = true;
             }
@@ -513,14 +564,13 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
     if (have)
         out[n++] = best;
     /* Context entries: the zone decides whether they are this pack's. */
-    for (size_t i = 0; i < np && n < max; i++) {
-        const struct zl_sender_pack *p = zl_senders_at(s, i);
-        for (size_t j = 0; j < p->nentries && n < max; j++) {
-            if (!p->entries[j].context || p->entries[j].role == ZL_ROLE_SPF)
-                continue;
-            if (try_entry(s, v, i, j, &cand, NULL, 0) && cand.value_ok && cand.type_ok)
-                out[n++] = cand;
-        }
+    for (size_t k = 0; k < nc && n < max; k++) {
+        const struct zl_sender_entry *e = &zl_senders_at(s, cands[k].pack)->entries[cands[k].entry];
+        if (!e->context)
+            continue;
+        if (try_entry(s, v, cands[k].pack, cands[k].entry, &cands[k], &cand, NULL, 0) && cand.value_ok &&
+            cand.type_ok)
+            out[n++] = cand;
     }
     return n;
 }

@@ -14,7 +14,7 @@
 #include "senders.h"
 
 #define ZL_SM_TEXT 1100
-#define ZL_SM_MAXCAP 16
+#define ZL_SM_MAXCAP 8
 #define ZL_SM_CAPLEN 96
 
 /* The record as the packs see it: its owner and value, with the mistakes
@@ -34,6 +34,14 @@ struct zl_sm_view {
     bool txt_host;                 /* a TXT whose text is a host name (a CNAME value?) */
     bool spf;                      /* a TXT starting v=spf1 */
     bool unnamable;                /* a target label with bytes no sender uses */
+    /* Derived once for all the packs: */
+    char otext[ZL_SM_TEXT];        /* owner, lower case, no final dot */
+    uint16_t obound[128];          /* end of label i in otext */
+    unsigned onl;                  /* labels in otext (0 when the owner has odd bytes) */
+    char host[ZL_SM_TEXT];         /* target or TXT host name, lower case, no final dot */
+    size_t hlen;
+    bool has_host;
+    size_t origin_len;             /* host ends in ".<origin>": that many bytes, else 0 */
 };
 
 /* Prepares the view; false when the record's type is none a pack uses. */
@@ -61,7 +69,7 @@ struct zl_sm_match {
     char subject[ZL_SM_TEXT];      /* what was matched: the value as meant (repairs undone) */
     size_t subject_len;
     struct zl_name identity;       /* owner without the template's labels */
-    char label[ZL_SM_TEXT];        /* the owner's template part as written ("s1._domainkey") */
+    char label[256];               /* the owner's template part as written ("s1._domainkey") */
     const char *include;           /* spf: the include: domain that matched (in the view) */
     size_t include_len;
     struct zl_sm_cap caps[ZL_SM_MAXCAP];

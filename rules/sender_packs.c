@@ -72,25 +72,25 @@ const char *zl_sender_id_of(struct zl_ctx *ctx, const struct zl_record *rec)
 
 struct hit_cap {
     const char *name;
-    char owner[ZL_SM_CAPLEN], value[ZL_SM_CAPLEN];
-    bool in_owner, in_value;
+    const char *owner, *value; /* NULL: not in the owner / the value */
 };
 
 struct hit {
     uint16_t pack, entry;
     bool context;            /* the pack's only if the identity has its anchor */
     bool value_ok;           /* the value had the documented shape */
+    uint64_t idhash;         /* zl_name_hash64 of identity */
     struct zl_name identity;
     struct zl_span span;
-    char label[128];         /* the owner's template part ("s1._domainkey"), "" for '@' */
-    struct hit_cap caps[ZL_SM_MAXCAP];
+    const char *label;       /* the owner's template part ("s1._domainkey"), "" for '@' */
+    struct hit_cap *caps;
     size_t ncaps;
 };
 
 /* An owner with a DKIM key no pack claimed: an identity that may have
  * its own (legacy) DKIM, so its records are not "misplaced". */
 struct dk {
-    struct zl_name identity;
+    uint64_t idhash;
 };
 
 struct state {
@@ -106,29 +106,61 @@ static struct state *get_state(struct zl_ctx *ctx)
     return *slot;
 }
 
-static void remember(struct zl_ctx *ctx, const struct zl_sm_match *m, const struct zl_record *rec, bool valid)
+/* Roles bound to the sending domain: a record of such a role found at
+ * another name is misplaced, not another setup. */
+static bool identity_bound(const struct zl_sender_entry *e)
 {
+    return e->required || e->context || e->role == ZL_ROLE_SPF || e->role == ZL_ROLE_MX ||
+           e->role == ZL_ROLE_TRACKING || e->role == ZL_ROLE_RETURN_PATH;
+}
+
+/* Only what a zone check can use is kept: a zone has a million
+ * google-site-verification records more often than one would think. */
+static bool zone_needs(const struct zl_sender_pack *p, const struct zl_sender_entry *e)
+{
+    if (e->role == ZL_ROLE_DKIM || e->nsame || e->set_capture || e->required || e->context)
+        return true;
+    return p->anchor && !p->classify_only && identity_bound(e);
+}
+
+static void cap_views(const struct zl_sm_match *m, struct hit_cap *out, size_t *n)
+{
+    *n = 0;
+    for (size_t i = 0; i < m->ncaps && i < ZL_SM_MAXCAP; i++) {
+        out[*n].name = m->caps[i].name;
+        out[*n].owner = m->caps[i].in_owner ? m->caps[i].owner : NULL;
+        out[*n].value = m->caps[i].in_value ? m->caps[i].value : NULL;
+        (*n)++;
+    }
+}
+
+static void remember(struct zl_ctx *ctx, const struct zl_sm_match *m, const struct zl_record *rec)
+{
+    if (!zone_needs(m->p, m->e))
+        return;
     struct state *st = get_state(ctx);
     struct hit *h = zl_ses_push(ctx, &st->hits, sizeof *h);
     h->pack = (uint16_t)m->pack;
     h->entry = (uint16_t)m->entry;
     h->context = m->e->context;
     h->value_ok = m->value_ok;
-    (void)valid;
     h->identity = m->identity;
+    h->idhash = zl_name_hash64(&m->identity);
     h->span = rec->span;
     if (h->span.end_line != h->span.line) {
         h->span.end_line = h->span.line;
         h->span.end_col = h->span.col + 1;
     }
-    snprintf(h->label, sizeof h->label, "%s", m->label);
-    for (size_t i = 0; i < m->ncaps && i < ZL_SM_MAXCAP; i++) {
-        h->caps[i].name = m->caps[i].name;
-        memcpy(h->caps[i].owner, m->caps[i].owner, sizeof h->caps[i].owner);
-        memcpy(h->caps[i].value, m->caps[i].value, sizeof h->caps[i].value);
-        h->caps[i].in_owner = m->caps[i].in_owner;
-        h->caps[i].in_value = m->caps[i].in_value;
-        h->ncaps++;
+    h->label = zl_ctx_strdup(ctx, m->label, strlen(m->label));
+    if (m->ncaps) {
+        h->caps = zl_ctx_alloc(ctx, m->ncaps * sizeof *h->caps);
+        for (size_t i = 0; i < m->ncaps && i < ZL_SM_MAXCAP; i++) {
+            const struct zl_sm_cap *c = &m->caps[i];
+            h->caps[i].name = c->name;
+            h->caps[i].owner = c->in_owner ? zl_ctx_strdup(ctx, c->owner, strlen(c->owner)) : NULL;
+            h->caps[i].value = c->in_value ? zl_ctx_strdup(ctx, c->value, strlen(c->value)) : NULL;
+            h->ncaps++;
+        }
     }
 }
 
@@ -138,9 +170,9 @@ static const char *hit_cap(const struct hit *h, const struct zl_sender_pack *p, 
     for (size_t i = 0; i < h->ncaps; i++) {
         if (strcmp(h->caps[i].name, name) != 0)
             continue;
-        if (h->caps[i].in_value)
+        if (h->caps[i].value)
             return h->caps[i].value;
-        if (h->caps[i].in_owner)
+        if (h->caps[i].owner)
             return h->caps[i].owner;
     }
     const struct zl_sender_capture *c = zl_sender_capture_find(p, name, strlen(name));
@@ -432,14 +464,13 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         struct zl_name identity;
         zl_name_suffix(&identity, &v->owner, k ? k : (nl <= v->owner.nlabels ? nl : v->owner.nlabels));
         struct hit tmp;
+        struct hit_cap tcaps[ZL_SM_MAXCAP];
         memset(&tmp, 0, sizeof tmp);
         tmp.entry = (uint16_t)m->entry;
-        for (size_t c = 0; c < m->ncaps; c++) {
-            tmp.caps[c].name = m->caps[c].name;
-            memcpy(tmp.caps[c].value, m->caps[c].value, sizeof tmp.caps[c].value);
-            tmp.caps[c].in_value = m->caps[c].in_value;
-            tmp.ncaps++;
-        }
+        tmp.caps = tcaps;
+        cap_views(m, tcaps, &tmp.ncaps);
+        for (size_t c = 0; c < tmp.ncaps; c++)
+            tcaps[c].owner = NULL; /* the name is what is wrong: take the value's parts */
         char tl[ZL_SM_TEXT], want[ZL_SM_TEXT + ZL_NAME_TEXT_MAX];
         instantiate(e->owner, p, &tmp, NULL, NULL, tl, sizeof tl);
         full_name(tl, &identity, want, sizeof want);
@@ -526,14 +557,13 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                     if (strcmp(mp->pairs[q + 1], to) == 0)
                         other = mp->pairs[q];
                 struct hit tmp;
+                struct hit_cap tcaps[ZL_SM_MAXCAP];
                 memset(&tmp, 0, sizeof tmp);
                 tmp.entry = (uint16_t)m->entry;
-                for (size_t c = 0; c < m->ncaps; c++) {
-                    tmp.caps[c].name = m->caps[c].name;
-                    memcpy(tmp.caps[c].owner, m->caps[c].owner, sizeof tmp.caps[c].owner);
-                    tmp.caps[c].in_owner = m->caps[c].in_owner;
-                    tmp.ncaps++;
-                }
+                tmp.caps = tcaps;
+                cap_views(m, tcaps, &tmp.ncaps);
+                for (size_t c = 0; c < tmp.ncaps; c++)
+                    tcaps[c].value = NULL; /* the owner's parts name the record */
                 char otherlabel[ZL_SM_TEXT];
                 if (other) {
                     instantiate(e->owner, p, &tmp, mp->from, other, otherlabel, sizeof otherlabel);
@@ -581,26 +611,37 @@ static void on_record(const struct zl_record *rec, struct zl_ctx *ctx, const str
         const uint8_t *l1 = zl_ses_label(&v.owner, 1);
         if (rec->type == ZL_T_TXT && l1 && zl_ses_label_is(l1, "_domainkey")) {
             struct dk *k = zl_ses_push(ctx, &get_state(ctx)->unknown_dk, sizeof *k);
-            zl_name_suffix(&k->identity, &v.owner, 2);
+            struct zl_name id;
+            zl_name_suffix(&id, &v.owner, 2);
+            k->idhash = zl_name_hash64(&id);
         }
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        bool valid = m[i].owner_ok && m[i].value_ok && m[i].type_ok;
         if (!m[i].e->context && m[i].e->role != ZL_ROLE_SPF && !m[i].p->classify_only)
-            valid = judge(ctx, &v, &m[i]);
-        remember(ctx, &m[i], rec, valid);
+            judge(ctx, &v, &m[i]);
+        remember(ctx, &m[i], rec);
     }
 }
 
 /* ---- zone checks ------------------------------------------------------------------------------ */
+
+/* Who is at an identity: pack's anchors and every DKIM record (pack
+ * UINT16_MAX: a key no pack knows), sorted for binary search. */
+struct key {
+    uint64_t id;
+    uint16_t pack;
+    uint8_t kind;            /* 0 anchor, 1 DKIM */
+};
 
 struct zone_view {
     struct zl_ctx *ctx;
     struct zl_senders *s;
     struct hit **v;          /* hits by pack, identity, line */
     size_t n;
-    struct state *st;
+    struct key *keys;
+    size_t nkeys;
+    size_t *nanchor_ids;     /* per pack: identities with its anchor */
     bool whole;
 };
 
@@ -609,12 +650,21 @@ static int by_group(const void *a, const void *b)
     const struct hit *x = *(const struct hit *const *)a, *y = *(const struct hit *const *)b;
     if (x->pack != y->pack)
         return x->pack < y->pack ? -1 : 1;
-    int c = zl_name_compare(&x->identity, &y->identity);
-    if (c)
-        return c;
+    if (x->idhash != y->idhash)
+        return x->idhash < y->idhash ? -1 : 1;
     if (x->span.line != y->span.line)
         return x->span.line < y->span.line ? -1 : 1;
     return x < y ? -1 : x > y;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const struct key *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return (x->pack > y->pack) - (x->pack < y->pack);
 }
 
 static bool is_anchor(const struct zl_sender_pack *p, const struct hit *h)
@@ -622,49 +672,65 @@ static bool is_anchor(const struct zl_sender_pack *p, const struct hit *h)
     return p->anchor && !h->context && strcmp(p->entries[h->entry].id, p->anchor) == 0;
 }
 
-/* Does pack pk have an anchor record at identity? */
-static bool has_anchor(const struct zone_view *z, size_t pk, const struct zl_name *identity)
+/* First key with this id, or nkeys. */
+static size_t first_key(const struct zone_view *z, uint64_t id)
 {
-    const struct zl_sender_pack *p = zl_senders_at(z->s, pk);
-    for (size_t i = 0; i < z->n; i++)
-        if (z->v[i]->pack == pk && is_anchor(p, z->v[i]) && zl_name_equal(&z->v[i]->identity, identity))
+    size_t lo = 0, hi = z->nkeys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->keys[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Does pack pk have an anchor record at the identity? */
+static bool has_anchor(const struct zone_view *z, size_t pk, uint64_t id)
+{
+    for (size_t i = first_key(z, id); i < z->nkeys && z->keys[i].id == id; i++)
+        if (z->keys[i].kind == 0 && z->keys[i].pack == pk)
             return true;
     return false;
 }
 
-/* Does identity have its own DKIM: another pack's, or a key no pack knows? */
-static bool other_dkim(const struct zone_view *z, size_t pk, const struct zl_name *identity)
+/* Does the identity have its own DKIM: another pack's, or a key no pack knows? */
+static bool other_dkim(const struct zone_view *z, size_t pk, uint64_t id)
 {
+    for (size_t i = first_key(z, id); i < z->nkeys && z->keys[i].id == id; i++)
+        if (z->keys[i].kind == 1 && z->keys[i].pack != pk)
+            return true;
+    return false;
+}
+
+static void index_keys(struct zone_view *z, const struct state *st)
+{
+    size_t cap = z->n + st->unknown_dk.n;
+    z->keys = zl_ctx_alloc(z->ctx, (cap ? cap : 1) * sizeof *z->keys);
     for (size_t i = 0; i < z->n; i++) {
         const struct hit *h = z->v[i];
         const struct zl_sender_pack *p = zl_senders_at(z->s, h->pack);
-        if (h->pack != pk && !h->context && p->entries[h->entry].role == ZL_ROLE_DKIM &&
-            zl_name_equal(&h->identity, identity))
-            return true;
+        if (is_anchor(p, h))
+            z->keys[z->nkeys++] = (struct key){ h->idhash, h->pack, 0 };
+        else if (!h->context && p->entries[h->entry].role == ZL_ROLE_DKIM)
+            z->keys[z->nkeys++] = (struct key){ h->idhash, h->pack, 1 };
     }
-    for (size_t i = 0; i < z->st->unknown_dk.n; i++) {
-        const struct dk *k = zl_ses_at(&z->st->unknown_dk, i);
-        if (zl_name_equal(&k->identity, identity))
-            return true;
+    for (size_t i = 0; i < st->unknown_dk.n; i++) {
+        const struct dk *k = zl_ses_at(&st->unknown_dk, i);
+        z->keys[z->nkeys++] = (struct key){ k->idhash, UINT16_MAX, 1 };
     }
-    return false;
-}
-
-/* How many identities have pack pk's anchor (hits are sorted by identity). */
-static size_t anchor_identities(const struct zone_view *z, size_t pk)
-{
-    const struct zl_sender_pack *p = zl_senders_at(z->s, pk);
-    const struct hit *last = NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < z->n; i++) {
-        const struct hit *h = z->v[i];
-        if (h->pack != pk || !is_anchor(p, h))
+    qsort(z->keys, z->nkeys, sizeof *z->keys, by_key);
+    size_t np = zl_senders_count(z->s);
+    z->nanchor_ids = zl_ctx_alloc(z->ctx, (np ? np : 1) * sizeof *z->nanchor_ids);
+    for (size_t i = 0; i < z->nkeys; i++) {
+        const struct key *k = &z->keys[i];
+        if (k->kind != 0 || k->pack >= np)
             continue;
-        if (!last || !zl_name_equal(&last->identity, &h->identity))
-            n++;
-        last = h;
+        if (i && z->keys[i - 1].id == k->id && z->keys[i - 1].kind == 0 && z->keys[i - 1].pack == k->pack)
+            continue; /* the same identity again */
+        z->nanchor_ids[k->pack]++;
     }
-    return n;
 }
 
 /* Records of one identity that must agree: the same account, region, ... */
@@ -733,7 +799,7 @@ static void check_sets(const struct zone_view *z, const struct zl_sender_pack *p
                 continue;
             const char *ov = NULL;
             for (size_t c = 0; c < g[i]->ncaps; c++)
-                if (strcmp(g[i]->caps[c].name, en->set_capture) == 0 && g[i]->caps[c].in_owner)
+                if (strcmp(g[i]->caps[c].name, en->set_capture) == 0 && g[i]->caps[c].owner)
                     ov = g[i]->caps[c].owner;
             if (!ov)
                 continue;
@@ -781,14 +847,6 @@ static void check_sets(const struct zone_view *z, const struct zl_sender_pack *p
     }
 }
 
-/* Roles bound to the sending domain: a record of such a role found at
- * another name is misplaced, not another setup. */
-static bool identity_bound(const struct zl_sender_entry *e)
-{
-    return e->required || e->context || e->role == ZL_ROLE_SPF || e->role == ZL_ROLE_MX ||
-           e->role == ZL_ROLE_TRACKING || e->role == ZL_ROLE_RETURN_PATH;
-}
-
 /* Required records and records published for the wrong name. */
 static void check_required(const struct zone_view *z, size_t pk, const struct zl_sender_pack *p, struct hit **g,
                            size_t n, size_t nanchors)
@@ -814,9 +872,9 @@ static void check_required(const struct zone_view *z, size_t pk, const struct zl
         bool moved = false;
         for (size_t i = 0; nanchors == 1 && i < z->n; i++) {
             const struct hit *h = z->v[i];
-            if (h->pack != pk || h->entry != e || zl_name_equal(&h->identity, &anchor->identity))
+            if (h->pack != pk || h->entry != e || h->idhash == anchor->idhash)
                 continue;
-            if (has_anchor(z, pk, &h->identity) || other_dkim(z, pk, &h->identity))
+            if (has_anchor(z, pk, h->idhash) || other_dkim(z, pk, h->idhash))
                 continue;
             moved = true;
             char at[ZL_NAME_TEXT_MAX + ZL_SM_TEXT], want[ZL_NAME_TEXT_MAX + ZL_SM_TEXT];
@@ -846,34 +904,38 @@ static void on_zone(const struct zl_zone *zone, struct zl_ctx *ctx, const struct
     struct state *st = *zl_ctx_state(ctx, family[0]);
     if (!st || !st->hits.n)
         return;
-    struct zone_view z = { ctx, zl_ctx_senders(ctx), NULL, 0, st, zone->whole_zone };
+    struct zone_view z;
+    memset(&z, 0, sizeof z);
+    z.ctx = ctx;
+    z.s = zl_ctx_senders(ctx);
+    z.whole = zone->whole_zone;
     z.v = zl_ctx_alloc(ctx, st->hits.n * sizeof *z.v);
     for (size_t i = 0; i < st->hits.n; i++)
         z.v[z.n++] = zl_ses_at(&st->hits, i);
     qsort(z.v, z.n, sizeof *z.v, by_group);
+    index_keys(&z, st);
     /* Context records are the pack's only where the identity has its
      * anchor; the others stay out of the groups but may be misplaced. */
     for (size_t i = 0; i < z.n; i++)
-        if (z.v[i]->context && has_anchor(&z, z.v[i]->pack, &z.v[i]->identity))
+        if (z.v[i]->context && has_anchor(&z, z.v[i]->pack, z.v[i]->idhash))
             z.v[i]->context = false;
+    struct hit **g = zl_ctx_alloc(ctx, z.n * sizeof *g);
     for (size_t i = 0; i < z.n;) {
         size_t j = i + 1;
-        while (j < z.n && z.v[j]->pack == z.v[i]->pack && zl_name_equal(&z.v[j]->identity, &z.v[i]->identity))
+        while (j < z.n && z.v[j]->pack == z.v[i]->pack && z.v[j]->idhash == z.v[i]->idhash)
             j++;
         size_t pk = z.v[i]->pack;
         const struct zl_sender_pack *p = zl_senders_at(z.s, pk);
         if (!p->classify_only) {
-            /* The group without records the zone does not attribute. */
-            struct hit **g = zl_ctx_alloc(ctx, (j - i) * sizeof *g);
+            /* The group without the records the zone does not attribute. */
             size_t gn = 0;
             for (size_t k = i; k < j; k++)
                 if (!z.v[k]->context)
                     g[gn++] = z.v[k];
-            size_t nanchors = anchor_identities(&z, pk);
             check_same(&z, p, g, gn);
             if (z.whole)
                 check_sets(&z, p, g, gn);
-            check_required(&z, pk, p, g, gn, nanchors);
+            check_required(&z, pk, p, g, gn, z.nanchor_ids[pk]);
         }
         i = j;
     }

@@ -15,6 +15,7 @@
 #include <pcre2.h>
 
 #include "buf.h"
+#include "types.h"
 
 struct slot {
     const struct zl_sender_pack *pack;
@@ -22,15 +23,44 @@ struct slot {
     struct zl_sender_compiled *compiled; /* nentries, NULL until first use */
 };
 
+struct index {
+    struct zl_sender_ref *v;
+    size_t n;
+};
+
+/* Domain refs by hash: slot -> first ref of a run of equal keys (+1; 0 empty). */
+struct dom_slot {
+    uint64_t h;
+    uint32_t first, count;
+};
+
 struct zl_senders {
     struct slot *v;
     size_t n, cap;
+    struct index idx[ZL_IDX__COUNT];
+    bool indexed;
+    struct dom_slot *dh;
+    size_t ndh;             /* power of two */
     pcre2_match_data *md;
     uint32_t md_pairs;
 };
 
+static void drop_index(struct zl_senders *s)
+{
+    for (int i = 0; i < ZL_IDX__COUNT; i++) {
+        free(s->idx[i].v);
+        s->idx[i].v = NULL;
+        s->idx[i].n = 0;
+    }
+    free(s->dh);
+    s->dh = NULL;
+    s->ndh = 0;
+    s->indexed = false;
+}
+
 static void push(struct zl_senders *s, const struct zl_sender_pack *p, struct zl_sender_pack *owned)
 {
+    drop_index(s);
     long at = zl_senders_find(s, p->id, strlen(p->id));
     if (at >= 0) {
         /* A user pack replaces the built-in (or earlier) one of that id. */
@@ -81,6 +111,7 @@ void zl_senders_free(struct zl_senders *s)
         }
         zl_sender_pack_free(o->owned);
     }
+    drop_index(s);
     free(s->v);
     pcre2_match_data_free(s->md);
     free(s);
@@ -264,6 +295,15 @@ const struct zl_sender_compiled *zl_senders_compiled(struct zl_senders *s, size_
             o->compiled[e].owner = compile(a);
             o->compiled[e].value = compile(b);
             owner_literals(o->pack->entries[e].owner, &o->compiled[e]);
+            o->compiled[e].litlen = strlen(o->compiled[e].lit);
+            for (size_t c = 0; c < o->pack->ncaptures && c < 32; c++) {
+                char ref[48];
+                snprintf(ref, sizeof ref, "{%s}", o->pack->captures[c].name);
+                if (strstr(o->pack->entries[e].owner, ref))
+                    o->compiled[e].owner_caps |= 1u << c;
+                if (strstr(o->pack->entries[e].value, ref))
+                    o->compiled[e].value_caps |= 1u << c;
+            }
             want_pairs(s, o->compiled[e].owner);
             want_pairs(s, o->compiled[e].value);
             free(a);
@@ -271,6 +311,101 @@ const struct zl_sender_compiled *zl_senders_compiled(struct zl_senders *s, size_
         }
     }
     return &o->compiled[entry];
+}
+
+static void add_ref(struct index *x, size_t pack, size_t entry, const char *key)
+{
+    x->v = zl_xrealloc(x->v, (x->n + 1) * sizeof *x->v);
+    x->v[x->n].pack = (uint16_t)pack;
+    x->v[x->n].entry = (uint16_t)entry;
+    x->v[x->n].key = key;
+    x->v[x->n].keylen = key ? strlen(key) : 0;
+    x->n++;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const struct zl_sender_ref *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    if (x->pack != y->pack)
+        return x->pack < y->pack ? -1 : 1;
+    return (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static uint64_t key_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    return h;
+}
+
+static void build_index(struct zl_senders *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct zl_sender_pack *p = s->v[i].pack;
+        for (size_t e = 0; e < p->nentries; e++) {
+            const struct zl_sender_entry *en = &p->entries[e];
+            if (en->role == ZL_ROLE_SPF) {
+                add_ref(&s->idx[ZL_IDX_SPF], i, e, NULL);
+            } else if (en->type == ZL_T_CNAME || en->type == ZL_T_MX) {
+                for (size_t d = 0; d < en->ndomains; d++)
+                    add_ref(&s->idx[ZL_IDX_DOMAIN], i, e, en->domains[d]);
+            } else if (en->prefix) {
+                add_ref(&s->idx[ZL_IDX_PREFIX], i, e, en->prefix);
+            } else {
+                const struct zl_sender_compiled *c = zl_senders_compiled(s, i, e);
+                add_ref(&s->idx[ZL_IDX_OWNER], i, e, c ? c->lit : NULL);
+            }
+        }
+    }
+    struct index *d = &s->idx[ZL_IDX_DOMAIN];
+    if (d->n)
+        qsort(d->v, d->n, sizeof *d->v, by_key);
+    s->ndh = 16;
+    while (s->ndh < 4 * d->n)
+        s->ndh *= 2;
+    s->dh = zl_xcalloc(s->ndh, sizeof *s->dh);
+    for (size_t i = 0; i < d->n;) {
+        size_t j = i + 1;
+        while (j < d->n && strcmp(d->v[j].key, d->v[i].key) == 0)
+            j++;
+        uint64_t h = key_hash(d->v[i].key, d->v[i].keylen);
+        size_t k = h & (s->ndh - 1);
+        while (s->dh[k].count)
+            k = (k + 1) & (s->ndh - 1);
+        s->dh[k] = (struct dom_slot){ h, (uint32_t)i, (uint32_t)(j - i) };
+        i = j;
+    }
+    s->indexed = true;
+}
+
+const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sender_index which, size_t *n)
+{
+    if (!s->indexed)
+        build_index(s);
+    *n = s->idx[which].n;
+    return s->idx[which].v;
+}
+
+const struct zl_sender_ref *zl_senders_by_domain(struct zl_senders *s, const char *name, size_t n, size_t *count)
+{
+    size_t total;
+    const struct zl_sender_ref *v = zl_senders_index(s, ZL_IDX_DOMAIN, &total);
+    *count = 0;
+    if (!total)
+        return NULL;
+    uint64_t h = key_hash(name, n);
+    for (size_t k = h & (s->ndh - 1); s->dh[k].count; k = (k + 1) & (s->ndh - 1)) {
+        const struct dom_slot *d = &s->dh[k];
+        if (d->h == h && v[d->first].keylen == n && memcmp(v[d->first].key, name, n) == 0) {
+            *count = d->count;
+            return &v[d->first];
+        }
+    }
+    return NULL;
 }
 
 bool zl_senders_match(struct zl_senders *s, const void *code, const char *subject, size_t n)

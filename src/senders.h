@@ -158,10 +158,30 @@ struct zl_sender_compiled {
     void *owner;           /* pcre2_code * */
     void *value;           /* pcre2_code * */
     char lit[40];          /* longest literal run of the owner's first label ("google"), lower case */
+    size_t litlen;
+    uint32_t owner_caps, value_caps; /* bit i: the pack's capture i is in the owner / value */
     unsigned nlabels;      /* labels of the owner template */
     unsigned literal;      /* literal characters in the owner template */
 };
 const struct zl_sender_compiled *zl_senders_compiled(struct zl_senders *s, size_t pack, size_t entry);
+
+/* Entries by what recognises them, so a record is tried only against the
+ * entries it can be (built on first use). */
+struct zl_sender_ref {
+    uint16_t pack, entry;
+    const char *key;       /* the domain, prefix or owner literal (lower case) */
+    size_t keylen;
+};
+enum zl_sender_index {
+    ZL_IDX_DOMAIN,         /* CNAME/MX entries, one ref per domain, sorted by key */
+    ZL_IDX_PREFIX,         /* TXT entries with a prefix */
+    ZL_IDX_OWNER,          /* TXT entries recognised by their owner's literal text */
+    ZL_IDX_SPF,            /* spf entries */
+    ZL_IDX__COUNT
+};
+const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sender_index which, size_t *n);
+/* The refs of index ZL_IDX_DOMAIN whose domain is exactly name[0..n). */
+const struct zl_sender_ref *zl_senders_by_domain(struct zl_senders *s, const char *name, size_t n, size_t *count);
 
 /* Matches subject against a compiled pattern (whole subject). On success the
  * named captures can be read with zl_senders_capture until the next match. */
