@@ -514,7 +514,18 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
                     break;
                 }
         }
-        return n;
+        /* A pack built on another claims the record for itself (Customer.io's
+         * SPF on cio<N> names mailgun.org, and is not Mailgun's). */
+        size_t keep = 0;
+        for (size_t a = 0; a < n; a++) {
+            bool over = false;
+            for (size_t b = 0; b < n && !over; b++)
+                over = b != a && out[b].p->based_on && strcmp(out[b].p->based_on, out[a].p->id) == 0 &&
+                       out[b].score > out[a].score;
+            if (!over)
+                out[keep++] = out[a];
+        }
+        return keep;
     }
     struct cand cands[64];
     size_t nc = 0;

@@ -41,11 +41,16 @@ static const struct zl_rule *const family[] = {
 
 bool zl_sender_of(struct zl_ctx *ctx, const struct zl_record *rec, struct zl_sender_hit *out)
 {
+    return zl_sender_classify(zl_ctx_senders(ctx), rec, out);
+}
+
+bool zl_sender_classify(struct zl_senders *s, const struct zl_record *rec, struct zl_sender_hit *out)
+{
     struct zl_sm_view v;
     if (!zl_sm_view(rec, &v))
         return false;
     struct zl_sm_match m[8];
-    size_t n = zl_sm_classify(zl_ctx_senders(ctx), &v, m, 8);
+    size_t n = zl_sm_classify(s, &v, m, 8);
     for (size_t i = 0; i < n; i++) {
         if (m[i].e->context)
             continue;
@@ -187,6 +192,23 @@ static const char *hit_cap(const struct hit *h, const struct zl_sender_pack *p, 
 }
 
 /* ---- messages ---------------------------------------------------------------------------------- */
+
+/* The value as people read it: the pack's "shows", else the pattern with
+ * its escapes dropped and {name} written <name>. */
+static const char *shows_of(const struct zl_sender_entry *e, char *buf, size_t cap)
+{
+    if (e->shows)
+        return e->shows;
+    size_t o = 0;
+    for (const char *s = e->value; *s && o + 1 < cap; s++) {
+        if (*s == '\\' && s[1])
+            buf[o++] = *++s;
+        else
+            buf[o++] = *s == '{' ? '<' : *s == '}' ? '>' : *s;
+    }
+    buf[o] = '\0';
+    return buf;
+}
 
 static const char *type_name(uint16_t t)
 {
@@ -375,7 +397,8 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
     subject_phrase(m, rec->type, subj, sizeof subj);
     zl_ses_name_text(&rec->owner, oname);
     const char *noun = rec->type == ZL_T_TXT ? "value" : "target";
-    const char *shows = e->shows ? e->shows : e->value;
+    char shown[512];
+    const char *shows = shows_of(e, shown, sizeof shown);
     bool ok = true;
     struct zl_diag *d;
 
@@ -516,10 +539,12 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         struct zl_span at = value_span(rec);
         if (cp->in_owner && cp->in_value && strcmp(cp->owner, cp->value) != 0) {
             ok = false;
+            const struct zl_sender_capture *cd = zl_sender_capture_find(p, cp->name, strlen(cp->name));
             report(ctx, ZL_RULE_REF(ZL5105), p, &at,
-                   "%s's %s has '%s' where the name has '%s'; %s publishes the record for each name at "
-                   "the target with the same part, so the two must be equal",
-                   who, subj, cp->value, cp->owner, who);
+                   "%s's %s has %s '%s' where the name has '%s'; %s publishes each name's record at the "
+                   "target with the same %s, so the two must be equal",
+                   who, subj, cd && cd->about ? cd->about : "the part", cp->value, cp->owner, who,
+                   cd && cd->about ? cd->about : "part");
         }
         if (cp->kind == ZL_CAP_DDASH && cp->in_value) {
             char want[ZL_SM_TEXT];
@@ -695,12 +720,26 @@ static bool has_anchor(const struct zone_view *z, size_t pk, uint64_t id)
     return false;
 }
 
-/* Does the identity have its own DKIM: another pack's, or a key no pack knows? */
-static bool other_dkim(const struct zone_view *z, size_t pk, uint64_t id)
+/* Is the identity a setup of its own for pack pk, so its records are not
+ * misplaced ones of another identity? It is when it has DKIM of the pack it
+ * is built on or of one built on it (Resend's MAIL FROM next to SES DKIM is
+ * SES's), or a DKIM key no pack knows (Mailgun's older TXT keys). Other
+ * senders' DKIM there does not count: SendGrid at the apex does not make
+ * the apex a Mailgun domain. */
+static bool own_setup(const struct zone_view *z, size_t pk, uint64_t id)
 {
-    for (size_t i = first_key(z, id); i < z->nkeys && z->keys[i].id == id; i++)
-        if (z->keys[i].kind == 1 && z->keys[i].pack != pk)
+    const struct zl_sender_pack *p = zl_senders_at(z->s, pk);
+    for (size_t i = first_key(z, id); i < z->nkeys && z->keys[i].id == id; i++) {
+        const struct key *k = &z->keys[i];
+        if (k->kind != 1)
+            continue;
+        if (k->pack == UINT16_MAX)
             return true;
+        const struct zl_sender_pack *o = zl_senders_at(z->s, k->pack);
+        if (k->pack == pk || (p->based_on && strcmp(p->based_on, o->id) == 0) ||
+            (o->based_on && strcmp(o->based_on, p->id) == 0))
+            return true;
+    }
     return false;
 }
 
@@ -733,54 +772,81 @@ static void index_keys(struct zone_view *z, const struct state *st)
     }
 }
 
-/* Records of one identity that must agree: the same account, region, ... */
+/* "s1._domainkey record" or "MX record at 'mg.example.com.'". */
+static void hit_phrase(const struct zl_sender_pack *p, const struct hit *h, char *out, size_t cap)
+{
+    if (h->label && h->label[0]) {
+        snprintf(out, cap, "%s record", h->label);
+        return;
+    }
+    char t[ZL_NAME_TEXT_MAX];
+    zl_ses_name_text(&h->identity, t);
+    snprintf(out, cap, "%s record at '%s'", role_phrase(p->entries[h->entry].role), t);
+}
+
+/* Records of one identity that must agree: the same account, region, ...
+ * The first record (in line order) that has a part is the reference; a
+ * record that differs in several parts gets one finding naming them all. */
 static void check_same(const struct zone_view *z, const struct zl_sender_pack *p, struct hit **g, size_t n)
 {
-    char seen[ZL_SM_MAXCAP * 2][48];
-    size_t nseen = 0;
+    enum { MAXN = 16 };
+    const char *names[MAXN];
+    const struct hit *ref[MAXN];
+    const char *refv[MAXN];
+    size_t nn = 0;
     for (size_t i = 0; i < n; i++) {
         const struct zl_sender_entry *e = &p->entries[g[i]->entry];
+        if (!g[i]->value_ok)
+            continue;
         for (size_t s = 0; s < e->nsame; s++) {
-            const char *name = e->same[s];
-            bool done = false;
-            for (size_t k = 0; k < nseen && !done; k++)
-                done = strcmp(seen[k], name) == 0;
-            if (done || nseen == sizeof seen / sizeof seen[0])
+            const char *v = hit_cap(g[i], p, e->same[s]);
+            bool known = false;
+            for (size_t k = 0; k < nn && !known; k++)
+                known = strcmp(names[k], e->same[s]) == 0;
+            if (!v || known || nn == MAXN)
                 continue;
-            snprintf(seen[nseen++], sizeof seen[0], "%s", name);
-            const struct hit *first = NULL;
-            const char *fv = NULL;
-            for (size_t k = 0; k < n; k++) {
-                const struct hit *h = g[k];
-                const struct zl_sender_entry *he = &p->entries[h->entry];
-                bool listed = false;
-                for (size_t q = 0; q < he->nsame && !listed; q++)
-                    listed = strcmp(he->same[q], name) == 0;
-                if (!listed || !h->value_ok)
-                    continue;
-                const char *hv = hit_cap(h, p, name);
-                if (!hv)
-                    continue;
-                if (!first) {
-                    first = h;
-                    fv = hv;
-                    continue;
-                }
-                if (strcmp(hv, fv) == 0)
-                    continue;
-                char a[ZL_SM_TEXT], b[ZL_SM_TEXT], iname[ZL_NAME_TEXT_MAX];
-                subject_name(h->label, &h->identity, a, sizeof a);
-                subject_name(first->label, &first->identity, b, sizeof b);
-                zl_ses_name_text(&h->identity, iname);
-                const struct zl_sender_capture *cd = zl_sender_capture_find(p, name, strlen(name));
-                const char *what = cd && cd->about ? cd->about : name;
-                report(z->ctx, ZL_RULE_REF(ZL5105), p, &h->span,
-                       "%s's %s record has %s '%s', but %s (line %u) has '%s'; all %s records of '%s' come "
-                       "from one setup, so one of them is wrong",
-                       p->name, a, what, hv[0] ? hv : "(none)", b, first->span.line, fv[0] ? fv : "(none)",
-                       p->name, iname);
-            }
+            names[nn] = e->same[s];
+            ref[nn] = g[i];
+            refv[nn] = v;
+            nn++;
         }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct hit *h = g[i];
+        const struct zl_sender_entry *e = &p->entries[h->entry];
+        if (!h->value_ok)
+            continue;
+        struct zl_buf mine = { 0 }, theirs = { 0 };
+        const struct hit *other = NULL;
+        size_t ndiff = 0;
+        for (size_t k = 0; k < nn; k++) {
+            bool listed = false;
+            for (size_t s = 0; s < e->nsame && !listed; s++)
+                listed = strcmp(e->same[s], names[k]) == 0;
+            const char *v = listed ? hit_cap(h, p, names[k]) : NULL;
+            if (!v || ref[k] == h || strcmp(v, refv[k]) == 0)
+                continue;
+            if (other && other != ref[k])
+                continue; /* one reference record per finding */
+            other = ref[k];
+            const struct zl_sender_capture *cd = zl_sender_capture_find(p, names[k], strlen(names[k]));
+            const char *what = cd && cd->about ? cd->about : names[k];
+            zl_buf_printf(&mine, "%s%s '%s'", ndiff ? " and " : "", what, v[0] ? v : "(none)");
+            zl_buf_printf(&theirs, "%s'%s'", ndiff ? " and " : "", refv[k][0] ? refv[k] : "(none)");
+            ndiff++;
+        }
+        if (ndiff) {
+            char a[ZL_SM_TEXT + ZL_NAME_TEXT_MAX], b[ZL_SM_TEXT + ZL_NAME_TEXT_MAX], iname[ZL_NAME_TEXT_MAX];
+            hit_phrase(p, h, a, sizeof a);
+            hit_phrase(p, other, b, sizeof b);
+            zl_ses_name_text(&h->identity, iname);
+            report(z->ctx, ZL_RULE_REF(ZL5105), p, &h->span,
+                   "%s's %s has %s, but its %s (line %u) has %s; all %s records of '%s' come from one setup, so "
+                   "one of them is wrong",
+                   p->name, a, zl_buf_cstr(&mine), b, other->span.line, zl_buf_cstr(&theirs), p->name, iname);
+        }
+        zl_buf_free(&mine);
+        zl_buf_free(&theirs);
     }
 }
 
@@ -817,11 +883,14 @@ static void check_sets(const struct zone_view *z, const struct zl_sender_pack *p
         zl_ses_name_text(&first->identity, iname);
         if (en->set_count) {
             if (nv < en->set_count)
+            {
+                char shown[512];
                 report(z->ctx, ZL_RULE_REF(ZL5106), p, &first->span,
                        "'%s' has %zu of the %u %s %s records %s gives (%s); %s verifies the domain only when all "
                        "of them resolve",
                        iname, nv, en->set_count, p->name, role_phrase(en->role), p->name,
-                       en->shows ? en->shows : en->value, p->name);
+                       shows_of(en, shown, sizeof shown), p->name);
+            }
             continue;
         }
         bool any = false;
@@ -874,25 +943,29 @@ static void check_required(const struct zone_view *z, size_t pk, const struct zl
             const struct hit *h = z->v[i];
             if (h->pack != pk || h->entry != e || h->idhash == anchor->idhash)
                 continue;
-            if (has_anchor(z, pk, h->idhash) || other_dkim(z, pk, h->idhash))
+            if (has_anchor(z, pk, h->idhash) || own_setup(z, pk, h->idhash))
                 continue;
             moved = true;
             char at[ZL_NAME_TEXT_MAX + ZL_SM_TEXT], want[ZL_NAME_TEXT_MAX + ZL_SM_TEXT];
             full_name(h->label, &h->identity, at, sizeof at);
             full_name(h->label, &anchor->identity, want, sizeof want);
             report(z->ctx, ZL_RULE_REF(ZL5101), p, &h->span,
-                   "%s's %s record '%s' is published for '%s', but %s's DKIM records are at '%s': %s looks it up "
-                   "at '%s'",
-                   p->name, role_phrase(en->role), at, at, p->name, iname, p->name, want);
+                   "%s's %s record is published at '%s', but %s's DKIM records are for '%s': %s looks it up at "
+                   "'%s'",
+                   p->name, role_phrase(en->role), at, p->name, iname, p->name, want);
         }
         if (moved || !en->required || !z->whole)
             continue;
         char want[ZL_SM_TEXT], full[ZL_NAME_TEXT_MAX + ZL_SM_TEXT];
-        instantiate(en->owner, p, NULL, NULL, NULL, want, sizeof want);
+        if (en->default_owner)
+            snprintf(want, sizeof want, "%s", en->default_owner);
+        else
+            instantiate(en->owner, p, anchor, NULL, NULL, want, sizeof want);
         full_name(want, &anchor->identity, full, sizeof full);
+        char shown[512];
         report(z->ctx, ZL_RULE_REF(ZL5106), p, &anchor->span,
                "%s's setup for '%s' has no %s %s record (%s at %s): %s needs it before it verifies the domain",
-               p->name, iname, role_phrase(en->role), type_name(en->type), en->shows ? en->shows : en->value, full,
+               p->name, iname, role_phrase(en->role), type_name(en->type), shows_of(en, shown, sizeof shown), full,
                p->name);
     }
 }

@@ -35,5 +35,7 @@ struct zl_sender_hit {
 bool zl_sender_of(struct zl_ctx *ctx, const struct zl_record *rec, struct zl_sender_hit *out);
 /* Shorthand: the pack id ("stripe", "ses", ...) or NULL. */
 const char *zl_sender_id_of(struct zl_ctx *ctx, const struct zl_record *rec);
+/* The same against a registry, outside a rule (tests, tools). */
+bool zl_sender_classify(struct zl_senders *s, const struct zl_record *rec, struct zl_sender_hit *out);
 
 #endif

@@ -555,7 +555,7 @@ static int check_entry(struct ld *l, const yaml_node_t *node, struct zl_sender_e
         /* Recognised by its owner: the first label needs a literal part. */
         const char *o = e->owner;
         bool literal = false;
-        for (const char *s = o; *s && *s != '.'; s++) {
+        for (const char *s = o; strcmp(o, "@") != 0 && *s && *s != '.'; s++) {
             size_t r = ref_len(s);
             if (r) {
                 s += r - 1;
@@ -623,7 +623,9 @@ static int load_entry(struct ld *l, const yaml_node_t *node, struct zl_sender_en
         } else if (zl_y_eq(k, "value")) {
             value_node = v;
             rc = get_string(l, v, "value", (char **)&e->value);
-        } else if (zl_y_eq(k, "shows"))
+        } else if (zl_y_eq(k, "default-owner"))
+            rc = get_string(l, v, "default-owner", (char **)&e->default_owner);
+        else if (zl_y_eq(k, "shows"))
             rc = get_string(l, v, "shows", (char **)&e->shows);
         else if (zl_y_eq(k, "domain")) {
             rc = e->domains ? FAIL(k, "'domain' is given twice")
@@ -661,8 +663,8 @@ static int load_entry(struct ld *l, const yaml_node_t *node, struct zl_sender_en
             rc = get_string(l, v, "source", (char **)&e->source);
         else
             rc = FAIL(k,
-                      "unknown key in a record (known: id, role, type, owner, value, shows, domain, prefix, "
-                      "same, set, map, proxy, required, context, source)");
+                      "unknown key in a record (known: id, role, type, owner, default-owner, value, shows, "
+                      "domain, prefix, same, set, map, proxy, required, context, source)");
         if (rc)
             return -1;
     }
@@ -862,6 +864,7 @@ void zl_sender_pack_free(struct zl_sender_pack *p)
         const struct zl_sender_entry *e = &p->entries[i];
         free((char *)e->id);
         free((char *)e->owner);
+        free((char *)e->default_owner);
         free((char *)e->value);
         free((char *)e->shows);
         free_list(e->domains, e->ndomains);

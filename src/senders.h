@@ -64,6 +64,8 @@ struct zl_sender_entry {
     uint8_t proxy;         /* enum zl_proxy */
     uint16_t type;         /* ZL_T_CNAME, ZL_T_TXT or ZL_T_MX */
     const char *owner;     /* template relative to the identity: "{sel}._domainkey", "@" */
+    const char *default_owner; /* the name the sender suggests when the template allows any
+                                  ("send" for Resend's "{label}"), or NULL */
     const char *value;     /* PCRE2 pattern (with {capture}) for the target or the TXT text;
                               for role spf: for each include: domain */
     const char *shows;     /* the value as people read it: "<sel>.domainkey.u<account>...",

@@ -92,6 +92,8 @@ static void emit_pack(FILE *f, size_t k, const struct zl_sender_pack *p)
         put_str(f, x->id);
         fprintf(f, ", .role = %u, .proxy = %u, .type = %u,\n        .owner = ", x->role, x->proxy, x->type);
         put_str(f, x->owner);
+        fputs(", .default_owner = ", f);
+        put_str(f, x->default_owner);
         fputs(",\n        .value = ", f);
         put_str(f, x->value);
         fputs(",\n        .shows = ", f);
