@@ -356,7 +356,7 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     size_t sn = 0;
     /* Field by field: the struct holds kilobytes of text buffers. */
     m->score = 0;
-    m->owner_ok = m->value_ok = m->origin_appended = false;
+    m->owner_ok = m->value_ok = m->origin_appended = m->strict_owner = false;
     m->extra[0] = m->label[0] = m->subject[0] = '\0';
     m->domain = NULL;
     m->include = NULL;
@@ -427,6 +427,16 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
         return false;
     if (!m->owner_ok && !m->value_ok)
         return false;
+    /* A TXT record is another type's value only when it holds exactly that
+     * value ("google.com" in a TXT is not Google's MX). */
+    if (!m->type_ok && !m->value_ok)
+        return false;
+    /* Claimed by its owner alone, the value judged against the pattern:
+     * only when the owner says something (a literal, or a TXT prefix). A
+     * "{label}" or "@" owner with a target of another shape under the
+     * sender's domain is some other service of the sender's, not a broken
+     * record of this kind. */
+    m->strict_owner = cc->literal > 0 || e->prefix != NULL;
     if (sn >= sizeof m->subject)
         sn = sizeof m->subject - 1;
     memcpy(m->subject, subject, sn);

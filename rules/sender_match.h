@@ -64,6 +64,7 @@ struct zl_sm_match {
     bool value_ok;                 /* the (repaired) value matches the pattern */
     bool type_ok;                  /* false: a TXT record holding this CNAME/MX value */
     bool origin_appended;          /* the target ends in the origin, which was not meant */
+    bool strict_owner;             /* the owner (or prefix) alone says the record is this entry's */
     char extra[128];               /* labels after the sender's domain that do not belong */
     const char *domain;            /* the entry domain the target is under */
     char subject[ZL_SM_TEXT];      /* what was matched: the value as meant (repairs undone) */

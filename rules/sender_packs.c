@@ -527,7 +527,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
     }
     if (!m->value_ok) {
         struct zl_span at = value_span(rec);
-        if (!m->extra[0])
+        if (!m->extra[0] && m->strict_owner)
             report(ctx, vr, p, &at, "%s's %s is '%s%s', not what %s gives: it has the shape '%s'", who, subj,
                    m->subject, rec->type == ZL_T_TXT ? "" : ".", who, shows);
         return false;

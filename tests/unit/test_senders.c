@@ -494,7 +494,15 @@ static void test_lookalikes_silent(void **state)
          "a24ojk6ypo1v CNAME gv-7dhlzsugrjapq4jzseyod7wklmhgsxlpis3i6pbicx3f6vkxd5d7.domainverify.googlehosted.com.\n"
          "@ MX 1 ASPMX.L.GOOGLE.COM.\n"
          /* a Sites CNAME is not a verification */
-         "mailserver01 CNAME ghs.googlehosted.com.\n");
+         "mailserver01 CNAME ghs.googlehosted.com.\n"
+         /* other services under a sender's domain, with a name that could be anything */
+         "click CNAME u7310562.ct.sendgrid.net.\n"
+         "mx2 MX 5 alt1.gmail-smtp-in.l.google.com.\n"
+         "support MX 10 smtpin.zoho.com.\n"
+         /* a host name in a TXT record that is no sender's value */
+         "about TXT \"google.com\"\n"
+         /* Stripe's token in upper case */
+         "pay TXT \"stripe-verification=685340051470B5606798FED265AD82838FDC4D525047AEBAC6F8577B731D91CA\"\n");
     if (count_prefix(&r, "ZL51")) {
         dump(&r);
         fail();
