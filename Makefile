@@ -61,7 +61,8 @@ LDFLAGS  ?=
 LDLIBS    = $(PKG_LIBS) -lm
 
 LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/*/*/*.c)) $(wildcard rules/*.c)
-LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
+             $(BUILD)/obj/senders_builtin.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
@@ -96,6 +97,21 @@ $(BUILD)/obj/zone.tab.o: $(BUILD)/zone.tab.c $(BUILD)/zone.lex.h
 $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -c -o $@ $<
+
+# Sender packs (senders/*.yaml, format in senders/README.md) become a const C
+# table: the generator reads them with the loader user packs go through, so a
+# broken pack fails the build with file:line:col.
+SENDER_PACKS   := $(sort $(wildcard senders/*.yaml))
+GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/base/buf.c
+$(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h | $(BUILD)
+	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(GENSENDERS_SRC) $(LDLIBS)
+
+$(BUILD)/senders_builtin.c: $(BUILD)/gensenders $(SENDER_PACKS)
+	$(BUILD)/gensenders -o $@ $(SENDER_PACKS)
+
+$(BUILD)/obj/senders_builtin.o: $(BUILD)/senders_builtin.c src/lint/senders.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/zl_version.h
 	@mkdir -p $(dir $@)

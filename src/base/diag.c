@@ -35,6 +35,11 @@ void zl_diag_free(struct zl_diag *d)
         free(d->fix->replacement);
         free(d->fix);
     }
+    for (size_t i = 0; i < d->nprops; i++) {
+        free(d->props[i].key);
+        free(d->props[i].value);
+    }
+    free(d->props);
     memset(d, 0, sizeof *d);
 }
 
@@ -70,6 +75,28 @@ void zl_diag_add_note(struct zl_diag *d, const char *fmt, ...)
     d->notes[d->nnotes++] = note;
 }
 
+void zl_diag_set_prop(struct zl_diag *d, const char *key, const char *value)
+{
+    for (size_t i = 0; i < d->nprops; i++)
+        if (strcmp(d->props[i].key, key) == 0) {
+            free(d->props[i].value);
+            d->props[i].value = zl_xstrdup(value);
+            return;
+        }
+    d->props = zl_xrealloc(d->props, (d->nprops + 1) * sizeof *d->props);
+    d->props[d->nprops].key = zl_xstrdup(key);
+    d->props[d->nprops].value = zl_xstrdup(value);
+    d->nprops++;
+}
+
+const char *zl_diag_prop(const struct zl_diag *d, const char *key)
+{
+    for (size_t i = 0; i < d->nprops; i++)
+        if (strcmp(d->props[i].key, key) == 0)
+            return d->props[i].value;
+    return NULL;
+}
+
 void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replacement)
 {
     if (d->fix)
@@ -93,6 +120,10 @@ void zl_diag_copy(struct zl_diag *dst, const struct zl_diag *src)
     dst->fix = NULL;
     if (src->fix)
         zl_diag_set_fix(dst, src->fix->span, src->fix->replacement);
+    dst->props = NULL;
+    dst->nprops = 0;
+    for (size_t i = 0; i < src->nprops; i++)
+        zl_diag_set_prop(dst, src->props[i].key, src->props[i].value);
 }
 
 static int cmp_u32(uint32_t a, uint32_t b)

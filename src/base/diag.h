@@ -16,6 +16,12 @@ struct zl_fix {
     char *replacement;      /* owned */
 };
 
+/* A key/value the reporters add to a finding's machine-readable output
+ * (JSON "properties", SARIF result.properties): {"sender": "sendgrid"}. */
+struct zl_diag_prop {
+    char *key, *value;      /* owned */
+};
+
 struct zl_diag {
     const char *code;       /* "ZL1001" (static, from the registry) */
     const char *slug;       /* "syntax" (static) */
@@ -26,6 +32,8 @@ struct zl_diag {
     size_t nnotes;
     struct zl_fix *fix;     /* owned, optional */
     uint16_t rule;          /* index in the registry that made it (enum zl_rule_id) */
+    struct zl_diag_prop *props; /* owned, nprops entries, usually none */
+    size_t nprops;
 };
 
 void zl_diag_free(struct zl_diag *d);
@@ -41,6 +49,10 @@ void zl_diag_init(struct zl_diag *d, unsigned rule, enum zl_severity sev,
     __attribute__((format(printf, 5, 6)));
 void zl_diag_add_note(struct zl_diag *d, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Sets property key (replacing an earlier value of it). */
+void zl_diag_set_prop(struct zl_diag *d, const char *key, const char *value);
+/* Value of property key, or NULL. */
+const char *zl_diag_prop(const struct zl_diag *d, const char *key);
 /* Replaces any earlier fix-it. */
 void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replacement);
 /* Deep copy, for sinks that keep diagnostics (sorting, suppression). */

@@ -49,6 +49,7 @@ void zl_config_free(struct zl_config *c)
     free(c->color);
     free(c->include_root);
     free(c->stdin_filename);
+    zl_strlist_free(&c->senders);
     memset(c, 0, sizeof *c);
 }
 
@@ -171,9 +172,26 @@ int zl_config_load(struct zl_config *c, const char *path, char *err, size_t errl
         } else if (!strcmp(key, "include-root")) {
             free(c->include_root);
             c->include_root = zl_xstrdup(val);
+        } else if (!strcmp(key, "senders")) {
+            /* A directory of sender packs (senders/README.md), relative to
+             * this file's directory, so the setting works from anywhere. */
+            if (!*val) {
+                snprintf(err, errlen, "%s:%u: senders needs a directory", path, ln);
+                rc = -1;
+                break;
+            }
+            const char *slash = strrchr(path, '/');
+            struct zl_buf dir = { 0 };
+            if (val[0] != '/' && slash)
+                zl_buf_printf(&dir, "%.*s/%s", (int)(slash - path), path, val);
+            else
+                zl_buf_puts(&dir, val);
+            c->senders.v = zl_xrealloc(c->senders.v, (c->senders.n + 2) * sizeof *c->senders.v);
+            c->senders.v[c->senders.n++] = zl_buf_cstr(&dir);
+            c->senders.v[c->senders.n] = NULL;
         } else {
             snprintf(err, errlen, "%s:%u: unknown key '%s' (known: select, ignore, disable, fail-level, "
-                     "exit-zero, origin, format, color, include-root, no-include)", path, ln, key);
+                     "exit-zero, origin, format, color, include-root, no-include, senders)", path, ln, key);
             rc = -1;
             break;
         }

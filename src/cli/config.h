@@ -26,6 +26,7 @@ struct zl_config {
     char *include_root;
     bool no_include;
     char *stdin_filename;
+    struct zl_strlist senders;  /* senders = DIR: sender-pack directories, relative to the config file */
 };
 
 void zl_strlist_add_csv(struct zl_strlist *l, const char *csv);

@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "cli/config.h"
 #include "xcheck/delegation.h"
@@ -20,10 +21,11 @@
 #include "report/report_impl.h"
 #include "lint/rule.h"
 #include "xcheck/ses_identity.h"
+#include "cli/senders.h"
 #include "cli/verify.h"
 #include "base/version.h"
 
-enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN };
+enum cmd { CMD_CHECK, CMD_PRINT, CMD_RULES, CMD_EXPLAIN, CMD_SENDERS };
 
 /* ---- the command line: one row per subcommand and per option ---------------
  * --help, the completions (--completions=SHELL) and the man page test
@@ -33,7 +35,8 @@ static const struct zl_cmd commands[] = {
     { "check", "[check] [options] FILE...", "lint zone files ('-' = stdin)" },
     { "print", "print [options] FILE", "print every record fully expanded" },
     { "rules", "rules [--format=json]", "list the rules" },
-    { "explain", "explain CODE|SLUG", "explain one rule" },
+    { "explain", "explain CODE|SLUG|sender:NAME", "explain one rule, or describe one sender pack" },
+    { "senders", "senders", "list the mail-sender packs" },
     { "verify", "verify [options] DOMAIN", "ask the delegated servers (zonelint verify --help)" },
 };
 
@@ -50,8 +53,10 @@ static const struct zl_opt options[] = {
     { OPT_COLOR, "--color", NULL, "WHEN", ZL_OV_WORDS, "auto always never", NULL,
       "auto, always or never (auto: colour on a terminal; NO_COLOR turns it off, FORCE_COLOR on)" },
     { OPT_SELECT, "--select", NULL, "LIST", ZL_OV_RULES, NULL, NULL,
-      "only these rules (codes, slugs or prefixes such as ZL5 or ses-, comma-separated)" },
-    { OPT_IGNORE, "--ignore", NULL, "LIST", ZL_OV_RULES, NULL, NULL, "skip these rules" },
+      "only these rules (codes, slugs or prefixes such as ZL5 or ses-, comma-separated); sender:NAME "
+      "keeps the sender-* findings about that sender" },
+    { OPT_IGNORE, "--ignore", NULL, "LIST", ZL_OV_RULES, NULL, NULL,
+      "skip these rules; sender:NAME drops the findings about that sender" },
     { OPT_FAIL_LEVEL, "--fail-level", NULL, "SEV", ZL_OV_WORDS, "error warning info", NULL,
       "exit 1 when a finding is at or above SEV: error, warning (default) or info" },
     { OPT_EXIT_ZERO, "--exit-zero", NULL, NULL, ZL_OV_NONE, NULL, NULL,
@@ -117,6 +122,7 @@ struct cli {
     bool exit_zero, no_include;
     enum info info;
     const char *completions;    /* --completions: the shell */
+    struct zl_senders *senders; /* built-in packs + the config's senders = DIR */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -469,6 +475,10 @@ static void print_config(const struct cli *c)
         printf("%s%s", i ? "," : " ", g->disable.v[i]);
     printf("\ninclude-root = %s\n", g->include_root ? g->include_root : "(each zone file's directory)");
     printf("no-include = %s\n", g->no_include ? "true" : "false");
+    printf("senders =");
+    for (size_t i = 0; i < g->senders.n; i++)
+        printf("%s%s", i ? "," : " ", g->senders.v[i]);
+    printf("%s\n", g->senders.n ? "" : " (built-in packs only)");
     char buf[1400];
     for (size_t i = 0; i < c->nfiles; i++) {
         const char *f = strcmp(c->files[i], "-") ? c->files[i] : (g->stdin_filename ? g->stdin_filename : "-");
@@ -625,6 +635,11 @@ static int cmd_explain(struct cli *c)
 {
     if (c->nfiles != 1)
         return usage_error("explain takes one rule code or slug%s", "");
+    if (!zl_ascii_ncasecmp(c->files[0], "sender:", 7)) {
+        if (!zl_senders_print_pack(c->senders, c->files[0] + 7, stdout))
+            return usage_error("no sender pack '%s' (see 'zonelint senders')", c->files[0]);
+        return 0;
+    }
     const struct zl_rule *r = zl_rule_find(c->files[0]);
     if (!r)
         return usage_error("no rule '%s' (see 'zonelint rules')", c->files[0]);
@@ -706,6 +721,10 @@ static int cmd_check(struct cli *c)
     const char *bad;
     if (!zl_selection_valid(&lo.sel, &bad))
         return usage_error("no rule matches '%s' (see 'zonelint rules')", bad);
+    if ((bad = zl_senders_unknown_name(c->senders, g->select.v, g->select.n)) ||
+        (bad = zl_senders_unknown_name(c->senders, g->ignore.v, g->ignore.n)))
+        return usage_error("no sender pack '%s' (see 'zonelint senders')", bad);
+    lo.senders = c->senders;
     struct zl_ses_expect ses;
     struct zl_delegation dl;
     memset(&ses, 0, sizeof ses);
@@ -774,6 +793,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "print")) cmd = CMD_PRINT, start = 2;
         else if (!strcmp(a, "rules")) cmd = CMD_RULES, start = 2;
         else if (!strcmp(a, "explain")) cmd = CMD_EXPLAIN, start = 2;
+        else if (!strcmp(a, "senders")) cmd = CMD_SENDERS, start = 2;
     }
     struct cli c;
     memset(&c, 0, sizeof c);
@@ -785,6 +805,10 @@ int main(int argc, char **argv)
     } else if (rc == 0) {
         rc = settle_config(&c);
     }
+    /* Sender packs: built in, plus the config's senders = DIR (exit 2 on a
+     * broken pack, with file:line:col). */
+    if (rc == 0 && c.info == INFO_NONE && !(c.senders = zl_senders_for_run(c.cfg.senders.v, c.cfg.senders.n, stderr)))
+        rc = 2;
     if (rc == 0 && c.info == INFO_NONE) {
         if (c.print_config) {
             print_config(&c);
@@ -794,9 +818,11 @@ int main(int argc, char **argv)
             case CMD_PRINT: rc = cmd_print(&c); break;
             case CMD_RULES: rc = cmd_rules(&c); break;
             case CMD_EXPLAIN: rc = cmd_explain(&c); break;
+            case CMD_SENDERS: zl_senders_print_list(c.senders, stdout); rc = 0; break;
             }
         }
     }
+    zl_senders_free(c.senders);
     zl_config_free(&c.cfg);
     zl_strlist_free(&c.select);
     zl_strlist_free(&c.ignore);

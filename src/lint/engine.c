@@ -9,6 +9,7 @@
 #include "base/buf.h"
 #include "lint/patterns.h"
 #include "rdata/types.h"
+#include "lint/senders.h"
 
 #define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
 
@@ -86,6 +87,8 @@ struct zl_ctx {
     const struct zl_ses_expect *ses_expect;  /* run-wide, --ses-identity */
     const struct zl_delegation *delegation;  /* run-wide, --expect-ns */
     const struct zl_source *file;  /* per file: the top source */
+    struct zl_senders *senders;    /* run-wide sender packs (the caller's, or own_senders) */
+    bool own_senders;
 };
 
 struct zl_engine {
@@ -182,8 +185,21 @@ static bool pattern_matches(const char *pat, const struct zl_rule *r)
     return false;
 }
 
+/* "sender:NAME" in a selection (the name is the caller's to check). */
+static bool sender_pattern(const char *pat)
+{
+    return zl_ascii_ncasecmp(pat, "sender:", 7) == 0 && pat[7] != '\0';
+}
+
+static bool sender_rule(const struct zl_rule *r)
+{
+    return strncmp(r->slug, "sender-", 7) == 0;
+}
+
 static bool any_matches(const char *pat)
 {
+    if (sender_pattern(pat))
+        return true;
     for (unsigned i = 0; i < zl_registry.nrules; i++)
         if (pattern_matches(pat, &zl_registry.rules[i]))
             return true;
@@ -209,7 +225,8 @@ static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
 {
     bool on = sel->nselect == 0;
     for (size_t i = 0; i < sel->nselect && !on; i++)
-        on = zl_ascii_casecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r);
+        on = zl_ascii_casecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r) ||
+             (sender_pattern(sel->select[i]) && sender_rule(r));
     for (size_t i = 0; i < sel->nignore && on; i++)
         on = !pattern_matches(sel->ignore[i], r);
     return on;
@@ -356,6 +373,20 @@ void zl_engine_set_ses_expect(struct zl_engine *e, const struct zl_ses_expect *x
 void zl_engine_set_delegation(struct zl_engine *e, const struct zl_delegation *d)
 {
     e->ctx.delegation = d;
+}
+
+void zl_engine_set_senders(struct zl_engine *e, struct zl_senders *s)
+{
+    e->ctx.senders = s;
+}
+
+struct zl_senders *zl_ctx_senders(struct zl_ctx *ctx)
+{
+    if (!ctx->senders) {
+        ctx->senders = zl_senders_new();
+        ctx->own_senders = true;
+    }
+    return ctx->senders;
 }
 
 void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src)
@@ -526,9 +557,13 @@ void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug)
 static bool codes_match(const char *codes, const struct zl_diag *d)
 {
     const char *p = codes;
+    const char *sender = zl_diag_prop(d, "sender");
     while (*p) {
         const char *q = strchr(p, ',');
         size_t n = q ? (size_t)(q - p) : strlen(p);
+        if (sender && n > 7 && zl_ascii_ncasecmp(p, "sender:", 7) == 0 && strlen(sender) == n - 7 &&
+            zl_ascii_ncasecmp(p + 7, sender, n - 7) == 0)
+            return true;
         if ((strlen(d->code) == n && zl_ascii_ncasecmp(p, d->code, n) == 0) ||
             (strlen(d->slug) == n && zl_ascii_ncasecmp(p, d->slug, n) == 0) ||
             (n == 3 && zl_ascii_ncasecmp(p, "all", 3) == 0))
@@ -800,6 +835,41 @@ static void drop_superseded(struct zl_ctx *c)
     free(drop);
 }
 
+/* sender:NAME in the selection: ignoring one drops the findings about it;
+ * selecting some keeps only sender-rule findings about those. */
+static bool sender_wanted(const struct zl_selection *sel, const struct zl_diag *d)
+{
+    const char *sender = zl_diag_prop(d, "sender");
+    if (!sender)
+        return true;
+    for (size_t i = 0; i < sel->nignore; i++)
+        if (sender_pattern(sel->ignore[i]) && zl_ascii_casecmp(sel->ignore[i] + 7, sender) == 0)
+            return false;
+    if (strncmp(d->slug, "sender-", 7) != 0)
+        return true;
+    bool any = false;
+    for (size_t i = 0; i < sel->nselect; i++) {
+        if (!sender_pattern(sel->select[i]))
+            continue;
+        any = true;
+        if (zl_ascii_casecmp(sel->select[i] + 7, sender) == 0)
+            return true;
+    }
+    return !any;
+}
+
+static void drop_unwanted_senders(struct zl_ctx *c)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < c->npending; i++) {
+        if (c->pending[i].nprops && !sender_wanted(&c->sel, &c->pending[i]))
+            zl_diag_free(&c->pending[i]);
+        else
+            c->pending[keep++] = c->pending[i];
+    }
+    c->npending = keep;
+}
+
 static int cmp_diag(const void *a, const void *b)
 {
     return zl_diag_cmp(a, b);
@@ -860,6 +930,7 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
             zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
                              lc->n - MAX_PER_LINE, c->reg->rules[lc->rule - 1].slug);
     }
+    drop_unwanted_senders(c);
     drop_superseded(c);
 
     /* Suppressions, then unused suppressions, then hand over in order. */
@@ -901,6 +972,8 @@ void zl_engine_free(struct zl_engine *e)
     if (!e)
         return;
     zl_patterns_free(e->ctx.pats);
+    if (e->ctx.own_senders)
+        zl_senders_free(e->ctx.senders);
     reset_file(&e->ctx);
     free(e->ctx.enabled);
     free(e->ctx.pass_on);

@@ -44,6 +44,10 @@ struct zl_ses_expect;
 struct zl_delegation;
 const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx);
 const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx);
+/* The sender packs (src/senders.h): the run's registry, or the built-in
+ * packs when the caller gave none (then made on first use, per engine). */
+struct zl_senders;
+struct zl_senders *zl_ctx_senders(struct zl_ctx *ctx);
 /* Line 1, column 1 of the file being linted: the anchor for a finding about
  * something the file lacks when it has no record to point at. */
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);
@@ -108,6 +112,11 @@ uint64_t zl_rdata_hash64(const struct zl_record *rec);
 
 /* ---- for the CLI ------------------------------------------------------------ */
 
+/* Besides rules, select and ignore take "sender:NAME" (a sender pack id):
+ * selecting one turns the sender-* rules on and keeps only their findings
+ * about the named senders; ignoring one drops every finding whose "sender"
+ * property names it. The names are checked by the caller (they depend on
+ * the packs loaded). */
 struct zl_selection {
     char **select;   /* codes, slugs or prefixes ("ZL5", "ses-"); NULL/empty = all */
     size_t nselect;
@@ -142,6 +151,8 @@ void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug);
 /* Run-wide cross-check inputs (kept by the caller for the engine's life). */
 void zl_engine_set_ses_expect(struct zl_engine *e, const struct zl_ses_expect *x);
 void zl_engine_set_delegation(struct zl_engine *e, const struct zl_delegation *d);
+/* The sender-pack registry for the run (kept by the caller; NULL: built-in). */
+void zl_engine_set_senders(struct zl_engine *e, struct zl_senders *s);
 /* The top file of the current input, for zl_ctx_file_start (before end). */
 void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src);
 

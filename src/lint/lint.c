@@ -92,6 +92,7 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     zl_engine_begin(e, opts->origin);
     zl_engine_set_ses_expect(e, opts->ses_expect);
     zl_engine_set_delegation(e, opts->expect_ns);
+    zl_engine_set_senders(e, opts->senders);
     if (opts->disable)
         for (const char *const *d = opts->disable; *d; d++)
             zl_engine_disable_file(e, *d);

@@ -24,6 +24,7 @@ struct zl_lint_opts {
     int input_format;                 /* --input-format: enum zl_input_format
                                          (formats/format.h); 0 = zone file, ZL_INPUT_AUTO detects */
     unsigned long max_generate;       /* $GENERATE records per directive; 0: default (65536) */
+    struct zl_senders *senders;       /* sender packs for the run (src/senders.h); NULL: built-in */
 };
 
 struct zl_diags {

@@ -5,6 +5,8 @@
  *    "notes":["..."],"fix":null}
  *
  * fix is null or {"replacement","line","column","end_line","end_column"}.
+ * A finding with properties (a sender pack's: {"sender":"sendgrid"}) has a
+ * "properties" object after "fix"; others have none.
  * Columns count bytes, end_column is one past the last byte (as in loc.h).
  * file is null for a finding that belongs to no file. Strings are escaped by
  * zl_json_escape: invalid UTF-8 bytes become U+FFFD. */
@@ -75,6 +77,15 @@ static void json_add(struct zl_reporter *r, const struct zl_diag *d)
         zl_jw_obj_end(w);
     } else {
         zl_jw_null(w);
+    }
+    if (d->nprops) {
+        zl_jw_key(w, "properties");
+        zl_jw_obj(w);
+        for (size_t i = 0; i < d->nprops; i++) {
+            zl_jw_key(w, d->props[i].key);
+            zl_jw_str(w, d->props[i].value);
+        }
+        zl_jw_obj_end(w);
     }
     zl_jw_obj_end(w);
     zl_report_flush(r, &r->tmp);

@@ -543,12 +543,19 @@ static void sarif_add(struct zl_reporter *r, const struct zl_diag *d)
     zl_jw_arr_end(w);
     put_fingerprint(w, r, st, d, &uri);
     const char *kind = zl_report_input_kind(d->span.src);
-    if (kind) {
-        /* How the file was read: the zone-file dialect or the export format. */
+    if (kind || d->nprops) {
+        /* How the file was read: the zone-file dialect or the export format;
+         * then the finding's own properties (the sender pack it is about). */
         zl_jw_key(w, "properties");
         zl_jw_obj(w);
-        zl_jw_key(w, "input");
-        zl_jw_str(w, kind);
+        if (kind) {
+            zl_jw_key(w, "input");
+            zl_jw_str(w, kind);
+        }
+        for (size_t i = 0; i < d->nprops; i++) {
+            zl_jw_key(w, d->props[i].key);
+            zl_jw_str(w, d->props[i].value);
+        }
         zl_jw_obj_end(w);
     }
     zl_buf_free(&uri);

@@ -1,0 +1,610 @@
+/* Matching records against the sender packs (see sender_match.h).
+ *
+ * A record is a pack entry's when the entry's cheap gate passes (the
+ * target is under the entry's domain, the TXT starts with its prefix, or
+ * the owner carries the template's literal text) and then its owner
+ * template or its value pattern matches. Matching is done on the record
+ * with the usual mistakes undone, the zone name appended to a target,
+ * blanks and quotes pasted around a value, so a broken record is still
+ * known (and the rules say what broke). Of several packs that could own a
+ * record, the one whose owner, value and type all fit wins; on a tie the
+ * pack built on the other (Customer.io on Mailgun) does. */
+#include "sender_match.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ses_data.h"
+#include "rdata/types.h"
+
+/* ---- text ---------------------------------------------------------------------------- */
+
+static char lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+bool zl_sm_name_plain(const struct zl_name *n, char *out, size_t *len)
+{
+    size_t o = 0;
+    bool ok = true;
+    for (unsigned i = 0; i < n->nlabels; i++) {
+        const uint8_t *l = zl_name_label(n, i);
+        if (!l)
+            break;
+        if (i && o < ZL_SM_TEXT - 1)
+            out[o++] = '.';
+        for (uint8_t k = 0; k < l[0] && o < ZL_SM_TEXT - 1; k++) {
+            char c = (char)l[1 + k];
+            if (c == '.')
+                ok = false;
+            out[o++] = lower(c);
+        }
+    }
+    out[o] = '\0';
+    *len = o;
+    return ok;
+}
+
+/* Length of a pasted blank or quote at s (UTF-8 aware), or 0. */
+static size_t stray_at(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (!n)
+        return 0;
+    if (u[0] == ' ' || u[0] == '\t' || u[0] == '"' || u[0] == '\'')
+        return 1;
+    if (n >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+        return 2; /* no-break space */
+    if (n >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+        return 3; /* byte order mark */
+    if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 &&
+        (u[2] == 0x8b || u[2] == 0x8c || u[2] == 0x8d || u[2] == 0x98 || u[2] == 0x99 || u[2] == 0x9c ||
+         u[2] == 0x9d))
+        return 3; /* zero-width characters, curly quotes */
+    return 0;
+}
+
+/* Same, ending at s + n. */
+static size_t stray_before(const char *s, size_t n)
+{
+    for (size_t k = 1; k <= 3 && k <= n; k++)
+        if (stray_at(s + n - k, k) == k)
+            return k;
+    return 0;
+}
+
+/* Removes pasted blanks and quotes from both ends; true when it did. */
+static bool trim(char *s, size_t *n)
+{
+    size_t a = 0, b = *n, k;
+    while (a < b && (k = stray_at(s + a, b - a)))
+        a += k;
+    while (b > a && (k = stray_before(s + a, b - a)))
+        b -= k;
+    if (a == 0 && b == *n)
+        return false;
+    memmove(s, s + a, b - a);
+    *n = b - a;
+    s[*n] = '\0';
+    return true;
+}
+
+static bool host_chars(const char *s, size_t n)
+{
+    bool dot = false;
+    if (!n || s[0] == '.')
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '.') {
+            if (i + 1 < n && s[i + 1] == '.')
+                return false;
+            dot = true;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) {
+            return false;
+        }
+    }
+    return dot;
+}
+
+static bool has_prefix_ci(const char *s, size_t n, const char *p)
+{
+    size_t m = strlen(p);
+    if (m > n)
+        return false;
+    for (size_t i = 0; i < m; i++)
+        if (lower(s[i]) != lower(p[i]))
+            return false;
+    return true;
+}
+
+/* ---- the view ----------------------------------------------------------------------------- */
+
+/* owner without the origin's labels at its end when it ends in them twice. */
+static bool undouble(const struct zl_name *owner, const struct zl_name *origin, struct zl_name *out)
+{
+    if (!origin || origin->nlabels == 0 || owner->nlabels < 2u * origin->nlabels)
+        return false;
+    if (!zl_name_is_subdomain(owner, origin) || !zl_name_ends_in_before(owner, origin->nlabels, origin))
+        return false;
+    unsigned keep = owner->nlabels - 2u * origin->nlabels;
+    size_t off = zl_name_label_offset(owner, keep);
+    if (off + origin->len > ZL_NAME_MAX)
+        return false;
+    memcpy(out->wire, owner->wire, off);
+    memcpy(out->wire + off, origin->wire, origin->len);
+    out->len = (uint8_t)(off + origin->len);
+    out->nlabels = (uint8_t)(keep);
+    return true;
+}
+
+static void derive(struct zl_sm_view *v);
+
+static bool view(const struct zl_record *rec, struct zl_sm_view *v);
+
+/* Zeroes the bytes after a string's end: PCRE2's JIT code may look a few
+ * bytes past the subject (harmless, but valgrind counts it as a use). */
+static void pad(char *s, size_t len, size_t cap)
+{
+    size_t end = len + 16 < cap ? len + 16 : cap;
+    if (len < end)
+        memset(s + len, 0, end - len);
+}
+
+bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
+{
+    if (!view(rec, v))
+        return false;
+    derive(v);
+    pad(v->val, v->val_len, sizeof v->val);
+    pad(v->host, v->hlen, sizeof v->host);
+    pad(v->otext, strlen(v->otext), sizeof v->otext);
+    return true;
+}
+
+static bool view(const struct zl_record *rec, struct zl_sm_view *v)
+{
+    /* No memset of the whole view: its text buffers are kilobytes, and this
+     * runs on every CNAME, MX and TXT record of the zone. */
+    v->owner_doubled = v->relative = v->stray = v->txt_host = v->spf = v->unnamable = false;
+    v->raw_len = v->val_len = v->hlen = v->origin_len = 0;
+    v->onl = 0;
+    v->has_host = false;
+    v->raw[0] = v->val[0] = v->host[0] = v->otext[0] = '\0';
+    v->rec = rec;
+    v->type = rec->type;
+    v->origin = rec->origin;
+    if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX && rec->type != ZL_T_TXT)
+        return false;
+    v->owner = rec->owner;
+    struct zl_name fixed;
+    if (undouble(&rec->owner, rec->origin, &fixed)) {
+        v->owner = fixed;
+        v->owner_doubled = true;
+    }
+    if (rec->type == ZL_T_TXT) {
+        unsigned ns;
+        size_t n = zl_txt_join(rec, v->raw, sizeof v->raw - 1, &ns);
+        if (n >= sizeof v->raw)
+            n = sizeof v->raw - 1;
+        v->raw[n] = '\0';
+        v->raw_len = n;
+        memcpy(v->val, v->raw, n + 1);
+        v->val_len = n;
+        v->stray = trim(v->val, &v->val_len);
+        v->spf = has_prefix_ci(v->val, v->val_len, "v=spf1") &&
+                 (v->val_len == 6 || v->val[6] == ' ' || v->val[6] == '\t');
+        /* A host name in a TXT record: a CNAME or MX value in the wrong type
+         * (checked in place: most TXT values fail at their first blank). */
+        size_t hn = v->val_len;
+        if (hn && v->val[hn - 1] == '.')
+            hn--;
+        bool dot = false, okc = hn > 0 && hn < 254 && v->val[0] != '.';
+        for (size_t i = 0; okc && i < hn; i++) {
+            char c = lower(v->val[i]);
+            if (c == '.') {
+                okc = i + 1 < hn && v->val[i + 1] != '.';
+                dot = true;
+            } else {
+                okc = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+            }
+        }
+        v->txt_host = okc && dot;
+        return true;
+    }
+    int tf = rec->type == ZL_T_CNAME ? 0 : 1;
+    if ((size_t)tf >= rec->nfields || rec->fields[tf].kind != ZL_FIELD_NAME)
+        return false;
+    const struct zl_field *f = &rec->fields[tf];
+    struct zl_name t;
+    if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off))
+        return false;
+    v->relative = (f->flags & ZL_NAME_F_RELATIVE) != 0;
+    /* Below the origin: the origin may have been appended by mistake. */
+    if (rec->origin && rec->origin->nlabels && t.nlabels > rec->origin->nlabels &&
+        zl_name_is_subdomain(&t, rec->origin))
+        v->origin_len = (size_t)rec->origin->len - 1u; /* "." + its text: its wire length less the root */
+    if (!zl_sm_name_plain(&t, v->raw, &v->raw_len))
+        v->unnamable = true;
+    memcpy(v->val, v->raw, v->raw_len + 1);
+    v->val_len = v->raw_len;
+    v->stray = trim(v->val, &v->val_len);
+    if (!host_chars(v->val, v->val_len))
+        v->unnamable = true;
+    return true;
+}
+
+/* The owner's text and label ends, and the host name of the value, once. */
+static void derive(struct zl_sm_view *v)
+{
+    size_t on;
+    if (v->owner.nlabels < 128 && zl_sm_name_plain(&v->owner, v->otext, &on)) {
+        unsigned k = 0;
+        for (size_t i = 0; i <= on && k < 128; i++)
+            if (i == on || v->otext[i] == '.')
+                v->obound[k++] = (uint16_t)i;
+        v->onl = on ? k : 0;
+    }
+    const char *t = v->val;
+    size_t tn = v->val_len;
+    if (v->type == ZL_T_TXT) {
+        if (!v->txt_host || v->spf)
+            return;
+        if (tn && t[tn - 1] == '.')
+            tn--;
+    } else if (v->unnamable) {
+        return;
+    }
+    for (size_t i = 0; i < tn; i++)
+        v->host[i] = lower(t[i]);
+    v->host[tn] = '\0';
+    v->hlen = tn;
+    v->has_host = tn > 0;
+    /* origin_len (set by view) counts the origin's text and the dot before
+     * it; a pasted blank may have shortened the host since. */
+    if (v->origin_len >= tn)
+        v->origin_len = 0;
+}
+
+/* ---- matching -------------------------------------------------------------------------------- */
+
+/* A CNAME/MX entry found through its domain: how the host relates to it. */
+enum { M_EXACT, M_ORIGIN, M_EXTRA };
+
+struct cand {
+    uint16_t pack, entry;
+    uint8_t mode;
+    uint16_t sublen;         /* the host's first sublen bytes are the value as meant */
+    const char *domain;
+};
+
+/* Is needle (m bytes) in s (n bytes)? Both are lower case already. */
+static bool has_sub(const char *s, size_t n, const char *needle, size_t m)
+{
+    if (m > n)
+        return false;
+    for (size_t i = 0; i + m <= n; i++)
+        if (s[i] == needle[0] && memcmp(s + i, needle, m) == 0)
+            return true;
+    return false;
+}
+
+/* Reads the captures of the last match of code into m (owner or value
+ * side); mask says which of the pack's captures the pattern has. */
+static void take_caps(struct zl_senders *s, const void *code, const char *subject, uint32_t mask,
+                      struct zl_sm_match *m, bool owner_side)
+{
+    const struct zl_sender_pack *p = m->p;
+    for (size_t i = 0; i < p->ncaptures && i < 32; i++) {
+        if (!(mask >> i & 1))
+            continue;
+        const struct zl_sender_capture *c = &p->captures[i];
+        struct zl_sm_cap *cap = NULL;
+        for (size_t k = 0; k < m->ncaps; k++)
+            if (m->caps[k].name == c->name)
+                cap = &m->caps[k];
+        if (!cap) {
+            if (m->ncaps == ZL_SM_MAXCAP)
+                continue;
+            cap = &m->caps[m->ncaps++];
+            memset(cap, 0, sizeof *cap);
+            cap->name = c->name;
+            cap->kind = c->kind;
+        }
+        size_t off, n;
+        if (!zl_senders_capture(s, code, c->name, &off, &n))
+            continue;
+        char *dst = owner_side ? cap->owner : cap->value;
+        if (n >= ZL_SM_CAPLEN)
+            n = ZL_SM_CAPLEN - 1;
+        for (size_t k = 0; k < n; k++)
+            dst[k] = lower(subject[off + k]);
+        dst[n] = '\0';
+        if (owner_side)
+            cap->in_owner = true;
+        else
+            cap->in_value = true;
+    }
+}
+
+const char *zl_sm_cap_value(const struct zl_sm_match *m, const char *name)
+{
+    for (size_t k = 0; k < m->ncaps; k++) {
+        const struct zl_sm_cap *c = &m->caps[k];
+        if (strcmp(c->name, name) != 0)
+            continue;
+        if (c->in_value)
+            return c->value;
+        if (c->in_owner)
+            return c->owner;
+    }
+    const struct zl_sender_capture *c = zl_sender_capture_find(m->p, name, strlen(name));
+    return c ? c->fallback : NULL;
+}
+
+/* Matches view v against entry j of pack i; true with *m filled. c is the
+ * CNAME/MX entry's domain match, include the SPF include: domain. */
+static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
+                      struct zl_sm_match *m, const char *include, size_t include_len)
+{
+    const struct zl_sender_pack *p = zl_senders_at(s, i);
+    const struct zl_sender_entry *e = &p->entries[j];
+    char spf[256];
+    const char *subject = "";
+    memset(spf, 0, sizeof spf);
+    size_t sn = 0;
+    /* Field by field: the struct holds kilobytes of text buffers. */
+    m->score = 0;
+    m->owner_ok = m->value_ok = m->origin_appended = m->strict_owner = false;
+    m->extra[0] = m->label[0] = m->subject[0] = '\0';
+    m->domain = NULL;
+    m->include = NULL;
+    m->include_len = 0;
+    m->subject_len = 0;
+    m->ncaps = 0;
+    m->pack = i;
+    m->entry = j;
+    m->p = p;
+    m->e = e;
+    m->type_ok = true;
+
+    if (e->role == ZL_ROLE_SPF) {
+        sn = include_len < sizeof spf - 1 ? include_len : sizeof spf - 1;
+        for (size_t k = 0; k < sn; k++)
+            spf[k] = lower(include[k]);
+        if (sn && spf[sn - 1] == '.')
+            sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
+        spf[sn] = '\0';
+        subject = spf;
+        m->include = include;
+        m->include_len = include_len;
+    } else if (c) {
+        if (v->type != e->type)
+            m->type_ok = false; /* a CNAME or MX value in a TXT record */
+        sn = c->sublen;
+        subject = v->host;
+        m->domain = c->domain;
+        m->origin_appended = c->mode == M_ORIGIN;
+        if (c->mode == M_EXTRA)
+            snprintf(m->extra, sizeof m->extra, "%s", v->host + c->sublen + 1);
+    } else {
+        sn = v->val_len;
+        subject = v->val;
+    }
+
+    const struct zl_sender_compiled *cc = zl_senders_compiled(s, i, j);
+    if (!cc)
+        return false;
+    /* The owner: the template's labels of it, the identity below them. */
+    unsigned k = cc->nlabels;
+    bool have = k == 0 || (v->onl && k <= v->onl);
+    size_t on = k == 0 ? 0 : have ? v->obound[k - 1] : 0;
+    bool by_owner = e->type == ZL_T_TXT && !e->prefix && e->role != ZL_ROLE_SPF;
+    bool lit_gate = !cc->lit[0] || (have && has_sub(v->otext, on, cc->lit, cc->litlen));
+    if (by_owner && !lit_gate)
+        return false; /* recognised by its owner only, and the owner lacks the literal */
+    if (have && lit_gate && zl_senders_match(s, cc->owner, v->otext, on)) {
+        m->owner_ok = true;
+        take_caps(s, cc->owner, v->otext, cc->owner_caps, m, true);
+    }
+    if (have) {
+        size_t ln = on < sizeof m->label - 1 ? on : sizeof m->label - 1;
+        memcpy(m->label, v->otext, ln);
+        m->label[ln] = '\0';
+    }
+    if (v->owner.nlabels >= k)
+        zl_name_suffix(&m->identity, &v->owner, k);
+    else
+        m->identity = v->owner;
+    if (by_owner && !m->owner_ok)
+        return false;
+    if (zl_senders_match(s, cc->value, subject, sn)) {
+        m->value_ok = true;
+        take_caps(s, cc->value, subject, cc->value_caps, m, false);
+    }
+    if (e->role == ZL_ROLE_SPF && (!m->value_ok || !m->owner_ok))
+        return false;
+    if (!m->owner_ok && !m->value_ok)
+        return false;
+    /* A TXT record is another type's value only when it holds exactly that
+     * value ("google.com" in a TXT is not Google's MX). */
+    if (!m->type_ok && !m->value_ok)
+        return false;
+    /* Claimed by its owner alone, the value judged against the pattern:
+     * only when the owner says something (a literal, or a TXT prefix). A
+     * "{label}" or "@" owner with a target of another shape under the
+     * sender's domain is some other service of the sender's, not a broken
+     * record of this kind. */
+    m->strict_owner = cc->literal > 0 || e->prefix != NULL;
+    if (sn >= sizeof m->subject)
+        sn = sizeof m->subject - 1;
+    memcpy(m->subject, subject, sn);
+    m->subject[sn] = '\0';
+    m->subject_len = sn;
+    m->score = (m->type_ok ? 8u : 0u) + (m->value_ok ? 4u : 0u) + (m->owner_ok ? 2u : 0u) +
+               (m->owner_ok && cc->literal ? 1u : 0u);
+    return true;
+}
+
+static bool better(const struct zl_sm_match *a, const struct zl_sm_match *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    /* A pack built on the other wins a tie (Customer.io over Mailgun). */
+    return a->p->based_on && strcmp(a->p->based_on, b->p->id) == 0;
+}
+
+/* The include: (and redirect=) domains of an SPF record, one at a time. */
+static bool next_include(const char *s, size_t n, size_t *pos, const char **d, size_t *dn)
+{
+    size_t i = *pos;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        size_t a = i;
+        while (i < n && s[i] != ' ' && s[i] != '\t')
+            i++;
+        const char *t = s + a;
+        size_t tn = i - a;
+        if (tn && (t[0] == '+' || t[0] == '~' || t[0] == '-' || t[0] == '?')) {
+            t++;
+            tn--;
+        }
+        size_t k = 0;
+        if (has_prefix_ci(t, tn, "include:"))
+            k = 8;
+        else if (has_prefix_ci(t, tn, "redirect="))
+            k = 9;
+        if (k && tn > k) {
+            *d = t + k;
+            *dn = tn - k;
+            *pos = i;
+            return true;
+        }
+    }
+    *pos = i;
+    return false;
+}
+
+/* Adds the entries whose domain is a label suffix of host[0..n): the host
+ * as it stands (mode), the value meant being host[0..n). */
+static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t n, uint8_t mode,
+                        struct cand *out, size_t nout, size_t max)
+{
+    for (size_t i = 0; i < n && nout < max; i++) {
+        if (i && v->host[i - 1] != '.')
+            continue;
+        size_t cnt;
+        const struct zl_sender_ref *r = zl_senders_by_domain(s, v->host + i, n - i, &cnt);
+        for (size_t k = 0; k < cnt && nout < max; k++) {
+            const struct zl_sender_entry *e = &zl_senders_at(s, r[k].pack)->entries[r[k].entry];
+            if (v->type != ZL_T_TXT && v->type != e->type)
+                continue;
+            bool dup = false;
+            for (size_t q = 0; q < nout && !dup; q++)
+                dup = out[q].pack == r[k].pack && out[q].entry == r[k].entry;
+            if (!dup)
+                out[nout++] = (struct cand){ r[k].pack, r[k].entry, mode, (uint16_t)n, r[k].key };
+        }
+    }
+    return nout;
+}
+
+size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
+{
+    size_t n = 0;
+    struct zl_sm_match cand;
+    if (!max)
+        return 0;
+    if (v->spf) {
+        /* One match per pack: an SPF record names several senders. */
+        const char *inc[32];
+        size_t incn[32], ni = 0, pos = 0;
+        while (ni < 32 && next_include(v->val, v->val_len, &pos, &inc[ni], &incn[ni]))
+            ni++;
+        if (!ni)
+            return 0;
+        size_t nr;
+        const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_SPF, &nr);
+        for (size_t k = 0; k < nr && n < max; k++) {
+            bool dup = false;
+            for (size_t q = 0; q < n && !dup; q++)
+                dup = out[q].pack == r[k].pack;
+            for (size_t q = 0; q < ni && !dup; q++)
+                if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, inc[q], incn[q])) {
+                    out[n++] = cand;
+                    break;
+                }
+        }
+        /* A pack built on another claims the record for itself (Customer.io's
+         * SPF on cio<N> names mailgun.org, and is not Mailgun's). */
+        size_t keep = 0;
+        for (size_t a = 0; a < n; a++) {
+            bool over = false;
+            for (size_t b = 0; b < n && !over; b++)
+                over = b != a && out[b].p->based_on && strcmp(out[b].p->based_on, out[a].p->id) == 0 &&
+                       out[b].score > out[a].score;
+            if (!over)
+                out[keep++] = out[a];
+        }
+        return keep;
+    }
+    struct cand cands[64];
+    size_t nc = 0;
+    if (v->has_host) {
+        nc = add_cands(s, v, v->hlen, M_EXACT, cands, nc, 64);
+        if (v->origin_len)
+            nc = add_cands(s, v, v->hlen - v->origin_len, M_ORIGIN, cands, nc, 64);
+        size_t dot = v->hlen;
+        while (dot && v->host[dot - 1] != '.')
+            dot--;
+        if (dot > 1)
+            nc = add_cands(s, v, dot - 1, M_EXTRA, cands, nc, 64);
+    }
+    bool have = false;
+    struct zl_sm_match best;
+    for (size_t k = 0; k < nc; k++) {
+        const struct zl_sender_entry *e = &zl_senders_at(s, cands[k].pack)->entries[cands[k].entry];
+        if (e->context || !try_entry(s, v, cands[k].pack, cands[k].entry, &cands[k], &cand, NULL, 0))
+            continue;
+        if (!have || better(&cand, &best)) {
+            best = cand;
+            have = true;
+        }
+    }
+    if (v->type == ZL_T_TXT) {
+        size_t nr;
+        const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_PREFIX, &nr);
+        for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen > v->val_len || lower(v->val[0]) != lower(r[k].key[0]) ||
+                !has_prefix_ci(v->val, v->val_len, r[k].key))
+                continue;
+            if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {
+                best = cand;
+                have = true;
+            }
+        }
+        r = zl_senders_index(s, ZL_IDX_OWNER, &nr);
+        for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen && (!v->onl || !has_sub(v->otext, v->obound[0], r[k].key, r[k].keylen)))
+                continue;
+            if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {
+                best = cand;
+                have = true;
+            }
+        }
+    }
+    if (have)
+        out[n++] = best;
+    /* Context entries: the zone decides whether they are this pack's. */
+    for (size_t k = 0; k < nc && n < max; k++) {
+        const struct zl_sender_entry *e = &zl_senders_at(s, cands[k].pack)->entries[cands[k].entry];
+        if (!e->context)
+            continue;
+        if (try_entry(s, v, cands[k].pack, cands[k].entry, &cands[k], &cand, NULL, 0) && cand.value_ok &&
+            cand.type_ok)
+            out[n++] = cand;
+    }
+    return n;
+}
