@@ -59,11 +59,11 @@ $(BUILD)/zone.lex.c $(BUILD)/zone.lex.h &: grammar/zone.l $(BUILD)/zone.tab.h | 
 
 $(BUILD)/obj/zone.tab.o: $(BUILD)/zone.tab.c $(BUILD)/zone.lex.h
 	@mkdir -p $(dir $@)
-	$(CC) $(GENCFLAGS) -c -o $@ $<
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
-	$(CC) $(GENCFLAGS) -c -o $@ $<
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h
 	@mkdir -p $(dir $@)
