@@ -829,13 +829,29 @@ static void reset_file(struct zl_ctx *c)
     c->file = NULL;
 }
 
-void zl_engine_end(struct zl_engine *e, bool saw_include)
+/* Rules that report what a zone lacks: when part of the zone was not read,
+ * the missing records may well be in that part, and the refusal has been
+ * reported already. */
+static const char *const absence_rules[] = {
+    "ZL3101", /* missing-soa */
+    "ZL3102", /* missing-ns */
+    "ZL5020", /* ses-identity-missing */
+};
+
+static bool reports_absence(const struct zl_diag *d)
+{
+    for (size_t i = 0; i < sizeof absence_rules / sizeof absence_rules[0]; i++)
+        if (!strcmp(d->code, absence_rules[i]))
+            return true;
+    return false;
+}
+
+void zl_engine_end(struct zl_engine *e, bool incomplete)
 {
     struct zl_ctx *c = &e->ctx;
-    (void)saw_include;
-    c->whole_zone = c->soa_at_apex || c->ns_at_apex;
+    c->whole_zone = !incomplete && (c->soa_at_apex || c->ns_at_apex);
     finish_index(c);
-    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
+    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, incomplete, c->recs, c->nrecs,
                          c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < zl_rule_count; i++) {
         const struct zl_rule *r = &zl_rules[i];
@@ -848,6 +864,17 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
         if (lc->rule && lc->n > MAX_PER_LINE)
             zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
                              lc->n - MAX_PER_LINE, zl_rules[lc->rule - 1].slug);
+    }
+    if (incomplete) {
+        /* after the notes above: they index pending */
+        size_t keep = 0;
+        for (size_t i = 0; i < c->npending; i++) {
+            if (reports_absence(&c->pending[i]))
+                zl_diag_free(&c->pending[i]);
+            else
+                c->pending[keep++] = c->pending[i];
+        }
+        c->npending = keep;
     }
     drop_superseded(c);
 
