@@ -168,22 +168,23 @@ static size_t written_offset(const struct zl_token *tok, size_t k)
  * when that is on one line, else the whole string or record. */
 static struct zl_span value_span(const struct zl_record *rec, size_t off, size_t len)
 {
-    if (rec->owner_flags & ZL_OWNER_GENERATED)
+    if ((rec->owner_flags & ZL_OWNER_GENERATED) || rec->generic)
         return rec->span;
-    size_t base = 0;
-    for (uint16_t i = 0; i < rec->nfields; i++) {
-        const struct zl_field *f = &rec->fields[i];
-        if (f->kind != ZL_FIELD_STRING)
-            continue;
-        size_t l = rec->rdata[f->off];
+    /* The wire strings, one token each (TXT and SPF): the field array may
+     * end before the strings do (ZL_RDATA_MAX_FIELDS). */
+    size_t base = 0, pos = 0;
+    for (uint32_t i = 0; pos < rec->rdlen; i++) {
+        size_t l = rec->rdata[pos];
+        size_t next = pos + 1 + l;
         /* Past this string, unless it is the last: then clamp to its end. */
-        if (off >= base + l && i + 1 < rec->nfields) {
+        if (off >= base + l && next < rec->rdlen) {
             base += l;
+            pos = next;
             continue;
         }
-        if (f->ntok == 0 || f->tok >= rec->ntoks)
+        if (i >= rec->ntoks)
             return rec->span;
-        const struct zl_token *tok = &rec->toks[f->tok];
+        const struct zl_token *tok = &rec->toks[i];
         struct zl_span s = tok->span;
         if (s.line != s.end_line)
             return s;

@@ -373,7 +373,7 @@ static void collect(const struct zl_record *rec, struct zl_ctx *ctx, const struc
         } else {
             r->text = zl_ctx_strdup(ctx, "", 0);
         }
-        r->value_span = rec->nfields ? field_span(rec, 0, rec->nfields - 1u) : rec->span;
+        r->value_span = zl_ses_txt_span(rec);
         break;
     default:
         break;

@@ -7,6 +7,8 @@
  * SigningAttributesOrigin enum. */
 #include "ses_data.h"
 
+#include "types.h"
+
 #include <string.h>
 
 #include "rules.h"
@@ -218,11 +220,26 @@ size_t zl_ses_txt_join(const struct zl_record *rec, char *out, size_t cap, unsig
     return total;
 }
 
+/* A TXT record written out has one token per character-string, so the
+ * tokens answer for every string: the field array stops at
+ * ZL_RDATA_MAX_FIELDS, while a record may hold thousands of strings. */
 const struct zl_token *zl_ses_txt_token(const struct zl_record *rec, unsigned i)
 {
-    if (rec->generic || i >= rec->nfields || rec->fields[i].ntok == 0 || rec->fields[i].tok >= rec->ntoks)
+    if (rec->generic || i >= rec->ntoks)
         return NULL;
-    return &rec->toks[rec->fields[i].tok];
+    if (rec->type != ZL_T_TXT && rec->type != ZL_T_SPF) {
+        if (i >= rec->nfields || rec->fields[i].ntok == 0 || rec->fields[i].tok >= rec->ntoks)
+            return NULL;
+        return &rec->toks[rec->fields[i].tok];
+    }
+    return &rec->toks[i];
+}
+
+struct zl_span zl_ses_txt_span(const struct zl_record *rec)
+{
+    if (rec->generic || rec->ntoks == 0)
+        return rec->span;
+    return zl_ses_span_join(&rec->toks[0].span, &rec->toks[rec->ntoks - 1].span);
 }
 
 void zl_ses_put_quoted(struct zl_buf *b, const char *s, size_t n)

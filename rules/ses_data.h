@@ -74,8 +74,12 @@ bool zl_ses_strip_origin(const struct zl_name *n, const struct zl_name *origin, 
  * cap bytes. Returns the joined length (may exceed cap: then out holds the
  * first cap bytes) and the number of strings in *nstrings. */
 size_t zl_ses_txt_join(const struct zl_record *rec, char *out, size_t cap, unsigned *nstrings);
-/* The written token of character-string i, or NULL (\# form). */
+/* The written token of character-string i, or NULL (\# form, or no such
+ * string). */
 const struct zl_token *zl_ses_txt_token(const struct zl_record *rec, unsigned i);
+/* The span of all the character-strings as written (the record's span for
+ * the \# form). */
+struct zl_span zl_ses_txt_span(const struct zl_record *rec);
 /* Appends s as quoted character-strings of at most 255 octets, escaping '"',
  * '\\' and non-printing bytes as BIND does. */
 void zl_ses_put_quoted(struct zl_buf *b, const char *s, size_t n);
