@@ -8,7 +8,8 @@ SANITIZE ?= 0
 
 ifeq ($(SANITIZE),1)
 BUILD    ?= build/sanitize
-SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+            -DZL_SANITIZE
 OPT      ?= -O1 -g
 else
 BUILD    ?= build
@@ -35,7 +36,10 @@ GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALL
 LDFLAGS  ?=
 LDLIBS    = $(PKG_LIBS) -lm
 
-LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/formats/*.c)) $(wildcard rules/*.c)
+LIB_SRCS  := $(filter-out src/main.c src/sanitizer_options.c,$(wildcard src/*.c src/formats/*.c)) $(wildcard rules/*.c)
+# The sanitizers' default options (exit codes): an object of its own, linked
+# into every program, since a library member that nothing calls is left out.
+SAN_OBJ   := $(if $(filter 1,$(SANITIZE)),$(BUILD)/obj/src/sanitizer_options.o)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
@@ -73,12 +77,12 @@ $(BUILD)/libzonelint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/zonelint: $(BUILD)/obj/src/main.o $(BUILD)/libzonelint.a
+$(BUILD)/zonelint: $(BUILD)/obj/src/main.o $(SAN_OBJ) $(BUILD)/libzonelint.a
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a
+$(BUILD)/tests/%: tests/unit/%.c $(SAN_OBJ) $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(SAN_OBJ) $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
 
 $(BUILD)/genzone: tools/genzone.c
 	@mkdir -p $(dir $@)
@@ -106,10 +110,10 @@ FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_uti
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
 # SANITIZE=1, valgrind in .ci/run).
-$(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(BUILD)/libzonelint.a
+$(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_OBJ) $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -I tests/fuzz $(LDFLAGS) -o $@ tests/fuzz/replay.c $(FUZZ_SRCS) \
-	    $(BUILD)/libzonelint.a $(LDLIBS)
+	    $(SAN_OBJ) $(BUILD)/libzonelint.a $(LDLIBS)
 
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
