@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "loc.h"
 
@@ -26,6 +27,7 @@ struct zl_diag {
     char **notes;           /* owned, nnotes entries */
     size_t nnotes;
     struct zl_fix *fix;     /* owned, optional */
+    uint32_t rec_line, rec_col; /* engine: where the record it is about starts (0: not known) */
 };
 
 void zl_diag_free(struct zl_diag *d);

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "patterns.h"
 #include "rules.h"
+#include "source.h"
 #include "types.h"
 
 #define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
@@ -39,10 +40,10 @@ struct owner_slot {
     uint32_t rec;   /* record index + 1; 0 = empty slot */
 };
 
-/* How many findings one rule made at one source line (a hash table slot). */
+/* How many findings one rule made for one record (a hash table slot). */
 struct line_count {
-    const struct zl_source *src;
-    uint32_t line;
+    uint64_t file;                 /* file identity (file_key) */
+    uint32_t line, col;            /* where the record starts */
     uint32_t rule;                 /* index in zl_rules + 1; 0: empty slot */
     uint32_t n;                    /* findings made, kept or not */
     size_t last;                   /* pending index of the last one kept */
@@ -344,21 +345,33 @@ static struct zl_diag *push_pending(struct zl_ctx *c)
     return d;
 }
 
-/* Findings of one rule at one source line beyond this many are counted, not
- * kept: a $GENERATE line stands for up to 65536 records, and that many
- * copies of a finding cost hundreds of MB and say nothing more. The last
- * one kept gets a note with the count (zl_engine_end). */
-#define MAX_PER_LINE 100
+/* Findings of one rule for one record beyond this many are counted, not
+ * kept: a $GENERATE line stands for up to 65536 records that share its
+ * place, a file included over and over is one file, and that many copies of
+ * a finding cost hundreds of MB and say nothing more. The last one kept gets
+ * a note with the count (zl_engine_end). Per record, not per line: a
+ * minified export has every record on line 1. */
+#define MAX_PER_RECORD 100
 
-static size_t lc_hash(const struct zl_source *src, uint32_t line, uint32_t rule, size_t cap)
+/* A file included many times is many sources but one file. */
+static uint64_t file_key(const struct zl_source *src)
 {
-    uint64_t h = ((uint64_t)(uintptr_t)src * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 8) ^ rule;
+    if (src && src->realpath)
+        return mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)src->realpath, strlen(src->realpath), false)) | 1;
+    return (uint64_t)(uintptr_t)src & ~(uint64_t)1;
+}
+
+static size_t lc_hash(uint64_t file, uint32_t line, uint32_t col, uint32_t rule, size_t cap)
+{
+    uint64_t h = (file * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 24) ^ ((uint64_t)col << 8) ^ rule;
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
     return (size_t)h & (cap - 1);
 }
 
+/* The count for a finding of rule at span: keyed by the record being checked
+ * (its first position), or by the finding's own place for zone checks. */
 static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const struct zl_span *span)
 {
     if ((c->nlcount + 1) * 2 > c->clcount) {
@@ -368,7 +381,7 @@ static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const stru
             const struct line_count *o = &c->lcount[i];
             if (!o->rule)
                 continue;
-            size_t k = lc_hash(o->src, o->line, o->rule, ncap);
+            size_t k = lc_hash(o->file, o->line, o->col, o->rule, ncap);
             while (nt[k].rule)
                 k = (k + 1) & (ncap - 1);
             nt[k] = *o;
@@ -377,17 +390,20 @@ static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const stru
         c->lcount = nt;
         c->clcount = ncap;
     }
-    size_t k = lc_hash(span->src, span->line, rule, c->clcount);
+    const struct zl_span *at = c->cur && c->cur->span.src == span->src ? &c->cur->span : span;
+    uint64_t file = file_key(span->src);
+    size_t k = lc_hash(file, at->line, at->col, rule, c->clcount);
     for (;; k = (k + 1) & (c->clcount - 1)) {
         struct line_count *e = &c->lcount[k];
         if (!e->rule) {
-            e->src = span->src;
-            e->line = span->line;
+            e->file = file;
+            e->line = at->line;
+            e->col = at->col;
             e->rule = rule;
             c->nlcount++;
             return e;
         }
-        if (e->rule == rule && e->line == span->line && e->src == span->src)
+        if (e->rule == rule && e->line == at->line && e->col == at->col && e->file == file)
             return e;
     }
 }
@@ -398,7 +414,7 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
     if (!zl_ctx_enabled(ctx, rule))
         return NULL;
     struct line_count *lc = line_count(ctx, (uint32_t)(rule - zl_rules) + 1, span);
-    if (++lc->n > MAX_PER_LINE)
+    if (++lc->n > MAX_PER_RECORD)
         return NULL;
     lc->last = ctx->npending;
     struct zl_diag *d = push_pending(ctx);
@@ -412,6 +428,10 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
     d->severity = rule->severity;
     d->span = *span;
     d->message = zl_buf_cstr(&msg);
+    if (ctx->cur && ctx->cur->span.src == span->src) {
+        d->rec_line = ctx->cur->span.line;
+        d->rec_col = ctx->cur->span.col;
+    }
     return d;
 }
 
@@ -736,7 +756,8 @@ static const struct {
 
 #define NSUPERSEDED (sizeof superseded / sizeof superseded[0])
 
-/* Findings ordered by (file, line): the groups superseding works within. */
+/* Findings ordered by (file, line, record): the groups superseding works
+ * within. */
 static int cmp_place(const void *a, const void *b)
 {
     const struct zl_diag *x = *(const struct zl_diag *const *)a, *y = *(const struct zl_diag *const *)b;
@@ -745,12 +766,31 @@ static int cmp_place(const void *a, const void *b)
         return xs < ys ? -1 : 1;
     if (x->span.line != y->span.line)
         return x->span.line < y->span.line ? -1 : 1;
+    if (x->rec_line != y->rec_line)
+        return x->rec_line < y->rec_line ? -1 : 1;
+    if (x->rec_col != y->rec_col)
+        return x->rec_col < y->rec_col ? -1 : 1;
     return x < y ? -1 : x > y; /* stable: input order */
 }
 
-/* Linear in the findings per line, not quadratic in all of them: a file
- * can have tens of thousands (one $GENERATE line alone can), and every
- * decision is made on the findings as reported, before any is dropped. */
+/* Bit p: superseded[p].specific is among by[g..e). */
+static unsigned specifics(struct zl_diag *const *by, size_t g, size_t e, bool unanchored_only)
+{
+    unsigned present = 0;
+    for (size_t k = g; k < e; k++)
+        if (!unanchored_only || !by[k]->rec_line)
+            for (size_t p = 0; p < NSUPERSEDED; p++)
+                if (strcmp(by[k]->code, superseded[p].specific) == 0)
+                    present |= 1u << p;
+    return present;
+}
+
+/* A generic finding gives way to a specific one about the same record: on
+ * the same line, and of the same record when both know theirs (a minified
+ * export has every record on line 1). Linear in the findings per line, not
+ * quadratic in all of them: a file can have tens of thousands (one
+ * $GENERATE line alone can), and every decision is made on the findings as
+ * reported, before any is dropped. */
 static void drop_superseded(struct zl_ctx *c)
 {
     size_t n = c->npending;
@@ -762,18 +802,23 @@ static void drop_superseded(struct zl_ctx *c)
         by[i] = &c->pending[i];
     qsort(by, n, sizeof *by, cmp_place);
     for (size_t g = 0, e; g < n; g = e) {
-        unsigned present = 0; /* bit p: superseded[p].specific is on this line */
-        for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line;
-             e++)
-            for (size_t p = 0; p < NSUPERSEDED; p++)
-                if (strcmp(by[e]->code, superseded[p].specific) == 0)
-                    present |= 1u << p;
-        if (!present)
+        for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line; e++)
+            ;
+        unsigned line_any = specifics(by, g, e, false);
+        if (!line_any)
             continue;
-        for (size_t k = g; k < e; k++)
-            for (size_t p = 0; p < NSUPERSEDED; p++)
-                if ((present >> p & 1) && strcmp(by[k]->code, superseded[p].generic) == 0)
-                    drop[by[k] - c->pending] = true;
+        unsigned line_unanchored = specifics(by, g, e, true);
+        for (size_t r = g, re; r < e; r = re) {
+            for (re = r; re < e && by[re]->rec_line == by[r]->rec_line && by[re]->rec_col == by[r]->rec_col; re++)
+                ;
+            unsigned here = by[r]->rec_line ? specifics(by, r, re, false) | line_unanchored : line_any;
+            if (!here)
+                continue;
+            for (size_t k = r; k < re; k++)
+                for (size_t p = 0; p < NSUPERSEDED; p++)
+                    if ((here >> p & 1) && strcmp(by[k]->code, superseded[p].generic) == 0)
+                        drop[by[k] - c->pending] = true;
+        }
     }
     size_t keep = 0;
     for (size_t i = 0; i < n; i++) {
@@ -861,9 +906,9 @@ void zl_engine_end(struct zl_engine *e, bool incomplete)
 
     for (size_t i = 0; i < c->clcount; i++) {
         const struct line_count *lc = &c->lcount[i];
-        if (lc->rule && lc->n > MAX_PER_LINE)
-            zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
-                             lc->n - MAX_PER_LINE, zl_rules[lc->rule - 1].slug);
+        if (lc->rule && lc->n > MAX_PER_RECORD)
+            zl_diag_add_note(&c->pending[lc->last], "%u more %s findings like this one are not shown",
+                             lc->n - MAX_PER_RECORD, zl_rules[lc->rule - 1].slug);
     }
     if (incomplete) {
         /* after the notes above: they index pending */
