@@ -468,7 +468,9 @@ const char *zl_confine_env_root(void)
 void zl_include_budget_init(struct zl_include_budget *b, uint64_t bytes)
 {
     b->bytes = b->bytes_total = bytes ? bytes : ZL_INCLUDE_BYTES_DEFAULT;
-    b->records = b->records_total = ZL_INCLUDE_RECORDS_DEFAULT;
+    /* a record takes some 20 bytes or more: the records follow the bytes
+     * ($GENERATE makes many from few) */
+    b->records = b->records_total = b->bytes_total / ZL_INCLUDE_BYTES_PER_RECORD;
 }
 
 int zl_read_argument_file(const char *path, uint64_t max, struct zl_buf *out, bool *too_big, char *err,

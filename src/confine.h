@@ -97,7 +97,7 @@ int zl_read_argument_file(const char *path, uint64_t max, struct zl_buf *out, bo
  * millions of opens, so each included file counts at least
  * ZL_INCLUDE_COST_MIN bytes against the budget. */
 #define ZL_INCLUDE_BYTES_DEFAULT (1ull << 30)
-#define ZL_INCLUDE_RECORDS_DEFAULT 10000000ull
+#define ZL_INCLUDE_BYTES_PER_RECORD 64u /* records budget = bytes budget / this (16 Mi) */
 #define ZL_INCLUDE_COST_MIN 16384u
 
 struct zl_include_budget {
@@ -106,7 +106,7 @@ struct zl_include_budget {
     uint64_t bytes_total, records_total; /* what it started with, for messages */
 };
 
-/* bytes 0: ZL_INCLUDE_BYTES_DEFAULT. */
+/* bytes 0: ZL_INCLUDE_BYTES_DEFAULT; records: bytes / ZL_INCLUDE_BYTES_PER_RECORD. */
 void zl_include_budget_init(struct zl_include_budget *b, uint64_t bytes);
 
 /* ZONELINT_INCLUDE_ROOT, when set and not empty. */

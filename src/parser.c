@@ -1221,11 +1221,13 @@ static int run(struct zl_parser *p, struct zl_lexer *lx, const char *mem, size_t
     YY_BUFFER_STATE b = NULL;
     if (mem) {
         b = zl_yy_scan_bytes(mem, (int)len, scanner);
-    } else if (lx->fd < 0 && lx->mem_len < 64 * 1024) {
-        /* A small input in memory gets a buffer its size, not flex's 512 KiB
-         * (flex grows it if a token needs more): fuzzing and tests lint
-         * thousands of buffers, and each big buffer is an mmap/munmap. */
-        b = zl_yy_create_buffer(NULL, (int)lx->mem_len + 16, scanner);
+    } else if ((lx->fd < 0 && lx->mem_len < 64 * 1024) || (lx->file && lx->file->size < 64 * 1024)) {
+        /* A small input gets a buffer its size, not flex's 512 KiB (flex
+         * grows it if a token needs more): fuzzing and tests lint thousands
+         * of buffers, a zone may include thousands of small files, and each
+         * big buffer is an mmap/munmap. */
+        size_t n = lx->fd < 0 ? lx->mem_len : (size_t)lx->file->size;
+        b = zl_yy_create_buffer(NULL, (int)n + 16, scanner);
         zl_yy_switch_to_buffer(b, scanner);
     }
     int r = zl_yyparse(scanner, p);
