@@ -268,7 +268,9 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
     }
     struct zl_yerror err;
     int rc = zl_ydocs_load(&f->y, text, len, f->src, &err);
-    if (rc != 0)
+    if (rc != 0 && err.nested)
+        zl_fmt_error(f, &err.span, "%s", err.msg);
+    else if (rc != 0)
         zl_fmt_error(f, &err.span, "%s syntax error: %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML/JSON",
                      err.msg);
     switch (fmt) {
@@ -347,6 +349,8 @@ static int read_file_input(const char *path, const char *display, const char *sh
         zl_buf_free(&whole);
         return zl_parse_opened(&o, ZL_OPEN_ERRNO, shown, opts, res);
     }
+    if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8(whole.data ? whole.data : (const uint8_t *)"", whole.len))
+        fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
         char why[256];
         int d = zl_input_format_detect((const char *)whole.data, whole.len, shown, why, sizeof why);
@@ -395,6 +399,8 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     const char *shown = display ? display : path;
     if (!data)
         return read_file_input(path, display, shown, fmt, opts, res, used);
+    if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8((const unsigned char *)data, len))
+        fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
         char why[256];
         int d = zl_input_format_detect(data, len < HEAD_BYTES ? len : HEAD_BYTES, shown, why, sizeof why);
