@@ -34,6 +34,16 @@
 #   @config-widen      tree/.zonelint: include-root = /, disable, exit-zero
 #   @config-narrow     tree/.zonelint: include-root = zones (narrower: fine)
 #   @env-widen         ZONELINT_INCLUDE_ROOT set to the temp dir (the CI owner widens)
+#   @include-fanout    15 files each including the next 4 times (4^15 includes, 5 KB)
+#   @include-records   an include of 3000 records (under a small --include-budget)
+#   @route53-minified  Route 53 JSON of 8000 record sets on one line (~830 KB)
+#   @json-deep         '{"ResourceRecordSets":' and '[' x 200,000
+#   @yaml-deep         'ResourceRecordSets:' and '- ' x 100,000 on one line (block sequences)
+#   @sparse-5g         a sparse 5 GiB file (above the 4 GiB default cap)
+#   @sparse-2g         a sparse 2 GiB file: NUL bytes only
+#   @biggish           a 5000-byte zone (for --max-input-size)
+#   @stdin-big         '-' with that zone on standard input
+#   @generic-80000     \# 40000 with the 80,000 hex digits in one token
 # ZONELINT must point at the binary.
 set -u
 : "${ZONELINT:?set ZONELINT to the zonelint binary}"
@@ -79,10 +89,12 @@ printf 'LEAKED-CANARY A 192.0.2.66\n' >"$outside/secret.zone"
 printf 'LEAKED-CANARY = 1\n' >"$outside/config"
 
 # make_generated NAME: makes the input in $gen and sets garg (the file
-# argument, relative to $gen) and genv (VAR=value words for env, or empty).
+# argument, relative to $gen), genv (VAR=value words for env, or empty) and
+# gstdin (standard input).
 make_generated() {
     garg="$1.zone"
     genv=''
+    gstdin=/dev/null
     case "$1" in
     longline)
         { printf '%s' "$hdr"; printf 'a TXT '; repeat x 1048576; printf '\nb A 192.0.2.2\n'; } >"$gen/longline.zone" ;;
@@ -170,6 +182,41 @@ make_generated() {
         { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE ../shared.inc\n'; } >"$gen/ew/example.com.zone"
         garg=ew/example.com.zone
         genv="ZONELINT_INCLUDE_ROOT=$gen" ;;
+    include-fanout)
+        i=0
+        while [ $i -lt 14 ]; do
+            n=$((i + 1))
+            printf '$INCLUDE f%d.inc\n$INCLUDE f%d.inc\n$INCLUDE f%d.inc\n$INCLUDE f%d.inc\n' $n $n $n $n >"$gen/f$i.inc"
+            i=$n
+        done
+        printf 'x A 192.0.2.1\n' >"$gen/f14.inc"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE f0.inc\n'; } >"$gen/include-fanout.zone" ;;
+    include-records)
+        awk 'BEGIN { for (i = 0; i < 3000; i++) printf "r%d A 192.0.2.1\n", i }' >"$gen/records.inc"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE records.inc\n'; } >"$gen/include-records.zone" ;;
+    route53-minified)
+        awk 'BEGIN { printf "{\"ResourceRecordSets\":["
+                     for (i = 0; i < 8000; i++)
+                         printf "%s{\"Name\":\"host%d.example.com.\",\"Type\":\"A\",\"TTL\":300,\"ResourceRecords\":[{\"Value\":\"192.0.2.%d\"}]}", i ? "," : "", i, i % 250 + 1
+                     printf "]}\n" }' >"$gen/example.com.json"
+        garg=example.com.json ;;
+    json-deep)
+        { printf '{"ResourceRecordSets":'; repeat '[' 200000; } >"$gen/deep.json"
+        garg=deep.json ;;
+    yaml-deep)
+        { printf 'ResourceRecordSets:\n'; repeat '- ' 100000; printf 'x\n'; } >"$gen/deep.yaml"
+        garg=deep.yaml ;;
+    sparse-5g | sparse-2g)
+        size=5G
+        [ "$1" = sparse-2g ] && size=2G
+        truncate -s $size "$gen/$1.zone" 2>/dev/null || dd if=/dev/null of="$gen/$1.zone" bs=1 seek=$size 2>/dev/null ;;
+    biggish | stdin-big)
+        { printf '%s' "$hdr"; printf '%s' "$soa"
+          awk 'BEGIN { for (i = 0; i < 250; i++) printf "host%d A 192.0.2.1\n", i }'; } >"$gen/biggish.zone"
+        garg=biggish.zone
+        if [ "$1" = stdin-big ]; then garg=- gstdin="$gen/biggish.zone"; fi ;;
+    generic-80000)
+        { printf '%s' "$hdr"; printf 'a TYPE65280 \\# 40000 '; repeat 00 40000; printf '\nb A 192.0.2.2\n'; } >"$gen/generic-80000.zone" ;;
     *) return 1 ;;
     esac
 }
@@ -213,7 +260,7 @@ while IFS= read -r line || [ -n "$line" ]; do
         case "$name" in
         dir) arg=adir ;;
         stdin-closed) arg=- closed=1 ;;
-        *) arg=$garg ;;
+        *) arg=$garg stdin=$gstdin ;;
         esac
         if [ "$name" = unreadable ] && [ -r "$gen/unreadable.zone" ]; then
             printf "SKIP %s: a mode-000 file is readable here (running as root?)\n" "$label"
