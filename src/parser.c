@@ -826,7 +826,7 @@ void zl_p_record_end(struct zl_parser *p)
     rec.generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
                   !(toks[0].flags & ZL_TOK_QUOTED);
     rec.toks = toks;
-    rec.ntoks = (uint16_t)p->ntoks;
+    rec.ntoks = (uint32_t)p->ntoks;
     rec.fields = p->fields;
     rec.nfields = (uint16_t)nfields;
     rec.span = p->owner.span;

@@ -113,7 +113,7 @@ int zl_rd_perr(struct pctx *c, size_t tok, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
     va_end(ap);
-    c->err->tok = (uint16_t)(tok > 65535 ? 65535 : tok);
+    c->err->tok = (uint32_t)(tok > UINT32_MAX ? UINT32_MAX : tok);
     return -1;
 }
 
@@ -160,8 +160,8 @@ void zl_rd_field(struct pctx *c, int kind, unsigned flags, size_t tok, size_t nt
     struct zl_field *f = &c->fields[c->nf++];
     f->kind = (uint8_t)kind;
     f->flags = (uint8_t)flags;
-    f->tok = (uint16_t)tok;
-    f->ntok = (uint16_t)ntok;
+    f->tok = (uint32_t)tok;
+    f->ntok = (uint32_t)ntok;
     f->off = (uint16_t)(off - c->wstart);
     f->len = (uint16_t)(c->wire->len - off);
 }
@@ -466,7 +466,7 @@ static int parse_generic(struct pctx *c, const struct rdesc *d)
     /* "\# 0" may leave the buffer unallocated: NULL + offset is undefined. */
     const uint8_t *data = c->wire->data ? c->wire->data + c->wstart : empty;
     struct wctx w = { c->type, data, c->wire->len - c->wstart, 0, &scratch,
-                      0, c->fields, 0, (uint16_t)first };
+                      0, c->fields, 0, (uint32_t)first };
     int r = walk(d, &w);
     zl_buf_free(&scratch);
     if (r != 0) {

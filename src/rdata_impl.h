@@ -36,7 +36,7 @@ struct wctx {
     size_t ostart;                 /* out->len when printing started */
     struct zl_field *fields;       /* NULL: do not record */
     size_t nf;
-    uint16_t ftok;                 /* token index recorded in fields */
+    uint32_t ftok;                 /* token index recorded in fields */
 };
 
 /* Field codes of the table-driven engine. */

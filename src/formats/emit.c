@@ -265,7 +265,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.generic = f->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
                   !(toks[0].flags & ZL_TOK_QUOTED);
     rec.toks = toks;
-    rec.ntoks = (uint16_t)f->ntoks;
+    rec.ntoks = (uint32_t)f->ntoks;
     rec.fields = f->fields;
     rec.nfields = (uint16_t)nfields;
     rec.set_id = owner->set_id;

@@ -44,6 +44,7 @@
 #   @biggish           a 5000-byte zone (for --max-input-size)
 #   @stdin-big         '-' with that zone on standard input
 #   @generic-80000     \# 40000 with the 80,000 hex digits in one token
+#   @many-tokens       \# 40000 with the 80,000 hex digits as 80,000 tokens (more than 65535)
 # ZONELINT must point at the binary.
 set -u
 : "${ZONELINT:?set ZONELINT to the zonelint binary}"
@@ -217,6 +218,8 @@ make_generated() {
         if [ "$1" = stdin-big ]; then garg=- gstdin="$gen/biggish.zone"; fi ;;
     generic-80000)
         { printf '%s' "$hdr"; printf 'a TYPE65280 \\# 40000 '; repeat 00 40000; printf '\nb A 192.0.2.2\n'; } >"$gen/generic-80000.zone" ;;
+    many-tokens)
+        { printf '%s' "$hdr"; printf 'a TYPE65280 \\# 40000'; repeat ' 0' 80000; printf '\nb A 192.0.2.2\n'; } >"$gen/many-tokens.zone" ;;
     *) return 1 ;;
     esac
 }
