@@ -284,6 +284,7 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
         zl_fmt_report(f, "ZL1001", "syntax", ZL_SEV_ERROR, &f->last_error_span,
                       "%u more syntax errors not shown", hidden);
     zl_ydocs_free(&f->y);
+    zl_fmt_free_kept(f);
     zl_buf_free(&f->text);
     zl_buf_free(&f->wire);
     free(f->toks);
