@@ -357,7 +357,6 @@ static int resolve_argument(const char *written, const struct zl_root *widen, ch
 
 static void default_root(const char *dir, const char *tree, struct zl_root *out)
 {
-    memset(out, 0, sizeof *out);
     out->kind = tree[0] ? ZL_ROOT_TREE : ZL_ROOT_DIR;
     strcpy(out->phys, tree[0] ? tree : dir);
     strcpy(out->lex, out->phys);
@@ -394,11 +393,21 @@ int zl_root_from_dir(const char *d, enum zl_root_kind kind, struct zl_root *out)
     return 0;
 }
 
+/* Not a memset: the buffers are 12 KB, and a zone may include thousands
+ * of files. */
+static void opened_init(struct zl_opened *o)
+{
+    memset(&o->file, 0, sizeof o->file);
+    o->file.fd = -1;
+    o->real[0] = o->dir[0] = '\0';
+    o->root.kind = ZL_ROOT_NONE;
+    o->root.phys[0] = o->root.lex[0] = '\0';
+}
+
 enum zl_open_status zl_open_argument(const char *written, const struct zl_root *widen, uint64_t max,
                                      struct zl_opened *o)
 {
-    memset(o, 0, sizeof *o);
-    o->file.fd = -1;
+    opened_init(o);
     char tree[PATH_MAX];
     int r = resolve_argument(written, widen, o->real, o->dir, tree);
     if (r == RS_ERRNO) {
@@ -414,8 +423,7 @@ enum zl_open_status zl_open_argument(const char *written, const struct zl_root *
 enum zl_open_status zl_open_include(const char *base_dir, const char *written, const struct zl_root *root,
                                     uint64_t max, struct zl_opened *o)
 {
-    memset(o, 0, sizeof *o);
-    o->file.fd = -1;
+    opened_init(o);
     /* The path as written first: nothing outside is looked at, so a file
      * there that exists and one that does not get the same answer. */
     char lex[PATH_MAX];

@@ -71,7 +71,9 @@ struct zl_ctx {
     struct zl_ztarget *targets;
     size_t ntargets, ctargets;
     const struct zl_source **srcs;  /* zl_zrec.src indexes this */
-    size_t nsrcs;
+    size_t nsrcs, last_src;
+    uint32_t *slots_src;            /* file_key -> index + 1 (source_index) */
+    size_t cslots_src;
     struct owner_slot *slots;
     size_t last_slot;               /* slot of the previous record's owner */
     size_t nslots, used_slots;
@@ -619,15 +621,45 @@ static uint16_t clamp16(uint32_t v)
 }
 
 /* Records keep a 16-bit source index; the table is tiny (one per file read). */
+/* The index of a record's source in srcs. Records mostly come from the
+ * source of the record before; the rest are looked up by file (file_key):
+ * a file included thousands of times is thousands of sources but one file
+ * with the same lines, so it takes one index (a zrec holds 16 bits). */
 static uint16_t source_index(struct zl_ctx *c, const struct zl_source *src)
 {
-    for (size_t i = c->nsrcs; i > 0; i--)
-        if (c->srcs[i - 1] == src)
-            return (uint16_t)(i - 1);
+    if (c->nsrcs && c->srcs[c->last_src] == src)
+        return (uint16_t)c->last_src;
+    uint64_t key = file_key(src);
+    if ((c->nsrcs + 1) * 2 > c->cslots_src) {
+        size_t ncap = c->cslots_src ? c->cslots_src * 2 : 64;
+        uint32_t *nt = zl_xcalloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < c->cslots_src; i++) {
+            uint32_t v = c->slots_src[i];
+            if (!v)
+                continue;
+            size_t k = (size_t)mix(file_key(c->srcs[v - 1])) & (ncap - 1);
+            while (nt[k])
+                k = (k + 1) & (ncap - 1);
+            nt[k] = v;
+        }
+        free(c->slots_src);
+        c->slots_src = nt;
+        c->cslots_src = ncap;
+    }
+    size_t k = (size_t)mix(key) & (c->cslots_src - 1);
+    for (; c->slots_src[k]; k = (k + 1) & (c->cslots_src - 1)) {
+        uint32_t i = c->slots_src[k] - 1;
+        if (c->srcs[i] == src || file_key(c->srcs[i]) == key) {
+            c->last_src = i;
+            return (uint16_t)i;
+        }
+    }
     if (c->nsrcs >= 65535)
-        return 0;
+        return 0; /* 65535 different files in one zone: the first stands in */
     c->srcs = zl_xrealloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs);
     c->srcs[c->nsrcs] = src;
+    c->slots_src[k] = (uint32_t)c->nsrcs + 1;
+    c->last_src = c->nsrcs;
     return (uint16_t)c->nsrcs++;
 }
 
@@ -853,7 +885,10 @@ static void reset_file(struct zl_ctx *c)
     c->ntargets = c->ctargets = 0;
     free(c->srcs);
     c->srcs = NULL;
-    c->nsrcs = 0;
+    c->nsrcs = c->last_src = 0;
+    free(c->slots_src);
+    c->slots_src = NULL;
+    c->cslots_src = 0;
     free(c->slots);
     c->slots = NULL;
     c->nslots = c->used_slots = 0;
