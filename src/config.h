@@ -25,7 +25,10 @@ struct zl_config {
     char *color;                /* auto|always|never */
     char *include_root;         /* explicit root: --include-root or ZONELINT_INCLUDE_ROOT (widens) */
     char *include_root_narrow;  /* include-root of the config file, relative to its directory
-                                   resolved: may only narrow the default root */
+                                   resolved: may only narrow the default root. A config file
+                                   comes with the pull request: any future setting that names
+                                   a file to read must be held inside the default root the
+                                   same way (settle_include_root in main.c) */
     char *include_root_where;   /* "path:line" of that setting, for messages */
     bool no_include;
     char *stdin_filename;
