@@ -287,7 +287,7 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
 }
 
 /* Quick test: can this token hold anything we look for? Most cannot. */
-static bool maybe_stray(const char *t, size_t n, bool name)
+static inline __attribute__((always_inline)) bool maybe_stray(const char *t, size_t n, bool name)
 {
     if (n == 0)
         return false;
@@ -353,17 +353,17 @@ void zl_check_value_stray_characters(const struct zl_record *rec, struct zl_ctx 
     bool txt = rec->type == ZL_T_TXT || rec->type == ZL_T_SPF;
     if (txt && !rec->generic) {
         /* One token per character-string: all of them, however many. */
-        if (rec->ntoks == 0)
-            return;
-        bool strict = rec->rdlen > 1 && rec->rdata[0] > 0 && looks_structured(rec);
         struct what what = { rec->type, "value" };
+        int strict = -1; /* judged when a string may hold something */
         for (uint32_t i = 0; i < rec->ntoks; i++) {
             const struct zl_token *tok = &rec->toks[i];
             if (!maybe_stray(tok->text, tok->len, false))
                 continue;
+            if (strict < 0)
+                strict = rec->rdlen > 1 && rec->rdata[0] > 0 && looks_structured(rec);
             struct finding fd = { 0 };
             /* the ends of the joined value */
-            scan(tok->text, tok->len, false, strict, i == 0, i + 1 == rec->ntoks, &fd);
+            scan(tok->text, tok->len, false, strict > 0, i == 0, i + 1 == rec->ntoks, &fd);
             if (fd.count)
                 report(ctx, tok, &fd, exact, false, what);
         }

@@ -330,7 +330,7 @@ static void structured(const struct zl_parse_opts *opts, struct zl_parse_result 
 
 /* A file named on the command line: opened once (confine.h), its start
  * read for detection, then handed to the zone parser or read whole. */
-static int read_file_input(const char *path, const char *display, const char *shown, enum zl_input_format fmt,
+static int read_file_input(const char *path, const char *shown, enum zl_input_format fmt,
                            const struct zl_parse_opts *opts, struct zl_parse_result *res,
                            enum zl_input_format *used)
 {
@@ -389,7 +389,6 @@ static int read_file_input(const char *path, const char *display, const char *sh
     zl_buf_free(&whole);
     if (!opts->sources)
         zl_parse_sources_free(src);
-    (void)display;
     return res->io_error ? -1 : 0;
 }
 
@@ -399,7 +398,7 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
 {
     const char *shown = display ? display : path;
     if (!data)
-        return read_file_input(path, display, shown, fmt, opts, res, used);
+        return read_file_input(path, shown, fmt, opts, res, used);
     if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8((const unsigned char *)data, len))
         fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
