@@ -8,7 +8,8 @@ SANITIZE ?= 0
 
 ifeq ($(SANITIZE),1)
 BUILD    ?= build/sanitize
-SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+            -DZL_SANITIZE
 OPT      ?= -O1 -g
 else
 BUILD    ?= build
@@ -60,7 +61,11 @@ GENCFLAGS = $(filter-out -Wmissing-prototypes -Wshadow -Wstrict-prototypes,$(ALL
 LDFLAGS  ?=
 LDLIBS    = $(PKG_LIBS) -lm
 
-LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c src/*/*/*.c)) $(wildcard rules/*.c)
+LIB_SRCS  := $(filter-out src/cli/main.c src/base/sanitizer_options.c,$(wildcard src/*/*.c src/*/*/*.c)) \
+             $(wildcard rules/*.c)
+# The sanitizers' default options (exit codes): an object of its own, linked
+# into every program, since a library member that nothing calls is left out.
+SAN_OBJ   := $(if $(filter 1,$(SANITIZE)),$(BUILD)/obj/src/base/sanitizer_options.o)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
              $(BUILD)/obj/senders_builtin.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
@@ -92,11 +97,11 @@ $(BUILD)/zone.lex.c $(BUILD)/zone.lex.h &: grammar/zone.l $(BUILD)/zone.tab.h | 
 
 $(BUILD)/obj/zone.tab.o: $(BUILD)/zone.tab.c $(BUILD)/zone.lex.h
 	@mkdir -p $(dir $@)
-	$(CC) $(GENCFLAGS) -c -o $@ $<
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
-	$(CC) $(GENCFLAGS) -c -o $@ $<
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
 # Sender packs (senders/*.yaml, format in senders/README.md) become a const C
 # table: the generator reads them with the loader user packs go through, so a
@@ -121,7 +126,7 @@ $(BUILD)/libzonelint.a: $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/zonelint: $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/build_info.o $(BUILD)/libzonelint.a
+$(BUILD)/zonelint: $(BUILD)/obj/src/cli/main.o $(BUILD)/obj/build_info.o $(SAN_OBJ) $(BUILD)/libzonelint.a
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # Rewritten only when their content changes, so a new commit relinks the
@@ -185,9 +190,9 @@ $(BUILD)/completions/zonelint.fish: $(BUILD)/zonelint
 	@mkdir -p $(dir $@)
 	$(BUILD)/zonelint --completions=fish >$@
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libzonelint.a
+$(BUILD)/tests/%: tests/unit/%.c $(SAN_OBJ) $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
+	$(CC) $(ALLCFLAGS) $(CMOCKA_CFLAGS) $(LDFLAGS) -o $@ $< $(SAN_OBJ) $(BUILD)/libzonelint.a $(LDLIBS) $(CMOCKA_LIBS)
 
 # The RR-type mnemonic lookup: a perfect hash over src/rdata/types.def,
 # found by tools/gentypes.c (built without sanitizers: it only runs here).
@@ -263,10 +268,10 @@ FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_uti
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
 # SANITIZE=1, valgrind in .ci/run).
-$(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(BUILD)/libzonelint.a
+$(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_OBJ) $(BUILD)/libzonelint.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -I tests/fuzz $(LDFLAGS) -o $@ tests/fuzz/replay.c $(FUZZ_SRCS) \
-	    $(BUILD)/libzonelint.a $(LDLIBS)
+	    $(SAN_OBJ) $(BUILD)/libzonelint.a $(LDLIBS)
 
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions

@@ -369,7 +369,7 @@ void zl_crosscheck_record(const struct zl_record *rec, struct zl_ctx *ctx)
         } else {
             r->text = zl_ctx_strdup(ctx, "", 0);
         }
-        r->value_span = rec->nfields ? field_span(rec, 0, rec->nfields - 1u) : rec->span;
+        r->value_span = zl_txt_whole_span(rec);
         break;
     default:
         break;

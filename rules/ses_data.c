@@ -7,6 +7,8 @@
  * SigningAttributesOrigin enum. */
 #include "ses_data.h"
 
+#include "rdata/types.h"
+
 #include <string.h>
 
 #include "base/ascii.h"

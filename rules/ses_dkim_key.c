@@ -384,8 +384,8 @@ static void check_key(const struct zl_record *rec, struct zl_ctx *ctx, int dk)
         bits = rsa_bits(der, (size_t)dn, why, sizeof why);
     bool good = dn >= 0 && (!rsa || bits);
 
-    const struct zl_token *first = zl_txt_token(rec, 0), *last = zl_txt_token(rec, ns ? ns - 1 : 0);
-    struct zl_span all = first ? zl_span_join(&first->span, &last->span) : rec->span;
+    const struct zl_token *first = zl_txt_token(rec, 0);
+    struct zl_span all = zl_txt_whole_span(rec);
     char *fix = good && first && (k.pem || k.ws || k.quote) ? rebuilt(v, n, &k) : NULL;
     char oname[ZL_NAME_TEXT_MAX];
     zl_name_text(&rec->owner, oname);

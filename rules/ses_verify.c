@@ -114,8 +114,8 @@ static void check_value(const struct zl_record *rec, struct zl_ctx *ctx)
     }
     if (!quotes && !spaces && ns == 1 && token_ok(v, n))
         return;
-    const struct zl_token *first = zl_txt_token(rec, 0), *last = zl_txt_token(rec, ns ? ns - 1 : 0);
-    struct zl_span at = first ? zl_span_join(&first->span, &last->span) : rec->span;
+    const struct zl_token *first = zl_txt_token(rec, 0);
+    struct zl_span at = zl_txt_whole_span(rec);
     if (ns > 1 && n == 44 * (size_t)ns && !quotes && !spaces) {
         /* Several whole tokens as strings of one record: each needs its own. */
         bool each = true;

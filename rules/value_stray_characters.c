@@ -287,7 +287,7 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
 }
 
 /* Quick test: can this token hold anything we look for? Most cannot. */
-static bool maybe_stray(const char *t, size_t n, bool name)
+static inline __attribute__((always_inline)) bool maybe_stray(const char *t, size_t n, bool name)
 {
     if (n == 0)
         return false;
@@ -314,16 +314,22 @@ static bool key_value_start(const uint8_t *p, size_t n)
 
 /* A TXT value that machines read: key=value at the start, or no blank in
  * any of its strings. The value is judged whole: cli53's
- * "multivalued" " txt \"quoted\" record" is a sentence split in two. */
-static bool looks_structured(const struct zl_record *rec, int first, int last)
+ * "multivalued" " txt \"quoted\" record" is a sentence split in two.
+ * Walks the wire strings: a record may hold more of them than its field
+ * array (ZL_RDATA_MAX_FIELDS). */
+static bool looks_structured(const struct zl_record *rec)
 {
-    const struct zl_field *f0 = &rec->fields[first];
-    if (f0->len > 1 && key_value_start(rec->rdata + f0->off + 1, f0->len - 1u))
+    const uint8_t *p = rec->rdata;
+    size_t n = rec->rdlen;
+    if (n > 1 && p[0] > 0 && key_value_start(p + 1, p[0] < n - 1 ? p[0] : n - 1))
         return true;
-    for (int i = first; i <= last; i++) {
-        const struct zl_field *f = &rec->fields[i];
-        if (f->kind == ZL_FIELD_STRING && f->len > 1 && memchr(rec->rdata + f->off + 1, ' ', f->len - 1u))
+    for (size_t pos = 0; pos < n;) {
+        size_t l = p[pos++];
+        if (l > n - pos)
+            l = n - pos;
+        if (memchr(p + pos, ' ', l))
             return false;
+        pos += l;
     }
     return true;
 }
@@ -345,6 +351,24 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
         check_name_tok(ctx, &rec->owner_tok, exact, (struct what){ 0, "owner name" });
 
     bool txt = rec->type == ZL_T_TXT || rec->type == ZL_T_SPF;
+    if (txt && !rec->generic) {
+        /* One token per character-string: all of them, however many. */
+        struct what what = { rec->type, "value" };
+        int strict = -1; /* judged when a string may hold something */
+        for (uint32_t i = 0; i < rec->ntoks; i++) {
+            const struct zl_token *tok = &rec->toks[i];
+            if (!maybe_stray(tok->text, tok->len, false))
+                continue;
+            if (strict < 0)
+                strict = rec->rdlen > 1 && rec->rdata[0] > 0 && looks_structured(rec);
+            struct finding fd = { 0 };
+            /* the ends of the joined value */
+            scan(tok->text, tok->len, false, strict > 0, i == 0, i + 1 == rec->ntoks, &fd);
+            if (fd.count)
+                report(ctx, tok, &fd, exact, false, what);
+        }
+        return;
+    }
     int first_str = -1, last_str = -1;
     for (uint16_t i = 0; i < rec->nfields; i++) {
         const struct zl_field *f = &rec->fields[i];
@@ -361,21 +385,18 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
     if (first_str < 0)
         return;
 
-    bool strict = txt && rec->fields[first_str].len > 1 && looks_structured(rec, first_str, last_str);
-    struct what what = { rec->type, txt ? "value" : "string" };
+    struct what what = { rec->type, "string" };
     for (int i = first_str; i <= last_str; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_STRING || f->ntok == 0 || f->tok >= rec->ntoks)
             continue;
         const struct zl_token *tok = &rec->toks[f->tok];
         bool quoted = (tok->flags & ZL_TOK_QUOTED) != 0;
-        /* TXT: the ends of the joined value; others: each quoted string. */
-        bool lead = txt ? i == first_str : quoted;
-        bool trail = txt ? i == last_str : quoted;
+        /* each quoted string on its own */
         if (!maybe_stray(tok->text, tok->len, false))
             continue;
         struct finding fd = { 0 };
-        scan(tok->text, tok->len, false, strict, lead, trail, &fd);
+        scan(tok->text, tok->len, false, false, quoted, quoted, &fd);
         if (fd.count)
             report(ctx, tok, &fd, exact, false, what);
     }

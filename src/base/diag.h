@@ -34,6 +34,7 @@ struct zl_diag {
     uint16_t rule;          /* index in the registry that made it (enum zl_rule_id) */
     struct zl_diag_prop *props; /* owned, nprops entries, usually none */
     size_t nprops;
+    uint32_t rec_line, rec_col; /* engine: where the record it is about starts (0: not known) */
 };
 
 void zl_diag_free(struct zl_diag *d);

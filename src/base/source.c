@@ -17,6 +17,7 @@
 #include <sys/types.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 
 struct zl_source *zl_source_new(struct zl_source **list, const char *path)
 {
@@ -35,6 +36,7 @@ void zl_source_free_all(struct zl_source *head)
         struct zl_source *next = head->next;
         free(head->path);
         free(head->realpath);
+        free(head->dir);
         free(head->memory);
         free(head);
         head = next;
@@ -110,8 +112,9 @@ static void cache_open(struct zl_line_cache *c, const struct zl_source *src)
     if (!src->memory) {
         /* Only the resolved path: it survives a change of directory, and a
          * source without one is stdin, whose shown name (--stdin-filename)
-         * may be a file on disk with other contents. */
-        c->f = src->realpath ? fopen(src->realpath, "rb") : NULL;
+         * may be a file on disk with other contents. And only the same
+         * regular file that was read (src/fileio.c). */
+        c->f = src->realpath ? zl_file_reopen(src->realpath, src->has_id, src->dev, src->ino) : NULL;
         if (!c->f) {
             c->failed = true;
             return;

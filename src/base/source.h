@@ -3,14 +3,20 @@
 #ifndef ZL_SOURCE_H
 #define ZL_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "base/loc.h"
 
 struct zl_source {
     char *path;              /* as shown to the user (relative paths stay relative) */
     char *realpath;          /* resolved, for include confinement and cycle checks; may be NULL (stdin) */
+    char *dir;               /* resolved directory it was named in (base of its $INCLUDEs); may be NULL */
+    dev_t dev;               /* the file read (has_id): lines are shown again only from it */
+    ino_t ino;
+    bool has_id;
     const struct zl_source *parent; /* including file, or NULL */
     struct zl_span include_span;     /* the $INCLUDE in parent */
     unsigned char *memory;   /* stdin: the whole input, so lines can be shown later */
@@ -29,7 +35,7 @@ int zl_source_line(const struct zl_source *src, uint32_t line, struct zl_buf *ou
 
 /* A list of sources: zl_source_new pushes a zeroed source (path copied) on
  * *list; zl_source_free_all frees a list with everything each source owns
- * (path, realpath and memory must be heap-allocated when set). */
+ * (path, realpath, dir and memory must be heap-allocated when set). */
 struct zl_source *zl_source_new(struct zl_source **list, const char *path);
 void zl_source_free_all(struct zl_source *head);
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "input/confine.h"
 
 void zl_strlist_add_csv(struct zl_strlist *l, const char *csv)
 {
@@ -48,6 +49,8 @@ void zl_config_free(struct zl_config *c)
     free(c->format);
     free(c->color);
     free(c->include_root);
+    free(c->include_root_narrow);
+    free(c->include_root_where);
     free(c->stdin_filename);
     zl_strlist_free(&c->senders);
     memset(c, 0, sizeof *c);
@@ -109,13 +112,36 @@ static bool parse_bool(const char *v, bool *out)
     return true;
 }
 
-int zl_config_load(struct zl_config *c, const char *path, char *err, size_t errlen)
+/* The file through confine.c, as a stream. */
+static FILE *open_config(const char *path, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "r");
+    struct zl_opened o;
+    enum zl_open_status st = zl_open_argument(path, NULL, ZL_CONFIG_MAX, &o);
+    if (st != ZL_OPEN_OK) {
+        char why[400];
+        if (st == ZL_OPEN_ERRNO)
+            snprintf(why, sizeof why, "%s", strerror(o.file.err));
+        else if (st == ZL_OPEN_LINK_OUT)
+            snprintf(why, sizeof why, "is a symbolic link that leads out of the %s holding it; not read",
+                     o.root.kind == ZL_ROOT_TREE ? "git work tree" : "directory");
+        else
+            zl_open_status_text(st, &o.file, ZL_CONFIG_MAX, why, sizeof why);
+        snprintf(err, errlen, "%s: %s", path, why);
+        return NULL;
+    }
+    FILE *f = fdopen(o.file.fd, "r");
     if (!f) {
         snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return -1;
+        zl_file_close(&o.file);
     }
+    return f;
+}
+
+int zl_config_load(struct zl_config *c, const char *path, char *err, size_t errlen)
+{
+    FILE *f = open_config(path, err, errlen);
+    if (!f)
+        return -1;
     free(c->path);
     c->path = zl_xstrdup(path);
     char line[4096];
@@ -170,8 +196,18 @@ int zl_config_load(struct zl_config *c, const char *path, char *err, size_t errl
             free(c->color);
             c->color = zl_xstrdup(val);
         } else if (!strcmp(key, "include-root")) {
-            free(c->include_root);
-            c->include_root = zl_xstrdup(val);
+            /* relative to the config file, as every path in it */
+            struct zl_buf b = { 0 };
+            const char *slash = strrchr(path, '/');
+            if (val[0] != '/' && slash)
+                zl_buf_put(&b, path, (size_t)(slash - path) + 1);
+            zl_buf_puts(&b, val);
+            free(c->include_root_narrow);
+            c->include_root_narrow = zl_buf_cstr(&b);
+            free(c->include_root_where);
+            struct zl_buf w = { 0 };
+            zl_buf_printf(&w, "%s:%u", path, ln);
+            c->include_root_where = zl_buf_cstr(&w);
         } else if (!strcmp(key, "senders")) {
             /* A directory of sender packs (senders/README.md), relative to
              * this file's directory, so the setting works from anywhere. */

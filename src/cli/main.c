@@ -10,6 +10,7 @@
 #include "base/ascii.h"
 #include "base/buf.h"
 #include "cli/config.h"
+#include "input/confine.h"
 #include "xcheck/delegation.h"
 #include "input/exports/emit.h"
 #include "input/readers.h"
@@ -43,7 +44,7 @@ static const struct zl_cmd commands[] = {
 enum opt_id {
     OPT_FORMAT, OPT_COLOR, OPT_SELECT, OPT_IGNORE, OPT_FAIL_LEVEL, OPT_EXIT_ZERO, OPT_ORIGIN,
     OPT_INPUT_FORMAT, OPT_DIALECT, OPT_SES_IDENTITY, OPT_EXPECT_NS, OPT_OCTODNS_CONFIG, OPT_CONFIG, OPT_STDIN_FILENAME,
-    OPT_INCLUDE_ROOT, OPT_NO_INCLUDE, OPT_PRINT_CONFIG, OPT_COMPLETIONS, OPT_HELP, OPT_VERSION,
+    OPT_INCLUDE_ROOT, OPT_NO_INCLUDE, OPT_MAX_INPUT_SIZE, OPT_INCLUDE_BUDGET, OPT_PRINT_CONFIG, OPT_COMPLETIONS, OPT_HELP, OPT_VERSION,
 };
 
 static const struct zl_opt options[] = {
@@ -83,8 +84,14 @@ static const struct zl_opt options[] = {
     { OPT_STDIN_FILENAME, "--stdin-filename", NULL, "PATH", ZL_OV_NONE, NULL, NULL,
       "name to show for '-' (and to derive the origin from)" },
     { OPT_INCLUDE_ROOT, "--include-root", NULL, "DIR", ZL_OV_DIR, NULL, NULL,
-      "allow $INCLUDE below DIR (default: the zone file's directory)" },
+      "allow $INCLUDE (and links of files named here) below DIR (default: the git work tree holding "
+      "the zone file, else its directory; also ZONELINT_INCLUDE_ROOT; a .zonelint may only narrow it)" },
     { OPT_NO_INCLUDE, "--no-include", NULL, NULL, ZL_OV_NONE, NULL, NULL, "refuse every $INCLUDE" },
+    { OPT_MAX_INPUT_SIZE, "--max-input-size", NULL, "N", ZL_OV_NONE, NULL, NULL,
+      "read no file larger than N bytes (k, M, G suffixes; default 4G)" },
+    { OPT_INCLUDE_BUDGET, "--include-budget", NULL, "N", ZL_OV_NONE, NULL, NULL,
+      "what all $INCLUDEs of a run may read together (default 1G; each included file counts at "
+      "least 16k)" },
     { OPT_PRINT_CONFIG, "--print-config", NULL, NULL, ZL_OV_NONE, NULL, NULL,
       "show the effective settings and the origin chosen for each file, and exit" },
     { OPT_COMPLETIONS, "--completions", NULL, "SHELL", ZL_OV_WORDS, "bash zsh fish", NULL,
@@ -123,6 +130,8 @@ struct cli {
     enum info info;
     const char *completions;    /* --completions: the shell */
     struct zl_senders *senders; /* built-in packs + the config's senders = DIR */
+    uint64_t max_input_size;    /* --max-input-size (command line only); 0: default */
+    struct zl_include_budget budget; /* run-wide, --include-budget */
 };
 
 static int usage_error(const char *fmt, const char *arg)
@@ -198,6 +207,17 @@ static int parse_args(struct cli *c, int argc, char **argv, int start)
         case OPT_STDIN_FILENAME: c->stdin_filename = v; break;
         case OPT_INCLUDE_ROOT: c->include_root = v; break;
         case OPT_NO_INCLUDE: c->no_include = true; break;
+        case OPT_MAX_INPUT_SIZE:
+            if (zl_size_parse(v, &c->max_input_size) != 0)
+                return usage_error("--max-input-size takes a size in bytes such as 4G, 512M or 100000, not '%s'", v);
+            break;
+        case OPT_INCLUDE_BUDGET: {
+            uint64_t b;
+            if (zl_size_parse(v, &b) != 0)
+                return usage_error("--include-budget takes a size in bytes such as 1G or 64M, not '%s'", v);
+            zl_include_budget_init(&c->budget, b);
+            break;
+        }
         case OPT_EXIT_ZERO: c->exit_zero = true; break;
         case OPT_PRINT_CONFIG: c->print_config = true; break;
         case OPT_COMPLETIONS:
@@ -246,6 +266,55 @@ static char *dir_of(const char *path)
     return zl_xstrndup(path, (size_t)(slash - path));
 }
 
+/* Where $INCLUDE may read (confine.h). Only the command line and the
+ * environment widen; a .zonelint root must lie inside the default root of
+ * every file it applies to, else the whole run stops (exit 2): a
+ * configuration in a pull request cannot open the machine up. */
+static int settle_include_root(struct cli *c)
+{
+    struct zl_config *cfg = &c->cfg;
+    const char *explicit_root = c->include_root ? c->include_root : zl_confine_env_root();
+    if (explicit_root) {
+        struct zl_root r;
+        if (zl_root_from_dir(explicit_root, ZL_ROOT_EXPLICIT, &r) != 0)
+            return usage_error(c->include_root ? "--include-root '%s' is not a directory that can be read"
+                                               : "ZONELINT_INCLUDE_ROOT '%s' is not a directory that can be read",
+                               explicit_root);
+        free(cfg->include_root);
+        cfg->include_root = zl_xstrdup(explicit_root);
+        /* an explicit root replaces the configuration's */
+        free(cfg->include_root_narrow);
+        cfg->include_root_narrow = NULL;
+        return 0;
+    }
+    if (!cfg->include_root_narrow)
+        return 0;
+    struct zl_root narrow;
+    if (zl_root_from_dir(cfg->include_root_narrow, ZL_ROOT_CONFIG, &narrow) != 0) {
+        fprintf(stderr, "zonelint: config error: %s: include-root '%s': %s\n", cfg->include_root_where,
+                cfg->include_root_narrow, strerror(errno));
+        return 2;
+    }
+    size_t n = c->nfiles ? c->nfiles : 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *f = c->nfiles ? c->files[i] : "-";
+        struct zl_root dflt;
+        if (zl_root_default(f, &dflt) != 0)
+            continue; /* the file cannot be read: that error comes later */
+        if (!zl_root_holds(&dflt, narrow.phys)) {
+            char where[400];
+            const char *shown = strcmp(f, "-") ? f : "the working directory";
+            fprintf(stderr, "zonelint: config error: %s: include-root '%s' lies outside %s; a configuration "
+                            "file may only narrow where $INCLUDE may read (widen it with --include-root or "
+                            "ZONELINT_INCLUDE_ROOT)\n",
+                    cfg->include_root_where, cfg->include_root_narrow,
+                    zl_root_describe(&dflt, shown, where, sizeof where));
+            return 2;
+        }
+    }
+    return 0;
+}
+
 /* Config file, then command line on top. */
 static int settle_config(struct cli *c)
 {
@@ -291,7 +360,6 @@ static int settle_config(struct cli *c)
     }
     OVERRIDE(format, c->format)
     OVERRIDE(color, c->color)
-    OVERRIDE(include_root, c->include_root)
     OVERRIDE(stdin_filename, c->stdin_filename)
     if (c->origin) {
         OVERRIDE(origin, c->origin)
@@ -299,7 +367,7 @@ static int settle_config(struct cli *c)
         cfg->origin_from = zl_xstrdup("--origin");
     }
 #undef OVERRIDE
-    return 0;
+    return settle_include_root(c);
 }
 
 static bool parse_origin(const char *text, struct zl_name *out)
@@ -413,16 +481,31 @@ static int resolve_color(const char *when, bool *color)
     return 0;
 }
 
-/* Reads stdin whole (so source lines can be shown later). */
-static char *slurp_stdin(size_t *len)
+/* Reads stdin whole (so source lines can be shown later), at most max
+ * bytes (0: the default cap); *too_big says when it had more. */
+static char *slurp_stdin(size_t *len, uint64_t max, bool *too_big)
 {
     struct zl_buf b = { 0 };
-    if (zl_buf_read_stream(&b, stdin, 0) != 0) {
+    if (!max)
+        max = ZL_MAX_INPUT_DEFAULT;
+    int rc = zl_buf_read_stream(&b, stdin, (size_t)(max < SIZE_MAX ? max : SIZE_MAX));
+    *too_big = rc == -2;
+    if (rc != 0) {
         zl_buf_free(&b);
         return NULL;
     }
     *len = b.len;
     return zl_buf_cstr(&b);
+}
+
+static void stdin_error(const char *shown, bool too_big, uint64_t max)
+{
+    char a[32];
+    if (too_big)
+        fprintf(stderr, "zonelint: %s: the input is larger than the limit of %s (raise it with --max-input-size)\n",
+                shown, zl_size_text(max ? max : ZL_MAX_INPUT_DEFAULT, a, sizeof a));
+    else
+        fprintf(stderr, "zonelint: %s: read error: %s\n", shown, strerror(errno));
 }
 
 static const char *origin_reason(const struct cli *c, const char *file, char *buf, size_t cap)
@@ -473,7 +556,14 @@ static void print_config(const struct cli *c)
     printf("\ndisable =");
     for (size_t i = 0; i < g->disable.n; i++)
         printf("%s%s", i ? "," : " ", g->disable.v[i]);
-    printf("\ninclude-root = %s\n", g->include_root ? g->include_root : "(each zone file's directory)");
+    if (g->include_root)
+        printf("\ninclude-root = %s (from %s)\n", g->include_root,
+               c->include_root ? "--include-root" : "ZONELINT_INCLUDE_ROOT");
+    else if (g->include_root_narrow)
+        printf("\ninclude-root = %s (from %s; narrows the default)\n", g->include_root_narrow,
+               g->include_root_where);
+    else
+        printf("\ninclude-root = (the git work tree holding each file, else its directory)\n");
     printf("no-include = %s\n", g->no_include ? "true" : "false");
     printf("senders =");
     for (size_t i = 0; i < g->senders.n; i++)
@@ -555,8 +645,11 @@ static int cmd_print(struct cli *c)
     po.dialect = dialect;
     po.drop_outside_zone = true;
     po.include_root = c->cfg.include_root;
+    po.include_root_narrow = c->cfg.include_root_narrow;
     po.no_include = c->cfg.no_include;
     po.octodns_config = c->octodns_config;
+    po.max_input_size = c->max_input_size;
+    po.budget = &c->budget;
     po.on_record = print_record;
     po.user = &ps;
     po.sink.emit = print_diag;
@@ -566,9 +659,10 @@ static int cmd_print(struct cli *c)
     int rc;
     if (is_stdin) {
         size_t len;
-        char *data = slurp_stdin(&len);
+        bool too_big;
+        char *data = slurp_stdin(&len, c->max_input_size, &too_big);
         if (!data) {
-            fprintf(stderr, "zonelint: %s: read error: %s\n", shown, strerror(errno));
+            stdin_error(shown, too_big, c->max_input_size);
             zl_reporter_finish(ps.errs);
             return 2;
         }
@@ -715,8 +809,11 @@ static int cmd_check(struct cli *c)
     lo.sel.ignore = g->ignore.v;
     lo.sel.nignore = g->ignore.n;
     lo.include_root = g->include_root;
+    lo.include_root_narrow = g->include_root_narrow;
     lo.no_include = g->no_include;
     lo.octodns_config = c->octodns_config;
+    lo.max_input_size = c->max_input_size;
+    lo.budget = &c->budget;
     lo.disable = (const char *const *)g->disable.v;
     const char *bad;
     if (!zl_selection_valid(&lo.sel, &bad))
@@ -746,9 +843,10 @@ static int cmd_check(struct cli *c)
         int rc;
         if (!strcmp(file, "-")) {
             size_t len;
-            char *data = slurp_stdin(&len);
+            bool too_big;
+            char *data = slurp_stdin(&len, c->max_input_size, &too_big);
             if (!data) {
-                fprintf(stderr, "zonelint: <stdin>: read error: %s\n", strerror(errno));
+                stdin_error("<stdin>", too_big, c->max_input_size);
                 status = 2;
                 continue;
             }
@@ -797,6 +895,7 @@ int main(int argc, char **argv)
     }
     struct cli c;
     memset(&c, 0, sizeof c);
+    zl_include_budget_init(&c.budget, 0);
     int rc = parse_args(&c, argc, argv, start);
     if (rc == 0 && word != INFO_NONE)
         c.info = word;

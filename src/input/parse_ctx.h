@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 struct zl_parser;
+struct zl_file;
 
 /* Semantic value of a token: its text is in the parser's line buffer. */
 struct zl_tokval {
@@ -35,6 +36,11 @@ struct zl_yyltype {
 struct zl_lexer {
     struct zl_parser *p;
     int fd;                  /* -1 for memory input */
+    struct zl_file *file;    /* a regular file: read at most its size at open (fileio.h) */
+    uint64_t got_total;      /* bytes read from fd or file */
+    uint64_t max;            /* cap for a stream without a size (stdin) */
+    bool stop;               /* read nothing more (UTF-16, binary, over the cap) */
+    bool cut;                /* the input was not read whole: over the cap, or it grew */
     const char *mem;         /* memory input */
     size_t mem_len, mem_pos;
     bool started;            /* first block read (BOM check done) */

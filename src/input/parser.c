@@ -14,6 +14,8 @@
 
 #include "base/ttl.h"
 #include "rdata/types.h"
+#include "input/confine.h"
+#include "base/fileio.h"
 #include "zone.tab.h"
 #include "zone.lex.h"
 
@@ -96,6 +98,8 @@ const char *zl_p_show(char *out, size_t cap, const char *s, size_t n)
 size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
 {
     size_t got = 0;
+    if (lx->stop)
+        return 0;
     if (lx->fd < 0) {
         size_t n = lx->mem_len - lx->mem_pos;
         if (n > max)
@@ -105,7 +109,16 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
         got = n;
     } else {
         while (got < max) {
-            ssize_t r = read(lx->fd, buf + got, max - got);
+            long r;
+            if (lx->file) {
+                /* never past the size the file had when it was opened */
+                r = zl_file_read(lx->file, lx->got_total, buf + got, max - got);
+            } else {
+                /* a stream (stdin): one byte past the cap tells it is over */
+                uint64_t room = lx->max + 1 > lx->got_total ? lx->max + 1 - lx->got_total : 0;
+                size_t want = max - got < room ? max - got : (size_t)room;
+                r = want ? (long)read(lx->fd, buf + got, want) : 0;
+            }
             if (r < 0) {
                 if (errno == EINTR)
                     continue;
@@ -115,12 +128,35 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
             if (r == 0)
                 break;
             got += (size_t)r;
+            lx->got_total += (uint64_t)r;
             if (got >= 3 || lx->started)
                 break;
+        }
+        if (!lx->file && lx->got_total > lx->max) {
+            got -= (size_t)(lx->got_total - lx->max);
+            lx->got_total = lx->max;
+            lx->cut = true;
+            lx->stop = true;
+        } else if (lx->file && got == 0 && !lx->read_errno && lx->got_total >= lx->file->size &&
+                   zl_file_grew(lx->file)) {
+            lx->cut = true;
+            lx->stop = true;
         }
     }
     if (!lx->started) {
         lx->started = true;
+        /* UTF-16 (Windows exports) or a binary file: one error, not one per byte. */
+        const char *what = zl_text_not_utf8((const unsigned char *)buf, got);
+        if (what) {
+            struct zl_yyltype at = { 1, 1, 1, 2 };
+            if (!strcmp(what, "UTF-16"))
+                zl_p_lex_error(lx->p, &at, "this file is UTF-16; convert it to UTF-8 (for example with "
+                                           "iconv -f UTF-16 -t UTF-8)");
+            else
+                zl_p_lex_error(lx->p, &at, "this file is binary (mostly NUL bytes), not a zone file");
+            lx->stop = true;
+            return 0;
+        }
         /* A UTF-8 byte order mark is dropped: editors add it, it means nothing. */
         if (got >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
             (unsigned char)buf[2] == 0xbf) {
@@ -387,6 +423,25 @@ static uint32_t soa_minimum(const uint8_t *rd, size_t len)
     return (uint32_t)m[0] << 24 | (uint32_t)m[1] << 16 | (uint32_t)m[2] << 8 | m[3];
 }
 
+/* Records of included files count against the run's $INCLUDE budget;
+ * past it they are dropped, and that is said once. */
+static bool include_record_fits(struct zl_parser *p)
+{
+    if (p->budget->records > 0) {
+        p->budget->records--;
+        return true;
+    }
+    p->res->include_failed = true;
+    p->records_dropped++;
+    if (!p->budget_said) {
+        p->budget_said = true;
+        zl_p_error_at(p, &p->owner.span, "this run's $INCLUDE budget of %llu records from included files is "
+                                         "used up; the included records from here on are not read",
+                      (unsigned long long)p->budget->records_total);
+    }
+    return false;
+}
+
 void zl_p_record_end(struct zl_parser *p)
 {
     if (p->line_error || !p->have_owner) {
@@ -486,6 +541,21 @@ void zl_p_record_end(struct zl_parser *p)
         rec.ttl_source = ZL_TTL_SOA_MIN;
         p->default_ttl = rec.ttl;
         p->have_default_ttl = true;
+    } else if (p->res->include_failed) {
+        /* The $INCLUDE that was not read may well have set $TTL: say so
+         * once, not once per record. */
+        struct zl_span s = p->owner.span;
+        if (p->no_ttl_said) {
+            p->line_error = true;
+            p->res->errors++;
+            p->silent_errors++;
+        } else {
+            p->no_ttl_said = true;
+            zl_p_error_at(p, &s, "no TTL, perhaps because an $INCLUDE above was not read (it may set $TTL); "
+                                 "this record and later ones without a TTL are not checked");
+        }
+        zl_p_line_reset(p);
+        return;
     } else {
         struct zl_span s = p->owner.span;
         zl_p_error_at(p, &s, "no TTL: this record has none, there is no $TTL and no earlier record "
@@ -511,7 +581,7 @@ void zl_p_record_end(struct zl_parser *p)
     rec.generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
                   !(toks[0].flags & ZL_TOK_QUOTED);
     rec.toks = toks;
-    rec.ntoks = (uint16_t)p->ntoks;
+    rec.ntoks = (uint32_t)p->ntoks;
     rec.fields = p->fields;
     rec.nfields = (uint16_t)nfields;
     rec.span = p->owner.span;
@@ -525,6 +595,10 @@ void zl_p_record_end(struct zl_parser *p)
         zl_p_cli53_routing(p, &rec);
     }
 
+    if (p->depth > 0 && !include_record_fits(p)) {
+        zl_p_line_reset(p);
+        return;
+    }
     p->last_owner = p->owner_name;
     p->have_last_owner = true;
     p->last_ttl = rec.ttl;
@@ -682,13 +756,20 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
     p->have_default_ttl = true;
 }
 
-static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, const char *mem, size_t len);
+static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, struct zl_file *file,
+                        const char *mem, size_t len);
 
-static struct zl_source *new_source(struct zl_parser *p, const char *path, const char *rp)
+static struct zl_source *new_source(struct zl_parser *p, const char *path, const struct zl_opened *o)
 {
     struct zl_source *s = zl_xcalloc(1, sizeof *s);
     s->path = zl_xstrdup(path);
-    s->realpath = rp ? zl_xstrdup(rp) : NULL;
+    if (o) {
+        s->realpath = zl_xstrdup(o->real);
+        s->dir = zl_xstrdup(o->dir);
+        s->dev = o->file.dev;
+        s->ino = o->file.ino;
+        s->has_id = o->file.fd >= 0;
+    }
     if (p->opts->sources) {
         s->next = *p->opts->sources;
         *p->opts->sources = s;
@@ -698,52 +779,74 @@ static struct zl_source *new_source(struct zl_parser *p, const char *path, const
 
 void zl_parse_sources_free(struct zl_source *head)
 {
-    while (head) {
-        struct zl_source *n = head->next;
-        free(head->path);
-        free(head->realpath);
-        free(head->memory);
-        free(head);
-        head = n;
-    }
+    zl_source_free_all(head);
 }
 
-static bool under_root(const char *rp, const char *root)
+/* Why an $INCLUDE was not read, said in one place. */
+static void include_refused(struct zl_parser *p, const struct zl_span *at, const char *file,
+                            enum zl_open_status st, const struct zl_opened *o)
 {
-    size_t n = strlen(root);
-    if (n == 1 && root[0] == '/')
-        return true;
-    return strncmp(rp, root, n) == 0 && (rp[n] == '/' || rp[n] == '\0');
+    char why[400], where[400];
+    p->res->include_failed = true;
+    switch (st) {
+    case ZL_OPEN_OUTSIDE:
+        zl_p_error_at(p, at, "$INCLUDE '%s' is outside what zonelint may read here (%s); to allow it, "
+                             "pass --include-root=DIR or set ZONELINT_INCLUDE_ROOT",
+                      file, zl_root_describe(&p->root, p->top ? p->top->path : "?", where, sizeof where));
+        break;
+    case ZL_OPEN_ERRNO:
+        zl_p_error_at(p, at, "$INCLUDE '%s': %s", file, strerror(o->file.err));
+        break;
+    case ZL_OPEN_DIR:
+        zl_p_error_at(p, at, "$INCLUDE '%s' is a directory, not a zone file", file);
+        break;
+    default:
+        zl_p_error_at(p, at, "$INCLUDE '%s' %s", file,
+                      zl_open_status_text(st, &o->file, p->opts->max_input_size, why, sizeof why));
+        break;
+    }
 }
 
 static void dir_include(struct zl_parser *p, const struct zl_span *dir)
 {
-    if (!want_args(p, dir, "$INCLUDE", 1, 2, "a file name and an optional origin"))
+    if (!want_args(p, dir, "$INCLUDE", 1, 2, "a file name and an optional origin")) {
+        p->res->include_failed = true;
         return;
+    }
     p->res->saw_include = true;
     struct zl_span fspan = tok_span(p, 0);
     if (p->opts->no_include) {
+        p->res->include_failed = true;
         zl_p_error_at(p, &fspan, "$INCLUDE refused (--no-include)");
         return;
     }
     unsigned maxd = p->opts->max_include_depth ? p->opts->max_include_depth : DEFAULT_MAX_DEPTH;
     if (p->depth + 1 > maxd) {
+        p->res->include_failed = true;
         zl_p_error_at(p, &fspan, "$INCLUDE nested more than %u deep", maxd);
         return;
     }
     /* BIND takes the file name literally: no escapes are decoded. */
     char *file = zl_xstrndup(zl_p_tok_text(p, 0), p->toks[0].len);
 
-    /* Relative to the including file's directory. */
+    /* Relative to the including file's directory: the resolved one it was
+     * named in (a file read from a buffer: its shown name's, from the
+     * working directory). path is how the included file is shown. */
     char *path;
-    if (file[0] == '/' || !p->src->path || !strchr(p->src->path, '/')) {
+    const char *dslash = p->src->path ? strrchr(p->src->path, '/') : NULL;
+    if (file[0] == '/' || !dslash) {
         path = zl_xstrdup(file);
     } else {
-        const char *slash = strrchr(p->src->path, '/');
-        size_t dl = (size_t)(slash - p->src->path) + 1;
+        size_t dl = (size_t)(dslash - p->src->path) + 1;
         path = zl_xmalloc(dl + strlen(file) + 1);
         memcpy(path, p->src->path, dl);
         strcpy(path + dl, file);
+    }
+    char cwd[PATH_MAX], cwdr[PATH_MAX];
+    const char *base = p->src->dir, *written = file;
+    if (!base) {
+        base = getcwd(cwd, sizeof cwd) && realpath(cwd, cwdr) ? cwdr : "/";
+        written = path;
     }
 
     struct zl_name new_origin = p->origin;
@@ -754,6 +857,7 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
         enum zl_name_status st = zl_name_from_text(&new_origin, zl_p_tok_text(p, 1), p->toks[1].len,
                                                    p->have_origin ? &p->origin : NULL, &fl);
         if (st != ZL_NAME_OK) {
+            p->res->include_failed = true;
             name_error(p, &os, "$INCLUDE origin", zl_p_tok_text(p, 1), p->toks[1].len, st);
             free(file);
             free(path);
@@ -762,51 +866,52 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
         have_new_origin = true;
     }
 
-    char rp[PATH_MAX];
-    struct stat st;
-    if (!realpath(path, rp) || stat(rp, &st) != 0) {
-        zl_p_error_at(p, &fspan, "$INCLUDE '%s': %s", file, strerror(errno));
-        free(file);
-        free(path);
-        return;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        zl_p_error_at(p, &fspan, "$INCLUDE '%s' is a directory, not a zone file", file);
-        free(file);
-        free(path);
-        return;
-    }
-    if (p->include_root && !under_root(rp, p->include_root)) {
-        zl_p_error_at(p, &fspan, "$INCLUDE '%s' is outside %s (after resolving links); "
-                                 "allow it with --include-root", file, p->include_root);
+    struct zl_opened o;
+    enum zl_open_status ost = p->root.kind == ZL_ROOT_NONE
+                                  ? ZL_OPEN_OUTSIDE
+                                  : zl_open_include(base, written, &p->root, p->opts->max_input_size, &o);
+    if (ost != ZL_OPEN_OK) {
+        include_refused(p, &fspan, file, ost, &o);
         free(file);
         free(path);
         return;
     }
     for (const struct zl_source *s = p->src; s; s = s->parent) {
-        if (s->realpath && strcmp(s->realpath, rp) == 0) {
+        if (s->realpath && strcmp(s->realpath, o.real) == 0) {
             struct zl_buf chain = { 0 };
             for (const struct zl_source *c = p->src; c; c = c->parent) {
                 zl_buf_puts(&chain, c->path);
                 if (c->parent)
                     zl_buf_puts(&chain, " <- ");
             }
+            p->res->include_failed = true;
             zl_p_error_at(p, &fspan, "$INCLUDE loop: '%s' is already being read (%s)", file,
                           zl_buf_cstr(&chain));
             zl_buf_free(&chain);
+            zl_file_close(&o.file);
             free(file);
             free(path);
             return;
         }
     }
-    int fd = open(path, O_RDONLY);
-    if (fd < 0) {
-        zl_p_error_at(p, &fspan, "$INCLUDE '%s': %s", file, strerror(errno));
+    /* The run's budget: every included file costs at least the minimum. */
+    uint64_t cost = o.file.size > ZL_INCLUDE_COST_MIN ? o.file.size : ZL_INCLUDE_COST_MIN;
+    if (cost > p->budget->bytes) {
+        char a[32], b[32];
+        p->res->include_failed = true;
+        p->budget->bytes = 0;
+        zl_p_error_at(p, &fspan, "$INCLUDE '%s' not read: this run's $INCLUDE budget is used up (%s of included "
+                                 "text, each included file counting at least %s); a zone that needs more "
+                                 "includes a tree of files over and over",
+                      file, zl_size_text(p->budget->bytes_total, a, sizeof a),
+                      zl_size_text(ZL_INCLUDE_COST_MIN, b, sizeof b));
+        zl_file_close(&o.file);
         free(file);
         free(path);
         return;
     }
-    struct zl_source *src = new_source(p, path, rp);
+    p->budget->bytes -= cost;
+    struct zl_source *src = new_source(p, path, &o);
     src->parent = p->src;
     src->include_span = fspan;
 
@@ -819,8 +924,8 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
     p->origin = new_origin;
     p->have_origin = have_new_origin;
     zl_p_line_reset(p);
-    parse_source(p, src, fd, NULL, 0);
-    close(fd);
+    parse_source(p, src, o.file.fd, &o.file, NULL, 0);
+    zl_file_close(&o.file);
     p->origin = saved_origin;
     p->have_origin = saved_have;
     p->last_owner = saved_owner;
@@ -871,11 +976,13 @@ static int run(struct zl_parser *p, struct zl_lexer *lx, const char *mem, size_t
     YY_BUFFER_STATE b = NULL;
     if (mem) {
         b = zl_yy_scan_bytes(mem, (int)len, scanner);
-    } else if (lx->fd < 0 && lx->mem_len < 64 * 1024) {
-        /* A small input in memory gets a buffer its size, not flex's 512 KiB
-         * (flex grows it if a token needs more): fuzzing and tests lint
-         * thousands of buffers, and each big buffer is an mmap/munmap. */
-        b = zl_yy_create_buffer(NULL, (int)lx->mem_len + 16, scanner);
+    } else if ((lx->fd < 0 && lx->mem_len < 64 * 1024) || (lx->file && lx->file->size < 64 * 1024)) {
+        /* A small input gets a buffer its size, not flex's 512 KiB (flex
+         * grows it if a token needs more): fuzzing and tests lint thousands
+         * of buffers, a zone may include thousands of small files, and each
+         * big buffer is an mmap/munmap. */
+        size_t n = lx->fd < 0 ? lx->mem_len : (size_t)lx->file->size;
+        b = zl_yy_create_buffer(NULL, (int)n + 16, scanner);
         zl_yy_switch_to_buffer(b, scanner);
     }
     int r = zl_yyparse(scanner, p);
@@ -885,7 +992,8 @@ static int run(struct zl_parser *p, struct zl_lexer *lx, const char *mem, size_t
     return r;
 }
 
-static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, const char *mem, size_t len)
+static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, struct zl_file *file,
+                        const char *mem, size_t len)
 {
     struct zl_source *saved_src = p->src;
     p->src = src;
@@ -894,6 +1002,8 @@ static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, cons
     memset(&lx, 0, sizeof lx);
     lx.p = p;
     lx.fd = fd;
+    lx.file = file;
+    lx.max = p->opts->max_input_size ? p->opts->max_input_size : ZL_MAX_INPUT_DEFAULT;
     lx.mem = mem;
     lx.mem_len = len;
     lx.line = 1;
@@ -903,6 +1013,27 @@ static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, cons
         zl_p_error_at(p, &s, "read error: %s", strerror(lx.read_errno));
         if (!saved_src)
             p->res->io_error = true;
+        else
+            p->res->include_failed = true;
+    }
+    if (lx.cut) {
+        /* Not a syntax error: the input could not be read whole (exit 2 for
+         * the file named on the command line). */
+        char a[32];
+        struct zl_span s = { src, 0, 0, 0, 0 };
+        if (lx.file)
+            zl_p_report(p, saved_src ? ZL_RULE_ZL1001 : ZL_RULE_ZL1000, &s,
+                        "the file grew while it was read; only the %s it had when zonelint opened it were "
+                        "read (lint it again when it is complete)",
+                        zl_size_text(lx.file->size, a, sizeof a));
+        else
+            zl_p_report(p, ZL_RULE_ZL1000, &s,
+                        "the input is larger than the limit of %s; only that much was read "
+                        "(raise it with --max-input-size)", zl_size_text(lx.max, a, sizeof a));
+        if (!saved_src)
+            p->res->io_error = true;
+        else
+            p->res->include_failed = true;
     }
     p->depth -= saved_src ? 1 : 0;
     p->src = saved_src;
@@ -977,6 +1108,90 @@ static void parser_finish(struct zl_parser *p)
     free(p->outtoks);
 }
 
+/* The $INCLUDE root of a parse: the explicit one when given, else the
+ * default (the top file's work tree or directory), narrowed by a .zonelint
+ * root that lies inside it. */
+static void choose_root(struct zl_parser *p, const struct zl_root *dflt)
+{
+    const struct zl_parse_opts *opts = p->opts;
+    memset(&p->root, 0, sizeof p->root);
+    if (opts->include_root) {
+        if (zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &p->root) != 0) {
+            /* not there: nothing below it can be read; keep the name for messages */
+            strcpy(p->root.phys, p->root.lex[0] ? p->root.lex : "/nonexistent");
+            p->root.kind = ZL_ROOT_EXPLICIT;
+        }
+        return;
+    }
+    if (!dflt)
+        return;
+    p->root = *dflt;
+    struct zl_root narrow;
+    if (opts->include_root_narrow && zl_root_from_dir(opts->include_root_narrow, ZL_ROOT_CONFIG, &narrow) == 0 &&
+        zl_root_holds(dflt, narrow.phys))
+        p->root = narrow;
+}
+
+static void use_budget(struct zl_parser *p)
+{
+    if (p->opts->budget) {
+        p->budget = p->opts->budget;
+        if (!p->budget->bytes_total)
+            zl_include_budget_init(p->budget, 0);
+    } else {
+        zl_include_budget_init(&p->own_budget, 0);
+        p->budget = &p->own_budget;
+    }
+}
+
+/* A file could not be opened: the message says why (exit 2). */
+static void open_failed(struct zl_parser *p, struct zl_source *src, enum zl_open_status st,
+                        const struct zl_opened *o)
+{
+    struct zl_span at = { src, 0, 0, 0, 0 };
+    char why[400];
+    if (st == ZL_OPEN_LINK_OUT)
+        snprintf(why, sizeof why, "is a symbolic link that leads out of the %s holding it; zonelint does not "
+                                  "follow it (name the target itself, or allow it with --include-root)",
+                 o->root.kind == ZL_ROOT_TREE ? "git work tree" : "directory");
+    else
+        zl_open_status_text(st, &o->file, p->opts->max_input_size, why, sizeof why);
+    zl_p_report(p, ZL_RULE_ZL1000, &at, "%s", why);
+    p->res->io_error = true;
+}
+
+static int parse_opened(struct zl_parser *p, struct zl_opened *o, enum zl_open_status st, const char *shown)
+{
+    struct zl_parse_result *res = p->res;
+    struct zl_source *src = new_source(p, shown, st == ZL_OPEN_OK ? o : NULL);
+    if (st != ZL_OPEN_OK) {
+        open_failed(p, src, st, o);
+    } else {
+        choose_root(p, &o->root);
+        use_budget(p);
+        p->top = src;
+        parse_source(p, src, o->file.fd, &o->file, NULL, 0);
+    }
+    zl_file_close(&o->file);
+    parser_finish(p);
+    src->dialect = (unsigned char)res->dialect;
+    if (!p->opts->sources)
+        zl_parse_sources_free(src);
+    return res->io_error ? -1 : 0;
+}
+
+int zl_parse_opened(struct zl_opened *o, enum zl_open_status st, const char *shown,
+                    const struct zl_parse_opts *opts, struct zl_parse_result *res)
+{
+    struct zl_parser p;
+    parser_init(&p, opts, res);
+    if (st == ZL_OPEN_OK && (o->file.fd < 0 || lseek(o->file.fd, 0, SEEK_SET) != 0)) {
+        o->file.err = o->file.fd < 0 ? EBADF : errno;
+        st = ZL_OPEN_ERRNO;
+    }
+    return parse_opened(&p, o, st, shown);
+}
+
 int zl_parse_file(const char *path, const char *display_name, const struct zl_parse_opts *opts,
                   struct zl_parse_result *res)
 {
@@ -984,47 +1199,19 @@ int zl_parse_file(const char *path, const char *display_name, const struct zl_pa
     parser_init(&p, opts, res);
     bool is_stdin = strcmp(path, "-") == 0;
     const char *shown = display_name ? display_name : (is_stdin ? "<stdin>" : path);
-    int fd = is_stdin ? 0 : open(path, O_RDONLY);
-    int open_errno = errno;
-    char rp[PATH_MAX];
-    bool have_rp = !is_stdin && realpath(path, rp);
-    struct zl_source *src = new_source(&p, shown, have_rp ? rp : NULL);
-    struct zl_span at = { src, 0, 0, 0, 0 };
-    if (fd < 0) {
-        zl_p_report(&p, ZL_RULE_ZL1000, &at, "cannot open: %s", strerror(open_errno));
-        res->io_error = true;
-        goto out;
+    if (!is_stdin) {
+        struct zl_root widen;
+        bool have_widen = opts->include_root && zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &widen) == 0;
+        struct zl_opened o;
+        enum zl_open_status st = zl_open_argument(path, have_widen ? &widen : NULL, opts->max_input_size, &o);
+        return parse_opened(&p, &o, st, shown);
     }
-    struct stat st;
-    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        zl_p_report(&p, ZL_RULE_ZL1000, &at, "is a directory, not a zone file");
-        res->io_error = true;
-        close(fd);
-        goto out;
-    }
-    /* $INCLUDE stays inside the top file's directory unless told otherwise. */
-    char rootbuf[PATH_MAX];
-    if (opts->include_root) {
-        /* Compared with resolved paths, so resolve it too (links, "..") */
-        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
-    } else if (have_rp) {
-        strcpy(rootbuf, rp);
-        char *slash = strrchr(rootbuf, '/');
-        if (slash == rootbuf)
-            slash[1] = '\0';
-        else if (slash)
-            *slash = '\0';
-        p.include_root = rootbuf;
-    } else {
-        char cwd[PATH_MAX];
-        if (getcwd(cwd, sizeof cwd) && realpath(cwd, rootbuf))
-            p.include_root = rootbuf;
-    }
+    struct zl_source *src = new_source(&p, shown, NULL);
+    struct zl_root dflt;
+    choose_root(&p, zl_root_default("-", &dflt) == 0 ? &dflt : NULL);
+    use_budget(&p);
     p.top = src;
-    parse_source(&p, src, fd, NULL, 0);
-    if (!is_stdin)
-        close(fd);
-out:
+    parse_source(&p, src, 0, NULL, NULL, 0);
     parser_finish(&p);
     src->dialect = (unsigned char)res->dialect;
     if (!opts->sources)
@@ -1041,13 +1228,11 @@ int zl_parse_buffer(const char *data, size_t len, const char *name, const struct
     src->memory = zl_xmalloc(len + 1);
     memcpy(src->memory, data, len);
     src->memory_len = len;
-    char cwd[PATH_MAX], rootbuf[PATH_MAX];
-    if (opts->include_root)
-        p.include_root = realpath(opts->include_root, rootbuf) ? rootbuf : opts->include_root;
-    else if (getcwd(cwd, sizeof cwd) && realpath(cwd, rootbuf))
-        p.include_root = rootbuf;
+    struct zl_root dflt;
+    choose_root(&p, zl_root_default("-", &dflt) == 0 ? &dflt : NULL);
+    use_budget(&p);
     p.top = src;
-    parse_source(&p, src, -1, (const char *)src->memory, len);
+    parse_source(&p, src, -1, NULL, (const char *)src->memory, len);
     parser_finish(&p);
     src->dialect = (unsigned char)res->dialect;
     if (!opts->sources)

@@ -6,12 +6,14 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "input/dialect.h"
 #include "base/diag.h"
 #include "base/names.h"
 #include "rdata/record.h"
 #include "base/source.h"
+#include "input/confine.h"
 
 struct zl_comment {
     const char *text;          /* without the ';' */
@@ -26,9 +28,14 @@ struct zl_parse_opts {
                                        an SOA must sit at its top */
     bool drop_outside_zone;         /* with zone: records outside it are reported and not
                                        handed on, as a name server ignores them (print) */
-    const char *include_root;       /* $INCLUDE confinement (realpath of a dir); NULL: the top file's dir */
+    const char *include_root;       /* $INCLUDE confinement widened to this directory (--include-root,
+                                       ZONELINT_INCLUDE_ROOT); NULL: the default root (confine.h) */
+    const char *include_root_narrow; /* narrower root from a .zonelint: used only when it lies
+                                       inside the default root (the CLI refuses it otherwise) */
     bool no_include;                /* refuse every $INCLUDE */
     const char *octodns_config;     /* --octodns-config FILE; NULL: found above an octoDNS zone file */
+    uint64_t max_input_size;        /* bytes per file read; 0: ZL_MAX_INPUT_DEFAULT */
+    struct zl_include_budget *budget; /* run-wide $INCLUDE budget; NULL: a default one per call */
     unsigned max_include_depth;     /* 0: default (16) */
     unsigned max_errors;            /* per file; 0: default (100) */
     unsigned long max_generate;     /* $GENERATE iterations per directive; 0: default (65536) */
@@ -48,6 +55,8 @@ struct zl_parse_result {
     unsigned errors;            /* syntax errors reported (including those not shown) */
     bool io_error;              /* could not read the top file: exit 2 */
     bool saw_include;           /* the file uses $INCLUDE */
+    bool include_failed;        /* an $INCLUDE was not read (refused, missing, over budget):
+                                   the zone is incomplete, so absence is not a finding */
     bool saw_origin;            /* a $ORIGIN directive was seen */
     enum zl_dialect dialect;    /* what the file was read as (never AUTO) */
     bool dialect_forced;        /* from opts.dialect, not detected */
@@ -59,6 +68,13 @@ struct zl_parse_result {
 /* Parses the file at path ("-" = stdin, shown as display_name when given). */
 int zl_parse_file(const char *path, const char *display_name,
                   const struct zl_parse_opts *opts, struct zl_parse_result *res);
+
+/* Parses a file opened with zl_open_argument (confine.h) from its start,
+ * taking it over (closes it); st is what the open returned: when not OK,
+ * the error is reported as zl_parse_file would. shown is its name in
+ * diagnostics. */
+int zl_parse_opened(struct zl_opened *o, enum zl_open_status st, const char *shown,
+                    const struct zl_parse_opts *opts, struct zl_parse_result *res);
 
 /* Parses an in-memory buffer (tests, fuzzing); name is shown in diagnostics. */
 int zl_parse_buffer(const char *data, size_t len, const char *name,

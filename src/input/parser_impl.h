@@ -25,7 +25,11 @@ struct zl_parser {
     struct zl_source *src;          /* file being read now */
     const struct zl_source *top;    /* file named on the command line */
     unsigned depth;                 /* $INCLUDE nesting */
-    const char *include_root;       /* realpath of the confinement directory */
+    struct zl_root root;            /* what $INCLUDE may read (confine.h); kind NONE: nothing */
+    struct zl_include_budget own_budget, *budget;
+    bool budget_said;               /* "budget exhausted" is said once */
+    bool no_ttl_said;               /* "no TTL" after an $INCLUDE that was not read: once */
+    unsigned long records_dropped;  /* included records past the budget */
 
     /* Zone-wide state (carried into included files). */
     struct zl_name origin;

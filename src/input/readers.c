@@ -13,6 +13,7 @@
 
 #include "base/buf.h"
 #include "input/exports/emit.h"
+#include "input/confine.h"
 
 /* Detection reads this much of a file: the markers sit near the top. */
 #define HEAD_BYTES 65536
@@ -156,7 +157,9 @@ static const char tried[] = "tried: zone file, Route 53 JSON, octoDNS YAML, Clou
 
 /* ---- reading ------------------------------------------------------------------ */
 
-static int read_fd(int fd, size_t max, struct zl_buf *b)
+/* Appends the file's bytes to b until it holds max (0: the whole file, as
+ * big as it was when opened). 0, or -1 on a read error (errno set). */
+static int read_file(struct zl_file *f, size_t max, struct zl_buf *b)
 {
     char tmp[65536];
     for (;;) {
@@ -165,28 +168,32 @@ static int read_fd(int fd, size_t max, struct zl_buf *b)
             want = max - b->len;
         if (want == 0)
             return 0;
-        ssize_t r = read(fd, tmp, want);
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
+        long r = zl_file_read(f, b->len, tmp, want);
+        if (r < 0)
             return -1;
-        }
         if (r == 0)
             return 0;
         zl_buf_put(b, tmp, (size_t)r);
     }
 }
 
+/* The start of a file named on the command line, for detection. */
+static int read_head(const char *path, struct zl_buf *b)
+{
+    struct zl_opened o;
+    if (!strcmp(path, "-") || zl_open_argument(path, NULL, 0, &o) != ZL_OPEN_OK)
+        return -1;
+    int rc = read_file(&o.file, HEAD_BYTES, b);
+    zl_file_close(&o.file);
+    return rc;
+}
+
 int zl_input_format_of_file(const char *path, enum zl_input_format requested)
 {
     if (requested != ZL_INPUT_AUTO)
         return requested;
-    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
-    if (fd < 0)
-        return ZL_INPUT_ZONE;
     struct zl_buf b = { 0 };
-    int rc = read_fd(fd, HEAD_BYTES, &b);
-    close(fd);
+    int rc = read_head(path, &b);
     int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, NULL, 0) : ZL_INPUT_ZONE;
     zl_buf_free(&b);
     return f;
@@ -199,14 +206,13 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
         snprintf(buf, cap, "%s (from --input-format)", zl_input_format_name(requested));
         return buf;
     }
-    int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
-    if (fd < 0) {
+    struct zl_buf b = { 0 };
+    if (read_head(path, &b) != 0) {
+        zl_buf_free(&b);
         snprintf(buf, cap, "auto (detected when read)");
         return buf;
     }
-    struct zl_buf b = { 0 };
-    int rc = read_fd(fd, HEAD_BYTES, &b);
-    close(fd);
+    int rc = 0;
     char why[256];
     int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, why, sizeof why) : -1;
     if (rc != 0)
@@ -219,12 +225,16 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
     return buf;
 }
 
-static struct zl_source *new_source(const struct zl_parse_opts *opts, const char *shown, const char *path)
+static struct zl_source *new_source(const struct zl_parse_opts *opts, const char *shown, const struct zl_opened *o)
 {
     struct zl_source *src = zl_source_new(opts->sources, shown);
-    char rp[PATH_MAX];
-    if (path && realpath(path, rp))
-        src->realpath = zl_xstrdup(rp);
+    if (o) {
+        src->realpath = zl_xstrdup(o->real);
+        src->dir = zl_xstrdup(o->dir);
+        src->dev = o->file.dev;
+        src->ino = o->file.ino;
+        src->has_id = true;
+    }
     return src;
 }
 
@@ -244,9 +254,20 @@ static void io_error(const struct zl_parse_opts *opts, struct zl_source *src, st
 
 static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const char *text, size_t len)
 {
+    const char *enc = zl_text_not_utf8((const unsigned char *)text, len);
+    if (enc) {
+        struct zl_span at = { f->src, 1, 1, 1, 2 };
+        if (!strcmp(enc, "UTF-16"))
+            zl_fmt_error(f, &at, "this file is UTF-16; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)");
+        else
+            zl_fmt_error(f, &at, "this file is binary (mostly NUL bytes), not %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML or JSON");
+        return;
+    }
     struct zl_yerror err;
     int rc = zl_ydocs_load(&f->y, text, len, f->src, &err);
-    if (rc != 0)
+    if (rc != 0 && err.nested)
+        zl_fmt_error(f, &err.span, "%s", err.msg);
+    else if (rc != 0)
         zl_fmt_error(f, &err.span, "%s syntax error: %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML/JSON",
                      err.msg);
     switch (fmt) {
@@ -260,54 +281,74 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
         zl_fmt_report(f, ZL_RULE_ZL1001, &f->last_error_span,
                       "%u more syntax errors not shown", hidden);
     zl_ydocs_free(&f->y);
+    zl_fmt_free_kept(f);
     zl_buf_free(&f->text);
     zl_buf_free(&f->wire);
     free(f->toks);
     free(f->out);
 }
 
-int zl_read_input(const char *path, const char *display, const char *data, size_t len,
-                  enum zl_input_format fmt, const struct zl_parse_opts *opts,
-                  struct zl_parse_result *res, enum zl_input_format *used)
+/* The content matches no format: a finding at its first line (exit 1),
+ * like any zone file that does not parse. */
+static void no_format(const struct zl_parse_opts *opts, struct zl_parse_result *res, const char *shown,
+                      const struct zl_opened *o, const char *why)
 {
-    const char *shown = display ? display : path;
+    memset(res, 0, sizeof *res);
+    struct zl_source *src = new_source(opts, shown, o);
+    res->errors++;
+    struct zl_span at = { src, 1, 1, 1, 2 };
+    struct zl_diag diag;
+    zl_diag_init(&diag, ZL_RULE_ZL1001, ZL_SEV_ERROR, at, "this file matches no input format: %s; %s", why, tried);
+    if (opts->sink.emit)
+        opts->sink.emit(opts->sink.user, &diag);
+    else
+        zl_diag_free(&diag);
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+}
+
+static void structured(const struct zl_parse_opts *opts, struct zl_parse_result *res, struct zl_source *src,
+                       enum zl_input_format fmt, const char *shown, const char *text, size_t len)
+{
+    struct zl_fmt f;
+    memset(&f, 0, sizeof f);
+    f.opts = opts;
+    f.res = res;
+    f.src = src;
+    f.name = shown;
+    read_structured(&f, fmt, text, len);
+}
+
+/* A file named on the command line: opened once (confine.h), its start
+ * read for detection, then handed to the zone parser or read whole. */
+static int read_file_input(const char *path, const char *shown, enum zl_input_format fmt,
+                           const struct zl_parse_opts *opts, struct zl_parse_result *res,
+                           enum zl_input_format *used)
+{
+    struct zl_root widen;
+    bool have_widen = opts->include_root && zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &widen) == 0;
+    struct zl_opened o;
+    enum zl_open_status st = zl_open_argument(path, have_widen ? &widen : NULL, opts->max_input_size, &o);
+    if (st != ZL_OPEN_OK) {
+        if (used)
+            *used = fmt == ZL_INPUT_AUTO ? ZL_INPUT_ZONE : fmt;
+        return zl_parse_opened(&o, st, shown, opts, res); /* words the error */
+    }
     struct zl_buf whole = { 0 };
-    bool have_whole = false;
+    if (read_file(&o.file, fmt == ZL_INPUT_ZONE ? 1 : HEAD_BYTES, &whole) != 0) {
+        o.file.err = errno;
+        zl_file_close(&o.file);
+        zl_buf_free(&whole);
+        return zl_parse_opened(&o, ZL_OPEN_ERRNO, shown, opts, res);
+    }
+    if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8(whole.data ? whole.data : (const uint8_t *)"", whole.len))
+        fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
         char why[256];
-        int d;
-        if (data) {
-            d = zl_input_format_detect(data, len < HEAD_BYTES ? len : HEAD_BYTES, shown, why, sizeof why);
-        } else {
-            int fd = open(path, O_RDONLY);
-            struct stat st;
-            if (fd < 0 || fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) || read_fd(fd, HEAD_BYTES, &whole) != 0) {
-                d = ZL_INPUT_ZONE; /* the zone parser words the error */
-            } else {
-                d = zl_input_format_detect((const char *)whole.data, whole.len, shown, why, sizeof why);
-                /* A zone file is read again by its parser; only the others need the rest. */
-                if (d != ZL_INPUT_ZONE && read_fd(fd, 0, &whole) == 0)
-                    have_whole = true;
-            }
-            if (fd >= 0)
-                close(fd);
-        }
+        int d = zl_input_format_detect((const char *)whole.data, whole.len, shown, why, sizeof why);
         if (d < 0) {
-            /* The file was read; its content is what is wrong: a finding at
-             * its first line (exit 1), like any zone file that does not parse. */
-            memset(res, 0, sizeof *res);
-            struct zl_source *src = new_source(opts, shown, data ? NULL : path);
-            res->errors++;
-            struct zl_span at = { src, 1, 1, 1, 2 };
-            struct zl_diag diag;
-            zl_diag_init(&diag, ZL_RULE_ZL1001, ZL_SEV_ERROR, at, "this file matches no input format: %s; %s",
-                         why, tried);
-            if (opts->sink.emit)
-                opts->sink.emit(opts->sink.user, &diag);
-            else
-                zl_diag_free(&diag);
-            if (!opts->sources)
-                zl_parse_sources_free(src);
+            no_format(opts, res, shown, &o, why);
+            zl_file_close(&o.file);
             zl_buf_free(&whole);
             return 0;
         }
@@ -317,41 +358,61 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
         *used = fmt;
     if (fmt == ZL_INPUT_ZONE) {
         zl_buf_free(&whole);
-        return data ? zl_parse_buffer(data, len, shown, opts, res) : zl_parse_file(path, display, opts, res);
+        return zl_parse_opened(&o, ZL_OPEN_OK, shown, opts, res);
     }
-
     memset(res, 0, sizeof *res);
-    struct zl_source *src = new_source(opts, shown, data ? NULL : path);
+    struct zl_source *src = new_source(opts, shown, &o);
     src->input_format = (unsigned char)fmt;
-    if (!data && !have_whole) {
-        int fd = open(path, O_RDONLY);
-        whole.len = 0;
-        int rc = fd < 0 ? -1 : read_fd(fd, 0, &whole);
-        if (fd >= 0)
-            close(fd);
-        if (rc != 0) {
-            io_error(opts, src, res, "cannot open: %s%s", strerror(errno), "");
-            if (!opts->sources)
-                zl_parse_sources_free(src);
-            zl_buf_free(&whole);
-            return -1;
-        }
+    int rc = read_file(&o.file, 0, &whole);
+    bool grew = rc == 0 && zl_file_grew(&o.file);
+    zl_file_close(&o.file);
+    if (rc != 0 || grew) {
+        char a[32];
+        if (grew)
+            zl_size_text(o.file.size, a, sizeof a);
+        io_error(opts, src, res, grew ? "the file grew while it was read; only the %s it had when zonelint "
+                                        "opened it were read (lint it again when it is complete)%s"
+                                      : "read error: %s%s",
+                 grew ? a : strerror(errno), "");
+    } else {
+        structured(opts, res, src, fmt, shown, whole.data ? (const char *)whole.data : "", whole.len);
     }
-    if (data) {
-        /* Kept so that reporters can show its lines (stdin). */
-        src->memory = zl_xmalloc(len + 1);
-        memcpy(src->memory, data, len);
-        src->memory_len = len;
-    }
-    struct zl_fmt f;
-    memset(&f, 0, sizeof f);
-    f.opts = opts;
-    f.res = res;
-    f.src = src;
-    f.name = shown;
-    const char *text = data ? data : whole.data ? (const char *)whole.data : "";
-    read_structured(&f, fmt, text, data ? len : whole.len);
     zl_buf_free(&whole);
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return res->io_error ? -1 : 0;
+}
+
+int zl_read_input(const char *path, const char *display, const char *data, size_t len,
+                  enum zl_input_format fmt, const struct zl_parse_opts *opts,
+                  struct zl_parse_result *res, enum zl_input_format *used)
+{
+    const char *shown = display ? display : path;
+    if (!data)
+        return read_file_input(path, shown, fmt, opts, res, used);
+    if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8((const unsigned char *)data, len))
+        fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
+    if (fmt == ZL_INPUT_AUTO) {
+        char why[256];
+        int d = zl_input_format_detect(data, len < HEAD_BYTES ? len : HEAD_BYTES, shown, why, sizeof why);
+        if (d < 0) {
+            no_format(opts, res, shown, NULL, why);
+            return 0;
+        }
+        fmt = (enum zl_input_format)d;
+    }
+    if (used)
+        *used = fmt;
+    if (fmt == ZL_INPUT_ZONE)
+        return zl_parse_buffer(data, len, shown, opts, res);
+    memset(res, 0, sizeof *res);
+    struct zl_source *src = new_source(opts, shown, NULL);
+    src->input_format = (unsigned char)fmt;
+    /* Kept so that reporters can show its lines (stdin). */
+    src->memory = zl_xmalloc(len + 1);
+    memcpy(src->memory, data, len);
+    src->memory_len = len;
+    structured(opts, res, src, fmt, shown, data, len);
     if (!opts->sources)
         zl_parse_sources_free(src);
     return 0;

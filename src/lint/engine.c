@@ -10,6 +10,7 @@
 #include "lint/patterns.h"
 #include "rdata/types.h"
 #include "lint/senders.h"
+#include "base/source.h"
 
 #define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
 
@@ -39,10 +40,10 @@ struct owner_slot {
     uint32_t rec;   /* record index + 1; 0 = empty slot */
 };
 
-/* How many findings one rule made at one source line (a hash table slot). */
+/* How many findings one rule made for one record (a hash table slot). */
 struct line_count {
-    const struct zl_source *src;
-    uint32_t line;
+    uint64_t file;                 /* file identity (file_key) */
+    uint32_t line, col;            /* where the record starts */
     uint32_t rule;                 /* index in zl_rules + 1; 0: empty slot */
     uint32_t n;                    /* findings made, kept or not */
     size_t last;                   /* pending index of the last one kept */
@@ -71,7 +72,9 @@ struct zl_ctx {
     struct zl_ztarget *targets;
     size_t ntargets, ctargets;
     const struct zl_source **srcs;  /* zl_zrec.src indexes this */
-    size_t nsrcs;
+    size_t nsrcs, last_src;
+    uint32_t *slots_src;            /* file_key -> index + 1 (source_index) */
+    size_t cslots_src;
     struct owner_slot *slots;
     size_t last_slot;               /* slot of the previous record's owner */
     size_t nslots, used_slots;
@@ -407,21 +410,33 @@ static struct zl_diag *push_pending(struct zl_ctx *c)
     return d;
 }
 
-/* Findings of one rule at one source line beyond this many are counted, not
- * kept: a $GENERATE line stands for up to 65536 records, and that many
- * copies of a finding cost hundreds of MB and say nothing more. The last
- * one kept gets a note with the count (zl_engine_end). */
-#define MAX_PER_LINE 100
+/* Findings of one rule for one record beyond this many are counted, not
+ * kept: a $GENERATE line stands for up to 65536 records that share its
+ * place, a file included over and over is one file, and that many copies of
+ * a finding cost hundreds of MB and say nothing more. The last one kept gets
+ * a note with the count (zl_engine_end). Per record, not per line: a
+ * minified export has every record on line 1. */
+#define MAX_PER_RECORD 100
 
-static size_t lc_hash(const struct zl_source *src, uint32_t line, uint32_t rule, size_t cap)
+/* A file included many times is many sources but one file. */
+static uint64_t file_key(const struct zl_source *src)
 {
-    uint64_t h = ((uint64_t)(uintptr_t)src * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 8) ^ rule;
+    if (src && src->realpath)
+        return mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)src->realpath, strlen(src->realpath), false)) | 1;
+    return (uint64_t)(uintptr_t)src & ~(uint64_t)1;
+}
+
+static size_t lc_hash(uint64_t file, uint32_t line, uint32_t col, uint32_t rule, size_t cap)
+{
+    uint64_t h = (file * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 24) ^ ((uint64_t)col << 8) ^ rule;
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
     h ^= h >> 32;
     return (size_t)h & (cap - 1);
 }
 
+/* The count for a finding of rule at span: keyed by the record being checked
+ * (its first position), or by the finding's own place for zone checks. */
 static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const struct zl_span *span)
 {
     if ((c->nlcount + 1) * 2 > c->clcount) {
@@ -431,7 +446,7 @@ static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const stru
             const struct line_count *o = &c->lcount[i];
             if (!o->rule)
                 continue;
-            size_t k = lc_hash(o->src, o->line, o->rule, ncap);
+            size_t k = lc_hash(o->file, o->line, o->col, o->rule, ncap);
             while (nt[k].rule)
                 k = (k + 1) & (ncap - 1);
             nt[k] = *o;
@@ -440,17 +455,20 @@ static struct line_count *line_count(struct zl_ctx *c, uint32_t rule, const stru
         c->lcount = nt;
         c->clcount = ncap;
     }
-    size_t k = lc_hash(span->src, span->line, rule, c->clcount);
+    const struct zl_span *at = c->cur && c->cur->span.src == span->src ? &c->cur->span : span;
+    uint64_t file = file_key(span->src);
+    size_t k = lc_hash(file, at->line, at->col, rule, c->clcount);
     for (;; k = (k + 1) & (c->clcount - 1)) {
         struct line_count *e = &c->lcount[k];
         if (!e->rule) {
-            e->src = span->src;
-            e->line = span->line;
+            e->file = file;
+            e->line = at->line;
+            e->col = at->col;
             e->rule = rule;
             c->nlcount++;
             return e;
         }
-        if (e->rule == rule && e->line == span->line && e->src == span->src)
+        if (e->rule == rule && e->line == at->line && e->col == at->col && e->file == file)
             return e;
     }
 }
@@ -462,7 +480,7 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
         return NULL;
     size_t ri = rule_index(ctx, rule);
     struct line_count *lc = line_count(ctx, (uint32_t)ri + 1, span);
-    if (++lc->n > MAX_PER_LINE)
+    if (++lc->n > MAX_PER_RECORD)
         return NULL;
     lc->last = ctx->npending;
     struct zl_diag *d = push_pending(ctx);
@@ -477,6 +495,10 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
     d->rule = (uint16_t)ri;
     d->span = *span;
     d->message = zl_buf_cstr(&msg);
+    if (ctx->cur && ctx->cur->span.src == span->src) {
+        d->rec_line = ctx->cur->span.line;
+        d->rec_col = ctx->cur->span.col;
+    }
     return d;
 }
 
@@ -657,15 +679,45 @@ static uint16_t clamp16(uint32_t v)
 }
 
 /* Records keep a 16-bit source index; the table is tiny (one per file read). */
+/* The index of a record's source in srcs. Records mostly come from the
+ * source of the record before; the rest are looked up by file (file_key):
+ * a file included thousands of times is thousands of sources but one file
+ * with the same lines, so it takes one index (a zrec holds 16 bits). */
 static uint16_t source_index(struct zl_ctx *c, const struct zl_source *src)
 {
-    for (size_t i = c->nsrcs; i > 0; i--)
-        if (c->srcs[i - 1] == src)
-            return (uint16_t)(i - 1);
+    if (c->nsrcs && c->srcs[c->last_src] == src)
+        return (uint16_t)c->last_src;
+    uint64_t key = file_key(src);
+    if ((c->nsrcs + 1) * 2 > c->cslots_src) {
+        size_t ncap = c->cslots_src ? c->cslots_src * 2 : 64;
+        uint32_t *nt = zl_xcalloc(ncap, sizeof *nt);
+        for (size_t i = 0; i < c->cslots_src; i++) {
+            uint32_t v = c->slots_src[i];
+            if (!v)
+                continue;
+            size_t k = (size_t)mix(file_key(c->srcs[v - 1])) & (ncap - 1);
+            while (nt[k])
+                k = (k + 1) & (ncap - 1);
+            nt[k] = v;
+        }
+        free(c->slots_src);
+        c->slots_src = nt;
+        c->cslots_src = ncap;
+    }
+    size_t k = (size_t)mix(key) & (c->cslots_src - 1);
+    for (; c->slots_src[k]; k = (k + 1) & (c->cslots_src - 1)) {
+        uint32_t i = c->slots_src[k] - 1;
+        if (c->srcs[i] == src || file_key(c->srcs[i]) == key) {
+            c->last_src = i;
+            return (uint16_t)i;
+        }
+    }
     if (c->nsrcs >= 65535)
-        return 0;
+        return 0; /* 65535 different files in one zone: the first stands in */
     c->srcs = zl_xrealloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs);
     c->srcs[c->nsrcs] = src;
+    c->slots_src[k] = (uint32_t)c->nsrcs + 1;
+    c->last_src = c->nsrcs;
     return (uint16_t)c->nsrcs++;
 }
 
@@ -777,7 +829,8 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     c->nrecs++;
 }
 
-/* Findings ordered by (file, line): the groups superseding works within. */
+/* Findings ordered by (file, line, record): the groups superseding works
+ * within. */
 static int cmp_place(const void *a, const void *b)
 {
     const struct zl_diag *x = *(const struct zl_diag *const *)a, *y = *(const struct zl_diag *const *)b;
@@ -786,12 +839,40 @@ static int cmp_place(const void *a, const void *b)
         return xs < ys ? -1 : 1;
     if (x->span.line != y->span.line)
         return x->span.line < y->span.line ? -1 : 1;
+    if (x->rec_line != y->rec_line)
+        return x->rec_line < y->rec_line ? -1 : 1;
+    if (x->rec_col != y->rec_col)
+        return x->rec_col < y->rec_col ? -1 : 1;
     return x < y ? -1 : x > y; /* stable: input order */
 }
 
-/* Linear in the findings per line, not quadratic in all of them: a file
- * can have tens of thousands (one $GENERATE line alone can), and every
- * decision is made on the findings as reported, before any is dropped. */
+/* Marks in hidden (when not NULL) the rules that the findings by[g..e) (or
+ * only those without a record, unanchored_only) supersede; true when there
+ * is any. */
+static bool hides_any(const struct zl_registry *reg, struct zl_diag *const *by, size_t g, size_t e,
+                      bool unanchored_only, bool *hidden)
+{
+    bool any = false;
+    for (size_t k = g; k < e; k++) {
+        unsigned r = by[k]->rule;
+        if ((unanchored_only && by[k]->rec_line) || r >= reg->nrules || !reg->rules[r].supersedes)
+            continue;
+        for (const uint16_t *s = reg->rules[r].supersedes; *s != ZL_NONE_ID; s++)
+            if (*s < reg->nrules) {
+                any = true;
+                if (hidden)
+                    hidden[*s] = true;
+            }
+    }
+    return any;
+}
+
+/* A generic finding gives way to a specific one about the same record: on
+ * the same line, and of the same record when both know theirs (a minified
+ * export has every record on line 1). Linear in the findings per line, not
+ * quadratic in all of them: a file can have tens of thousands (one
+ * $GENERATE line alone can), and every decision is made on the findings as
+ * reported, before any is dropped. */
 static void drop_superseded(struct zl_ctx *c)
 {
     size_t n = c->npending;
@@ -803,26 +884,29 @@ static void drop_superseded(struct zl_ctx *c)
         by[i] = &c->pending[i];
     qsort(by, n, sizeof *by, cmp_place);
     const struct zl_registry *reg = c->reg;
-    bool *hidden = zl_xcalloc(reg->nrules, sizeof *hidden); /* superseded on this line */
+    bool *hidden = zl_xcalloc(reg->nrules, sizeof *hidden); /* superseded in this record */
+    bool *line_hidden = zl_xcalloc(reg->nrules, sizeof *line_hidden);
     for (size_t g = 0, e; g < n; g = e) {
-        bool any = false;
-        for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line;
-             e++) {
-            unsigned r = by[e]->rule;
-            if (r >= reg->nrules || !reg->rules[r].supersedes)
-                continue;
-            for (const uint16_t *s = reg->rules[r].supersedes; *s != ZL_NONE_ID; s++)
-                if (*s < reg->nrules)
-                    hidden[*s] = any = true;
-        }
-        if (!any)
+        for (e = g; e < n && by[e]->span.src == by[g]->span.src && by[e]->span.line == by[g]->span.line; e++)
+            ;
+        if (!hides_any(reg, by, g, e, false, NULL))
             continue;
-        for (size_t k = g; k < e; k++)
-            if (by[k]->rule < reg->nrules && hidden[by[k]->rule])
-                drop[by[k] - c->pending] = true;
-        memset(hidden, 0, reg->nrules * sizeof *hidden);
+        /* Specific findings that know no record hide generic ones on the
+         * whole line; the others only within their record. */
+        memset(line_hidden, 0, reg->nrules * sizeof *line_hidden);
+        hides_any(reg, by, g, e, true, line_hidden);
+        for (size_t r = g, re; r < e; r = re) {
+            for (re = r; re < e && by[re]->rec_line == by[r]->rec_line && by[re]->rec_col == by[r]->rec_col; re++)
+                ;
+            memcpy(hidden, line_hidden, reg->nrules * sizeof *hidden);
+            hides_any(reg, by, by[r]->rec_line ? r : g, by[r]->rec_line ? re : e, false, hidden);
+            for (size_t k = r; k < re; k++)
+                if (by[k]->rule < reg->nrules && hidden[by[k]->rule])
+                    drop[by[k] - c->pending] = true;
+        }
     }
     free(hidden);
+    free(line_hidden);
     size_t keep = 0;
     for (size_t i = 0; i < n; i++) {
         if (drop[i])
@@ -891,7 +975,10 @@ static void reset_file(struct zl_ctx *c)
     c->ntargets = c->ctargets = 0;
     free(c->srcs);
     c->srcs = NULL;
-    c->nsrcs = 0;
+    c->nsrcs = c->last_src = 0;
+    free(c->slots_src);
+    c->slots_src = NULL;
+    c->cslots_src = 0;
     free(c->slots);
     c->slots = NULL;
     c->nslots = c->used_slots = 0;
@@ -912,13 +999,25 @@ static void reset_file(struct zl_ctx *c)
     c->file = NULL;
 }
 
-void zl_engine_end(struct zl_engine *e, bool saw_include)
+/* Rules that report what a zone lacks: when part of the zone was not read,
+ * the missing records may well be in that part, and the refusal has been
+ * reported already. */
+static const enum zl_rule_id absence_rules[] = { ZL_RULE_ZL3101, ZL_RULE_ZL3102, ZL_RULE_ZL5020 };
+
+static bool reports_absence(const struct zl_diag *d)
+{
+    for (size_t i = 0; i < sizeof absence_rules / sizeof absence_rules[0]; i++)
+        if (!strcmp(d->code, zl_codes[absence_rules[i]].code))
+            return true;
+    return false;
+}
+
+void zl_engine_end(struct zl_engine *e, bool incomplete)
 {
     struct zl_ctx *c = &e->ctx;
-    (void)saw_include;
-    c->whole_zone = c->soa_at_apex || c->ns_at_apex;
+    c->whole_zone = !incomplete && (c->soa_at_apex || c->ns_at_apex);
     finish_index(c);
-    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, c->recs, c->nrecs,
+    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, incomplete, c->recs, c->nrecs,
                          c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < c->reg->npasses; i++)
         if (c->reg->passes[i].check_zone && c->pass_on[i])
@@ -926,9 +1025,20 @@ void zl_engine_end(struct zl_engine *e, bool saw_include)
 
     for (size_t i = 0; i < c->clcount; i++) {
         const struct line_count *lc = &c->lcount[i];
-        if (lc->rule && lc->n > MAX_PER_LINE)
-            zl_diag_add_note(&c->pending[lc->last], "%u more %s findings at this line are not shown",
-                             lc->n - MAX_PER_LINE, c->reg->rules[lc->rule - 1].slug);
+        if (lc->rule && lc->n > MAX_PER_RECORD)
+            zl_diag_add_note(&c->pending[lc->last], "%u more %s findings like this one are not shown",
+                             lc->n - MAX_PER_RECORD, c->reg->rules[lc->rule - 1].slug);
+    }
+    if (incomplete) {
+        /* after the notes above: they index pending */
+        size_t keep = 0;
+        for (size_t i = 0; i < c->npending; i++) {
+            if (reports_absence(&c->pending[i]))
+                zl_diag_free(&c->pending[i]);
+            else
+                c->pending[keep++] = c->pending[i];
+        }
+        c->npending = keep;
     }
     drop_unwanted_senders(c);
     drop_superseded(c);

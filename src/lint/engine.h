@@ -90,7 +90,8 @@ struct zl_ztarget {
 
 struct zl_zone {
     const struct zl_name *origin; /* may be NULL */
-    bool whole_zone;
+    bool whole_zone;              /* has an SOA or NS at its apex, and was read whole */
+    bool incomplete;              /* an $INCLUDE was not read */
     const struct zl_zrec *recs;
     size_t nrecs;
     const struct zl_ztarget *targets;
@@ -145,7 +146,9 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec);
 void zl_engine_comment(struct zl_engine *e, const char *text, size_t len, const struct zl_span *span,
                        bool own_line);
 void zl_engine_diag(struct zl_engine *e, struct zl_diag *d); /* parser findings */
-void zl_engine_end(struct zl_engine *e, bool saw_include);
+/* incomplete: part of the zone was not read (an $INCLUDE refused, missing
+ * or over budget), so what the zone seems to lack is not reported. */
+void zl_engine_end(struct zl_engine *e, bool incomplete);
 /* Extra suppressions (config file): codes/slugs suppressed for a whole file. */
 void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug);
 /* Run-wide cross-check inputs (kept by the caller for the engine's life). */

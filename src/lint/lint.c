@@ -79,8 +79,11 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     po.zone = opts->origin; /* given explicitly: it is the zone */
     po.dialect = opts->dialect;
     po.include_root = opts->include_root;
+    po.include_root_narrow = opts->include_root_narrow;
     po.no_include = opts->no_include;
     po.octodns_config = opts->octodns_config;
+    po.max_input_size = opts->max_input_size;
+    po.budget = opts->budget;
     po.max_generate = opts->max_generate;
     po.on_record = on_record;
     po.on_comment = on_comment;
@@ -106,7 +109,9 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     for (struct zl_source *s = sources ? *sources : NULL; s && s != before; s = s->next)
         if (!s->parent)
             zl_engine_set_file(e, s);
-    zl_engine_end(e, res.saw_include);
+    /* An $INCLUDE that was not read leaves the zone incomplete: what it
+     * lacks may be in that file. */
+    zl_engine_end(e, res.include_failed);
     zl_engine_free(e);
     return rc;
 }

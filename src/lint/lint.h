@@ -14,9 +14,12 @@
 struct zl_lint_opts {
     const struct zl_name *origin;     /* NULL: $ORIGIN or the file name */
     struct zl_selection sel;
-    const char *include_root;
+    const char *include_root;         /* explicit, widening root (parser.h) */
+    const char *include_root_narrow;  /* a .zonelint's root: narrows only */
     bool no_include;
     const char *octodns_config;       /* --octodns-config, or NULL: found above the zone file */
+    uint64_t max_input_size;          /* 0: ZL_MAX_INPUT_DEFAULT */
+    struct zl_include_budget *budget; /* run-wide; NULL: one per file */
     const char *const *disable;       /* extra file-wide suppressions (config), NULL-terminated */
     enum zl_dialect dialect;          /* --dialect; ZL_DIALECT_AUTO (0) detects it per file */
     const struct zl_ses_expect *ses_expect;  /* --ses-identity, or NULL */

@@ -12,7 +12,7 @@ int zl_rd_perr(struct pctx *c, size_t tok, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
     va_end(ap);
-    c->err->tok = (uint16_t)(tok > 65535 ? 65535 : tok);
+    c->err->tok = (uint32_t)(tok > UINT32_MAX ? UINT32_MAX : tok);
     return -1;
 }
 
@@ -57,8 +57,8 @@ void zl_rd_field(struct pctx *c, int kind, unsigned flags, size_t tok, size_t nt
     struct zl_field *f = &c->fields[c->nf++];
     f->kind = (uint8_t)kind;
     f->flags = (uint8_t)flags;
-    f->tok = (uint16_t)tok;
-    f->ntok = (uint16_t)ntok;
+    f->tok = (uint32_t)tok;
+    f->ntok = (uint32_t)ntok;
     f->off = (uint16_t)(off - c->wstart);
     f->len = (uint16_t)(c->wire->len - off);
 }

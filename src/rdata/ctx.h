@@ -43,7 +43,7 @@ struct wctx {
     size_t ostart;                 /* out->len when printing started */
     struct zl_field *fields;       /* NULL: do not record */
     size_t nf;
-    uint16_t ftok;                 /* token index recorded in fields */
+    uint32_t ftok;                 /* token index recorded in fields */
 };
 
 /* ---- parsing: tokens and errors ------------------------------------------ */

@@ -74,7 +74,7 @@ static int parse_generic(struct pctx *c, const struct zl_type_row *r)
     /* "\# 0" may leave the buffer unallocated: NULL + offset is undefined. */
     const uint8_t *data = c->wire->data ? c->wire->data + c->wstart : empty;
     struct wctx w = { .type = c->type, .row = r, .p = data, .len = c->wire->len - c->wstart,
-                      .out = &scratch, .fields = c->fields, .ftok = (uint16_t)first };
+                      .out = &scratch, .fields = c->fields, .ftok = (uint32_t)first };
     int rc = walk(r, &w);
     zl_buf_free(&scratch);
     if (rc != 0) {

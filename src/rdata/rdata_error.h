@@ -9,7 +9,7 @@
 #define ZL_RDATA_MAX_FIELDS 512
 
 struct zl_rdata_error {
-    uint16_t tok;   /* index of the offending token; == ntoks: something is missing */
+    uint32_t tok;   /* index of the offending token; == ntoks: something is missing */
     char msg[256];  /* e.g. "MX preference must be a number 0-65535, got 'mail'" */
 };
 

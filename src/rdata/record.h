@@ -33,8 +33,9 @@ enum zl_field_kind {
 struct zl_field {
     uint8_t kind;      /* enum zl_field_kind */
     uint8_t flags;     /* names: ZL_NAME_F_*; strings: ZL_TOK_QUOTED */
-    uint16_t tok;      /* first written token of this field */
-    uint16_t ntok;     /* number of tokens (0 when the field came from \# form) */
+    uint32_t tok;      /* first written token of this field */
+    uint32_t ntok;     /* number of tokens (0 when the field came from \# form); a record
+                          may have more than 65535 (hex or base64 split into short tokens) */
     uint16_t off, len; /* bytes in the record's wire RDATA */
 };
 
@@ -73,7 +74,7 @@ struct zl_record {
     uint16_t generic;           /* written in RFC 3597 \# form */
 
     const struct zl_token *toks; /* RDATA tokens as written */
-    uint16_t ntoks;
+    uint32_t ntoks;
     const struct zl_field *fields;
     uint16_t nfields;
 

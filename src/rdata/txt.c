@@ -1,5 +1,7 @@
 #include "rdata/txt.h"
 
+#include "rdata/types.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
@@ -25,11 +27,19 @@ size_t zl_txt_join(const struct zl_record *rec, char *out, size_t cap, unsigned 
     return total;
 }
 
+/* A TXT record written out has one token per character-string, so the
+ * tokens answer for every string: the field array stops at
+ * ZL_RDATA_MAX_FIELDS, while a record may hold thousands of strings. */
 const struct zl_token *zl_txt_token(const struct zl_record *rec, unsigned i)
 {
-    if (rec->generic || i >= rec->nfields || rec->fields[i].ntok == 0 || rec->fields[i].tok >= rec->ntoks)
+    if (rec->generic || i >= rec->ntoks)
         return NULL;
-    return &rec->toks[rec->fields[i].tok];
+    if (rec->type != ZL_T_TXT && rec->type != ZL_T_SPF) {
+        if (i >= rec->nfields || rec->fields[i].ntok == 0 || rec->fields[i].tok >= rec->ntoks)
+            return NULL;
+        return &rec->toks[rec->fields[i].tok];
+    }
+    return &rec->toks[i];
 }
 
 void zl_txt_put_quoted(struct zl_buf *b, const char *s, size_t n)
@@ -75,22 +85,23 @@ static size_t written_offset(const struct zl_token *tok, size_t k)
 
 struct zl_span zl_txt_span(const struct zl_record *rec, size_t off, size_t len)
 {
-    if (rec->owner_flags & ZL_OWNER_GENERATED)
+    if ((rec->owner_flags & ZL_OWNER_GENERATED) || rec->generic)
         return rec->span;
-    size_t base = 0;
-    for (uint16_t i = 0; i < rec->nfields; i++) {
-        const struct zl_field *f = &rec->fields[i];
-        if (f->kind != ZL_FIELD_STRING)
-            continue;
-        size_t l = rec->rdata[f->off];
+    /* The wire strings, one token each (TXT and SPF): the field array may
+     * end before the strings do (ZL_RDATA_MAX_FIELDS). */
+    size_t base = 0, pos = 0;
+    for (uint32_t i = 0; pos < rec->rdlen; i++) {
+        size_t l = rec->rdata[pos];
+        size_t next = pos + 1 + l;
         /* Past this string, unless it is the last: then clamp to its end. */
-        if (off >= base + l && i + 1 < rec->nfields) {
+        if (off >= base + l && next < rec->rdlen) {
             base += l;
+            pos = next;
             continue;
         }
-        if (f->ntok == 0 || f->tok >= rec->ntoks)
+        if (i >= rec->ntoks)
             return rec->span;
-        const struct zl_token *tok = &rec->toks[f->tok];
+        const struct zl_token *tok = &rec->toks[i];
         struct zl_span s = tok->span;
         if (s.line != s.end_line)
             return s;
@@ -104,4 +115,11 @@ struct zl_span zl_txt_span(const struct zl_record *rec, size_t off, size_t len)
         return s;
     }
     return rec->span;
+}
+
+struct zl_span zl_txt_whole_span(const struct zl_record *rec)
+{
+    if (rec->generic || rec->ntoks == 0)
+        return rec->span;
+    return zl_span_join(&rec->toks[0].span, &rec->toks[rec->ntoks - 1].span);
 }

@@ -7,14 +7,17 @@
  * appended to the message on lines of their own. Escaping follows the
  * runner's rules: in the message % \r \n become %25 %0D %0A; in property
  * values also : and , become %3A and %2C. Before that, other control bytes
- * become "\xHH" (a log viewer would interpret escape sequences) and bytes
- * that are not UTF-8 become U+FFFD (the runner decodes its output as UTF-8
- * anyway; this makes the replacement deterministic). */
+ * become "\xHH" (a log viewer would interpret escape sequences), C1
+ * controls, bidi controls and invisible characters "<U+XXXX>" (an
+ * annotation must read as what it says), and bytes that are not UTF-8
+ * become U+FFFD (the runner decodes its output as UTF-8 anyway; this makes
+ * the replacement deterministic). The file property keeps the path exact:
+ * it is what places the annotation. */
 #include <string.h>
 
 #include "report/report_impl.h"
 
-static void put_escaped(struct zl_buf *b, const char *s, size_t n, bool property)
+static void put_escaped_as(struct zl_buf *b, const char *s, size_t n, bool property, bool exact)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + n;
     while (p < end) {
@@ -43,8 +46,12 @@ static void put_escaped(struct zl_buf *b, const char *s, size_t n, bool property
             zl_buf_puts(b, rep);
             p++;
         } else if (c >= 0x80) {
-            size_t len = zl_utf8_len(p, (size_t)(end - p), NULL);
-            if (len) {
+            uint32_t cp;
+            size_t len = zl_utf8_len(p, (size_t)(end - p), &cp);
+            if (len && zl_cp_hidden(cp) && !exact) {
+                zl_put_cp_escape(b, cp);
+                p += len;
+            } else if (len) {
                 zl_buf_put(b, p, len);
                 p += len;
             } else {
@@ -61,13 +68,19 @@ static void put_escaped(struct zl_buf *b, const char *s, size_t n, bool property
     }
 }
 
+static void put_escaped(struct zl_buf *b, const char *s, size_t n, bool property)
+{
+    put_escaped_as(b, s, n, property, false);
+}
+
 static void put_prop(struct zl_buf *b, bool *first, const char *key, const char *val, size_t n)
 {
     zl_buf_puts(b, *first ? " " : ",");
     *first = false;
     zl_buf_puts(b, key);
     zl_buf_putc(b, '=');
-    put_escaped(b, val, n, true);
+    /* the path places the annotation: exact */
+    put_escaped_as(b, val, n, true, !strcmp(key, "file"));
 }
 
 static void put_prop_uint(struct zl_buf *b, bool *first, const char *key, uint32_t v)

@@ -9,7 +9,9 @@
  * "properties" object after "fix"; others have none.
  * Columns count bytes, end_column is one past the last byte (as in loc.h).
  * file is null for a finding that belongs to no file. Strings are escaped by
- * zl_json_escape: invalid UTF-8 bytes become U+FFFD. */
+ * zl_json_escape: invalid UTF-8 bytes become U+FFFD; in message and notes,
+ * bidi controls, C1 controls and invisible characters are written as the
+ * text "<U+202E>" (zl_cp_hidden). The fix's replacement is data: exact. */
 #include <stdlib.h>
 
 #include "report/report_impl.h"
@@ -62,11 +64,11 @@ static void json_add(struct zl_reporter *r, const struct zl_diag *d)
     zl_jw_key(w, "rule");
     zl_jw_str(w, d->slug);
     zl_jw_key(w, "message");
-    zl_jw_str(w, d->message ? d->message : "");
+    zl_jw_text(w, d->message ? d->message : "");
     zl_jw_key(w, "notes");
     zl_jw_arr(w);
     for (size_t i = 0; i < d->nnotes; i++)
-        zl_jw_str(w, d->notes[i]);
+        zl_jw_text(w, d->notes[i]);
     zl_jw_arr_end(w);
     zl_jw_key(w, "fix");
     if (d->fix) {

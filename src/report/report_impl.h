@@ -47,15 +47,29 @@ void zl_report_flush(struct zl_reporter *r, struct zl_buf *b);
  * U+10FFFF included). *cp receives the code point when not NULL. */
 size_t zl_utf8_len(const unsigned char *s, size_t n, uint32_t *cp);
 
+/* Code points that change how the text around them reads, or that cannot
+ * be seen: C1 controls, bidi embeddings, overrides and isolates, line and
+ * paragraph separators, zero-width and other invisible characters. Every
+ * format shows them as "<U+202E>", so a zone file cannot make a finding's
+ * annotation read differently from what it says. */
+bool zl_cp_hidden(uint32_t cp);
+/* Appends "<U+XXXX>" (b may be NULL); returns its length. */
+size_t zl_put_cp_escape(struct zl_buf *b, uint32_t cp);
+/* Appends s with the zl_cp_hidden code points as "<U+XXXX>"; every other
+ * byte as it is (JSON and github escape the rest their own way). */
+void zl_put_visible(struct zl_buf *b, const char *s, size_t n);
+
 /* Appends s for a terminal or a one-line-per-finding format: valid UTF-8 is
- * kept; \n, \r and \t become the two characters "\n" etc.; other control
- * bytes, DEL and bytes that are not UTF-8 become "\xHH". So a message can
- * neither break the line structure nor send escape sequences. */
+ * kept, except the zl_cp_hidden code points ("<U+XXXX>"); \n, \r and \t
+ * become the two characters "\n" etc.; other control bytes, DEL and bytes
+ * that are not UTF-8 become "\xHH". So a message can neither break the
+ * line structure nor send escape sequences nor reorder what it shows. */
 void zl_put_printable(struct zl_buf *b, const char *s, size_t n);
 
 /* "replace 'OLD' with 'NEW'", OLD read from the source (lines of a
  * multi-line span joined by '\n'); OLD is "?" when the source cannot be
- * read. Raw bytes: each format makes them printable its own way. */
+ * read; a long OLD or NEW keeps its ends around an ellipsis. Raw bytes:
+ * each format makes them printable its own way. */
 void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, struct zl_buf *out);
 
 /* JSON string body (no quotes): control characters as \b \f \n \r \t or
@@ -82,6 +96,9 @@ void zl_jw_arr(struct zl_jw *w);
 void zl_jw_arr_end(struct zl_jw *w);
 void zl_jw_key(struct zl_jw *w, const char *key);
 void zl_jw_str(struct zl_jw *w, const char *s);
+/* A string meant to be read (message, note): as zl_jw_str after
+ * zl_put_visible. */
+void zl_jw_text(struct zl_jw *w, const char *s);
 void zl_jw_strn(struct zl_jw *w, const char *s, size_t n);
 void zl_jw_uint(struct zl_jw *w, unsigned long long v);
 void zl_jw_null(struct zl_jw *w);

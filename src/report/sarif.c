@@ -319,13 +319,27 @@ static const char *sarif_level(enum zl_severity s)
     return s == ZL_SEV_ERROR ? "error" : s == ZL_SEV_WARNING ? "warning" : "note";
 }
 
-static void put_text_obj(struct zl_jw *w, const char *key, const char *text, size_t n)
+/* {"text": ...}: meant to be read, so with zl_cp_hidden code points as
+ * "<U+XXXX>" (exact selects the text as it is: insertedContent is data). */
+static void put_text_obj_as(struct zl_jw *w, const char *key, const char *text, size_t n, bool exact)
 {
     zl_jw_key(w, key);
     zl_jw_obj(w);
     zl_jw_key(w, "text");
-    zl_jw_strn(w, text, n);
+    if (exact) {
+        zl_jw_strn(w, text, n);
+    } else {
+        struct zl_buf v = { 0 };
+        zl_put_visible(&v, text, n);
+        zl_jw_strn(w, v.data ? (const char *)v.data : "", v.len);
+        zl_buf_free(&v);
+    }
     zl_jw_obj_end(w);
+}
+
+static void put_text_obj(struct zl_jw *w, const char *key, const char *text, size_t n)
+{
+    put_text_obj_as(w, key, text, n, false);
 }
 
 /* The explanation's first paragraph as one line. */
@@ -465,7 +479,7 @@ static void put_fix(struct zl_jw *w, struct zl_reporter *r, struct sarif_state *
     zl_jw_key(w, "deletedRegion");
     put_region(w, r, &fix->span);
     const char *text = fix->replacement ? fix->replacement : "";
-    put_text_obj(w, "insertedContent", text, strlen(text));
+    put_text_obj_as(w, "insertedContent", text, strlen(text), true);
     zl_jw_obj_end(w);
     zl_jw_arr_end(w);
     zl_jw_obj_end(w);
@@ -495,7 +509,7 @@ static void add_notification(struct sarif_state *st, const struct zl_diag *d)
     zl_jw_key(w, "message");
     zl_jw_obj(w);
     zl_jw_key(w, "text");
-    zl_jw_str(w, d->message ? d->message : "");
+    zl_jw_text(w, d->message ? d->message : "");
     zl_jw_obj_end(w);
     zl_jw_key(w, "descriptor");
     zl_jw_obj(w);

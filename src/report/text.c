@@ -114,6 +114,11 @@ static size_t render_char(const unsigned char *s, size_t n, size_t i, size_t *dc
     }
     uint32_t cp = 0;
     size_t len = c >= 0x80 ? zl_utf8_len(s + i, n - i, &cp) : 0;
+    if (len && zl_cp_hidden(cp)) {
+        /* bidi controls, C1 controls, invisibles: "<U+202E>" */
+        *dc += zl_put_cp_escape(out, cp);
+        return len;
+    }
     if (len && cp >= 0xA0) {
         unsigned w = cp_width(cp);
         if (out && w)
@@ -128,16 +133,39 @@ static size_t render_char(const unsigned char *s, size_t n, size_t i, size_t *dc
     return 1;
 }
 
-/* Display column of byte index idx; indexes past the end (a span at the end
- * of the line) count one column per byte. */
-static size_t display_col(const unsigned char *s, size_t n, size_t idx)
+/* Display column of byte index idx, counting from start (a display column
+ * already); indexes past the end (a span at the end of the line) count one
+ * column per byte. */
+static size_t display_col(const unsigned char *s, size_t n, size_t idx, size_t start)
 {
-    size_t dc = 0, i = 0;
+    size_t dc = start, i = 0;
     while (i < n && i < idx)
         i += render_char(s, n, i, &dc, NULL);
     if (idx > n)
         dc += idx - n;
     return dc;
+}
+
+/* Lines up to this many display columns are shown whole; longer ones (a
+ * minified export is one line) as a window around the span: CONTEXT bytes
+ * either side and at most SPAN_SHOWN of the span, with an ellipsis where
+ * the line goes on. */
+#define WHOLE_LINE 200
+#define CONTEXT 60
+#define SPAN_SHOWN 100
+
+static size_t utf8_back(const unsigned char *s, size_t i)
+{
+    while (i > 0 && (s[i] & 0xc0) == 0x80)
+        i--;
+    return i;
+}
+
+static size_t utf8_fwd(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] & 0xc0) == 0x80)
+        i++;
+    return i;
 }
 
 static void put_source_and_caret(struct zl_reporter *r, struct zl_buf *b, const struct zl_diag *d)
@@ -150,19 +178,41 @@ static void put_source_and_caret(struct zl_reporter *r, struct zl_buf *b, const 
     if (n == 0)
         return; /* nothing to point into (e.g. the end of the file) */
 
-    size_t dc = 0;
-    for (size_t i = 0; i < n;)
-        i += render_char(s, n, i, &dc, b);
+    size_t s0 = sp->col ? sp->col - 1 : 0, s1 = s0 + 1;
+    if (sp->end_line == sp->line && sp->end_col > sp->col)
+        s1 = sp->end_col - 1;
+    else if (sp->end_line > sp->line)
+        s1 = n;
+    /* the window [from, to) of the line that is shown */
+    size_t from = 0, to = n, lead = 0;
+    if (n > WHOLE_LINE && display_col(s, n, n, 0) > WHOLE_LINE) {
+        size_t a = s0 < n ? s0 : n;
+        size_t e = s1 < n ? s1 : n;
+        if (e > a + SPAN_SHOWN)
+            e = a + SPAN_SHOWN;
+        from = a > CONTEXT ? utf8_back(s, a - CONTEXT) : 0;
+        to = e + CONTEXT < n ? utf8_fwd(s, n, e + CONTEXT) : n;
+    }
+    static const char ellipsis[] = "\xe2\x80\xa6"; /* U+2026, one column */
+    if (from > 0) {
+        zl_buf_puts(b, ellipsis);
+        lead = 1;
+    }
+    size_t dc = lead;
+    for (size_t i = from; i < to;)
+        i += render_char(s, to, i, &dc, b);
+    if (to < n)
+        zl_buf_puts(b, ellipsis);
     /* keep a visible line even if it was only zero-width characters */
     zl_buf_putc(b, '\n');
     if (!sp->col)
         return;
 
-    size_t d0 = display_col(s, n, sp->col - 1), d1 = d0 + 1;
-    if (sp->end_line == sp->line && sp->end_col > sp->col)
-        d1 = display_col(s, n, sp->end_col - 1);
-    else if (sp->end_line > sp->line)
-        d1 = display_col(s, n, n);
+    size_t d0 = display_col(s + from, to - from, s0 - from, lead), d1 = d0 + 1;
+    if (s1 > s0 + 1 || sp->end_line > sp->line)
+        d1 = display_col(s + from, to - from, (s1 < to ? s1 : to) - from, lead);
+    if (d1 <= d0)
+        d1 = d0 + 1;
     for (size_t k = 0; k < d0; k++)
         zl_buf_putc(b, ' ');
     sgr(r, b, SGR_CARET);

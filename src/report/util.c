@@ -43,6 +43,54 @@ size_t zl_utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
 
 static const char hexdig[] = "0123456789abcdef";
 
+bool zl_cp_hidden(uint32_t c)
+{
+    return (c >= 0x80 && c <= 0x9f) ||                   /* C1 controls */
+           c == 0xad || c == 0x34f || c == 0x61c ||      /* soft hyphen, CGJ, Arabic letter mark */
+           c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5 || c == 0x3164 || c == 0xffa0 ||
+           (c >= 0x180b && c <= 0x180f) ||               /* Mongolian selectors */
+           (c >= 0x200b && c <= 0x200f) ||               /* zero-width, LRM, RLM */
+           (c >= 0x2028 && c <= 0x202e) ||               /* separators, bidi embeddings/overrides */
+           (c >= 0x2060 && c <= 0x206f) ||               /* word joiner, invisible operators, isolates */
+           (c >= 0xfe00 && c <= 0xfe0f) ||               /* variation selectors */
+           c == 0xfeff ||                                /* byte order mark */
+           (c >= 0xfff0 && c <= 0xfffb) ||               /* interlinear annotation */
+           (c >= 0xe0000 && c <= 0xe0fff);               /* tags, variation selectors supplement */
+}
+
+size_t zl_put_cp_escape(struct zl_buf *b, uint32_t cp)
+{
+    char e[16];
+    int n = snprintf(e, sizeof e, "<U+%04X>", (unsigned)cp);
+    if (b)
+        zl_buf_put(b, e, (size_t)n);
+    return (size_t)n;
+}
+
+void zl_put_visible(struct zl_buf *b, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        const unsigned char *q = p;
+        while (q < end && *q < 0x80)
+            q++;
+        zl_buf_put(b, p, (size_t)(q - p));
+        p = q;
+        if (p >= end)
+            break;
+        uint32_t cp;
+        size_t len = zl_utf8_len(p, (size_t)(end - p), &cp);
+        if (len && zl_cp_hidden(cp)) {
+            zl_put_cp_escape(b, cp);
+            p += len;
+        } else {
+            size_t k = len ? len : 1; /* not UTF-8: each format words that */
+            zl_buf_put(b, p, k);
+            p += k;
+        }
+    }
+}
+
 static void put_hex_escape(struct zl_buf *b, unsigned char c)
 {
     char e[4] = { '\\', 'x', hexdig[c >> 4], hexdig[c & 15] };
@@ -71,13 +119,13 @@ void zl_put_printable(struct zl_buf *b, const char *s, size_t n)
         }
         uint32_t cp;
         size_t len = c >= 0x80 ? zl_utf8_len(p, (size_t)(end - p), &cp) : 0;
-        /* C1 controls (U+0080..U+009F) act as escapes on some terminals */
-        if (len && cp >= 0xA0) {
-            zl_buf_put(b, p, len);
+        /* C1 controls act as escapes on some terminals; bidi controls and
+         * invisibles change what the text seems to say */
+        if (len && zl_cp_hidden(cp)) {
+            zl_put_cp_escape(b, cp);
             p += len;
         } else if (len) {
-            for (size_t i = 0; i < len; i++)
-                put_hex_escape(b, p[i]);
+            zl_buf_put(b, p, len);
             p += len;
         } else {
             put_hex_escape(b, c);
@@ -168,6 +216,28 @@ static int span_text(struct zl_reporter *r, const struct zl_span *sp, struct zl_
     return 0;
 }
 
+/* Keeps the first and last SUMMARY_KEEP bytes of out[mark..] (on UTF-8
+ * boundaries) with an ellipsis between: a fix-it may replace a whole
+ * 64 KB record, and its summary is for reading. */
+#define SUMMARY_KEEP 60
+
+static void elide_tail(struct zl_buf *out, size_t mark)
+{
+    size_t n = out->len - mark;
+    if (n <= 2 * SUMMARY_KEEP + 8)
+        return;
+    uint8_t *p = out->data + mark;
+    size_t a = SUMMARY_KEEP, b = n - SUMMARY_KEEP;
+    while (a > 0 && (p[a] & 0xc0) == 0x80)
+        a--;
+    while (b < n && (p[b] & 0xc0) == 0x80)
+        b++;
+    static const char ell[] = "\xe2\x80\xa6"; /* U+2026 */
+    memcpy(p + a, ell, 3);
+    memmove(p + a + 3, p + b, n - b);
+    out->len = mark + a + 3 + (n - b);
+}
+
 void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, struct zl_buf *out)
 {
     zl_buf_puts(out, "replace '");
@@ -176,8 +246,11 @@ void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, stru
         out->len = mark;
         zl_buf_putc(out, '?');
     }
+    elide_tail(out, mark);
     zl_buf_puts(out, "' with '");
+    mark = out->len;
     zl_buf_puts(out, fix->replacement ? fix->replacement : "");
+    elide_tail(out, mark);
     zl_buf_putc(out, '\'');
 }
 
@@ -259,6 +332,18 @@ void zl_jw_strn(struct zl_jw *w, const char *s, size_t n)
     zl_buf_putc(w->b, '"');
     zl_json_escape(w->b, s, n);
     zl_buf_putc(w->b, '"');
+}
+
+void zl_jw_text(struct zl_jw *w, const char *s)
+{
+    if (!s) {
+        zl_jw_null(w);
+        return;
+    }
+    struct zl_buf v = { 0 };
+    zl_put_visible(&v, s, strlen(s));
+    zl_jw_strn(w, v.data ? (const char *)v.data : "", v.len);
+    zl_buf_free(&v);
 }
 
 void zl_jw_str(struct zl_jw *w, const char *s)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "input/confine.h"
 
 static bool abs_name(const char *s, size_t n, struct zl_name *out)
 {
@@ -171,25 +172,18 @@ int zl_delegation_parse_text(struct zl_delegation *d, const char *text, size_t l
 
 int zl_delegation_load(struct zl_delegation *d, const char *arg, char *err, size_t errlen)
 {
+    /* A file when something of that name exists (lstat: a FIFO must not
+     * be opened to find out), else a list of names. */
     struct stat st;
-    bool is_file = stat(arg, &st) == 0 && !S_ISDIR(st.st_mode);
+    bool is_file = lstat(arg, &st) == 0 && !S_ISDIR(st.st_mode);
     if (!is_file && !strchr(arg, '/'))
         return zl_delegation_parse_list(d, arg, err, errlen);
-    FILE *f = fopen(arg, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", arg, strerror(errno));
-        return -1;
-    }
     struct zl_buf b = { 0 };
-    int rd = zl_buf_read_stream(&b, f, 4u << 20);
-    int saved = errno;
-    fclose(f);
-    if (rd != 0) {
+    bool too_big;
+    if (zl_read_argument_file(arg, 4u << 20, &b, &too_big, err, errlen) != 0) {
         zl_buf_free(&b);
-        if (rd == -2)
+        if (too_big)
             snprintf(err, errlen, "%s: larger than 4 MiB; not a list of name servers", arg);
-        else
-            snprintf(err, errlen, "%s: read error: %s", arg, strerror(saved));
         return -1;
     }
     int rc = zl_delegation_parse_text(d, b.len ? (const char *)b.data : "", b.len, arg, err, errlen);

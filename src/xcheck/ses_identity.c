@@ -17,6 +17,7 @@
 #include <jansson.h>
 
 #include "base/buf.h"
+#include "input/confine.h"
 
 /* ---- errors --------------------------------------------------------------- */
 
@@ -473,22 +474,22 @@ int zl_ses_expect_load(struct zl_ses_expect *x, const char *path, char *err, siz
 {
     bool is_stdin = !strcmp(path, "-");
     const char *name = is_stdin ? "<stdin>" : path;
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: cannot open: %s", name, strerror(errno));
-        return -1;
-    }
     struct zl_buf b = { 0 };
-    int rd = zl_buf_read_stream(&b, f, 16u << 20);
-    int saved = errno;
-    if (!is_stdin)
-        fclose(f);
+    bool too_big = false;
+    int rd;
+    if (is_stdin) {
+        rd = zl_buf_read_stream(&b, stdin, 16u << 20);
+        too_big = rd == -2;
+        if (rd == -1)
+            snprintf(err, errlen, "%s: read error: %s", name, strerror(errno));
+    } else {
+        /* a file named on the command line: confine.h */
+        rd = zl_read_argument_file(path, 16u << 20, &b, &too_big, err, errlen);
+    }
     if (rd != 0) {
         zl_buf_free(&b);
-        if (rd == -2)
+        if (too_big)
             snprintf(err, errlen, "%s: larger than 16 MiB; not an SES identity description", name);
-        else
-            snprintf(err, errlen, "%s: read error: %s", name, strerror(saved));
         return -1;
     }
     int rc = zl_ses_expect_load_buffer(x, b.len ? (const char *)b.data : "", b.len, name, err, errlen);

@@ -35,7 +35,14 @@ for dir in "$here"/cases/*/; do
     fi
     ok=1
     want_rc=$(cat "$dir/expected.rc" 2>/dev/null || echo missing)
-    if [ "$rc" != "$want_rc" ]; then
+    if [ "$rc" = 86 ] || [ "$rc" = 87 ]; then
+        echo "FAIL $name: sanitizer error (exit $rc):"
+        head -20 "$tmp/err"
+        ok=0
+    elif [ "$rc" -ge 128 ]; then
+        echo "FAIL $name: crashed (exit $rc = signal $((rc - 128)))"
+        ok=0
+    elif [ "$rc" != "$want_rc" ]; then
         echo "FAIL $name: exit status $rc, expected $want_rc"
         ok=0
     fi

@@ -17,6 +17,7 @@
 #include "lint/engine.h"
 #include "rdata/types.h"
 #include <stdlib.h>
+#include "base/buf.h"
 
 #define HEAD "$ORIGIN example.com.\n"                                                   \
              "@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n"                    \
@@ -321,6 +322,69 @@ static void test_fake_registry(void **state)
     zl_diags_free(&d);
 }
 
+/* The cap on findings is per record, not per line (issue 11): a minified
+ * export has every record on line 1, and 150 records with one problem each
+ * are 150 findings; a $GENERATE line stands for many records that share one
+ * place, and those stay capped at 100 with a note. */
+static void test_cap_per_record(void **state)
+{
+    (void)state;
+    struct zl_buf j = { 0 };
+    zl_buf_puts(&j, "{\"ResourceRecordSets\":[");
+    for (int i = 0; i < 150; i++)
+        zl_buf_printf(&j, "%s{\"Name\":\"h%d.example.com.\",\"Type\":\"TXT\",\"TTL\":300,"
+                          "\"ResourceRecords\":[{\"Value\":\"\\\" abc=%d\\\"\"}]}",
+                      i ? "," : "", i, i);
+    zl_buf_puts(&j, "]}\n");
+    struct run r;
+    memset(&r, 0, sizeof r);
+    struct zl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.input_format = 4; /* ZL_INPUT_AUTO */
+    const char *text = zl_buf_cstr(&j);
+    assert_int_equal(zl_lint_buffer(text, strlen(text), "example.com.json", &o, &r.sources, &r.d), 0);
+    assert_int_equal(count(&r, "ZL2103"), 150);
+    for (size_t i = 0; i < r.d.n; i++)
+        assert_int_equal(r.d.v[i].nnotes, 0);
+    done(&r);
+    zl_buf_free(&j);
+
+    /* 200 generated records at one place: 100 kept, the last says how many more */
+    lint(&r, HEAD "$GENERATE 1-200 h$ CNAME x.example.com\n", NULL, 0, NULL, 0, NULL);
+    assert_int_equal(count(&r, "ZL2101"), 100);
+    bool noted = false;
+    for (size_t i = 0; i < r.d.n; i++)
+        for (size_t k = 0; k < r.d.v[i].nnotes; k++)
+            noted = noted || strstr(r.d.v[i].notes[k], "100 more name-doubled-origin findings") != NULL;
+    assert_true(noted);
+    done(&r);
+}
+
+/* A specific finding replaces a generic one about the same record only:
+ * in a minified export both records sit on line 1, and the stray space of
+ * the second is its own finding. */
+static void test_superseded_per_record(void **state)
+{
+    (void)state;
+    static const char j[] =
+        "{\"ResourceRecordSets\":[{\"Name\":\"_amazonses.example.com.\",\"Type\":\"TXT\",\"TTL\":300,"
+        "\"ResourceRecords\":[{\"Value\":\"\\\" pmBGN/7MjnfhTKUZ06Enqq1PeGUaOkw8lGhcfwefcHU=\\\"\"}]},"
+        "{\"Name\":\"x.example.com.\",\"Type\":\"TXT\",\"TTL\":300,"
+        "\"ResourceRecords\":[{\"Value\":\"\\\" abc=1\\\"\"}]}]}\n";
+    struct run r;
+    memset(&r, 0, sizeof r);
+    struct zl_lint_opts o;
+    memset(&o, 0, sizeof o);
+    o.input_format = 4; /* ZL_INPUT_AUTO */
+    assert_int_equal(zl_lint_buffer(j, strlen(j), "example.com.json", &o, &r.sources, &r.d), 0);
+    assert_int_equal(count(&r, "ZL5010"), 1);
+    assert_int_equal(count(&r, "ZL2103"), 1); /* the second record's, not the first's */
+    for (size_t i = 0; i < r.d.n; i++)
+        if (!strcmp(r.d.v[i].code, "ZL2103"))
+            assert_true(r.d.v[i].span.col > 200);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +394,8 @@ int main(void)
         cmocka_unit_test(test_report_order),
         cmocka_unit_test(test_zone_anchor),
         cmocka_unit_test(test_fake_registry),
+        cmocka_unit_test(test_cap_per_record),
+        cmocka_unit_test(test_superseded_per_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

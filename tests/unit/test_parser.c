@@ -1189,6 +1189,57 @@ static void test_include_outside_root_is_refused(void **state)
     remove_tree(tmpdir);
 }
 
+/* A file appended to while it is read is read only to the size it had
+ * when it was opened (issue 11: one was read for ever), and that is an I/O
+ * error, not a quiet cut: here every record read appends another. */
+static char grow_path[600];
+static unsigned grow_appends;
+
+static void grow_record(void *user, const struct zl_record *rec)
+{
+    on_record(user, rec);
+    if (grow_appends >= 100000)
+        return; /* bounds the test when reading does not stop */
+    FILE *f = fopen(grow_path, "ab");
+    assert_non_null(f);
+    fprintf(f, "g%u A 192.0.2.2\n", grow_appends++);
+    fclose(f);
+}
+
+static void test_file_appended_while_read(void **state)
+{
+    (void)state;
+    make_tmpdir();
+    write_file("grow.zone", "$TTL 60\na A 192.0.2.1\nb A 192.0.2.1\nc A 192.0.2.1\n");
+    tpath(grow_path, sizeof grow_path, "grow.zone");
+    grow_appends = 0;
+    struct popts p;
+    popts_init(&p, "example.com.");
+    p.o.on_record = grow_record;
+    run_file(&p, grow_path);
+    assert_int_equal(G.nrecs, 3);
+    assert_true(G.res.io_error);
+    bool said = false;
+    for (size_t i = 0; i < G.ndiags; i++)
+        said = said || (!strcmp(G.diags[i].code, "ZL1000") && strstr(G.diags[i].msg, "grew while it was read"));
+    assert_true(said);
+    remove_tree(tmpdir);
+}
+
+/* A UTF-16 file (Windows exports) is one error, not one per NUL byte. */
+static void test_utf16_is_one_error(void **state)
+{
+    (void)state;
+    static const char le[] = "\xff\xfe$\0T\0T\0L\0 \0""6\0""0\0\n\0a\0 \0A\0 \0""1\0.\0""2\0.\0""3\0.\0""4\0\n\0";
+    parse_len(le, sizeof le - 1);
+    expect_counts(0, 1);
+    expect_error(0, 1, 1, "this file is UTF-16; convert it to UTF-8");
+    /* no byte order mark: a NUL in every other byte */
+    parse_len(le + 2, sizeof le - 3);
+    expect_counts(0, 1);
+    expect_error(0, 1, 1, "UTF-16");
+}
+
 static void test_no_include(void **state)
 {
     (void)state;
@@ -1475,6 +1526,8 @@ int main(void)
         cmocka_unit_test_teardown(test_include_missing_and_bad, teardown),
         cmocka_unit_test_teardown(test_include_outside_root_is_refused, teardown),
         cmocka_unit_test_teardown(test_no_include, teardown),
+        cmocka_unit_test_teardown(test_file_appended_while_read, teardown),
+        cmocka_unit_test(test_utf16_is_one_error),
         cmocka_unit_test_teardown(test_missing_top_file, teardown),
         cmocka_unit_test_teardown(test_generate_basic, teardown),
         cmocka_unit_test_teardown(test_generate_modifiers, teardown),

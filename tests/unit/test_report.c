@@ -409,6 +409,123 @@ static void test_write_error_reported(void **state)
     fclose(fp);
 }
 
+/* One diagnostic through a reporter of format fmt; the output (malloc'd). */
+static char *report_one(enum zl_format fmt, const struct zl_diag *d)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&out, &len);
+    assert_non_null(fp);
+    struct zl_reporter *r = zl_reporter_new(fmt, fp, NULL);
+    zl_reporter_add(r, d);
+    assert_int_equal(zl_reporter_finish(r), 0);
+    fclose(fp);
+    return out;
+}
+
+/* Bidi overrides and isolates, line and paragraph separators, C1 controls
+ * and invisible characters in a finding would let a zone file rewrite how
+ * its annotation reads (issue 11): every format shows them as <U+XXXX>. */
+#define RLO "\xe2\x80\xae"  /* U+202E right-to-left override */
+#define LRI "\xe2\x81\xa6"  /* U+2066 left-to-right isolate */
+#define LSEP "\xe2\x80\xa8" /* U+2028 line separator */
+#define PSEP "\xe2\x80\xa9" /* U+2029 paragraph separator */
+#define CSI "\xc2\x9b"       /* U+009B C1 control sequence introducer */
+#define ZWSP "\xe2\x80\x8b" /* U+200B zero-width space */
+#define BOMC "\xef\xbb\xbf" /* U+FEFF */
+
+static void test_invisibles_escaped_in_every_format(void **state)
+{
+    (void)state;
+    struct zl_source *list = NULL;
+    struct zl_source *src = mem_source(&list, "x.zone", "a" RLO "b IN TXT \"" CSI "31m" LSEP "\"\n");
+    struct zl_diag d;
+    zl_diag_init(&d, ZL_RULE_ZL2103, ZL_SEV_ERROR, span(src, 1, 1, 1, 6),
+                 "owner 'a" RLO "b' " LRI "x" PSEP CSI ZWSP BOMC);
+    zl_diag_add_note(&d, "note " RLO "gnp.exe");
+    zl_diag_set_fix(&d, span(src, 1, 1, 1, 6), "ab"); /* the old text, shown in summaries, has one */
+    static const enum zl_format fmts[] = { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_SARIF, ZL_FMT_GITHUB };
+    static const char *const raw[] = { RLO, LRI, LSEP, PSEP, CSI, ZWSP, BOMC };
+    for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
+        char *out = report_one(fmts[f], &d);
+        for (size_t k = 0; k < sizeof raw / sizeof raw[0]; k++) {
+            const char *at = strstr(out, raw[k]);
+            if (at)
+                print_error("format %s shows U+%02x%02x%02x raw: %s\n", zl_format_name(fmts[f]),
+                            (unsigned char)raw[k][0], (unsigned char)raw[k][1], (unsigned char)raw[k][2], out);
+            assert_null(at);
+        }
+        assert_non_null(strstr(out, "<U+202E>"));
+        assert_non_null(strstr(out, "<U+2066>"));
+        assert_non_null(strstr(out, "<U+2029>"));
+        assert_non_null(strstr(out, "<U+009B>"));
+        assert_non_null(strstr(out, "<U+200B>"));
+        assert_non_null(strstr(out, "<U+FEFF>"));
+        free(out);
+    }
+    zl_diag_free(&d);
+    zl_source_free_all(list);
+}
+
+/* A long source line is shown as a window around the span, marked with
+ * ellipses, with the caret under the span; a 1 MB minified export line
+ * once went out whole for every finding (issue 11). */
+static void test_text_long_line_elided(void **state)
+{
+    (void)state;
+    struct zl_buf line = { 0 };
+    for (int i = 0; i < 3000; i++)
+        zl_buf_putc(&line, (uint8_t)('a' + i % 26));
+    memcpy(line.data + 1500, "XYZWV", 5); /* the span, found again below */
+    zl_buf_puts(&line, "\n");
+    struct zl_source *list = NULL;
+    struct zl_source *src = mem_source(&list, "long.zone", zl_buf_cstr(&line));
+    struct zl_diag d;
+    /* bytes 1501..1505 (1-based columns 1501-1505) */
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(src, 1, 1501, 1, 1506), "m");
+    char *out = report_one(ZL_FMT_TEXT, &d);
+    /* the headline, the window, the caret: short lines */
+    char *l2 = strchr(out, '\n') + 1, *l3 = strchr(l2, '\n') + 1;
+    size_t n2 = (size_t)(l3 - l2 - 1);
+    assert_true(n2 < 200);
+    assert_memory_equal(l2, "\xe2\x80\xa6", 3); /* starts with an ellipsis */
+    assert_memory_equal(l3 - 4, "\xe2\x80\xa6", 3); /* and ends with one */
+    /* the caret sits under byte 1501 of the line, shown at its column */
+    const char *caret = strchr(l3, '^');
+    assert_non_null(caret);
+    size_t cc = (size_t)(caret - l3);  /* display column of the caret */
+    /* the window shows an ellipsis (one column) then the bytes around the span */
+    const char *shown = strstr(l2, "XYZWV");
+    assert_non_null(shown);
+    assert_int_equal(cc, (size_t)(shown - (l2 + 3)) + 1);
+    assert_memory_equal(caret, "^~~~~\n", 6);
+    assert_true(strlen(out) < 600);
+    free(out);
+    zl_diag_free(&d);
+
+    /* a span at the start of the long line: no leading ellipsis */
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(src, 1, 1, 1, 2), "m");
+    out = report_one(ZL_FMT_TEXT, &d);
+    l2 = strchr(out, '\n') + 1;
+    assert_memory_equal(l2, "abcdef", 6);
+    assert_true(strlen(out) < 600);
+    free(out);
+    zl_diag_free(&d);
+
+    /* a fix-it that replaces most of the line: its summary is elided too */
+    zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(src, 1, 1, 1, 2), "m");
+    zl_diag_set_fix(&d, span(src, 1, 1, 1, 2901), (const char *)line.data + 100);
+    for (int f = 0; f < 2; f++) {
+        out = report_one(f ? ZL_FMT_GITHUB : ZL_FMT_TEXT, &d);
+        assert_true(strlen(out) < 1200);
+        assert_non_null(strstr(out, "\xe2\x80\xa6"));
+        free(out);
+    }
+    zl_diag_free(&d);
+    zl_source_free_all(list);
+    zl_buf_free(&line);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +537,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_text, setup, teardown),
         cmocka_unit_test_setup_teardown(test_text_color, setup, teardown),
         cmocka_unit_test(test_text_control_chars_in_source),
+        cmocka_unit_test(test_invisibles_escaped_in_every_format),
+        cmocka_unit_test(test_text_long_line_elided),
         cmocka_unit_test_setup_teardown(test_sarif, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sarif_fingerprints_distinct, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_file, setup, teardown),

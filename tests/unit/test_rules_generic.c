@@ -17,6 +17,7 @@
 #include "lint/lint.h"
 #include "lint/patterns.h"
 #include "rules/rules.h"
+#include "base/buf.h"
 
 #define SOA "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600\n" \
             "@ 3600 IN NS ns1.example.com.\n"                                                 \
@@ -545,9 +546,44 @@ static void test_patterns_compile(void **state)
     zl_patterns_free(p);
 }
 
+/* A TXT record may hold more character-strings than a record's field array
+ * (ZL_RDATA_MAX_FIELDS = 512): every string is still checked, and findings
+ * point into the string that holds them (issue 11: the capped array once
+ * made the SES rules crash, and these two miss or misplace). */
+static void test_txt_more_strings_than_fields(void **state)
+{
+    (void)state;
+    struct zl_buf z = { 0 };
+    zl_buf_puts(&z, "x 300 IN TXT \"tok\"");
+    for (int i = 0; i < 599; i++)
+        zl_buf_puts(&z, " \"a\"");
+    zl_buf_puts(&z, " \"a \"\n");
+    const char *zone = zl_buf_cstr(&z);
+    struct result r;
+    lint(&r, "value-stray-characters", zone, NULL);
+    assert_int_equal(r.d.n, 1);
+    assert_non_null(strstr(r.d.v[0].message, "a trailing space"));
+    assert_int_equal(r.d.v[0].span.col, (unsigned)(strlen(zone) - 2));
+    done(&r);
+
+    z.len = 0;
+    zl_buf_puts(&z, "@ 300 IN TXT \"v=spf1 ip4:192.0.2.1\"");
+    for (int i = 0; i < 599; i++)
+        zl_buf_puts(&z, " \"\"");
+    zl_buf_puts(&z, " \" bogus:x -all\"\n");
+    zone = zl_buf_cstr(&z);
+    lint(&r, "spf-syntax", zone, NULL);
+    assert_int_equal(r.d.n, 1);
+    assert_non_null(strstr(r.d.v[0].message, "bogus"));
+    assert_int_equal(r.d.v[0].span.col, (unsigned)(strstr(zone, "bogus") - zone) + 1);
+    done(&r);
+    zl_buf_free(&z);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_txt_more_strings_than_fields),
         cmocka_unit_test(test_patterns_compile),
         cmocka_unit_test(test_public_tlds),
         cmocka_unit_test(test_name_doubled_origin),

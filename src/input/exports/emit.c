@@ -57,6 +57,32 @@ void zl_fmt_clear(struct zl_fmt *f)
     f->ntoks = 0;
 }
 
+const char *zl_fmt_no_nul(struct zl_fmt *f, const char *s, size_t n, size_t *outlen)
+{
+    *outlen = n;
+    if (!memchr(s, '\0', n))
+        return s;
+    struct zl_buf b = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        if (s[i])
+            zl_buf_putc(&b, (uint8_t)s[i]);
+        else
+            zl_buf_put(&b, "\\000", 4);
+    }
+    *outlen = b.len;
+    f->kept = zl_xrealloc(f->kept, (f->nkept + 1) * sizeof *f->kept);
+    return f->kept[f->nkept++] = zl_buf_cstr(&b);
+}
+
+void zl_fmt_free_kept(struct zl_fmt *f)
+{
+    for (size_t i = 0; i < f->nkept; i++)
+        free(f->kept[i]);
+    free(f->kept);
+    f->kept = NULL;
+    f->nkept = 0;
+}
+
 void zl_fmt_tok(struct zl_fmt *f, const char *text, size_t len, uint32_t flags, struct zl_span span)
 {
     if (f->ntoks == f->ctoks) {
@@ -65,10 +91,18 @@ void zl_fmt_tok(struct zl_fmt *f, const char *text, size_t len, uint32_t flags, 
     }
     struct zl_fmt_tok *t = &f->toks[f->ntoks++];
     t->off = f->text.len;
-    t->len = (uint32_t)len;
     t->flags = flags;
     t->span = span;
-    zl_buf_put(&f->text, text, len);
+    /* NUL as "\000" (zl_fmt_no_nul) */
+    for (size_t i = 0; i < len; i++) {
+        const char *z = memchr(text + i, '\0', len - i);
+        size_t run = z ? (size_t)(z - (text + i)) : len - i;
+        zl_buf_put(&f->text, text + i, run);
+        i += run;
+        if (i < len)
+            zl_buf_put(&f->text, "\\000", 4);
+    }
+    t->len = (uint32_t)(f->text.len - t->off);
 }
 
 static bool blank(char c)
@@ -259,7 +293,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.generic = f->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
                   !(toks[0].flags & ZL_TOK_QUOTED);
     rec.toks = toks;
-    rec.ntoks = (uint16_t)f->ntoks;
+    rec.ntoks = (uint32_t)f->ntoks;
     rec.fields = f->fields;
     rec.nfields = (uint16_t)nfields;
     rec.set_id = owner->set_id;

@@ -42,6 +42,8 @@ struct zl_fmt {
     size_t cout;
     struct zl_buf wire;
     struct zl_field fields[ZL_RDATA_MAX_FIELDS];
+    char **kept;                   /* texts made by zl_fmt_no_nul, freed with the documents */
+    size_t nkept;
 };
 
 /* How a record's owner was written. */
@@ -64,6 +66,13 @@ void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, con
 /* The span of a node, and of its value without quotes when it sits on one line. */
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n);
 struct zl_span zl_fmt_value_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n);
+
+/* A scalar's text with each NUL byte (JSON "\u0000") as the escape
+ * "\000", which means the same octet in presentation format: no token or
+ * owner text holds a NUL, so every message can quote it whole. Returns s
+ * itself when it has none; else a copy kept until the documents go. */
+const char *zl_fmt_no_nul(struct zl_fmt *f, const char *s, size_t n, size_t *outlen);
+void zl_fmt_free_kept(struct zl_fmt *f);
 
 /* RDATA tokens of the record being built. */
 void zl_fmt_clear(struct zl_fmt *f);

@@ -60,7 +60,9 @@ static void one_set(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
 
     struct zl_fmt_owner owner;
     memset(&owner, 0, sizeof owner);
-    owner.text = zl_y_str(name, &owner.len);
+    size_t nlen;
+    const char *ntext = zl_y_str(name, &nlen);
+    owner.text = zl_fmt_no_nul(f, ntext, nlen, &owner.len);
     owner.span = zl_fmt_value_span(f, doc, name);
     const struct zl_name *origin = f->have_origin ? &f->origin : NULL;
     unsigned fl = 0;

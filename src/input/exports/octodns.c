@@ -429,7 +429,9 @@ static int owner_of(struct zl_fmt *f, size_t doc, yaml_node_t *key, struct zl_fm
         zl_fmt_error(f, &s, "a record name must be a string");
         return -1;
     }
-    o->text = zl_y_str(key, &o->len);
+    size_t klen;
+    const char *ktext = zl_y_str(key, &klen);
+    o->text = zl_fmt_no_nul(f, ktext, klen, &o->len);
     char zone[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&f->origin, zone);
     int n = (int)(o->len > 300 ? 300 : o->len);

@@ -88,9 +88,16 @@ static bool octal3(const char *d)
  * character, the others decimal escapes. The caller frees the text. */
 static char *name_text(const char *s, size_t n, size_t *outlen)
 {
-    char *o = zl_xmalloc(n + 1);
+    char *o = zl_xmalloc(4 * n + 1);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
+        if (s[i] == '\0') {
+            /* a JSON \u0000: the same octet as the escape \000, which a
+             * message can show (a NUL would end it) */
+            memcpy(o + k, "\\000", 4);
+            k += 4;
+            continue;
+        }
         if (s[i] == '\\' && i + 3 < n && octal3(s + i + 1)) {
             int v = (s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0');
             if (v > 0x20 && v < 0x7f && !strchr(".\\\"();$@", v)) {

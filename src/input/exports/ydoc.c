@@ -9,21 +9,92 @@
 
 /* ---- lines and positions ------------------------------------------------ */
 
+#define STRIDE 64 /* characters between checkpoints */
+
+static bool is_cont(char c)
+{
+    return ((unsigned char)c & 0xc0) == 0x80;
+}
+
+/* Line starts and column checkpoints in one pass over the input. */
 static void index_lines(struct zl_ydocs *y)
 {
-    size_t cap = 64;
+    size_t cap = 64, ccap = 64, nck = 0;
     y->lines = zl_xmalloc(cap * sizeof *y->lines);
+    y->line_ck = zl_xmalloc((cap + 1) * sizeof *y->line_ck);
+    y->ck = zl_xmalloc(ccap * sizeof *y->ck);
     y->nlines = 0;
-    y->lines[y->nlines++] = 0;
-    for (size_t i = 0; i < y->len; i++) {
-        if (y->data[i] != '\n')
-            continue;
+    size_t off = 0;
+    for (;;) {
         if (y->nlines == cap) {
             cap *= 2;
             y->lines = zl_xrealloc(y->lines, cap * sizeof *y->lines);
+            y->line_ck = zl_xrealloc(y->line_ck, (cap + 1) * sizeof *y->line_ck);
         }
-        y->lines[y->nlines++] = i + 1;
+        y->lines[y->nlines] = off;
+        y->line_ck[y->nlines] = nck;
+        y->nlines++;
+        /* the characters of this line, as mark_offset steps over them */
+        size_t c = 0;
+        while (off < y->len && y->data[off] != '\n') {
+            off++;
+            while (off < y->len && is_cont(y->data[off]))
+                off++;
+            if (++c % STRIDE == 0) {
+                if (nck == ccap) {
+                    ccap *= 2;
+                    y->ck = zl_xrealloc(y->ck, ccap * sizeof *y->ck);
+                }
+                y->ck[nck++] = off;
+            }
+        }
+        if (off >= y->len)
+            break;
+        off++; /* the newline */
     }
+    y->line_ck[y->nlines] = nck;
+}
+
+/* Byte offset of character col of line l (the line's end when shorter). */
+static size_t advance(const struct zl_ydocs *y, size_t l, size_t col)
+{
+    size_t off = y->lines[l], c = 0;
+    size_t have = y->line_ck[l + 1] - y->line_ck[l], k = col / STRIDE;
+    if (k > have)
+        k = have;
+    if (k) {
+        off = y->ck[y->line_ck[l] + k - 1];
+        c = k * STRIDE;
+    }
+    for (; c < col && off < y->len && y->data[off] != '\n'; c++) {
+        off++;
+        while (off < y->len && is_cont(y->data[off]))
+            off++;
+    }
+    return off;
+}
+
+/* Characters from the start of line l to byte off on it. */
+static size_t chars_to(const struct zl_ydocs *y, size_t l, size_t off)
+{
+    size_t lo = y->line_ck[l], hi = y->line_ck[l + 1];
+    /* the last checkpoint at or before off */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (y->ck[mid] <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo - y->line_ck[l];
+    size_t p = k ? y->ck[y->line_ck[l] + k - 1] : y->lines[l], c = k * STRIDE;
+    while (p < off) {
+        p++;
+        while (p < off && is_cont(y->data[p]))
+            p++;
+        c++;
+    }
+    return c;
 }
 
 /* 0-based line holding byte off. */
@@ -50,24 +121,18 @@ static bool has_bom(const char *p, size_t n)
  * libyaml counts lines from the chunk's start and columns in characters. */
 static size_t mark_offset(const struct zl_ydocs *y, size_t chunk, const yaml_mark_t *m)
 {
-    size_t base;
+    size_t cl = line_of(y, chunk);
     if (m->line == 0) {
-        base = chunk;
+        /* the chunk may start inside its line ("{...}{...}" pages) */
+        size_t col = chars_to(y, cl, chunk) + m->column;
         if (has_bom(y->data + chunk, y->len - chunk))
-            base += 3; /* libyaml drops a byte order mark before counting */
-    } else {
-        size_t l = line_of(y, chunk) + m->line;
-        if (l >= y->nlines)
-            return y->len;
-        base = y->lines[l];
+            col++; /* libyaml drops a byte order mark before counting */
+        return advance(y, cl, col);
     }
-    size_t off = base;
-    for (size_t c = 0; c < m->column && off < y->len && y->data[off] != '\n'; c++) {
-        off++;
-        while (off < y->len && ((unsigned char)y->data[off] & 0xc0) == 0x80)
-            off++;
-    }
-    return off;
+    size_t l = cl + m->line;
+    if (l >= y->nlines)
+        return y->len;
+    return advance(y, l, m->column);
 }
 
 static void point(const struct zl_ydocs *y, size_t off, uint32_t *line, uint32_t *col)
@@ -130,8 +195,46 @@ static void push_doc(struct zl_ydocs *y, yaml_document_t *d, size_t off, size_t 
     y->ndocs++;
 }
 
-static int load_chunk(struct zl_ydocs *y, size_t off, size_t len, size_t *cap, struct zl_yerror *err)
+/* Nesting deeper than ZL_YAML_MAX_DEPTH is an error before the document
+ * is loaded: libyaml's events, counted, stop there after bounded work.
+ * A syntax error is left to the loader to word. */
+static int depth_ok(struct zl_ydocs *y, size_t off, size_t len, const char *what, struct zl_yerror *err)
 {
+    yaml_parser_t p;
+    if (!yaml_parser_initialize(&p))
+        return 1;
+    yaml_parser_set_input_string(&p, (const unsigned char *)y->data + off, len);
+    int depth = 0, ok = 1;
+    for (;;) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev))
+            break;
+        yaml_event_type_t t = ev.type;
+        if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
+            if (++depth > ZL_YAML_MAX_DEPTH) {
+                size_t at = mark_offset(y, off, &ev.start_mark);
+                err->span = span_of(y, at, at);
+                snprintf(err->msg, sizeof err->msg, "%s nested more than %d levels deep; no DNS export "
+                                                    "nests like that", what, ZL_YAML_MAX_DEPTH);
+                ok = 0;
+            }
+        } else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        yaml_event_delete(&ev);
+        if (!ok || t == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&p);
+    return ok;
+}
+
+static int load_chunk(struct zl_ydocs *y, size_t off, size_t len, size_t *cap, struct zl_yerror *err, bool json)
+{
+    if (!depth_ok(y, off, len, json ? "JSON" : "YAML", err)) {
+        err->nested = true;
+        return -1;
+    }
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p)) {
         err->span = span_of(y, off, off);
@@ -180,14 +283,14 @@ int zl_ydocs_load(struct zl_ydocs *y, const char *data, size_t len, const struct
         size_t chunk = 0;
         while (i < len) {
             size_t end = json_value_end(data, len, i);
-            if (load_chunk(y, chunk, end - chunk, &cap, err) != 0)
+            if (load_chunk(y, chunk, end - chunk, &cap, err, true) != 0)
                 return -1;
             chunk = end;
             i = skip_space(data, len, end);
         }
         return 0;
     }
-    return load_chunk(y, 0, len, &cap, err);
+    return load_chunk(y, 0, len, &cap, err, false);
 }
 
 void zl_ydocs_free(struct zl_ydocs *y)
@@ -197,6 +300,8 @@ void zl_ydocs_free(struct zl_ydocs *y)
     free(y->docs);
     free(y->doc_off);
     free(y->lines);
+    free(y->ck);
+    free(y->line_ck);
     memset(y, 0, sizeof *y);
 }
 

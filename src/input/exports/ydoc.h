@@ -14,12 +14,21 @@
 
 #include "base/loc.h"
 
+/* Deeper nesting is an error before libyaml loads the document (libyaml
+ * is quadratic in depth; no DNS export nests more than about ten levels). */
+#define ZL_YAML_MAX_DEPTH 64
+
 struct zl_ydocs {
     const char *data;          /* the whole input (not owned) */
     size_t len;
     const struct zl_source *src;
     size_t *lines;             /* byte offset of each line start */
     size_t nlines;
+    /* libyaml counts columns in characters: a byte offset every
+     * ZL_YDOC_STRIDE characters of each line, so a column is found in
+     * constant time on a minified one-line export. */
+    size_t *ck;                /* checkpoints, line after line */
+    size_t *line_ck;           /* index in ck of each line's first; nlines + 1 entries */
     yaml_document_t *docs;
     size_t *doc_off;           /* byte offset of the text each document was parsed from */
     size_t ndocs;
@@ -29,6 +38,7 @@ struct zl_ydocs {
 struct zl_yerror {
     struct zl_span span;
     char msg[256];
+    bool nested;               /* too deep (ZL_YAML_MAX_DEPTH), not a syntax error */
 };
 
 /* Loads every document. Returns 0, or -1 with err filled (the documents
