@@ -20,7 +20,9 @@ endif
 # YAML) are read with it, JSON included, for its line/column mark on every node.
 # jansson: the small --ses-identity JSON (aws sesv2 get-email-identity), read as
 # a DOM; no positions needed there, since findings point into the zone.
-PKGS        := libpcre2-8 yaml-0.1 jansson
+# libpsl: the Public Suffix List with its built-in data (which names end in a
+# public TLD), kept current by the distribution instead of a list of ours.
+PKGS        := libpcre2-8 yaml-0.1 jansson libpsl
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)

@@ -12,15 +12,17 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists yaml-0.1 || missing="$missing libyaml-dev"
     # jansson reads the SES identity JSON (--ses-identity, src/xcheck/ses_identity.c)
     pkg-config --exists jansson || missing="$missing libjansson-dev"
+    # libpsl: public suffixes for target-relative-external (rules/target_relative_external.c)
+    pkg-config --exists libpsl || missing="$missing libpsl-dev"
 else
-    missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev"
+    missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libpsl-dev"
 fi
 [ -z "$missing" ] && exit 0
 
-cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev pkg-config"
+cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libpsl-dev pkg-config"
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "zonelint: missing build dependencies:$missing" >&2
-    echo "  on macOS: brew install flex bison pcre2 cmocka libyaml jansson pkg-config" >&2
+    echo "  on macOS: brew install flex bison pcre2 cmocka libyaml jansson libpsl pkg-config" >&2
     exit 1
 fi
 if [ "$(id -u)" = 0 ]; then
