@@ -82,6 +82,47 @@ bool zl_ses_is_signing_domain(const struct zl_name *n, unsigned from)
     return false;
 }
 
+/* a and b (case-insensitive) differ by at most one insertion, deletion,
+ * substitution or swap of neighbours. */
+static bool one_edit(const uint8_t *a, size_t an, const char *b)
+{
+    size_t bn = strlen(b);
+    if (an + 1 < bn || an > bn + 1)
+        return false;
+    size_t i = 0;
+    while (i < an && i < bn && zl_ascii_lower(a[i]) == (uint8_t)b[i])
+        i++;
+    if (i == an && i == bn)
+        return true;
+    const uint8_t *ra = a + i;
+    const char *rb = b + i;
+    size_t na = an - i, nb = bn - i;
+    if (na == nb) {
+        if (na >= 2 && zl_ascii_lower(ra[0]) == (uint8_t)rb[1] && zl_ascii_lower(ra[1]) == (uint8_t)rb[0] &&
+            zl_ascii_eq(ra + 2, (const uint8_t *)rb + 2, na - 2))
+            return true; /* swapped neighbours */
+        return zl_ascii_eq(ra + 1, (const uint8_t *)rb + 1, na - 1);
+    }
+    if (na > nb)
+        return zl_ascii_eq(ra + 1, (const uint8_t *)rb, nb);
+    return zl_ascii_eq(ra, (const uint8_t *)rb + 1, na);
+}
+
+bool zl_ses_amazonses_like(const uint8_t *s, size_t n)
+{
+    return zl_ascii_find((const char *)s, n, "amazonses") >= 0 || one_edit(s, n, "amazonses");
+}
+
+int zl_ses_find_amazonses(const struct zl_name *n)
+{
+    for (unsigned i = 0; i < n->nlabels; i++) {
+        const uint8_t *l = zl_name_label(n, i);
+        if (l[0] >= 8 && zl_ses_amazonses_like(l + 1, l[0]))
+            return (int)i;
+    }
+    return -1;
+}
+
 bool zl_ses_b32_char(uint8_t c)
 {
     return (c >= 'a' && c <= 'z') || (c >= '2' && c <= '7');

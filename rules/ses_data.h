@@ -40,6 +40,14 @@ bool zl_ses_region_shaped(const uint8_t *s, size_t n);
 /* True when n from label `from` on is exactly dkim.amazonses.com. or
  * dkim.<region>.amazonses.com. for a region that has its own DKIM domain. */
 bool zl_ses_is_signing_domain(const struct zl_name *n, unsigned from);
+/* A label that names amazonses, however mangled: "amazonses" itself, a
+ * misspelling of it (one letter added, lost or changed, or two swapped:
+ * "amazoneses", "amazonse", "amazomses"), or a label that contains it
+ * ("dkimamazonses"). Decides whether a CNAME is SES's at all: senders that
+ * run on SES under their own DKIM domain (Stripe, Howie) never match. */
+bool zl_ses_amazonses_like(const uint8_t *s, size_t n);
+/* Index of the first amazonses-like label of n, or -1. */
+int zl_ses_find_amazonses(const struct zl_name *n);
 /* Characters of an Easy DKIM token: lowercase base32 [a-z2-7]. */
 bool zl_ses_b32_char(uint8_t c);
 /* A label that may be an SES DKIM token, however mangled: 31-33 letters or

@@ -11,9 +11,13 @@
  *   bad:   tok_domainkey   CNAME  tok.dkim.amazonses.com.     ; no dot before _domainkey
  *   good:  tok._domainkey  CNAME  tok.dkim.amazonses.com.
  *
- * Only CNAMEs that are clearly SES-shaped are judged (target under
- * amazonses, or a 31-33 character token with a "dkim" target), so other
- * senders' DKIM CNAMEs (Microsoft, SendGrid, Mailchimp...) are left alone. */
+ * A CNAME is SES's when its target says so: a label amazonses (or a
+ * misspelling of it, or one with the zone appended), or <token>.dkim.<your
+ * own domain> (a template that put the domain where amazonses.com belongs).
+ * The token's shape alone decides nothing: senders that run on SES under
+ * their own DKIM domain (Stripe's <token>.dkim.custom-email-domain.stripe.com,
+ * Howie's <token>.dkim.howiemail.co) and other senders' DKIM CNAMEs
+ * (Microsoft, SendGrid, Mailchimp...) are left alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +256,16 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
     }
 
     expected(want, sizeof want, tok, tn, "dkim.amazonses.com.");
+    int ai = zl_ses_find_amazonses(t);
+    const uint8_t *al = ai >= 0 ? zl_name_label(t, (unsigned)ai) : NULL;
+    if (al && !zl_name_label_is(al, "amazonses")) {
+        *reason = "the target misspells amazonses";
+        d = zl_report(ctx, r, &at, "target '%s' misspells 'amazonses' as '%.*s'; SES expects '%s'", tname,
+                      (int)al[0], (const char *)al + 1, want);
+        if (d && certain && t->nlabels == 4 && ai == 2)
+            zl_diag_set_fix(d, at, want);
+        return P_TARGET;
+    }
     zl_report(ctx, r, &at,
               "target '%s' is not under an SES DKIM signing domain; SES expects '%s' "
               "(or <token>.dkim.<region>.amazonses.com. in regions with their own DKIM domain)",
@@ -382,6 +396,22 @@ static unsigned check_target_token(struct zl_ctx *ctx, const struct zl_record *r
     return ttp | P_MISMATCH;
 }
 
+/* <token>.dkim.<the identity or the zone>: a template that put the domain
+ * where amazonses.com belongs (alemuro/terraform-aws-ses-email-forwarding#5). */
+static bool own_domain_target(struct zl_ctx *ctx, const struct zl_name *t, const uint8_t *tok, size_t tn,
+                              const struct zl_name *domain)
+{
+    if (t->nlabels < 3 || !zl_ses_tokenish(tok, tn) || !zl_name_label_is(zl_name_label(t, 1), "dkim"))
+        return false;
+    const uint8_t *t0 = zl_name_label(t, 0);
+    if (!eq_ci(t0 + 1, t0[0], tok, tn))
+        return false;
+    struct zl_name below;
+    zl_name_suffix(&below, t, 2);
+    const struct zl_name *origin = zl_ctx_origin(ctx);
+    return zl_name_equal(&below, domain) || (origin && zl_name_equal(&below, origin));
+}
+
 /* How a CNAME's owner looks: "<token>._domainkey" (normal), with the dot
  * lost (glued), or name and value swapped ("<token>.dkim.amazonses.com"). */
 enum owner_shape { SHAPE_NONE, SHAPE_NORMAL, SHAPE_GLUED, SHAPE_SWAPPED };
@@ -432,13 +462,10 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     const uint8_t *l0 = zl_name_label(o, 0);
     const uint8_t *tok = l0 + 1;
     size_t tn = glued ? (size_t)l0[0] - 10 : l0[0];
-    bool shaped = zl_name_find_label(&t, "amazonses") >= 0 ||
-                  (zl_ses_tokenish(tok, tn) && zl_ascii_find((const char *)t.wire, t.len, "dkim") >= 0);
-    if (!shaped)
-        return;
-
     struct zl_name domain;
     zl_name_suffix(&domain, o, glued ? 1 : 2);
+    if (zl_ses_find_amazonses(&t) < 0 && !own_domain_target(ctx, &t, tok, tn, &domain))
+        return;
     unsigned problems = 0;
     const char *reason = NULL;
     struct zl_span tokat = rec->owner_tok.len ? prefix_span(&rec->owner_tok, tok, tn) : rec->span;
@@ -630,17 +657,26 @@ const char zl_explain_ses_dkim_target[] =
     "The usual mistakes: the target written without a trailing dot in a zone\n"
     "file, so the origin is appended (tok.dkim.amazonses.com.example.com.); the\n"
     "target pointing into your own domain (tok.dkim.example.com.); 'dkim.' left\n"
-    "out (tok.amazonses.com.); the token left out.\n"
+    "out (tok.amazonses.com.); amazonses misspelt; the token left out.\n"
+    "\n"
+    "A CNAME counts as SES's when its target says so (amazonses, however\n"
+    "mangled, or <token>.dkim.<your domain>), never by the token's shape alone:\n"
+    "senders that run on SES under their own DKIM domain, such as Stripe's\n"
+    "custom email domain (<token>.dkim.custom-email-domain.stripe.com.), publish\n"
+    "tokens of the same shape and are correct as they are.\n"
     "\n"
     "Bad:\n"
     "\n"
     "    $ORIGIN example.com.\n"
     "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com\n"
+    "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey 1800 IN CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazoneses.com.\n"
     "\n"
     "Good:\n"
     "\n"
     "    $ORIGIN example.com.\n"
-    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n";
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n"
+    "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey 1800 IN CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazonses.com.\n"
+    "    vtlb7vjp6beuml7w2oxu4h7zsvbruq2r._domainkey 1800 IN CNAME vtlb7vjp6beuml7w2oxu4h7zsvbruq2r.dkim.custom-email-domain.stripe.com.\n";
 
 const char zl_explain_ses_dkim_token_length[] =
     "Every Easy DKIM token SES issues is 32 characters of lowercase base32 (160\n"

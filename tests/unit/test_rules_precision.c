@@ -1,0 +1,72 @@
+/* Issue 9: precision on what real repositories hold. For each behaviour,
+ * the records that must now be silent (correct real-world setups that look
+ * like mistakes) and the mistakes that must now be reported.
+ * Covers rules/ses_dkim.c, ses_dkim_key.c, ses_mail_from.c, ses_verify.c,
+ * ses_cloudflare.c, ses_crosscheck.c, ses_data.c, dkim_key.c, dkim_name.c,
+ * txt_split.c, dmarc_placement.c, occluded.c, verification_prefix.c,
+ * value_stray_characters.c, spf.c, dmarc.c. */
+#include "lint_case.h"
+
+#define HEAD                                                                                \
+    "$ORIGIN example.com.\n"                                                                \
+    "$TTL 3600\n"                                                                           \
+    "@ IN SOA ns1.example.net. hostmaster.example.com. 2024010101 7200 3600 1209600 3600\n" \
+    "@ IN NS ns1.example.net.\n"                                                            \
+    "@ IN NS ns2.example.org.\n"
+
+#define TA "4ixtpnvpubjuxqvnex727otq55y2ew7w"
+#define TB "tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo"
+#define TC "vtlb7vjp6beuml7w2oxu4h7zsvbruq2r"
+#define TD "ti6gtbd5kklonhgd7z67u4gxjytipv6q"
+#define TE "pulp7qjsqhdbso37ilwga3oqdtijlixr"
+#define TF "4hzwn5lmznmmjyl2pqf2agr3ueo2kf3d"
+
+/* ---- A3: SES is decided by the target ------------------------------------------ */
+
+static void test_ses_backed_senders_silent(void **state)
+{
+    (void)state;
+    struct result r;
+    /* Stripe's custom email domain and Howie: SES underneath, their own DKIM
+     * domain on top; the tokens have SES's shape. */
+    const char *z = HEAD
+        TA "._domainkey IN CNAME " TA ".dkim.custom-email-domain.stripe.com.\n"
+        TB "._domainkey IN CNAME " TB ".dkim.custom-email-domain.stripe.com.\n"
+        TC "._domainkey IN CNAME " TC ".dkim.custom-email-domain.stripe.com.\n"
+        TD "._domainkey IN CNAME " TD ".dkim.custom-email-domain.stripe.com.\n"
+        TE "._domainkey IN CNAME " TE ".dkim.custom-email-domain.stripe.com.\n"
+        TF "._domainkey IN CNAME " TF ".dkim.custom-email-domain.stripe.com.\n"
+        "bounce IN CNAME custom-email-domain.stripe.com.\n"
+        "aqok45oupsvrr7elmqtdcvqtbn77ac4y._domainkey.mail IN CNAME aqok45oupsvrr7elmqtdcvqtbn77ac4y.dkim.howiemail.co.\n";
+    lint(&r, z, NULL);
+    expect_none(&r);
+    done(&r);
+}
+
+static void test_ses_decided_by_target(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        TA "._domainkey IN CNAME " TA ".dkim.amazoneses.com.\n"           /* 6: misspelt */
+        TB "._domainkey IN CNAME " TB ".dkim.amazonses.com.example.com.\n" /* 7: zone appended */
+        TC "._domainkey IN CNAME " TC ".dkim.example.com.\n"              /* 8: own domain */
+        "s1._domainkey IN CNAME s1.domainkey.u5520913.wl164.sendgrid.net.\n";
+    lint(&r, z, "ses-dkim-target");
+    const struct zl_diag *d = expect(&r, "ZL5001", 6, 0, "misspells 'amazonses' as 'amazoneses'");
+    assert_non_null(d->fix);
+    assert_string_equal(d->fix->replacement, TA ".dkim.amazonses.com.");
+    expect(&r, "ZL5001", 7, 0, "has the zone name appended");
+    expect(&r, "ZL5001", 8, 0, "points into your own domain");
+    assert_int_equal(r.d.n, 3);
+    done(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ses_backed_senders_silent),
+        cmocka_unit_test(test_ses_decided_by_target),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
