@@ -390,15 +390,6 @@ static size_t spf_range(const struct mail_state *st, uint64_t owner, size_t *fir
     return hi;
 }
 
-static bool has_ses_spf(const struct mail_state *st, uint64_t owner)
-{
-    size_t k, end = spf_range(st, owner, &k);
-    for (; k < end; k++)
-        if (st->spf_sorted[k]->ses)
-            return true;
-    return false;
-}
-
 /* Runs of MX entries with one owner: [i, result). */
 static size_t owner_run(const struct mail_state *st, size_t i)
 {
@@ -419,20 +410,10 @@ static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
         const struct mx_entry *e = st->mx_sorted[i];
         char oname[ZL_NAME_TEXT_MAX];
         zl_name_text(&e->name, oname);
-        if (e->kind == MX_INBOUND) {
-            /* no feedback MX here (those sort first): receiving where MAIL FROM was meant? */
-            if (e->apex || !has_ses_spf(st, e->owner))
-                continue;
-            struct zl_diag *d = zl_report(ctx, r, &e->target_span,
-                                          "MX of '%s' points to the SES receiving endpoint '%s', but its "
-                                          "SPF includes amazonses.com, so it looks like a custom MAIL FROM "
-                                          "domain; MAIL FROM needs 'feedback-smtp.<region>.amazonses.com.'",
-                                          oname, e->target);
-            if (d)
-                zl_diag_add_note(d, "a MAIL FROM domain must not receive mail; receiving uses a different "
-                                    "name with inbound-smtp.<region>.amazonaws.com.");
+        /* An SES receiving MX is a receiving domain, not a MAIL FROM, also
+         * when its SPF includes amazonses.com (replies sent through SES). */
+        if (e->kind == MX_INBOUND)
             continue;
-        }
         if (e->apex) {
             struct zl_diag *d = zl_report(ctx, r, &e->span,
                                           "MX '%s' for SES feedback is at the zone apex '%s': the custom MAIL "
@@ -571,10 +552,11 @@ const char zl_explain_ses_mail_from_mx[] =
     "This rule reports: a feedback MX without its trailing dot (the origin is\n"
     "appended), a feedback MX at the zone apex (MAIL FROM must be a subdomain,\n"
     "and the apex's mail would go to SES's bounce endpoint), extra MX records at\n"
-    "the MAIL FROM name, the receiving endpoint inbound-smtp.<region>.amazonaws.com\n"
-    "on a name whose SPF includes amazonses.com (MAIL FROM was meant), and host\n"
-    "names that do not exist (inbound-smtp under amazonses.com, feedback-smtp\n"
-    "under amazonaws.com).\n"
+    "the MAIL FROM name, and host names that do not exist (inbound-smtp under\n"
+    "amazonses.com, feedback-smtp under amazonaws.com). An SES receiving MX\n"
+    "(inbound-smtp.<region>.amazonaws.com) makes a receiving domain, not a MAIL\n"
+    "FROM, and is fine also when its SPF includes amazonses.com (replies are sent\n"
+    "through SES).\n"
     "\n"
     "Bad:\n"
     "\n"
@@ -585,7 +567,9 @@ const char zl_explain_ses_mail_from_mx[] =
     "Good:\n"
     "\n"
     "    $ORIGIN example.com.\n"
-    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n";
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    tickets 1800 IN MX 10 inbound-smtp.us-east-1.amazonaws.com.\n"
+    "    tickets 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
 
 const char zl_explain_ses_mail_from_spf[] =
     "SES checks that the custom MAIL FROM domain publishes an SPF record that\n"

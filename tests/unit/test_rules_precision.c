@@ -62,11 +62,31 @@ static void test_ses_decided_by_target(void **state)
     done(&r);
 }
 
+/* ---- A4: an SES receiving MX is not a MAIL FROM --------------------------------- */
+
+static void test_receiving_mx_not_mail_from(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "tickets IN MX 10 inbound-smtp.us-east-1.amazonaws.com.\n"
+        "tickets IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+        "help IN MX 10 inbound-smtp.eu-west-1.amazonaws.com.\n";
+    lint(&r, z, NULL);
+    expect_none(&r);
+    done(&r);
+    /* an inbound host name under amazonses.com does not exist */
+    lint(&r, HEAD "in IN MX 10 inbound-smtp.us-east-1.amazonses.com.\n", "ses-mail-from-mx");
+    expect(&r, "ZL5012", 6, 0, "does not exist");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ses_backed_senders_silent),
         cmocka_unit_test(test_ses_decided_by_target),
+        cmocka_unit_test(test_receiving_mx_not_mail_from),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
