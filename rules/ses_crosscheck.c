@@ -249,7 +249,7 @@ static bool spf_text(const struct xrec *r)
 
 static bool spf_includes_ses(const struct xrec *r)
 {
-    return spf_text(r) && zl_ascii_find(r->text, r->tlen, "include:amazonses.com") >= 0;
+    return spf_text(r) && zl_ses_spf_authorises(r->text + 6, r->tlen - 6);
 }
 
 /* ---- the record hook ---------------------------------------------------------- */
@@ -915,10 +915,16 @@ static void mail_from_spf(struct zl_ctx *ctx, const struct state *st, const stru
             spf_at = r;
     }
     if (spf_at) {
+        bool delegates = zl_ses_spf_delegates(spf_at->text + 6, spf_at->tlen - 6);
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &spf_at->value_span,
-                                      "the SPF record at MAIL FROM domain '%s' does not include amazonses.com; SES "
+                                      "the SPF record at MAIL FROM domain '%s' does not include amazonses.com%s; SES "
                                       "expects '%s' TXT %s",
-                                      e->text, e->text, ses_spf);
+                                      e->text, delegates ? " itself (the records it includes are not in this zone)"
+                                                         : "",
+                                      e->text, ses_spf);
+        /* include:spf.<sender> may reach amazonses.com: only a hint then */
+        if (d && delegates && d->severity == R_MISMATCH->severity)
+            d->severity = ZL_SEV_INFO;
         if (d)
             zl_diag_add_note(d, "the zone has \"%.*s\"; add 'include:amazonses.com' before the 'all' term",
                              (int)spf_at->tlen, spf_at->text);

@@ -37,6 +37,10 @@ const char *const zl_ses_esp_domains[] = {
     "dkim.mail.microsoft", "zmverify.zoho.com", "dv.googlehosted.com", NULL,
 };
 
+const char *const zl_ses_link_tracking_targets[] = {
+    "sendgrid.net", "mailgun.org", "eu.mailgun.org", "mandrillapp.com", NULL,
+};
+
 bool zl_ses_region_known(const uint8_t *s, size_t n)
 {
     return zl_ascii_in_list(zl_ses_feedback_regions, s, n) || zl_ascii_in_list(zl_ses_dkim_regions, s, n) ||
@@ -121,6 +125,51 @@ int zl_ses_find_amazonses(const struct zl_name *n)
             return (int)i;
     }
     return -1;
+}
+
+/* Calls fn on each space-separated term of an SPF record after v=spf1. */
+static bool spf_any_term(const char *v, size_t n, bool (*fn)(const char *t, size_t tl))
+{
+    for (size_t i = 0; i < n;) {
+        while (i < n && (v[i] == ' ' || v[i] == '\t'))
+            i++;
+        size_t t = i;
+        while (i < n && v[i] != ' ' && v[i] != '\t')
+            i++;
+        if (i > t && fn(v + t, i - t))
+            return true;
+    }
+    return false;
+}
+
+static bool ses_include(const char *t, size_t tl)
+{
+    if (tl && t[0] == '+') {
+        t++;
+        tl--;
+    }
+    if (tl && t[tl - 1] == '.')
+        tl--;
+    return tl == 21 && zl_ascii_eq((const uint8_t *)t, (const uint8_t *)"include:amazonses.com", 21);
+}
+
+static bool delegating(const char *t, size_t tl)
+{
+    if (tl && (t[0] == '+' || t[0] == '-' || t[0] == '~' || t[0] == '?')) {
+        t++;
+        tl--;
+    }
+    return zl_ascii_has_prefix(t, tl, "include:") || zl_ascii_has_prefix(t, tl, "redirect=");
+}
+
+bool zl_ses_spf_authorises(const char *v, size_t n)
+{
+    return spf_any_term(v, n, ses_include);
+}
+
+bool zl_ses_spf_delegates(const char *v, size_t n)
+{
+    return spf_any_term(v, n, delegating);
 }
 
 bool zl_ses_b32_char(uint8_t c)

@@ -32,6 +32,13 @@ extern const char *const zl_ses_inbound_regions[];
  * Google): such CNAMEs must be served as CNAMEs, never proxied. */
 extern const char *const zl_ses_esp_domains[];
 
+/* Click-tracking (link branding) hosts of those senders: SendGrid's
+ * url<NNNN> and <account> CNAMEs point to sendgrid.net, Mailgun's
+ * email.<domain> to mailgun.org or eu.mailgun.org, Mandrill's to
+ * mandrillapp.com. Proxying those is a documented setup (the sender serves
+ * HTTPS through it); it breaks nothing a sender verifies. */
+extern const char *const zl_ses_link_tracking_targets[];
+
 /* Any SES region zonelint knows (the union of the lists above). */
 bool zl_ses_region_known(const uint8_t *s, size_t n);
 /* Looks like an AWS region name: "us-east-1", "us-gov-west-1", "ap-southeast-5". */
@@ -48,6 +55,14 @@ bool zl_ses_is_signing_domain(const struct zl_name *n, unsigned from);
 bool zl_ses_amazonses_like(const uint8_t *s, size_t n);
 /* Index of the first amazonses-like label of n, or -1. */
 int zl_ses_find_amazonses(const struct zl_name *n);
+/* An SPF record (v[0..n), strings joined) that authorises SES: a term
+ * include:amazonses.com with the pass qualifier (+ or none), in any case,
+ * with or without the trailing dot RFC 7208 7.1 allows. A longer name
+ * (include:amazonses.com.evil.example) is not SES. */
+bool zl_ses_spf_authorises(const char *v, size_t n);
+/* The SPF record hands part of its answer to records elsewhere (include:,
+ * redirect=): whether those authorise SES is not in this zone. */
+bool zl_ses_spf_delegates(const char *v, size_t n);
 /* Characters of an Easy DKIM token: lowercase base32 [a-z2-7]. */
 bool zl_ses_b32_char(uint8_t c);
 /* A label that may be an SES DKIM token, however mangled: 31-33 letters or

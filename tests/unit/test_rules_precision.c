@@ -81,12 +81,79 @@ static void test_receiving_mx_not_mail_from(void **state)
     done(&r);
 }
 
+/* ---- A7: facts the rules got wrong ------------------------------------------------ */
+
+static void test_spf_include_trailing_dot(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "mail IN MX 10 feedback-smtp.eu-west-1.amazonses.com.\n"
+        "mail IN TXT \"v=spf1 include:amazonses.com. ~all\"\n"          /* RFC 7208 7.1: same name */
+        "b2 IN MX 10 feedback-smtp.eu-west-1.amazonses.com.\n"
+        "b2 IN TXT \"v=spf1 +INCLUDE:AmazonSES.com -all\"\n"
+        "evil IN MX 10 feedback-smtp.eu-west-1.amazonses.com.\n"
+        "evil IN TXT \"v=spf1 include:amazonses.com.evil.example ~all\"\n" /* 11: not SES */
+        "howie IN MX 10 feedback-smtp.us-east-2.amazonses.com.\n"
+        "howie IN TXT \"v=spf1 include:spf.howiemail.co ~all\"\n";       /* 13: the sender's own SPF */
+    lint(&r, z, "ses-mail-from-spf");
+    const struct zl_diag *d = expect(&r, "ZL5013", 11, 0, "does not include amazonses.com itself");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    d = expect(&r, "ZL5013", 13, 0, "cannot be seen here");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    assert_int_equal(r.d.n, 2);
+    done(&r);
+}
+
+static void test_dmarc_adkim_strict_subdomain_identity(void **state)
+{
+    (void)state;
+    struct result r;
+    /* identity mail.example.com, mail sent From: ...@mail.example.com */
+    const char *z = HEAD
+        "_dmarc IN TXT \"v=DMARC1; p=reject; adkim=s; rua=mailto:dmarc@example.com\"\n"
+        TA "._domainkey.mail IN CNAME " TA ".dkim.amazonses.com.\n"
+        TB "._domainkey.mail IN CNAME " TB ".dkim.amazonses.com.\n"
+        TC "._domainkey.mail IN CNAME " TC ".dkim.amazonses.com.\n"
+        "bounce.mail IN MX 10 feedback-smtp.us-east-2.amazonses.com.\n"
+        "bounce.mail IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
+    lint(&r, z, NULL);
+    expect_none(&r);
+    done(&r);
+    /* aspf=s with a MAIL FROM subdomain stays reported */
+    lint(&r, HEAD "bounce IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+                  "_dmarc IN TXT \"v=DMARC1; p=reject; aspf=s\"\n", "ses-dmarc-strict");
+    expect(&r, "ZL5014", 7, 0, "sets aspf=s");
+    done(&r);
+}
+
+static void test_cloudflare_link_branding(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z =
+        "$ORIGIN example.com.\n"
+        "url6170.example.com. 1 IN CNAME sendgrid.net. ; link branding cf_tags=cf-proxied:true\n"
+        "3318807.example.com. 1 IN CNAME sendgrid.net. ; cf_tags=cf-proxied:true\n"
+        "email.mg.example.com. 1 IN CNAME eu.mailgun.org. ; cf_tags=cf-proxied:true\n"
+        "s1._domainkey.example.com. 1 IN CNAME s1.domainkey.u3318807.wl058.sendgrid.net. ; cf_tags=cf-proxied:true\n"
+        "em4821.example.com. 1 IN CNAME u3318807.wl058.sendgrid.net. ; cf_tags=cf-proxied:true\n";
+    lint(&r, z, "ses-cloudflare-proxied");
+    expect(&r, "ZL5019", 5, 0, "s1._domainkey.example.com.");
+    expect(&r, "ZL5019", 6, 0, "em4821.example.com."); /* the return path */
+    assert_int_equal(r.d.n, 2);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ses_backed_senders_silent),
         cmocka_unit_test(test_ses_decided_by_target),
         cmocka_unit_test(test_receiving_mx_not_mail_from),
+        cmocka_unit_test(test_spf_include_trailing_dot),
+        cmocka_unit_test(test_dmarc_adkim_strict_subdomain_identity),
+        cmocka_unit_test(test_cloudflare_link_branding),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
