@@ -21,6 +21,31 @@
 #define TE "pulp7qjsqhdbso37ilwga3oqdtijlixr"
 #define TF "4hzwn5lmznmmjyl2pqf2agr3ueo2kf3d"
 
+/* Keys made with openssl genpkey for these tests. */
+#define K1024 "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDBnZVl0woPd73NhIigJaNzGNjcpSHpU/X3/ZuU4nFG9CDZ64azptba0roKpWPE2jCsX0lXp0To1XX1/HUaL47WNkybobtAoPdXMKXb90Sa9nqgG+ZjoorHvpoJ4cZVk2JZrMc3qKbKoI6eu5eGOxG54ClI6TaGcLGKJ0u+jBNjowIDAQAB"
+#define K1024_A "MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDBnZVl0woPd73NhIigJaNzGNjcpSHpU/X3/ZuU4nFG9CDZ64azptba0roKpWPE"
+#define K1024_B "2jCsX0lXp0To1XX1/HUaL47WNkybobtAoPdXMKXb90Sa9nqgG+ZjoorHvpoJ4cZVk2JZrMc3qKbKoI6eu5eGOxG54ClI6TaGcLGKJ0u+jBNjowIDAQAB"
+#define K4096_A "MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAyQpa22l0ufywd1mpe13YY8Bhlyku2VbQNScW0mNkPiJrEaKuKMoYPBPJ1HPBbtDI7Yye/oVWpYMpkg9hMEF8kUbysnmsfEIUdFH/UP0M98kh3Wvgk6vGIUEFbzcBpuciygR1VCMFbK/KK6yKXaKCYy8lOOydn9A+DdBR35odQ/yA68gONe/69vfhIA9GLCLW6828Xsx1VX+RaP"
+#define K4096_B "dEwF/anO+CXwTyVfnAhdUSGisK4ZBbkXmXrGG5wQdujNNZl7vI9RChcXG/LfHvFIF/YlpoWH9bATOcE3kMSKNifjNU2GuCEQ7TX15tF8JnomuKF8kk1K1CkfDMdAqxavhquOGjo+BV6wL2hRno8Kl/tnI9QQRcA4IeB2auwOo+h0hxilio12fJFM3cJgjU6QAeCYuejBIyrsZDXY3muhv97NQbE/B88+avxhCImuPpBBa6Kf91qgB3pF8/"
+#define K4096_C "oMHcBzK5D6heBgGTFpJoCLkiU996rPDcCPSWRk2hWiHf5XsS2nQlGZNL46Qg+kSOpFuk2Ys5Mzb6So5wYmIHKrPuxeI580takTDukFDdk6mATuefAjY8FN5/HQ3EoQDo7ELCt5zEu1P8CX8Iv87d7MdskXO1kWlZkozq9meajcuzFDKY3ZJP1WrCI3Q/VYM5f2OIR55vVPshYJdTPijpuBojpAZH6G5q9oUCAwEAAQ=="
+/* a PKCS#8 private key (512 bits), in two strings */
+#define PRIV_A "MIIBVgIBADANBgkqhkiG9w0BAQEFAASCAUAwggE8AgEAAkEAwks/aDCrtOUzi/xPz6tjbIIQnCzjSWHm7F8C09XS6PEHAQr+1ibAsxjMtTt1H7TJ7Kze+2KzMWtyc99Ia/AYmwIDAQABAkEAsorzeYtAPrtg4wK5VNzqQIxFNz8IniaZTh0BPCkB54v8MIAN4vjH/KSjrxpW3IRBZiJ9c34mbxOp9Ck+KM7IAQIhAOLQ"
+#define PRIV_B "mfUXt4IrYjAwEA81jclMd7S4IEwyE8wNYeLJxjqRAiEA20tj/IlbM7FrY045P1KBMjsfyzk2Uma/Me3jvw++vmsCIQDRWQzhZdShNv3X0GTiROHrrMLIcTKOYaJYMvnoY6itoQIhANU1OWNAkIFzz/rfBN3B84bI4SKO33fCGcYLilAqmMM9AiAb+Hj7lKRJEnNRZG0MVGKbPKKolvVNMymAJAmnj2xBOw=="
+
+/* Loads an identity (--ses-identity) from JSON text. */
+static void identity(struct zl_ses_expect *x, const char *json)
+{
+    char err[512];
+    memset(x, 0, sizeof *x);
+    if (zl_ses_expect_load_buffer(x, json, strlen(json), "identity.json", err, sizeof err) != 0) {
+        print_message("%s\n", err);
+        fail();
+    }
+}
+
+#define BYODKIM_JSON \
+    "{\"DkimAttributes\": {\"SigningAttributesOrigin\": \"EXTERNAL\", \"Status\": \"PENDING\", \"Tokens\": [\"ses2024\"]}}"
+
 /* ---- A3: SES is decided by the target ------------------------------------------ */
 
 static void test_ses_backed_senders_silent(void **state)
@@ -145,6 +170,104 @@ static void test_cloudflare_link_branding(void **state)
     done(&r);
 }
 
+/* ---- A6: DKIM keys; SES BYODKIM limits only with BYODKIM evidence -------------- */
+
+static void test_dkim_keys_of_other_signers(void **state)
+{
+    (void)state;
+    struct result r;
+    char z[8192];
+    /* a self-hosted 4096-bit key, an underscore selector, next to SES records */
+    snprintf(z, sizeof z, HEAD TA "._domainkey IN CNAME " TA ".dkim.amazonses.com.\n"
+             "mail._domainkey IN TXT ( \"v=DKIM1; k=rsa; p=" K4096_A "\" \"" K4096_B "\" \"" K4096_C "\" )\n"
+             "s1_2024._domainkey IN TXT \"v=DKIM1; k=rsa; p=" K1024 "\"\n"
+             "sub.sel._domainkey IN TXT \"p=" K1024 "\"\n");
+    lint(&r, z, "ses-dkim-key");
+    expect_none(&r);
+    done(&r);
+    lint(&r, z, "ses-byodkim-selector");
+    expect_none(&r);
+    done(&r);
+    lint(&r, z, "dkim-");
+    expect_none(&r);
+    done(&r);
+}
+
+static void test_byodkim_with_evidence(void **state)
+{
+    (void)state;
+    struct result r;
+    struct zl_ses_expect x;
+    char z[8192];
+    identity(&x, BYODKIM_JSON);
+    /* 6: the identity's selector, 4096 bits; 7: another signer's 4096-bit key */
+    snprintf(z, sizeof z, HEAD
+             "ses2024._domainkey IN TXT ( \"p=" K4096_A "\" \"" K4096_B "\" \"" K4096_C "\" )\n"
+             "mail._domainkey IN TXT ( \"p=" K4096_A "\" \"" K4096_B "\" \"" K4096_C "\" )\n"
+             "ses.2024._domainkey IN TXT \"p=" K1024 "\"\n");                     /* 8: dots */
+    lint_as(&r, z, "test.zone", NULL, &x);
+    const struct zl_diag *d = expect(&r, "ZL5016", 6, 0, "is a 4096-bit RSA key; SES BYODKIM accepts 1024-2048");
+    assert_int_equal(d->severity, ZL_SEV_WARNING);
+    d = expect(&r, "ZL5018", 8, 1, "selector 'ses.2024' has dots");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    done(&r);
+    lint_as(&r, z, "test.zone", "ses-dkim-key-size", &x);
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+
+    /* a blank where the identity's key was split: an info (FWS is legal);
+     * one finding, the SES one, not the generic one beside it */
+    snprintf(z, sizeof z, HEAD "ses2024._domainkey IN TXT ( \"p=" K1024_A "\" \" " K1024_B "\" )\n");
+    lint_as(&r, z, "test.zone", NULL, &x);
+    d = expect(&r, "ZL5017", 6, 0, "character-string 2 begins with a space");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+
+    /* a quote in the identity's key: ses-dkim-key, once */
+    snprintf(z, sizeof z, HEAD "ses2024._domainkey IN TXT ( \"p=" K1024_A "\\\"\\\"" K1024_B "\" )\n");
+    lint_as(&r, z, "test.zone", NULL, &x);
+    expect(&r, "ZL5015", 6, 0, "literal '\"'");
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+    zl_ses_expect_free(&x);
+}
+
+static void test_dkim_key_shapes(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "byo2025._domainkey IN TXT \"v=DKIM1; k=rsa; " K1024 "\"\n"                /* 6: p= lost */
+        "byo2026._domainkey IN TXT ( \"p=" PRIV_A "\" \"" PRIV_B "\" )\n"            /* 7: private key */
+        "crm._domainkey IN TXT \"v=DKIM1; k=rsa; p=" K1024_A "\\\"\\\"" K1024_B "\"\n" /* 8: Terraform "" */
+        "fws._domainkey IN TXT ( \"v=DKIM1; p=" K1024_A "\" \" " K1024_B "\" )\n"    /* 9: FWS: info */
+        "old._domainkey IN TXT \"v=DKIM1; k=rsa; p=\"\n"                            /* revoked: fine */
+        "_adsp._domainkey IN TXT \"dkim=unknown\"\n";                                /* not a key record */
+    lint(&r, z, NULL);
+    expect(&r, "ZL4106", 6, 0, "has no p= tag");
+    const struct zl_diag *d = expect(&r, "ZL4105", 7, 0, "publishes a private key");
+    assert_int_equal(d->severity, ZL_SEV_ERROR);
+    d = expect(&r, "ZL4104", 8, 0, "two halves were joined with \"\"");
+    assert_non_null(d->fix);
+    d = expect(&r, "ZL4108", 9, 0, "character-string 2 begins with a space");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    /* one finding per record: no ZL2103 beside the quotes of line 8 */
+    assert_int_equal(r.d.n, 4);
+    done(&r);
+
+    /* octoDNS values: [v=DKIM1, k=rsa, p=...]: one key in three records */
+    z = HEAD
+        "google._domainkey IN TXT \"v=DKIM1\"\n"
+        "google._domainkey IN TXT \"k=rsa\"\n"
+        "google._domainkey IN TXT \"p=" K1024 "\"\n";
+    lint(&r, z, NULL);
+    d = expect(&r, "ZL4109", 6, 0, "is written as 3 TXT records of one name");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -154,6 +277,9 @@ int main(void)
         cmocka_unit_test(test_spf_include_trailing_dot),
         cmocka_unit_test(test_dmarc_adkim_strict_subdomain_identity),
         cmocka_unit_test(test_cloudflare_link_branding),
+        cmocka_unit_test(test_dkim_keys_of_other_signers),
+        cmocka_unit_test(test_byodkim_with_evidence),
+        cmocka_unit_test(test_dkim_key_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
