@@ -268,6 +268,21 @@ static void test_dkim_key_shapes(void **state)
     done(&r);
 }
 
+static void test_verify_token_is_dkim_token(void **state)
+{
+    (void)state;
+    struct result r;
+    lint(&r, HEAD "_amazonses IN TXT \"" TB "\"\n", "ses-verify-token");
+    const struct zl_diag *d = expect(&r, "ZL5010", 6, 0, "is a 32-character Easy DKIM token");
+    assert_null(strstr(d->message, "truncated"));
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+    /* a 32-character value that is not base32 is still a truncated token */
+    lint(&r, HEAD "_amazonses IN TXT \"ijkrG1GAuiLtNvQL64z1RTDN0fpLCMUZ\"\n", "ses-verify-token");
+    expect(&r, "ZL5010", 6, 0, "12 fewer than the 44");
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_dkim_keys_of_other_signers),
         cmocka_unit_test(test_byodkim_with_evidence),
         cmocka_unit_test(test_dkim_key_shapes),
+        cmocka_unit_test(test_verify_token_is_dkim_token),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
