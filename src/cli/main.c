@@ -43,7 +43,9 @@ static const char usage_text[] =
     "                      digitalocean, hetzner or cli53\n"
     "  --ses-identity=FILE JSON of 'aws sesv2 get-email-identity' (or of 'aws ses\n"
     "                      get-identity-*-attributes'; repeatable): report each record SES\n"
-    "                      expects that the zone lacks, holds with another value or name\n"
+    "                      expects that the zone lacks, holds with another value or name;\n"
+    "                      NAME=FILE says which identity (mail.example.com=mail.json),\n"
+    "                      else it is the zone's, where its DKIM records are\n"
     "  --expect-ns=NS,...  the delegated name servers, or a file of 'dig NS' output:\n"
     "                      report an apex NS set that differs\n"
     "  --config=FILE       settings file (default: .zonelint found from the first file upwards)\n"
@@ -537,7 +539,20 @@ static int load_crosschecks(const struct cli *c, struct zl_ses_expect *ses, stru
         for (size_t k = 0; !strcmp(f, "-") && k < c->nfiles; k++)
             if (!strcmp(c->files[k], "-"))
                 return usage_error("--ses-identity - and a zone on stdin cannot both read stdin%s", "");
-        if (zl_ses_expect_load(ses, f, err, sizeof err) != 0) {
+        /* NAME=FILE names the identity a v2 output describes; a file whose
+         * own name has '=' is still just a file. */
+        struct zl_name as;
+        const char *eq = strchr(f, '=');
+        bool named = eq && access(f, F_OK) != 0;
+        if (named && !zl_ses_identity_name(f, (size_t)(eq - f), &as)) {
+            zl_ses_expect_free(ses);
+            return usage_error("--ses-identity NAME=FILE: '%s' is not a domain name", f);
+        }
+        if (named && !eq[1]) {
+            zl_ses_expect_free(ses);
+            return usage_error("--ses-identity NAME=FILE needs a file after '='%s", "");
+        }
+        if (zl_ses_expect_load_as(ses, named ? eq + 1 : f, named ? &as : NULL, err, sizeof err) != 0) {
             fprintf(stderr, "zonelint: --ses-identity: %s\n", err);
             zl_ses_expect_free(ses);
             return 2;
