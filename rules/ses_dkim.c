@@ -34,8 +34,9 @@ enum {
     P_TARGET = 1 << 4,
     P_GLUED = 1 << 5,
     P_SWAPPED = 1 << 6,
+    P_DOUBLED = 1 << 7,  /* the owner ends in the zone name twice (name-doubled-origin says so) */
 };
-#define P_BREAKS (P_LENGTH | P_CHARSET | P_MISMATCH | P_TARGET | P_GLUED | P_SWAPPED)
+#define P_BREAKS (P_LENGTH | P_CHARSET | P_MISMATCH | P_TARGET | P_GLUED | P_SWAPPED | P_DOUBLED)
 
 /* One SES DKIM CNAME as the set rule remembers it. */
 struct dkim_entry {
@@ -466,8 +467,19 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     zl_name_suffix(&domain, o, glued ? 1 : 2);
     if (zl_ses_find_amazonses(&t) < 0 && !own_domain_target(ctx, &t, tok, tn, &domain))
         return;
-    unsigned problems = 0;
-    const char *reason = NULL;
+    /* tok._domainkey.example.com.example.com.: the identity is example.com.,
+     * not a second one named example.com.example.com. */
+    bool doubled = false;
+    const struct zl_name *zone = zl_ctx_origin(ctx);
+    const struct zl_name *orig = rec->origin ? rec->origin : zone;
+    struct zl_name once;
+    if (orig && orig->nlabels && zl_name_is_subdomain(&domain, orig) &&
+        zl_name_ends_in_before(&domain, orig->nlabels, orig) && zl_name_strip_origin(&domain, orig, &once)) {
+        domain = once;
+        doubled = true;
+    }
+    unsigned problems = doubled ? P_DOUBLED : 0;
+    const char *reason = doubled ? "the name has the zone name twice" : NULL;
     struct zl_span tokat = rec->owner_tok.len ? prefix_span(&rec->owner_tok, tok, tn) : rec->span;
     if (glued) {
         problems |= P_GLUED;
@@ -586,12 +598,12 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
     char dname[ZL_NAME_TEXT_MAX];
     zl_name_text(&v[0]->domain, dname);
     if (broken) {
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
-                                      "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid; SES verifies "
-                                      "the domain only when all three of a set resolve",
-                                      valid, total, dname);
-        /* Notes in line order: v is sorted by domain and token. */
-        for (uint32_t after = 0; d;) {
+        /* The broken ones in line order (v is sorted by domain and token):
+         * up to three named in the message, one note each for the rest. */
+        struct zl_buf why = { 0 };
+        const struct dkim_entry *order[64];
+        size_t no = 0;
+        for (uint32_t after = 0; no < sizeof order / sizeof order[0];) {
             const struct dkim_entry *next = NULL;
             for (size_t i = 0; i < n; i++)
                 if ((v[i]->problems & P_BREAKS) && v[i]->span.line > after &&
@@ -599,10 +611,20 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
                     next = v[i];
             if (!next)
                 break;
-            zl_diag_add_note(d, "line %u: %.*s: %s", next->span.line, (int)next->token_len,
-                             (const char *)next->token, next->reason ? next->reason : "broken");
+            order[no++] = next;
             after = next->span.line;
         }
+        for (size_t i = 0; i < no && i < 3; i++)
+            zl_buf_printf(&why, "%sline %u: %s", i ? "; " : "", order[i]->span.line,
+                          order[i]->reason ? order[i]->reason : "broken");
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
+                                      "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid (%s%s); SES "
+                                      "verifies the domain only when all three of a set resolve",
+                                      valid, total, dname, zl_buf_cstr(&why), no > 3 ? "; more below" : "");
+        zl_buf_free(&why);
+        for (size_t i = 3; d && i < no; i++)
+            zl_diag_add_note(d, "line %u: %.*s: %s", order[i]->span.line, (int)order[i]->token_len,
+                             (const char *)order[i]->token, order[i]->reason ? order[i]->reason : "broken");
         return;
     }
     if (!whole)

@@ -278,7 +278,7 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
                             "a tool that adds its own quotes was given quoted text");
     if (f->count > 1)
         zl_diag_add_note(d, "%u more stray character%s in this %s", f->count - 1,
-                         f->count > 2 ? "s" : "", name ? "name" : "string");
+                         f->count > 2 ? "s" : "", name ? "name" : "value");
     /* Deleting is certainly right for invisible characters and end blanks;
      * only offered when it is the single finding in the token. */
     if (exact && f->count == 1 && tok->span.line == tok->span.end_line &&
@@ -363,6 +363,11 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
 
     bool strict = txt && rec->fields[first_str].len > 1 && looks_structured(rec, first_str, last_str);
     struct what what = { rec->type, txt ? "value" : "string" };
+    /* One finding per value: a key split over strings by a tool (octoDNS
+     * chunks of 255) is one value with one problem, not one per chunk. */
+    struct finding first = { 0 };
+    const struct zl_token *first_tok = NULL;
+    unsigned total = 0;
     for (int i = first_str; i <= last_str; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_STRING || f->ntok == 0 || f->tok >= rec->ntoks)
@@ -376,7 +381,16 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
             continue;
         struct finding fd = { 0 };
         scan(tok->text, tok->len, false, strict, lead, trail, &fd);
-        if (fd.count)
-            report(ctx, tok, &fd, exact, false, what);
+        if (!fd.count)
+            continue;
+        if (!first_tok) {
+            first = fd;
+            first_tok = tok;
+        }
+        total += fd.count;
+    }
+    if (first_tok) {
+        first.count = total;
+        report(ctx, first_tok, &first, exact, false, what);
     }
 }

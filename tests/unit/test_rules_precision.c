@@ -283,6 +283,37 @@ static void test_verify_token_is_dkim_token(void **state)
     done(&r);
 }
 
+/* ---- A9: one coherent message per problem --------------------------------------- */
+
+static void test_doubled_owner_no_phantom_identity(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        TA "._domainkey IN CNAME " TA ".dkim.amazonses.com.\n"
+        TB "._domainkey.example.com IN CNAME " TB ".dkim.amazonses.com.\n"            /* 7 */
+        TC "._domainkey IN CNAME " TC ".dkim.amazonses.com.example.com.\n"            /* 8 */
+        "quoted IN TXT \"\\\"\\\"\\\"legacy-verification=4c1f0e\\\"\"\n"; /* 9 */
+    lint(&r, z, NULL);
+    expect(&r, "ZL2101", 7, 1, "already ends in the origin");
+    expect(&r, "ZL5009", 7, 1,
+           "only 1 of the 3 SES DKIM CNAMEs for 'example.com.' are valid (line 7: the name "
+           "has the zone name twice; line 8: the target has the zone name appended)");
+    assert_int_equal(count_code(&r, "ZL5009"), 1); /* no 'example.com.example.com.' identity */
+    expect(&r, "ZL5001", 8, 0, "has the zone name appended");
+    expect(&r, "ZL2103", 9, 0, "literal quote");
+    assert_int_equal(count_code(&r, "ZL2103"), 1);
+    assert_int_equal(r.d.n, 4);
+    done(&r);
+
+    /* a value a tool cut into strings, each with a pasted quote: one finding */
+    lint(&r, HEAD "t IN TXT \"\\\"token=abc\" \"def\\\"\" \"\\\"ghi\"\n", "value-stray-characters");
+    const struct zl_diag *d = expect(&r, "ZL2103", 6, 0, "literal quote");
+    assert_int_equal(r.d.n, 1);
+    assert_non_null(strstr(d->notes[d->nnotes - 1], "2 more stray characters in this value"));
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_byodkim_with_evidence),
         cmocka_unit_test(test_dkim_key_shapes),
         cmocka_unit_test(test_verify_token_is_dkim_token),
+        cmocka_unit_test(test_doubled_owner_no_phantom_identity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -341,9 +341,10 @@ static void test_dkim_set_broken_member(void **state)
         TB "._domainkey IN CNAME " TB ".dkim.amazonses.com\n"
         TC "._domainkey IN CNAME " TC ".dkim.amazonses.com.\n";
     lint(&r, z, "ses-dkim-set");
-    const struct zl_diag *d = expect(&r, "ZL5009", 7, 1, "only 2 of the 3 SES DKIM CNAMEs for 'example.com.' are valid");
-    assert_int_equal(d->nnotes, 1);
-    assert_non_null(strstr(d->notes[0], "line 7: " TB ": the target has no trailing dot"));
+    /* the cause in the message itself: one coherent sentence */
+    const struct zl_diag *d = expect(&r, "ZL5009", 7, 1, "only 2 of the 3 SES DKIM CNAMEs for 'example.com.' are "
+                                                         "valid (line 7: the target has no trailing dot)");
+    assert_int_equal(d->nnotes, 0);
     assert_int_equal(r.d.n, 1);
     done(&r);
 }
