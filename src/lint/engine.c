@@ -140,10 +140,15 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
     return h;
 }
 
+uint64_t zl_wire_hash64(const uint8_t *wire, size_t len)
+{
+    uint64_t h = mix(fnv(0xcbf29ce484222325ull, wire, len, true));
+    return h ? h : 1; /* 0 means "no name" */
+}
+
 uint64_t zl_name_hash64(const struct zl_name *n)
 {
-    uint64_t h = mix(fnv(0xcbf29ce484222325ull, n->wire, n->len, true));
-    return h ? h : 1; /* 0 means "no name" */
+    return zl_wire_hash64(n->wire, n->len);
 }
 
 uint64_t zl_rdata_hash64(const struct zl_record *rec)

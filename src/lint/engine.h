@@ -103,6 +103,9 @@ struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k);
 uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash);
 
 uint64_t zl_name_hash64(const struct zl_name *n);
+/* The same hash for a name given as wire bytes (a suffix of a name's wire
+ * is the wire of its ancestor): equal to zl_name_hash64 of that name. */
+uint64_t zl_wire_hash64(const uint8_t *wire, size_t len);
 /* Hash of RDATA with embedded domain names case-folded (per type). */
 uint64_t zl_rdata_hash64(const struct zl_record *rec);
 

@@ -26,19 +26,22 @@ struct result {
     const char *text;
 };
 
-/* Lints text as file `file` (origin example.com. unless the text sets
- * $ORIGIN); select: one code or slug, or NULL for every rule; ses: an
- * identity set for --ses-identity, or NULL. */
-static inline void lint_as(struct result *r, const char *text, const char *file, const char *select,
-                           const struct zl_ses_expect *ses)
+/* Lints text as file `file` with --origin example.com. (origin NULL: none,
+ * as a user who gives none: $ORIGIN, else the file name); select: one code
+ * or slug, or NULL for every rule; ses: an identity set for --ses-identity,
+ * or NULL. */
+static inline void lint_origin(struct result *r, const char *text, const char *file, const char *select,
+                               const struct zl_ses_expect *ses, const char *origin_text)
 {
     memset(r, 0, sizeof *r);
     r->text = text;
     struct zl_name origin;
-    assert_int_equal(zl_name_from_text(&origin, "example.com.", 12, NULL, NULL), ZL_NAME_OK);
     struct zl_lint_opts opts;
     memset(&opts, 0, sizeof opts);
-    opts.origin = &origin;
+    if (origin_text) {
+        assert_int_equal(zl_name_from_text(&origin, origin_text, strlen(origin_text), NULL, NULL), ZL_NAME_OK);
+        opts.origin = &origin;
+    }
     opts.ses_expect = ses;
     char *sel[1] = { (char *)select };
     if (select) {
@@ -46,6 +49,12 @@ static inline void lint_as(struct result *r, const char *text, const char *file,
         opts.sel.nselect = 1;
     }
     assert_int_equal(zl_lint_buffer(text, strlen(text), file, &opts, &r->sources, &r->d), 0);
+}
+
+static inline void lint_as(struct result *r, const char *text, const char *file, const char *select,
+                           const struct zl_ses_expect *ses)
+{
+    lint_origin(r, text, file, select, ses, "example.com.");
 }
 
 static inline void lint(struct result *r, const char *text, const char *select)

@@ -314,6 +314,60 @@ static void test_doubled_owner_no_phantom_identity(void **state)
     done(&r);
 }
 
+/* ---- B13: occluded records ------------------------------------------------------ */
+
+static void test_occluded(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "mail IN NS ns1.mail.example.com.\n"                                   /* 6 */
+        "mail IN NS ns1.other.example.\n"
+        "mail IN DS 60485 13 2 d4b7d520e7bb5f0f67674a0cceb1e3e0614b93c4f9e99b8383f6a1e4469da50a\n"
+        "ns1.mail IN A 192.0.2.25\n"                                           /* glue */
+        TA "._domainkey.mail IN CNAME " TA ".dkim.amazonses.com.\n"            /* 10: below */
+        "_dmarc.mail IN TXT \"v=DMARC1; p=none\"\n"                            /* 11: below */
+        "mail IN TXT \"v=spf1 include:amazonses.com ~all\"\n"                  /* 12: at the cut */
+        "www.mail IN A 192.0.2.26\n"                                           /* 13: not glue */
+        "deep.team IN NS ns.example.net.\n"                                    /* 14: a cut two down */
+        "x.y.deep.team IN TXT \"hello\"\n"                                     /* 15 */
+        "team IN TXT \"above the cut: fine\"\n"
+        "www IN CNAME @\n";
+    lint(&r, z, "occluded");
+    expect(&r, "ZL3111", 10, 1, "CNAME record below 'mail.example.com.', which this zone delegates (NS at line 6)");
+    expect(&r, "ZL3111", 11, 1, "TXT record below 'mail.example.com.'");
+    const struct zl_diag *d = expect(&r, "ZL3111", 12, 1, "TXT record at 'mail.example.com.'");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    expect(&r, "ZL3111", 13, 1, "A record below");
+    expect(&r, "ZL3111", 15, 1, "below 'deep.team.example.com.'");
+    assert_int_equal(r.d.n, 5);
+    done(&r);
+
+    /* a delegation with its glue and DS, out-of-zone NS targets: nothing */
+    z = HEAD
+        "zone-1 86400 IN NS ns1.zone-1\n"
+        "zone-1 86400 IN NS ns2.zone-1.example.com.\n"
+        "zone-1 IN DS 60485 13 2 d4b7d520e7bb5f0f67674a0cceb1e3e0614b93c4f9e99b8383f6a1e4469da50a\n"
+        "ns1.zone-1 86400 IN A 192.0.2.53\n"
+        "ns2.zone-1 86400 IN AAAA 2001:db8::53\n"
+        "cust-2 IN NS ns1.dnsprovider.net.\n"
+        "_dmarc.cust IN TXT \"v=DMARC1; p=none\"\n";
+    lint(&r, z, "occluded");
+    expect_none(&r);
+    done(&r);
+
+    /* "$ORIGIN ." (named-compilezone output): the apex is the SOA's owner */
+    z = "$ORIGIN .\n$TTL 300\n"
+        "example.com IN SOA ns1.example.net. hostmaster.example.com. 1 600 300 604800 600\n"
+        "            NS ns1.example.net.\n"
+        "            A 192.0.2.4\n"
+        "$ORIGIN example.com.\n"
+        "test        A 192.0.2.5\n";
+    lint_origin(&r, z, "example.com", "occluded", NULL, NULL);
+    expect_none(&r);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +382,7 @@ int main(void)
         cmocka_unit_test(test_dkim_key_shapes),
         cmocka_unit_test(test_verify_token_is_dkim_token),
         cmocka_unit_test(test_doubled_owner_no_phantom_identity),
+        cmocka_unit_test(test_occluded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
