@@ -88,7 +88,7 @@ bool zl_ses_is_signing_domain(const struct zl_name *n, unsigned from)
 
 /* a and b (case-insensitive) differ by at most one insertion, deletion,
  * substitution or swap of neighbours. */
-static bool one_edit(const uint8_t *a, size_t an, const char *b)
+bool zl_ses_one_edit(const uint8_t *a, size_t an, const char *b)
 {
     size_t bn = strlen(b);
     if (an + 1 < bn || an > bn + 1)
@@ -114,7 +114,7 @@ static bool one_edit(const uint8_t *a, size_t an, const char *b)
 
 bool zl_ses_amazonses_like(const uint8_t *s, size_t n)
 {
-    return zl_ascii_find((const char *)s, n, "amazonses") >= 0 || one_edit(s, n, "amazonses");
+    return zl_ascii_find((const char *)s, n, "amazonses") >= 0 || zl_ses_one_edit(s, n, "amazonses");
 }
 
 int zl_ses_find_amazonses(const struct zl_name *n)

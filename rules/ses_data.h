@@ -53,6 +53,9 @@ bool zl_ses_is_signing_domain(const struct zl_name *n, unsigned from);
  * ("dkimamazonses"). Decides whether a CNAME is SES's at all: senders that
  * run on SES under their own DKIM domain (Stripe, Howie) never match. */
 bool zl_ses_amazonses_like(const uint8_t *s, size_t n);
+/* a[0..an) and the lowercase word b differ by at most one insertion,
+ * deletion, substitution or swap of neighbours (ASCII case ignored). */
+bool zl_ses_one_edit(const uint8_t *a, size_t an, const char *b);
 /* Index of the first amazonses-like label of n, or -1. */
 int zl_ses_find_amazonses(const struct zl_name *n);
 /* An SPF record (v[0..n), strings joined) that authorises SES: a term

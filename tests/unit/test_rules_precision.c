@@ -368,6 +368,46 @@ static void test_occluded(void **state)
     done(&r);
 }
 
+/* ---- B14: DKIM name shapes ------------------------------------------------------- */
+
+static void test_dkim_name_shapes(void **state)
+{
+    (void)state;
+    struct result r;
+    /* a fragment (no SOA): the shapes are judged all the same */
+    const char *z =
+        "$ORIGIN example.com.\n$TTL 3600\n"
+        TA ".domainkey IN CNAME " TA ".dkim.amazonses.com.\n"                    /* 3 */
+        TB "._domainkeys IN CNAME " TB ".dkim.amazonses.com.\n"                  /* 4 */
+        TC "._dkim IN CNAME " TC ".dkim.amazonses.com.\n"                        /* 5 */
+        "_domainkey IN CNAME " TD ".dkim.amazonses.com.\n"                       /* 6 */
+        TE "." TE "._domainkey IN CNAME " TE ".dkim.amazonses.com.\n"            /* 7 */
+        TF "._domainkey._domainkey IN CNAME " TF ".dkim.amazonses.com.\n"        /* 8 */
+        /* look-alikes that are right */
+        "s1._domainkey IN CNAME s1.domainkey.u5520913.wl164.sendgrid.net.\n"
+        "selector1._domainkey IN CNAME selector1-example-com._domainkey.exampleco.p-v1.dkim.mail.microsoft.\n"
+        "k2._domainkey IN CNAME dkim2.mcsv.net.\n"
+        "x.domainkey IN CNAME docs.example.net.\n";
+    lint(&r, z, "ses-dkim-name");
+    const struct zl_diag *d = expect(&r, "ZL5024", 3, 1, "'domainkey' lacks its leading underscore; SES looks up '" TA
+                                                         "._domainkey.example.com.'");
+    assert_non_null(d->fix);
+    assert_string_equal(d->fix->replacement, TA "._domainkey");
+    expect(&r, "ZL5024", 4, 1, "the label '_domainkeys' should be '_domainkey'");
+    expect(&r, "ZL5024", 5, 1, "the label '_dkim' should be '_domainkey'");
+    d = expect(&r, "ZL5024", 6, 1, "the token is missing before '_domainkey'; SES looks up '" TD "._domainkey.example.com.'");
+    assert_string_equal(d->fix->replacement, TD "._domainkey");
+    expect(&r, "ZL5024", 7, 1, "the token is written twice");
+    expect(&r, "ZL5024", 8, 1, "'_domainkey' is written twice");
+    assert_int_equal(r.d.n, 6);
+    done(&r);
+    /* the set counts them as broken members of example.com, even in a fragment */
+    lint(&r, z, "ses-dkim-set");
+    expect(&r, "ZL5009", 3, 1, "only 0 of the 6 SES DKIM CNAMEs for 'example.com.' are valid");
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -383,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_verify_token_is_dkim_token),
         cmocka_unit_test(test_doubled_owner_no_phantom_identity),
         cmocka_unit_test(test_occluded),
+        cmocka_unit_test(test_dkim_name_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
