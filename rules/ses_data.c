@@ -7,6 +7,7 @@
  * SigningAttributesOrigin enum. */
 #include "ses_data.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "base/ascii.h"
@@ -36,6 +37,85 @@ const char *const zl_ses_esp_domains[] = {
     "mailgun.org", "mgsend.org", "mailgun.com", "mtasv.net", "onmicrosoft.com",
     "dkim.mail.microsoft", "zmverify.zoho.com", "dv.googlehosted.com", NULL,
 };
+
+/* AWS's regions (ec2 describe-regions, 2025), with GovCloud, China and the
+ * European Sovereign Cloud. */
+const char *const zl_aws_regions[] = {
+    "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+    "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+    "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "cn-north-1",
+    "cn-northwest-1", "eu-central-1", "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2",
+    "eu-west-1", "eu-west-2", "eu-west-3", "eusc-de-east-1", "il-central-1", "me-central-1",
+    "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2", "us-gov-east-1",
+    "us-gov-west-1", "us-west-1", "us-west-2", NULL,
+};
+
+bool zl_aws_region(const uint8_t *s, size_t n)
+{
+    return zl_ascii_in_list(zl_aws_regions, s, n);
+}
+
+/* Levenshtein distance, for names of at most 31 characters. */
+static unsigned edit_distance(const uint8_t *a, size_t an, const char *b)
+{
+    size_t bn = strlen(b);
+    if (an > 31 || bn > 31)
+        return 99;
+    unsigned row[32];
+    for (size_t j = 0; j <= bn; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= an; i++) {
+        unsigned diag = row[0];
+        row[0] = (unsigned)i;
+        for (size_t j = 1; j <= bn; j++) {
+            unsigned up = row[j];
+            unsigned cost = zl_ascii_lower(a[i - 1]) == (uint8_t)b[j - 1] ? 0 : 1;
+            unsigned best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[bn];
+}
+
+static void nearest_in(const char *const *list, const uint8_t *s, size_t n, unsigned *best, const char **names,
+                       size_t *nn, size_t cap)
+{
+    for (size_t i = 0; list[i]; i++) {
+        unsigned d = edit_distance(s, n, list[i]);
+        if (d > 2 || d > *best)
+            continue;
+        if (d < *best) {
+            *best = d;
+            *nn = 0;
+        }
+        bool dup = false;
+        for (size_t k = 0; k < *nn && !dup; k++)
+            dup = strcmp(names[k], list[i]) == 0;
+        if (!dup && *nn < cap)
+            names[(*nn)++] = list[i];
+    }
+}
+
+bool zl_ses_region_nearest(const uint8_t *s, size_t n, char *out, size_t cap)
+{
+    const char *names[4];
+    size_t nn = 0;
+    unsigned best = 3;
+    nearest_in(zl_ses_feedback_regions, s, n, &best, names, &nn, 4);
+    nearest_in(zl_ses_dkim_regions, s, n, &best, names, &nn, 4);
+    if (!nn)
+        return false;
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t k = 0; k < nn && o + 1 < cap; k++)
+        o += (size_t)snprintf(out + o, cap - o, "%s%s", k ? (k + 1 == nn ? " or " : ", ") : "", names[k]);
+    return true;
+}
 
 const char *const zl_ses_link_tracking_targets[] = {
     "sendgrid.net", "mailgun.org", "eu.mailgun.org", "mandrillapp.com", NULL,

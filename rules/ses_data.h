@@ -39,6 +39,16 @@ extern const char *const zl_ses_esp_domains[];
  * HTTPS through it); it breaks nothing a sender verifies. */
 extern const char *const zl_ses_link_tracking_targets[];
 
+/* Every AWS region (all partitions, 2025), SES or not: a region-shaped name
+ * that is none of them is a typo, not a new region (AWS names new regions
+ * rarely, and this list is data to update when it does). */
+extern const char *const zl_aws_regions[];
+bool zl_aws_region(const uint8_t *s, size_t n);
+/* For a region name that is no AWS region: the SES regions nearest to it,
+ * at most two edits away ("eu-west-1 or us-east-1" for "eu-east-1"), into
+ * out; false when none is that near. */
+bool zl_ses_region_nearest(const uint8_t *s, size_t n, char *out, size_t cap);
+
 /* Any SES region zonelint knows (the union of the lists above). */
 bool zl_ses_region_known(const uint8_t *s, size_t n);
 /* Looks like an AWS region name: "us-east-1", "us-gov-west-1", "ap-southeast-5". */

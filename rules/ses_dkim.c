@@ -232,8 +232,21 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
                     zl_diag_set_fix(d, at, want);
                 return P_TARGET;
             }
-            if (zl_ses_region_shaped(s1 + 1, s1[0]))
-                return 0; /* a region newer than our table */
+            if (zl_ses_region_shaped(s1 + 1, s1[0])) {
+                /* a region newer than our table, unless it is a typo of one */
+                char near[160];
+                if (!zl_aws_region(s1 + 1, s1[0]) && zl_ses_region_nearest(s1 + 1, s1[0], near, sizeof near)) {
+                    *reason = "the target's region is misspelt";
+                    d = zl_report(ctx, r, &at,
+                                  "target '%s' names region '%.*s', which does not exist (nearest: %s): SES's key "
+                                  "is not there",
+                                  tname, (int)s1[0], (const char *)s1 + 1, near);
+                    if (d && d->severity == r->severity)
+                        d->severity = ZL_SEV_WARNING;
+                    return P_TARGET;
+                }
+                return 0;
+            }
         }
     }
 

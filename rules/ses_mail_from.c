@@ -91,6 +91,63 @@ static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const
         zl_diag_set_fix(d, at, want);
 }
 
+/* A region that looks like one but is not in the SES tables: a typo of a
+ * known region (no such AWS region, one or two letters off) is a warning
+ * naming the nearest; a real AWS region, or one far from any, is only an
+ * info: SES may have opened there since the table was written. */
+static void region_hint(struct zl_ctx *ctx, const struct zl_span *at, const char *tname, const uint8_t *reg,
+                        bool right_domain)
+{
+    if (!right_domain)
+        return; /* the wrong domain is reported below, and says it all */
+    const struct zl_rule *r = ZL_RULE_REF(ZL5012);
+    char near[160];
+    struct zl_diag *d;
+    if (!zl_aws_region(reg + 1, reg[0]) && zl_ses_region_nearest(reg + 1, reg[0], near, sizeof near)) {
+        d = zl_report(ctx, r, at,
+                      "MX target '%s' names region '%.*s', which does not exist (nearest: %s): the MX host does not "
+                      "exist, so SES finds no MAIL FROM MX",
+                      tname, (int)reg[0], (const char *)reg + 1, near);
+        if (d && d->severity == r->severity)
+            d->severity = ZL_SEV_WARNING;
+        return;
+    }
+    d = zl_report(ctx, r, at,
+                  "MX target '%s' names region '%.*s', which is not in zonelint's list of SES regions; check that SES "
+                  "has a feedback endpoint there",
+                  tname, (int)reg[0], (const char *)reg + 1);
+    if (d && d->severity == r->severity)
+        d->severity = ZL_SEV_INFO;
+}
+
+/* MAIL FROM published as a CNAME to the feedback endpoint: SES looks for an
+ * MX there, and the SPF TXT cannot sit beside a CNAME. */
+static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
+        return;
+    const struct zl_field *f = &rec->fields[0];
+    const uint8_t *l0 = rec->rdata + f->off;
+    if (f->off >= rec->rdlen || !zl_name_label_is(l0, "feedback-smtp"))
+        return;
+    struct zl_name t;
+    if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off) || zl_ses_find_amazonses(&t) < 0)
+        return;
+    char oname[ZL_NAME_TEXT_MAX], tname[ZL_NAME_TEXT_MAX];
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(&t, tname);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5012), &rec->type_span,
+                                  "MAIL FROM domain '%s' is a CNAME to the SES feedback endpoint '%s'; SES looks for "
+                                  "an MX record there (MX 10 %s), and its SPF TXT record cannot sit beside a CNAME",
+                                  oname, tname, tname);
+    if (d && rec->type_span.line == rec->span.end_line) {
+        char fix[ZL_NAME_TEXT_MAX + 16];
+        snprintf(fix, sizeof fix, "MX 10 %s", tname);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_add_note(d, "and add: %s TXT \"v=spf1 include:amazonses.com ~all\"", oname);
+    }
+}
+
 static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     if (rec->nfields < 2 || rec->fields[1].kind != ZL_FIELD_NAME)
@@ -138,6 +195,8 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
     }
     const uint8_t *reg = zl_name_label(&meant, 1);
     const uint8_t *dom = zl_name_label(&meant, 2);
+    if (!zl_ses_region_known(reg + 1, reg[0]) && zl_ses_region_shaped(reg + 1, reg[0]))
+        region_hint(ctx, &tat, tname, reg, zl_ses_amazonses_like(dom + 1, dom[0]) == feedback);
     if (!zl_ses_region_known(reg + 1, reg[0]) && !zl_ses_region_shaped(reg + 1, reg[0])) {
         zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
                   "MX target '%s' names no AWS region ('%.*s'); SES endpoints look like "
@@ -304,6 +363,8 @@ void zl_ses_mail_from_record(const struct zl_record *rec, struct zl_ctx *ctx)
         gather_mx(rec, ctx);
     else if (rec->type == ZL_T_TXT)
         gather_txt(rec, ctx);
+    else if (rec->type == ZL_T_CNAME)
+        gather_cname(rec, ctx);
 }
 
 
@@ -513,8 +574,12 @@ const char zl_explain_ses_mail_from_mx[] =
     "This rule reports: a feedback MX without its trailing dot (the origin is\n"
     "appended), a feedback MX at the zone apex (MAIL FROM must be a subdomain,\n"
     "and the apex's mail would go to SES's bounce endpoint), extra MX records at\n"
-    "the MAIL FROM name, and host names that do not exist (inbound-smtp under\n"
-    "amazonses.com, feedback-smtp under amazonaws.com). An SES receiving MX\n"
+    "the MAIL FROM name, the MAIL FROM published as a CNAME to the feedback\n"
+    "endpoint (SES looks for an MX, and the SPF TXT cannot sit beside a CNAME),\n"
+    "and host names that do not exist (inbound-smtp under amazonses.com,\n"
+    "feedback-smtp under amazonaws.com, a region misspelt: eu-east-1 is a\n"
+    "warning that names the nearest regions, eu-west-1 or us-east-1; a real\n"
+    "AWS region missing from zonelint's SES table is an info). An SES receiving MX\n"
     "(inbound-smtp.<region>.amazonaws.com) makes a receiving domain, not a MAIL\n"
     "FROM, and is fine also when its SPF includes amazonses.com (replies are sent\n"
     "through SES).\n"
@@ -524,6 +589,8 @@ const char zl_explain_ses_mail_from_mx[] =
     "    $ORIGIN example.com.\n"
     "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com\n"
     "    bounce 1800 IN MX 20 mx.example.net.\n"
+    "    mail 1800 IN CNAME feedback-smtp.eu-west-1.amazonses.com.\n"
+    "    em 1800 IN MX 10 feedback-smtp.eu-east-1.amazonses.com.\n"
     "\n"
     "Good:\n"
     "\n"

@@ -408,6 +408,54 @@ static void test_dkim_name_shapes(void **state)
     done(&r);
 }
 
+/* ---- B15: MAIL FROM shapes and region typos ------------------------------------- */
+
+static void test_mail_from_shapes(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "bounce IN CNAME feedback-smtp.us-east-1.amazonses.com.\n"           /* 6 */
+        "em IN MX 10 feedback-smtp.eu-east-1.amazonses.com.\n"               /* 7: typo */
+        "em IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+        "news IN MX 10 feedback-smtp.ap-east-2.amazonses.com.\n"             /* 9: a real, newer region */
+        "news IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+        "mx IN MX 10 feedback-smtp.mx-central-1.amazonses.com.\n"            /* 11 */
+        "mx IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+        "ok IN MX 10 feedback-smtp.eu-central-2.amazonses.com.\n"
+        "ok IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
+    lint(&r, z, "ses-mail-from-mx");
+    const struct zl_diag *d = expect(&r, "ZL5012", 6, 0, "is a CNAME to the SES feedback endpoint");
+    assert_int_equal(d->severity, ZL_SEV_ERROR);
+    assert_string_equal(d->fix->replacement, "MX 10 feedback-smtp.us-east-1.amazonses.com.");
+    d = expect(&r, "ZL5012", 7, 0, "region 'eu-east-1', which does not exist (nearest: us-east-1, eu-west-1 or sa-east-1)");
+    assert_int_equal(d->severity, ZL_SEV_WARNING);
+    d = expect(&r, "ZL5012", 9, 0, "region 'ap-east-2', which is not in zonelint's list");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    d = expect(&r, "ZL5012", 11, 0, "region 'mx-central-1'");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    assert_int_equal(r.d.n, 4);
+    done(&r);
+}
+
+static void test_dkim_region_typo(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        TA "._domainkey IN CNAME " TA ".dkim.eu-south-1.amazonses.com.\n"
+        TB "._domainkey IN CNAME " TB ".dkim.eu-sout-1.amazonses.com.\n"        /* 7 */
+        TC "._domainkey IN CNAME " TC ".dkim.eu-south-1.amazonses.com.\n"
+        TD "._domainkey.new IN CNAME " TD ".dkim.ap-southeast-7.amazonses.com.\n"; /* real region: silent */
+    lint(&r, z, NULL);
+    const struct zl_diag *d = expect(&r, "ZL5001", 7, 0, "names region 'eu-sout-1', which does not exist (nearest: eu-south-1)");
+    assert_int_equal(d->severity, ZL_SEV_WARNING);
+    expect(&r, "ZL5009", 7, 0, "only 2 of the 3 SES DKIM CNAMEs for 'example.com.' are valid (line 7: the target's "
+                               "region is misspelt)");
+    assert_int_equal(count_code(&r, "ZL5009"), 2); /* and new.example.com. has 1 of 3 */
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +472,8 @@ int main(void)
         cmocka_unit_test(test_doubled_owner_no_phantom_identity),
         cmocka_unit_test(test_occluded),
         cmocka_unit_test(test_dkim_name_shapes),
+        cmocka_unit_test(test_mail_from_shapes),
+        cmocka_unit_test(test_dkim_region_typo),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
