@@ -456,6 +456,48 @@ static void test_dkim_region_typo(void **state)
     done(&r);
 }
 
+/* ---- B11: TXT strings that join into another policy -------------------------- */
+
+static void test_policy_split(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "@ IN TXT v=spf1 include:_spf.google.com ~all\n"                           /* 6: unquoted */
+        "mail IN TXT \"v=spf1\" \"include:amazonses.com ~all\"\n"                  /* 7: split at a blank */
+        "_dmarc IN TXT v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com\n"     /* 8: ';' comment */
+        "x._domainkey IN TXT \"v=DKIM1\" \"k=rsa; p=" K1024 "\"\n"                 /* 9: tags merged */
+        "y._domainkey IN TXT v=DKIM1; k=rsa; p=" K1024 "\n";                       /* 10: ';' comment */
+    lint(&r, z, NULL);
+    const struct zl_diag *d = expect(&r, "ZL4110", 6, 0, "is 3 character-strings, which receivers join without blanks: "
+                                                         "'v=spf1include:_spf.google.com~all'");
+    assert_string_equal(d->fix->replacement, "\"v=spf1 include:_spf.google.com ~all\"");
+    d = expect(&r, "ZL4110", 7, 0, "split at a blank between character-strings 1 and 2");
+    assert_string_equal(d->fix->replacement, "\"v=spf1 include:amazonses.com ~all\"");
+    d = expect(&r, "ZL4111", 8, 0, "the record holds only 'v=DMARC1'");
+    assert_string_equal(d->fix->replacement, "\"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com\"");
+    expect(&r, "ZL4110", 9, 0, "split at a blank");
+    expect(&r, "ZL4111", 10, 0, "the record holds only 'v=DKIM1'");
+    /* one finding each: no dmarc-syntax or dkim-key-missing beside them */
+    assert_int_equal(r.d.n, 5);
+    done(&r);
+
+    /* look-alikes that join as meant */
+    z = HEAD
+        "@ IN TXT \"v=spf1 \" \"include:amazonses.com ~all\"\n"
+        "a IN TXT \"v=spf1 include:_spf.goo\" \"gle.com ~all\"\n"                 /* split inside a term */
+        "b IN TXT \"v=spf1 ip4:192.0.2.1\" \"0/24 -all\"\n"
+        "k._domainkey IN TXT ( \"v=DKIM1; k=rsa; p=" K1024_A "\" \"" K1024_B "\" )\n" /* inside base64 */
+        "l._domainkey IN TXT \"v=DKIM1;\" \"k=rsa;\" \"p=" K1024 "\"\n"
+        "_dmarc.shop IN TXT v=DMARC1\\;p=none ; an escaped ';' is part of the value\n"
+        "_dmarc.a IN TXT \"v=DMARC1; p=none\" ; p=reject was too strict\n"        /* a real comment */
+        "t IN TXT google-site-verification=Vzh30RNQzbt4_AdQ3wU90mwTxE74ygj4fNUp_sMkBq8\n"
+        "u IN TXT this is some text\n";
+    lint(&r, z, NULL);
+    expect_none(&r);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -474,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_dkim_name_shapes),
         cmocka_unit_test(test_mail_from_shapes),
         cmocka_unit_test(test_dkim_region_typo),
+        cmocka_unit_test(test_policy_split),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
