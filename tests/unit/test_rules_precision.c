@@ -498,6 +498,46 @@ static void test_policy_split(void **state)
     done(&r);
 }
 
+/* ---- B12: DMARC records receivers never apply -------------------------------- */
+
+static void test_dmarc_placement(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "@ IN TXT \"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com\"\n"     /* 6: apex, _dmarc exists */
+        "_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:reports@example.com\"\n"
+        "_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:dmarc@vendor.example\"\n" /* 8: second */
+        "_dmarc.shop IN TXT \"example.net._report._dmarc.example.com\"\n"         /* 9: a name as value */
+        "counterspell IN TXT \"v=DMARC1; p=none\"\n"                              /* 10: no _dmarc there */
+        "scrapyard IN TXT \"v=DMARC1; p=none\"\n"                                 /* 11: a dead copy */
+        "_dmarc.scrapyard IN TXT \"v=DMARC1; p=none\"\n";
+    lint(&r, z, NULL);
+    const struct zl_diag *d = expect(&r, "ZL4113", 6, 0, "whose several records cancel each other");
+    assert_int_equal(d->severity, ZL_SEV_WARNING);
+    expect(&r, "ZL4112", 8, 0, "second DMARC record at '_dmarc.example.com.' (the first is at line 7)");
+    expect(&r, "ZL4114", 9, 0, "is a DNS name, not a DMARC record");
+    d = expect(&r, "ZL4113", 10, 0, "they read only '_dmarc.counterspell.example.com.'");
+    assert_int_equal(d->severity, ZL_SEV_ERROR);
+    d = expect(&r, "ZL4113", 11, 0, "this copy can go");
+    assert_int_equal(d->severity, ZL_SEV_INFO);
+    assert_int_equal(r.d.n, 5);
+    done(&r);
+
+    /* right: one record per _dmarc name, report authorisations, other text */
+    z = HEAD
+        "_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:reports@example.com\"\n"
+        "_dmarc.shop IN TXT \"v=DMARC1; p=reject\"\n"
+        "_dmarc.shop IN TXT \"some other note\"\n"
+        "example.net._report._dmarc IN TXT \"v=DMARC1\"\n"
+        "digital.example.org._report._dmarc IN TXT \"v=DMARC1;\"\n"
+        "_dmarc_ttp_policy IN TXT \"v=DMARC1; p=reject; sp=reject\"\n"          /* other zones CNAME to it */
+        "t IN TXT \"see example.net._report._dmarc.example.com for the reports\"\n";
+    lint(&r, z, NULL);
+    expect_none(&r);
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -517,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_mail_from_shapes),
         cmocka_unit_test(test_dkim_region_typo),
         cmocka_unit_test(test_policy_split),
+        cmocka_unit_test(test_dmarc_placement),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
