@@ -55,38 +55,11 @@ bool zl_aws_region(const uint8_t *s, size_t n)
     return zl_ascii_in_list(zl_aws_regions, s, n);
 }
 
-/* Levenshtein distance, for names of at most 31 characters. */
-static unsigned edit_distance(const uint8_t *a, size_t an, const char *b)
-{
-    size_t bn = strlen(b);
-    if (an > 31 || bn > 31)
-        return 99;
-    unsigned row[32];
-    for (size_t j = 0; j <= bn; j++)
-        row[j] = (unsigned)j;
-    for (size_t i = 1; i <= an; i++) {
-        unsigned diag = row[0];
-        row[0] = (unsigned)i;
-        for (size_t j = 1; j <= bn; j++) {
-            unsigned up = row[j];
-            unsigned cost = zl_ascii_lower(a[i - 1]) == (uint8_t)b[j - 1] ? 0 : 1;
-            unsigned best = diag + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[bn];
-}
-
 static void nearest_in(const char *const *list, const uint8_t *s, size_t n, unsigned *best, const char **names,
                        size_t *nn, size_t cap)
 {
     for (size_t i = 0; list[i]; i++) {
-        unsigned d = edit_distance(s, n, list[i]);
+        unsigned d = zl_ascii_distance(s, n, list[i], 2);
         if (d > 2 || d > *best)
             continue;
         if (d < *best) {

@@ -538,6 +538,45 @@ static void test_dmarc_placement(void **state)
     done(&r);
 }
 
+/* ---- B16: other mistakes real files hold --------------------------------------- */
+
+static void test_verification_prefix_typo(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "grants IN TXT \"google-site-verication=Tv7gr5D9-eJRbfj_o-TCQGQ5oK3W-PIRLW-m98evRbs\"\n"
+        "sao IN TXT \"facebook-domian-verification=0t6kt6h3sd1dcw4a7bp6zpemb3rxmk\"\n"
+        /* right, and other services' prefixes */
+        "@ IN TXT \"google-site-verification=Tv7gr5D9-eJRbfj_o-TCQGQ5oK3W-PIRLW-m98evRbs\"\n"
+        "@ IN TXT \"atlassian-domain-verification=Z8oUd5brL6/RGUMCkxs4U0P/RyhpiNJEIVx9HXJLr3uqEQ1eDmTnj1eq1ObCgY1i\"\n"
+        "@ IN TXT \"zoho-verification=zb31415926.zmverify.zoho.com\"\n"
+        "@ IN TXT \"some-other-service-verification=abc\"\n"
+        "@ IN TXT \"MS=ms90331852\"\n";
+    lint(&r, z, "verification-prefix-typo");
+    const struct zl_diag *d = expect(&r, "ZL2105", 6, 0, "a misspelling of 'google-site-verification='");
+    assert_string_equal(d->fix->replacement, "google-site-verification");
+    expect(&r, "ZL2105", 7, 0, "a misspelling of 'facebook-domain-verification='");
+    assert_int_equal(r.d.n, 2);
+    done(&r);
+}
+
+static void test_exporter_array(void **state)
+{
+    (void)state;
+    struct result r;
+    const char *z = HEAD
+        "@ 1 IN TXT \"v=spf1 include:_spf.google.com -all\"\tArray\n"
+        "a 1 IN TXT \"Array\"\n"                               /* quoted: someone's word */
+        "b 1 IN TXT \"one\" Array two\n";                      /* not at the end */
+    lint(&r, z, NULL);
+    const struct zl_diag *d = expect(&r, "ZL2104", 6, 0, "'v=spf1 include:_spf.google.com -allArray'");
+    assert_non_null(d->fix);
+    assert_string_equal(d->fix->replacement, "");
+    assert_int_equal(r.d.n, 1); /* not also spf-syntax's unknown mechanism */
+    done(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +597,8 @@ int main(void)
         cmocka_unit_test(test_dkim_region_typo),
         cmocka_unit_test(test_policy_split),
         cmocka_unit_test(test_dmarc_placement),
+        cmocka_unit_test(test_verification_prefix_typo),
+        cmocka_unit_test(test_exporter_array),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
