@@ -251,11 +251,18 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
             nst[nt++] = z->targets[i].name;
     qsort(nst, nt, sizeof *nst, cmp_u64);
 
-    /* data at a cut */
-    for (size_t i = 0; i < nc; i++)
-        for (uint32_t r = zl_zone_first(z, cuts[i]->hash); r != UINT32_MAX; r = z->recs[r].next)
-            if (!allowed(&z->recs[r], true, nst, nt))
-                report(ctx, z, r, cuts[i], true);
+    /* data at a cut; records written on one line (an octoDNS values: list)
+     * are one finding */
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t last_line = 0, last_type = 0;
+        for (uint32_t r = zl_zone_first(z, cuts[i]->hash); r != UINT32_MAX; r = z->recs[r].next) {
+            if (allowed(&z->recs[r], true, nst, nt) || (z->recs[r].line == last_line && z->recs[r].type == last_type))
+                continue;
+            last_line = z->recs[r].line;
+            last_type = z->recs[r].type;
+            report(ctx, z, r, cuts[i], true);
+        }
+    }
 
     /* data below a cut: each owner once, named with its nearest cut */
     size_t nh = 0, cap = 0, seq = 0;
@@ -281,9 +288,14 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
     for (size_t i = 0; i < nh; i++) {
         if (i && hits[i].owner == hits[i - 1].owner)
             continue;
-        for (uint32_t r = zl_zone_first(z, hits[i].owner); r != UINT32_MAX; r = z->recs[r].next)
-            if (!allowed(&z->recs[r], false, nst, nt))
-                report(ctx, z, r, hits[i].cut, false);
+        uint32_t last_line = 0, last_type = 0;
+        for (uint32_t r = zl_zone_first(z, hits[i].owner); r != UINT32_MAX; r = z->recs[r].next) {
+            if (allowed(&z->recs[r], false, nst, nt) || (z->recs[r].line == last_line && z->recs[r].type == last_type))
+                continue;
+            last_line = z->recs[r].line;
+            last_type = z->recs[r].type;
+            report(ctx, z, r, hits[i].cut, false);
+        }
     }
 }
 

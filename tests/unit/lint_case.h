@@ -17,6 +17,7 @@
 
 #include "base/names.h"
 #include "input/parser.h"
+#include "input/readers.h"
 #include "lint/lint.h"
 #include "xcheck/ses_identity.h"
 
@@ -42,6 +43,9 @@ static inline void lint_origin(struct result *r, const char *text, const char *f
         assert_int_equal(zl_name_from_text(&origin, origin_text, strlen(origin_text), NULL, NULL), ZL_NAME_OK);
         opts.origin = &origin;
     }
+    size_t fl = strlen(file);
+    if (fl > 5 && strcmp(file + fl - 5, ".yaml") == 0)
+        opts.input_format = ZL_INPUT_AUTO; /* an octoDNS zone */
     opts.ses_expect = ses;
     char *sel[1] = { (char *)select };
     if (select) {

@@ -356,6 +356,22 @@ static void test_occluded(void **state)
     expect_none(&r);
     done(&r);
 
+    /* octoDNS: the values of one key share a line: one finding for them */
+    z = "---\n"
+        "'':\n"
+        "  - type: NS\n"
+        "    values: [ns-1.awsdns-01.org., ns-2.awsdns-02.com.]\n"
+        "team:\n"
+        "  type: NS\n"
+        "  values: [ns1.example.net., ns2.example.net.]\n"
+        "sub.team:\n"                                                           /* 8 */
+        "  type: NS\n"
+        "  values: [ns3.example.net., ns4.example.net.]\n";
+    lint_as(&r, z, "example.com.yaml", "occluded", NULL);
+    expect(&r, "ZL3111", 8, 0, "NS record below 'team.example.com.'");
+    assert_int_equal(r.d.n, 1);
+    done(&r);
+
     /* "$ORIGIN ." (named-compilezone output): the apex is the SOA's owner */
     z = "$ORIGIN .\n$TTL 300\n"
         "example.com IN SOA ns1.example.net. hostmaster.example.com. 1 600 300 604800 600\n"
