@@ -79,8 +79,10 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
     size_t a = 0;
     while (a < l0 && s0[a] == ' ')
         a++;
-    /* a _report._dmarc name stored as the value */
+    /* a _report._dmarc name stored as the value: no '=' or blank in it */
     if (l0 - a >= 20 && s0[a] != 'v' && s0[a] != 'V') {
+        if (memchr(s0, '=', l0) || memchr(s0 + a, ' ', l0 - a) || !memchr(s0, '_', l0))
+            return;
         char v[600];
         size_t n = zl_txt_join(rec, v, sizeof v, NULL);
         if (n < sizeof v && name_as_value(v, n)) {
@@ -93,7 +95,8 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
         }
         return;
     }
-    if (l0 - a < 8 || !zl_ascii_has_prefix(s0 + a, l0 - a, "v=DMARC1"))
+    if (l0 - a < 8 || (s0[a + 2] | 0x20) != 'd' || (s0[a + 3] | 0x20) != 'm' ||
+        !zl_ascii_has_prefix(s0 + a, l0 - a, "v=DMARC1"))
         return;
     const struct zl_name *o = &rec->owner;
     if (zl_name_label_is(zl_name_label(o, 0), "_dmarc")) {

@@ -98,11 +98,10 @@ static const char *const placeholders[] = {
 /* "..." Array: an unquoted Array after quoted strings. */
 static void txt_array(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    unsigned ns = 0;
-    for (uint16_t i = 0; i < rec->nfields; i++)
-        if (rec->fields[i].kind == ZL_FIELD_STRING)
-            ns++;
-    if (ns < 2)
+    /* cheap gate: a TXT's fields are its strings; the last one reads "Array" */
+    unsigned ns = rec->nfields;
+    if (ns < 2 || rec->fields[ns - 1].len != 6 ||
+        memcmp(rec->rdata + rec->fields[ns - 1].off + 1, "Array", 5) != 0)
         return;
     const struct zl_token *last = zl_txt_token(rec, ns - 1), *prev = zl_txt_token(rec, ns - 2);
     if (!last || !prev || (last->flags & ZL_TOK_QUOTED) || !(prev->flags & ZL_TOK_QUOTED) || last->len != 5 ||

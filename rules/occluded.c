@@ -31,7 +31,8 @@
 #include "rules.h"
 
 struct cut {
-    uint64_t hash;
+    uint64_t hash;             /* zl_name_hash64: the owner index's key */
+    uint64_t below;            /* below_hash: the key ancestors are matched with */
     const uint8_t *wire;       /* the cut's name, for messages */
     uint16_t len;
     uint32_t line;
@@ -53,7 +54,6 @@ struct state {
     struct zl_list cuts;       /* struct cut */
     struct below_chunk *head, *tail;
     size_t nbelow;
-    uint32_t nrec;             /* records seen: the index the next one gets in the summary */
     uint64_t last_cut;         /* hash of the previous NS record's owner */
     bool have_soa;             /* the apex is the SOA's owner ("$ORIGIN ." files) */
     struct zl_name soa;
@@ -85,28 +85,60 @@ static struct state *get_state(struct zl_ctx *ctx)
     return *slot;
 }
 
+/* Hashes of a name's ancestors from the origin down, in one pass over its
+ * labels below the origin, right to left: out[k] names the ancestor with
+ * the k+1 labels next to the origin. The first `skip` labels of n (its own
+ * leftmost ones) are not hashed. Compared only with the same hash of a
+ * cut's name, so it need not be the owner index's hash, only cheap.
+ * Returns how many were written: depth - skip. */
+static unsigned below_hashes(const struct zl_name *n, unsigned depth, unsigned skip, uint64_t *out)
+{
+    size_t off[ZL_NAME_MAX];
+    size_t o = 0;
+    for (unsigned i = 0; i < depth; i++) {
+        off[i] = o;
+        o += (size_t)n->wire[o] + 1;
+    }
+    uint64_t h = 0x9e3779b97f4a7c15ull;
+    for (unsigned k = 0; k + skip < depth; k++) {
+        const uint8_t *l = n->wire + off[depth - 1 - k];
+        for (unsigned j = 0; j <= l[0]; j++) {
+            uint8_t c = l[j];
+            c |= (uint8_t)(((unsigned)(c - 'A') < 26u) << 5); /* ASCII lower case, no branch */
+            h = (h ^ c) * 0x100000001b3ull;
+        }
+        h ^= h >> 29;
+        out[k] = h;
+    }
+    return depth - skip;
+}
+
 void zl_occluded_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *origin = zl_ctx_origin(ctx);
-    struct state *st = get_state(ctx);
-    uint32_t idx = st->nrec++; /* this record's index in the zone summary */
     if (!origin)
         return;
     const struct zl_name *o = &rec->owner;
+    unsigned depth = o->nlabels > origin->nlabels ? (unsigned)(o->nlabels - origin->nlabels) : 0;
+    /* most records: one label below the origin, neither NS nor SOA */
+    if (depth < 2 && rec->type != ZL_T_NS && rec->type != ZL_T_SOA)
+        return;
+    struct state *st = get_state(ctx);
     if (rec->type == ZL_T_SOA && !st->have_soa) {
         st->have_soa = true;
         st->soa = *o;
     }
-    if (o->nlabels <= origin->nlabels)
+    if (!depth)
         return; /* the apex, or above it */
-    unsigned depth = (unsigned)(o->nlabels - origin->nlabels);
     if (rec->type == ZL_T_NS) {
         if (!zl_name_is_subdomain(o, origin))
             return;
         uint64_t h = zl_name_hash64(o);
         if (st->last_cut != h) { /* an NS set is kept once */
+            uint64_t bh[ZL_NAME_MAX];
             struct cut *c = zl_list_push(ctx, &st->cuts, sizeof *c);
             c->hash = h;
+            c->below = bh[below_hashes(o, depth, 0, bh) - 1];
             c->wire = (const uint8_t *)zl_ctx_strdup(ctx, (const char *)o->wire, o->len);
             c->len = o->len;
             c->line = rec->span.line;
@@ -119,69 +151,93 @@ void zl_occluded_record(const struct zl_record *rec, struct zl_ctx *ctx)
         return; /* the same owner as the record before: already kept */
     memcpy(st->last, o->wire, o->len);
     st->last_len = o->len;
-    /* ancestors strictly between the owner and the origin: labels 1..depth-1 */
-    size_t off = (size_t)o->wire[0] + 1;
-    for (unsigned i = 1; i < depth; i++) {
-        keep_below(ctx, st, zl_wire_hash64(o->wire + off, o->len - off), idx);
-        off += (size_t)o->wire[off] + 1;
-    }
+    /* ancestors strictly between the owner and the origin */
+    uint64_t bh[ZL_NAME_MAX];
+    unsigned na = below_hashes(o, depth, 1, bh); /* the owner itself is not its ancestor */
+    uint32_t idx = zl_ctx_record_index(ctx);
+    for (unsigned k = 0; k < na; k++)
+        keep_below(ctx, st, bh[k], idx);
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
 
-static int cmp_cut(const void *a, const void *b)
-{
-    const struct cut *x = *(const struct cut *const *)a, *y = *(const struct cut *const *)b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->line > y->line) - (x->line < y->line);
-}
 
-/* An owner below a cut, with the order its ancestors were kept in (nearest
- * first), so the nearest cut is named. */
-struct hit {
-    uint64_t owner;
-    size_t seq;
-    const struct cut *cut;
+
+/* NS targets, for glue: an open-addressing set, built in one pass. */
+struct hset {
+    uint64_t *v;
+    size_t mask;
 };
 
-static int cmp_hit(const void *a, const void *b)
+static void hset_build(struct zl_ctx *ctx, struct hset *s, const struct zl_zone *z)
 {
-    const struct hit *x = a, *y = b;
-    if (x->owner != y->owner)
-        return x->owner < y->owner ? -1 : 1;
-    return (x->seq > y->seq) - (x->seq < y->seq);
-}
-
-static bool in_set(const uint64_t *v, size_t n, uint64_t h)
-{
-    return n && bsearch(&h, v, n, sizeof *v, cmp_u64) != NULL;
-}
-
-/* The cut with hash h (the first NS line of it), or NULL. */
-static const struct cut *find_cut(const struct cut *const *v, size_t n, uint64_t h)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid]->hash < h)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t n = 0;
+    for (size_t i = 0; i < z->ntargets; i++)
+        n += z->recs[z->targets[i].rec].type == ZL_T_NS;
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    s->v = zl_ctx_alloc(ctx, cap * sizeof *s->v); /* zeroed: 0 is no hash */
+    s->mask = cap - 1;
+    for (size_t i = 0; i < z->ntargets; i++) {
+        if (z->recs[z->targets[i].rec].type != ZL_T_NS)
+            continue;
+        uint64_t h = z->targets[i].name;
+        size_t j = h & s->mask;
+        while (s->v[j] && s->v[j] != h)
+            j = (j + 1) & s->mask;
+        s->v[j] = h;
     }
-    return lo < n && v[lo]->hash == h ? v[lo] : NULL;
+}
+
+static bool in_set(const struct hset *s, uint64_t h)
+{
+    for (size_t j = h & s->mask; s->v[j]; j = (j + 1) & s->mask)
+        if (s->v[j] == h)
+            return true;
+    return false;
+}
+
+/* The cuts by below hash, in an open-addressing table: looked up once per
+ * kept ancestor. */
+struct cut_table {
+    const struct cut **v;
+    size_t mask;
+};
+
+static void cut_table_build(struct zl_ctx *ctx, struct cut_table *t, size_t n)
+{
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    t->v = zl_ctx_alloc(ctx, cap * sizeof *t->v);
+    t->mask = cap - 1;
+}
+
+/* False when the name is in already (a second NS set, later in the file). */
+static bool cut_table_add(struct cut_table *t, const struct cut *c)
+{
+    size_t j = c->below & t->mask;
+    for (; t->v[j]; j = (j + 1) & t->mask)
+        if (t->v[j]->below == c->below)
+            return false;
+    t->v[j] = c;
+    return true;
+}
+
+static const struct cut *find_cut(const struct cut_table *t, uint64_t h)
+{
+    for (size_t j = h & t->mask; t->v[j]; j = (j + 1) & t->mask)
+        if (t->v[j]->below == h)
+            return t->v[j];
+    return NULL;
 }
 
 /* Served at a cut, or below it as glue. */
-static bool allowed(const struct zl_zrec *r, bool at_cut, const uint64_t *ns_targets, size_t nt)
+static bool allowed(const struct zl_zrec *r, bool at_cut, const struct hset *ns_targets)
 {
     if (at_cut && (r->type == ZL_T_NS || r->type == ZL_T_DS || r->type == ZL_T_NSEC || r->type == ZL_T_RRSIG))
         return true;
-    return (r->type == ZL_T_A || r->type == ZL_T_AAAA) && in_set(ns_targets, nt, r->owner);
+    return (r->type == ZL_T_A || r->type == ZL_T_AAAA) && in_set(ns_targets, r->owner);
 }
 
 static void report(struct zl_ctx *ctx, const struct zl_zone *z, uint32_t i, const struct cut *c, bool at_cut)
@@ -224,39 +280,65 @@ static bool is_cut(const struct state *st, const struct cut *c)
            !zl_name_equal(&n, &st->soa);
 }
 
+/* Owners already judged, so each owner is judged once; grows as needed
+ * (most zones have no owner below a cut at all). */
+struct seen_set {
+    struct hset s;
+    size_t used;
+};
+
+static bool first_time(struct zl_ctx *ctx, struct seen_set *t, uint64_t h)
+{
+    if (!t->s.v || (t->used + 1) * 2 > t->s.mask + 1) {
+        size_t cap = t->s.v ? (t->s.mask + 1) * 2 : 64;
+        uint64_t *v = zl_ctx_alloc(ctx, cap * sizeof *v);
+        for (size_t i = 0; t->s.v && i <= t->s.mask; i++) {
+            if (!t->s.v[i])
+                continue;
+            size_t j = t->s.v[i] & (cap - 1);
+            while (v[j])
+                j = (j + 1) & (cap - 1);
+            v[j] = t->s.v[i];
+        }
+        t->s.v = v;
+        t->s.mask = cap - 1;
+    }
+    size_t j = h & t->s.mask;
+    for (; t->s.v[j]; j = (j + 1) & t->s.mask)
+        if (t->s.v[j] == h)
+            return false;
+    t->s.v[j] = h;
+    t->used++;
+    return true;
+}
+
 void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     struct state *st = *zl_ctx_state(ctx, ZL_RULE_REF(ZL3111));
     if (!st || !st->cuts.n)
         return;
-    /* the cuts by hash, one per name */
-    size_t nc = 0, n = 0;
+    /* the cuts, one per name (its first NS line), in a table by below hash */
+    size_t nc = 0;
     const struct cut **cuts = zl_ctx_alloc(ctx, st->cuts.n * sizeof *cuts);
+    struct cut_table table;
+    cut_table_build(ctx, &table, st->cuts.n);
     for (size_t i = 0; i < st->cuts.n; i++) {
         const struct cut *c = zl_list_at(&st->cuts, i);
-        if (is_cut(st, c))
-            cuts[n++] = c;
+        if (is_cut(st, c) && cut_table_add(&table, c))
+            cuts[nc++] = c;
     }
-    if (!n)
+    if (!nc)
         return;
-    qsort(cuts, n, sizeof *cuts, cmp_cut);
-    for (size_t i = 0; i < n; i++)
-        if (!nc || cuts[nc - 1]->hash != cuts[i]->hash)
-            cuts[nc++] = cuts[i];
     /* NS targets: their addresses are glue */
-    size_t nt = 0;
-    uint64_t *nst = zl_ctx_alloc(ctx, (z->ntargets + 1) * sizeof *nst);
-    for (size_t i = 0; i < z->ntargets; i++)
-        if (z->recs[z->targets[i].rec].type == ZL_T_NS)
-            nst[nt++] = z->targets[i].name;
-    qsort(nst, nt, sizeof *nst, cmp_u64);
+    struct hset nst;
+    hset_build(ctx, &nst, z);
 
     /* data at a cut; records written on one line (an octoDNS values: list)
      * are one finding */
     for (size_t i = 0; i < nc; i++) {
         uint32_t last_line = 0, last_type = 0;
         for (uint32_t r = zl_zone_first(z, cuts[i]->hash); r != UINT32_MAX; r = z->recs[r].next) {
-            if (allowed(&z->recs[r], true, nst, nt) || (z->recs[r].line == last_line && z->recs[r].type == last_type))
+            if (allowed(&z->recs[r], true, &nst) || (z->recs[r].line == last_line && z->recs[r].type == last_type))
                 continue;
             last_line = z->recs[r].line;
             last_type = z->recs[r].type;
@@ -264,39 +346,30 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
         }
     }
 
-    /* data below a cut: each owner once, named with its nearest cut */
-    size_t nh = 0, cap = 0, seq = 0;
-    struct hit *hits = NULL;
+    /* data below a cut: each owner once, named with the topmost cut above it
+     * (ancestors were kept from the origin down) */
+    struct seen_set seen = { { NULL, 0 }, 0 };
     for (const struct below_chunk *b = st->head; b; b = b->next)
-        for (uint32_t i = 0; i < b->n; i++, seq++) {
-            const struct cut *c = find_cut(cuts, nc, b->ancestor[i]);
+        for (uint32_t i = 0; i < b->n; i++) {
+            const struct cut *c = find_cut(&table, b->ancestor[i]);
             if (!c || b->rec[i] >= z->nrecs)
                 continue;
-            if (nh == cap) {
-                size_t ncap = cap ? cap * 2 : 64;
-                struct hit *nv = zl_ctx_alloc(ctx, ncap * sizeof *nv);
-                if (nh)
-                    memcpy(nv, hits, nh * sizeof *nv);
-                hits = nv;
-                cap = ncap;
-            }
-            hits[nh++] = (struct hit){ z->recs[b->rec[i]].owner, seq, c };
-        }
-    if (!nh)
-        return;
-    qsort(hits, nh, sizeof *hits, cmp_hit);
-    for (size_t i = 0; i < nh; i++) {
-        if (i && hits[i].owner == hits[i - 1].owner)
-            continue;
-        uint32_t last_line = 0, last_type = 0;
-        for (uint32_t r = zl_zone_first(z, hits[i].owner); r != UINT32_MAX; r = z->recs[r].next) {
-            if (allowed(&z->recs[r], false, nst, nt) || (z->recs[r].line == last_line && z->recs[r].type == last_type))
+            uint64_t owner = z->recs[b->rec[i]].owner;
+            bool any = false; /* glue alone (the common case) needs no memory */
+            for (uint32_t r = zl_zone_first(z, owner); r != UINT32_MAX && !any; r = z->recs[r].next)
+                any = !allowed(&z->recs[r], false, &nst);
+            if (!any || !first_time(ctx, &seen, owner))
                 continue;
-            last_line = z->recs[r].line;
-            last_type = z->recs[r].type;
-            report(ctx, z, r, hits[i].cut, false);
+            uint32_t last_line = 0, last_type = 0;
+            for (uint32_t r = zl_zone_first(z, owner); r != UINT32_MAX; r = z->recs[r].next) {
+                if (allowed(&z->recs[r], false, &nst) ||
+                    (z->recs[r].line == last_line && z->recs[r].type == last_type))
+                    continue;
+                last_line = z->recs[r].line;
+                last_type = z->recs[r].type;
+                report(ctx, z, r, c, false);
+            }
         }
-    }
 }
 
 const char zl_explain_occluded[] =

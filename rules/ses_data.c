@@ -215,6 +215,26 @@ static bool delegating(const char *t, size_t tl)
     return zl_ascii_has_prefix(t, tl, "include:") || zl_ascii_has_prefix(t, tl, "redirect=");
 }
 
+void zl_ses_spf_scan(const char *v, size_t n, bool *authorises, bool *delegates)
+{
+    *authorises = *delegates = false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (v[i] == ' ' || v[i] == '\t'))
+            i++;
+        size_t t = i;
+        while (i < n && v[i] != ' ' && v[i] != '\t')
+            i++;
+        if (i == t)
+            continue;
+        if (ses_include(v + t, i - t))
+            *authorises = true;
+        else if (delegating(v + t, i - t))
+            *delegates = true;
+    }
+    if (*authorises)
+        *delegates = false;
+}
+
 bool zl_ses_spf_authorises(const char *v, size_t n)
 {
     return spf_any_term(v, n, ses_include);

@@ -76,6 +76,8 @@ bool zl_ses_spf_authorises(const char *v, size_t n);
 /* The SPF record hands part of its answer to records elsewhere (include:,
  * redirect=): whether those authorise SES is not in this zone. */
 bool zl_ses_spf_delegates(const char *v, size_t n);
+/* Both in one pass over the terms. */
+void zl_ses_spf_scan(const char *v, size_t n, bool *authorises, bool *delegates);
 /* Characters of an Easy DKIM token: lowercase base32 [a-z2-7]. */
 bool zl_ses_b32_char(uint8_t c);
 /* A label that may be an SES DKIM token, however mangled: 31-33 letters or

@@ -313,8 +313,7 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         struct spf_entry *e = zl_list_push(ctx, &st->spf, sizeof *e);
         e->owner = zl_name_hash64(&rec->owner);
         e->span = rec->span;
-        e->ses = zl_ses_spf_authorises(v, n);
-        e->delegates = !e->ses && zl_ses_spf_delegates(v, n);
+        zl_ses_spf_scan(v, n, &e->ses, &e->delegates);
         return;
     }
     /* Only records with a strict tag matter; most have none. */

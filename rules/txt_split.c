@@ -75,8 +75,11 @@ static enum kind kind_of(const struct zl_record *rec, const char *v, size_t n)
     size_t a = 0;
     while (a < n && v[a] == ' ')
         a++;
-    if (zl_ascii_has_prefix(v + a, n - a, "v=spf1"))
+    if (n - a >= 4 && (v[a] | 0x20) == 'v' && v[a + 1] == '=' && (v[a + 2] | 0x20) == 's' && (v[a + 3] | 0x20) == 'p' &&
+        zl_ascii_has_prefix(v + a, n - a, "v=spf1"))
         return K_SPF;
+    if (n - a < 2 || v[a + 1] != '=')
+        return K_NONE; /* neither v= nor a tag */
     static const char *const versions[] = { "v=DKIM1", "v=DMARC1", "v=STSv1", "v=TLSRPTv1", "v=BIMI1", NULL };
     for (size_t i = 0; versions[i]; i++)
         if (zl_ascii_has_prefix(v + a, n - a, versions[i]))

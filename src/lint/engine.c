@@ -342,6 +342,11 @@ const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx)
     return ctx->delegation;
 }
 
+uint32_t zl_ctx_record_index(const struct zl_ctx *ctx)
+{
+    return (uint32_t)ctx->nrecs;
+}
+
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx)
 {
     struct zl_span s = { ctx->file, 1, 1, 1, 1 };

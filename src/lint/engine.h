@@ -44,6 +44,9 @@ struct zl_ses_expect;
 struct zl_delegation;
 const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx);
 const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx);
+/* The index the record being checked gets in the zone summary (recs[] of
+ * struct zl_zone), for record hooks that point back to it later. */
+uint32_t zl_ctx_record_index(const struct zl_ctx *ctx);
 /* Line 1, column 1 of the file being linted: the anchor for a finding about
  * something the file lacks when it has no record to point at. */
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);
