@@ -264,6 +264,11 @@ static void report(struct zl_ctx *ctx, const struct zl_zone *z, uint32_t i, cons
                       "%s record below '%s', which this zone delegates (NS at line %u): name servers answer "
                       "queries there with a referral to the delegated servers, so this record is never served",
                       zl_type_to_text(z->recs[i].type, tn), cn, c->line);
+        /* An address below a cut is glue-like (BIND keeps it for glue) and
+         * usually a copy of the child zone's host: dead, rarely a mistake. */
+        uint16_t t = z->recs[i].type;
+        if (d && (t == ZL_T_A || t == ZL_T_AAAA) && d->severity == r->severity)
+            d->severity = ZL_SEV_INFO;
     }
     if (d)
         zl_diag_add_note(d, "publish it in the zone of '%s' on its own name servers, or remove the delegation", cn);
@@ -379,8 +384,9 @@ const char zl_explain_occluded[] =
     "cut with a referral (RFC 1034 4.2.1). Records this zone still holds below\n"
     "the cut are never served (RFC 8499 and BIND call them occluded). Only glue\n"
     "(the addresses of name servers named by the NS records) belongs below a\n"
-    "cut. Data at the cut's own name besides its NS and DS records is dead too,\n"
-    "but is often a copy of the child zone's apex data: that is an info.\n"
+    "cut. Data at the cut's own name besides its NS and DS records, and other\n"
+    "address records below the cut, are dead too, but are usually copies of the\n"
+    "child zone's data: those are an info.\n"
     "\n"
     "It happens when records for a delegated subdomain are added to the parent\n"
     "zone: SES DKIM CNAMEs or ACM validation records for mail.example.com put in\n"
