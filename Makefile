@@ -41,8 +41,10 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 # UDP with TCP on truncation, IPv4/IPv6; its pkg-config name is ldns
 # (Debian libldns-dev; some systems call it libldns). Looked up when used,
 # so that `make deps` can install it first.
+# libpsl: the Public Suffix List with its built-in data (which names end in a
+# public TLD), kept current by the distribution instead of a list of ours.
 LDNS_PKG     = $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
-PKGS         = libpcre2-8 yaml-0.1 jansson $(LDNS_PKG)
+PKGS         = libpcre2-8 yaml-0.1 jansson libpsl $(LDNS_PKG)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS = $(shell pkg-config --cflags cmocka 2>/dev/null)

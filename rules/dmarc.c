@@ -175,8 +175,9 @@ static void dmarc_syntax(struct zl_txt_check *c)
         }
         idx++;
         if (t == NTAGS) {
-            zl_txt_check_report(c, a, b - a, true, "DMARC: unknown tag '%.*s' is ignored by receivers",
-                                (int)nl, name);
+            if (idx > 1 || !bad_first) /* a bad first tag is reported once, above */
+                zl_txt_check_report(c, a, b - a, true, "DMARC: unknown tag '%.*s' is ignored by receivers",
+                                    (int)nl, name);
             continue;
         }
         if (seen[t]) {

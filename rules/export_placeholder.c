@@ -18,14 +18,22 @@
  *
  *            bad:   example.com. 1 IN NS REPLACE&ME$WITH^YOUR@NAMESERVER.
  *            good:  example.com. 1 IN NS ns1.example.net.
+ *
+ *          Cloudflare's exports of that time also leave a stray unquoted
+ *          "Array" after some TXT values (a PHP array printed as text); in
+ *          a zone file it is one more character-string of the value.
+ *
+ *            bad:   example.com. 1 IN TXT "v=spf1 include:_spf.google.com -all" Array
+ *            good:  example.com. 1 IN TXT "v=spf1 include:_spf.google.com -all"
  */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "lint/engine.h"
-#include "rules.h"
+#include "rdata/txt.h"
 #include "rdata/types.h"
+#include "rules.h"
 
 const char zl_explain_dialect_origin_mismatch[] =
     "Provider exports name their zone in a header comment: Cloudflare writes\n"
@@ -65,14 +73,20 @@ const char zl_explain_export_placeholder[] =
     "\n"
     "Replace the placeholder with the name servers that will serve the zone.\n"
     "\n"
+    "The same exports leave a stray unquoted 'Array' after some TXT values;\n"
+    "loaded, it becomes part of the value (an SPF record ending in -allArray\n"
+    "fails with permerror). Delete it.\n"
+    "\n"
     "Bad:\n"
     "\n"
     "    ;; NS Records (YOU MUST CHANGE THIS)\n"
     "    example.com.  1  IN  NS  REPLACE&ME$WITH^YOUR@NAMESERVER.\n"
+    "    example.com.  1  IN  TXT \"v=spf1 include:_spf.google.com -all\"\tArray\n"
     "\n"
     "Good:\n"
     "\n"
-    "    example.com.  3600  IN  NS  ns1.example.net.\n";
+    "    example.com.  3600  IN  NS  ns1.example.net.\n"
+    "    example.com.  1  IN  TXT \"v=spf1 include:_spf.google.com -all\"\n";
 
 /* Placeholders as exporters write them (compared case-insensitively at the
  * start of the written name). */
@@ -81,8 +95,43 @@ static const char *const placeholders[] = {
     "REPACE&ME$WITH^YOUR@NAMESERVER",
 };
 
+/* "..." Array: an unquoted Array after quoted strings. */
+static void txt_array(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    /* cheap gate: a TXT's fields are its strings; the last one reads "Array" */
+    unsigned ns = rec->nfields;
+    if (ns < 2 || rec->fields[ns - 1].len != 6 ||
+        memcmp(rec->rdata + rec->fields[ns - 1].off + 1, "Array", 5) != 0)
+        return;
+    const struct zl_token *last = zl_txt_token(rec, ns - 1), *prev = zl_txt_token(rec, ns - 2);
+    if (!last || !prev || (last->flags & ZL_TOK_QUOTED) || !(prev->flags & ZL_TOK_QUOTED) || last->len != 5 ||
+        memcmp(last->text, "Array", 5) != 0)
+        return;
+    /* the end of the value as served: the previous string's tail, then Array */
+    const struct zl_field *pf = NULL;
+    for (uint16_t i = 0, k = 0; i < rec->nfields; i++)
+        if (rec->fields[i].kind == ZL_FIELD_STRING && ++k == ns - 1)
+            pf = &rec->fields[i];
+    size_t pl = pf ? rec->rdata[pf->off] : 0;
+    const char *ps = pf ? (const char *)rec->rdata + pf->off + 1 : "";
+    size_t show = pl > 50 ? 50 : pl;
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL2104), &last->span,
+                                  "TXT value ends in an unquoted 'Array' that the exporter left behind: it is "
+                                  "published as part of the value ('%s%.*sArray')",
+                                  pl > show ? "..." : "", (int)show, ps + pl - show);
+    if (d) {
+        zl_diag_add_note(d, "Cloudflare's exports of 2016-2018 print it after some TXT values; delete it");
+        if (!(rec->owner_flags & ZL_OWNER_GENERATED) && last->span.line == last->span.end_line)
+            zl_diag_set_fix(d, last->span, "");
+    }
+}
+
 void zl_export_placeholder_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
+    if (rec->type == ZL_T_TXT) {
+        txt_array(rec, ctx);
+        return;
+    }
     for (uint16_t i = 0; i < rec->nfields; i++) {
         const struct zl_field *f = &rec->fields[i];
         if (f->kind != ZL_FIELD_NAME || f->ntok == 0 || f->tok >= rec->ntoks)

@@ -87,15 +87,7 @@ bool zl_spf_is_record(const char *v, size_t n)
 
 /* ---- spf-multiple ------------------------------------------------------------ */
 
-struct owner_set {
-    uint64_t *keys;
-    uint32_t *lines;
-    size_t cap, used;
-};
-
-/* Returns the line of an earlier SPF record at this owner, or 0 after
- * remembering this one. */
-static uint32_t seen_before(struct zl_ctx *ctx, struct owner_set *s, uint64_t key, uint32_t line)
+uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t key, uint32_t line)
 {
     if ((s->used + 1) * 2 > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
@@ -133,10 +125,10 @@ static void spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
     if (!zl_spf_is_record(pre, n))
         return;
     const struct zl_rule *rule = ZL_RULE_REF(ZL4101);
-    struct owner_set **slot = (struct owner_set **)zl_ctx_state(ctx, rule);
+    struct zl_owner_set **slot = (struct zl_owner_set **)zl_ctx_state(ctx, rule);
     if (!*slot)
         *slot = zl_ctx_alloc(ctx, sizeof **slot);
-    uint32_t first = seen_before(ctx, *slot, zl_name_hash64(&rec->owner), rec->span.line);
+    uint32_t first = zl_owner_set_seen(ctx, *slot, zl_name_hash64(&rec->owner), rec->span.line);
     if (!first)
         return;
     char owner[ZL_NAME_TEXT_MAX];

@@ -48,6 +48,5 @@ enum zl_pass_id {
 
 /* rules/target_relative_external.c, for its unit test */
 bool zl_is_public_tld(const char *label, size_t n);
-bool zl_public_tld_tables_sorted(void);
 
 #endif

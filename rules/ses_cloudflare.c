@@ -9,7 +9,10 @@
  *
  *   bad:   tok._domainkey.example.com. 1 IN CNAME tok.dkim.amazonses.com. ; cf_tags=cf-proxied:true
  *   good:  tok._domainkey.example.com. 1 IN CNAME tok.dkim.amazonses.com. ; cf_tags=cf-proxied:false
- */
+ *
+ * Proxying matters for DKIM, verification and return-path names; a
+ * link-branding CNAME (SendGrid's url1234 CNAME sendgrid.net) may be
+ * proxied, as the senders document. */
 #include <string.h>
 
 #include "rules.h"
@@ -46,6 +49,13 @@ void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx
         return;
     if (!underscore_name(&rec->owner) && !zl_name_under_any(&t, zl_ses_esp_domains))
         return;
+    /* Click tracking: served over HTTPS through the proxy, verified by nobody. */
+    if (!underscore_name(&rec->owner)) {
+        char tt[ZL_NAME_TEXT_MAX];
+        size_t tl = zl_name_to_text(&t, tt);
+        if (tl > 1 && zl_ascii_in_list(zl_ses_link_tracking_targets, (const uint8_t *)tt, tl - 1))
+            return;
+    }
     char oname[ZL_NAME_TEXT_MAX], tname[ZL_NAME_TEXT_MAX];
     zl_name_text(&rec->owner, oname);
     zl_name_text(&t, tname);
@@ -68,10 +78,17 @@ const char zl_explain_ses_cloudflare_proxied[] =
     "must be \"DNS only\". Cloudflare's zone export shows the setting as a\n"
     "trailing comment 'cf_tags=cf-proxied:true', and honours it on import.\n"
     "\n"
+    "Proxying matters for DKIM, verification and return-path (bounce) names. A\n"
+    "link-branding CNAME for click tracking (SendGrid's url1234 and account-id\n"
+    "CNAMEs to sendgrid.net, Mailgun's email CNAME to mailgun.org) may be\n"
+    "proxied: the senders document it for HTTPS tracking links, and nothing is\n"
+    "verified through it.\n"
+    "\n"
     "Bad:\n"
     "\n"
     "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey.example.com. 1 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com. ; cf_tags=cf-proxied:true\n"
     "\n"
     "Good:\n"
     "\n"
-    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey.example.com. 1 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com. ; cf_tags=cf-proxied:false\n";
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey.example.com. 1 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com. ; cf_tags=cf-proxied:false\n"
+    "    url6170.example.com. 1 IN CNAME sendgrid.net. ; cf_tags=cf-proxied:true\n";

@@ -249,7 +249,7 @@ static bool spf_text(const struct xrec *r)
 
 static bool spf_includes_ses(const struct xrec *r)
 {
-    return spf_text(r) && zl_ascii_find(r->text, r->tlen, "include:amazonses.com") >= 0;
+    return spf_text(r) && zl_ses_spf_authorises(r->text + 6, r->tlen - 6);
 }
 
 /* ---- the record hook ---------------------------------------------------------- */
@@ -623,6 +623,10 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
                 (zl_ascii_has_prefix(c->text, c->tlen, "p=") || zl_ascii_find(c->text, c->tlen, "; p=") >= 0 ||
                  zl_ascii_find(c->text, c->tlen, ";p=") >= 0 || c->tlen > TXT_KEEP))
                 return true;
+            /* a DKIM record without p= is dkim-key-missing's finding */
+            if (c->type == ZL_T_TXT && zl_name_equal(&c->owner, &n) &&
+                (zl_ascii_has_prefix(c->text, c->tlen, "v=DKIM1") || zl_ascii_find(c->text, c->tlen, "k=") >= 0))
+                return false;
         }
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &r->value_span,
                                       "the TXT record at BYODKIM selector '%s' has no 'p=' public key; SES "
@@ -915,10 +919,16 @@ static void mail_from_spf(struct zl_ctx *ctx, const struct state *st, const stru
             spf_at = r;
     }
     if (spf_at) {
+        bool delegates = zl_ses_spf_delegates(spf_at->text + 6, spf_at->tlen - 6);
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &spf_at->value_span,
-                                      "the SPF record at MAIL FROM domain '%s' does not include amazonses.com; SES "
+                                      "the SPF record at MAIL FROM domain '%s' does not include amazonses.com%s; SES "
                                       "expects '%s' TXT %s",
-                                      e->text, e->text, ses_spf);
+                                      e->text, delegates ? " itself (the records it includes are not in this zone)"
+                                                         : "",
+                                      e->text, ses_spf);
+        /* include:spf.<sender> may reach amazonses.com: only a hint then */
+        if (d && delegates && d->severity == R_MISMATCH->severity)
+            d->severity = ZL_SEV_INFO;
         if (d)
             zl_diag_add_note(d, "the zone has \"%.*s\"; add 'include:amazonses.com' before the 'all' term",
                              (int)spf_at->tlen, spf_at->text);
@@ -1108,6 +1118,61 @@ static void check_delegation(struct zl_ctx *ctx, const struct zl_zone *z, const 
 
 /* ---- the zone hook -------------------------------------------------------------------- */
 
+/* A name that ends in the zone's origin twice: a doubled name, never an
+ * identity. */
+static bool doubled(const struct zl_name *n, const struct zl_name *origin)
+{
+    return origin && origin->nlabels && n->nlabels >= 2 * origin->nlabels &&
+           zl_name_ends_in_before(n, origin->nlabels, origin);
+}
+
+/* The v2 output does not name its identity. The zone shows it: the name the
+ * DKIM tokens' CNAMEs (or the BYODKIM selector's key) sit under, else the
+ * parent of the MAIL FROM domain; the origin when neither is below it. */
+static void infer_identity(struct state *st, const struct zl_name *origin)
+{
+    struct zl_ses_identity *id = &st->id;
+    struct zl_name best;
+    size_t best_votes = 0;
+    for (size_t i = 0; i < st->recs.n; i++) {
+        const struct xrec *r = zl_list_at(&st->recs, i);
+        if (r->owner.nlabels < 3 || !zl_name_label_is(zl_name_label(&r->owner, 1), "_domainkey"))
+            continue;
+        bool tok = false;
+        for (size_t k = 0; k < id->ntokens && !tok; k++)
+            tok = label0_is(&r->owner, id->tokens[k]);
+        if (!tok)
+            continue;
+        struct zl_name d;
+        zl_name_suffix(&d, &r->owner, 2);
+        if (!zl_name_is_subdomain(&d, origin) || doubled(&d, origin))
+            continue;
+        size_t votes = 0;
+        for (size_t j = 0; j < st->recs.n; j++) {
+            const struct xrec *q = zl_list_at(&st->recs, j);
+            struct zl_name e;
+            if (q->owner.nlabels < 3 || !zl_name_label_is(zl_name_label(&q->owner, 1), "_domainkey"))
+                continue;
+            zl_name_suffix(&e, &q->owner, 2);
+            votes += zl_name_equal(&e, &d);
+        }
+        if (votes > best_votes) {
+            best = d;
+            best_votes = votes;
+        }
+    }
+    if (best_votes) {
+        id->domain = best;
+        return;
+    }
+    if (id->have_mail_from && id->mail_from.nlabels > origin->nlabels + 1) {
+        struct zl_name parent;
+        zl_name_suffix(&parent, &id->mail_from, 1);
+        if (zl_name_is_subdomain(&parent, origin) && !doubled(&parent, origin))
+            id->domain = parent;
+    }
+}
+
 static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct state *st,
                            const struct zl_span *apex)
 {
@@ -1131,6 +1196,8 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
         zl_buf_free(&b);
         return;
     }
+    if (st->id.assumed && z->origin)
+        infer_identity(st, z->origin);
     const struct zl_ses_identity *id = &st->id;
     if (z->origin && !zl_name_is_subdomain(&id->domain, z->origin)) {
         struct zl_diag *d = zl_report(ctx, R_MISSING, apex,
@@ -1212,7 +1279,10 @@ const char zl_explain_ses_identity_missing[] =
     "legacy _amazonses TXT record is expected only when the DKIM records are not\n"
     "all in place, since DKIM alone verifies a domain.\n"
     "\n"
-    "The v2 output does not name its identity: it is taken to be the zone's\n"
+    "The v2 output does not name its identity: name it with --ses-identity\n"
+    "mail.example.com=FILE, or zonelint takes the name the zone's CNAMEs for its\n"
+    "DKIM tokens sit under (<token>._domainkey.mail.example.com: the identity is\n"
+    "mail.example.com), else the parent of its MailFromDomain, else the zone's\n"
     "origin. v1 outputs are keyed by identity: the one named like the origin is\n"
     "used, or the only one.\n"
     "\n"

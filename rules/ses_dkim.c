@@ -11,9 +11,13 @@
  *   bad:   tok_domainkey   CNAME  tok.dkim.amazonses.com.     ; no dot before _domainkey
  *   good:  tok._domainkey  CNAME  tok.dkim.amazonses.com.
  *
- * Only CNAMEs that are clearly SES-shaped are judged (target under
- * amazonses, or a 31-33 character token with a "dkim" target), so other
- * senders' DKIM CNAMEs (Microsoft, SendGrid, Mailchimp...) are left alone. */
+ * A CNAME is SES's when its target says so: a label amazonses (or a
+ * misspelling of it, or one with the zone appended), or <token>.dkim.<your
+ * own domain> (a template that put the domain where amazonses.com belongs).
+ * The token's shape alone decides nothing: senders that run on SES under
+ * their own DKIM domain (Stripe's <token>.dkim.custom-email-domain.stripe.com,
+ * Howie's <token>.dkim.howiemail.co) and other senders' DKIM CNAMEs
+ * (Microsoft, SendGrid, Mailchimp...) are left alone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +34,10 @@ enum {
     P_TARGET = 1 << 4,
     P_GLUED = 1 << 5,
     P_SWAPPED = 1 << 6,
+    P_DOUBLED = 1 << 7,  /* the owner ends in the zone name twice (name-doubled-origin says so) */
+    P_NAME = 1 << 8,     /* the owner is not <token>._domainkey.<domain> (ses-dkim-name) */
 };
-#define P_BREAKS (P_LENGTH | P_CHARSET | P_MISMATCH | P_TARGET | P_GLUED | P_SWAPPED)
+#define P_BREAKS (P_LENGTH | P_CHARSET | P_MISMATCH | P_TARGET | P_GLUED | P_SWAPPED | P_DOUBLED | P_NAME)
 
 /* One SES DKIM CNAME as the set rule remembers it. */
 struct dkim_entry {
@@ -226,8 +232,21 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
                     zl_diag_set_fix(d, at, want);
                 return P_TARGET;
             }
-            if (zl_ses_region_shaped(s1 + 1, s1[0]))
-                return 0; /* a region newer than our table */
+            if (zl_ses_region_shaped(s1 + 1, s1[0])) {
+                /* a region newer than our table, unless it is a typo of one */
+                char near[160];
+                if (!zl_aws_region(s1 + 1, s1[0]) && zl_ses_region_nearest(s1 + 1, s1[0], near, sizeof near)) {
+                    *reason = "the target's region is misspelt";
+                    d = zl_report(ctx, r, &at,
+                                  "target '%s' names region '%.*s', which does not exist (nearest: %s): SES's key "
+                                  "is not there",
+                                  tname, (int)s1[0], (const char *)s1 + 1, near);
+                    if (d && d->severity == r->severity)
+                        d->severity = ZL_SEV_WARNING;
+                    return P_TARGET;
+                }
+                return 0;
+            }
         }
     }
 
@@ -252,6 +271,16 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
     }
 
     expected(want, sizeof want, tok, tn, "dkim.amazonses.com.");
+    int ai = zl_ses_find_amazonses(t);
+    const uint8_t *al = ai >= 0 ? zl_name_label(t, (unsigned)ai) : NULL;
+    if (al && !zl_name_label_is(al, "amazonses")) {
+        *reason = "the target misspells amazonses";
+        d = zl_report(ctx, r, &at, "target '%s' misspells 'amazonses' as '%.*s'; SES expects '%s'", tname,
+                      (int)al[0], (const char *)al + 1, want);
+        if (d && certain && t->nlabels == 4 && ai == 2)
+            zl_diag_set_fix(d, at, want);
+        return P_TARGET;
+    }
     zl_report(ctx, r, &at,
               "target '%s' is not under an SES DKIM signing domain; SES expects '%s' "
               "(or <token>.dkim.<region>.amazonses.com. in regions with their own DKIM domain)",
@@ -382,9 +411,40 @@ static unsigned check_target_token(struct zl_ctx *ctx, const struct zl_record *r
     return ttp | P_MISMATCH;
 }
 
+/* <token>.dkim.<the identity or the zone>: a template that put the domain
+ * where amazonses.com belongs (alemuro/terraform-aws-ses-email-forwarding#5). */
+static bool own_domain_target(struct zl_ctx *ctx, const struct zl_name *t, const uint8_t *tok, size_t tn,
+                              const struct zl_name *domain)
+{
+    if (t->nlabels < 3 || !zl_ses_tokenish(tok, tn) || !zl_name_label_is(zl_name_label(t, 1), "dkim"))
+        return false;
+    const uint8_t *t0 = zl_name_label(t, 0);
+    if (!eq_ci(t0 + 1, t0[0], tok, tn))
+        return false;
+    struct zl_name below;
+    zl_name_suffix(&below, t, 2);
+    const struct zl_name *origin = zl_ctx_origin(ctx);
+    return zl_name_equal(&below, domain) || (origin && zl_name_equal(&below, origin));
+}
+
 /* How a CNAME's owner looks: "<token>._domainkey" (normal), with the dot
- * lost (glued), or name and value swapped ("<token>.dkim.amazonses.com"). */
-enum owner_shape { SHAPE_NONE, SHAPE_NORMAL, SHAPE_GLUED, SHAPE_SWAPPED };
+ * lost (glued), name and value swapped ("<token>.dkim.amazonses.com"), or
+ * one of the shapes real zones hold where SES finds nothing: the label
+ * misspelt ("domainkey", "_domainkeys", "_dkim"), the token left out
+ * ("_domainkey" alone), the token or "_domainkey" written twice. */
+enum owner_shape {
+    SHAPE_NONE, SHAPE_NORMAL, SHAPE_GLUED, SHAPE_SWAPPED,
+    SHAPE_LABEL_TYPO, SHAPE_NO_TOKEN, SHAPE_TOKEN_TWICE, SHAPE_DK_TWICE,
+};
+
+/* A label that was meant as _domainkey: one edit away, or _dkim/dkim. */
+static bool domainkey_like(const uint8_t *l)
+{
+    if (!l || l[0] < 4 || l[0] > 12)
+        return false;
+    return zl_ses_one_edit(l + 1, l[0], "_domainkey") || zl_name_label_is(l, "_dkim") ||
+           zl_name_label_is(l, "_domainkeys") || zl_name_label_is(l, "domainkeys");
+}
 
 static enum owner_shape owner_shape(const struct zl_name *o)
 {
@@ -392,13 +452,70 @@ static enum owner_shape owner_shape(const struct zl_name *o)
     if (!l0 || o->nlabels < 2)
         return SHAPE_NONE;
     const uint8_t *l1 = zl_name_label(o, 1);
-    if (zl_name_label_is(l1, "_domainkey"))
+    if (zl_name_label_is(l1, "_domainkey")) {
+        if (zl_name_label_is(l0, "_domainkey"))
+            return SHAPE_NO_TOKEN; /* _domainkey._domainkey: no token either */
+        if (zl_name_label_is(zl_name_label(o, 2), "_domainkey"))
+            return SHAPE_DK_TWICE;
         return SHAPE_NORMAL;
+    }
+    if (zl_name_label_is(l0, "_domainkey"))
+        return SHAPE_NO_TOKEN;
     if (l0[0] > 10 && zl_ascii_eq(l0 + 1 + l0[0] - 10, (const uint8_t *)"_domainkey", 10))
         return SHAPE_GLUED;
     if (zl_name_label_is(l1, "dkim") && zl_name_find_label(o, "amazonses") > 1)
         return SHAPE_SWAPPED;
+    if (l0[0] == l1[0] && zl_ascii_eq(l0 + 1, l1 + 1, l0[0]) && zl_name_label_is(zl_name_label(o, 2), "_domainkey"))
+        return SHAPE_TOKEN_TWICE;
+    if (domainkey_like(l1))
+        return SHAPE_LABEL_TYPO;
     return SHAPE_NONE;
+}
+
+/* ZL5024: the name SES looks up, <token>._domainkey.<domain>, is not the
+ * record's; fixes the owner when it was written on one line. */
+static void report_name(struct zl_ctx *ctx, const struct zl_record *rec, enum owner_shape shape, const uint8_t *tok,
+                        size_t tn, const struct zl_name *domain)
+{
+    char oname[ZL_NAME_TEXT_MAX], dname[ZL_NAME_TEXT_MAX], why[200];
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(domain, dname);
+    const uint8_t *l1 = zl_name_label(&rec->owner, 1);
+    switch (shape) {
+    case SHAPE_LABEL_TYPO:
+        if (zl_name_label_is(l1, "domainkey"))
+            snprintf(why, sizeof why, "'domainkey' lacks its leading underscore");
+        else
+            snprintf(why, sizeof why, "the label '%.*s' should be '_domainkey'", (int)l1[0], (const char *)l1 + 1);
+        break;
+    case SHAPE_NO_TOKEN:
+        snprintf(why, sizeof why, "the token is missing before '_domainkey'");
+        break;
+    case SHAPE_TOKEN_TWICE:
+        snprintf(why, sizeof why, "the token is written twice");
+        break;
+    default:
+        snprintf(why, sizeof why, "'_domainkey' is written twice");
+        break;
+    }
+    struct zl_span at = zl_record_owner_span(rec);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5024), &at,
+                                  "name '%s' is not where SES looks: %s; SES looks up '%.*s._domainkey.%s'", oname,
+                                  why, (int)tn, (const char *)tok, dname);
+    if (!d || !rec->owner_tok.len || (rec->owner_flags & (ZL_OWNER_INHERITED | ZL_OWNER_GENERATED)))
+        return;
+    /* the owner rewritten as it was written: relative stays relative */
+    char want[ZL_NAME_TEXT_MAX + 80];
+    snprintf(want, sizeof want, "%.*s._domainkey.%s", (int)tn, (const char *)tok, dname);
+    struct zl_name wn, rel;
+    if (zl_name_from_text(&wn, want, strlen(want), NULL, NULL) != ZL_NAME_OK)
+        return;
+    if ((rec->owner_flags & ZL_OWNER_RELATIVE) && rec->origin && zl_name_strip_origin(&wn, rec->origin, &rel)) {
+        size_t l = zl_name_to_text(&rel, want);
+        if (l > 1 && want[l - 1] == '.')
+            want[l - 1] = '\0';
+    }
+    zl_diag_set_fix(d, rec->owner_tok.span, want);
 }
 
 void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
@@ -429,26 +546,49 @@ void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
     }
 
     bool glued = shape == SHAPE_GLUED;
+    bool misnamed = shape >= SHAPE_LABEL_TYPO;
     const uint8_t *l0 = zl_name_label(o, 0);
-    const uint8_t *tok = l0 + 1;
-    size_t tn = glued ? (size_t)l0[0] - 10 : l0[0];
-    bool shaped = zl_name_find_label(&t, "amazonses") >= 0 ||
-                  (zl_ses_tokenish(tok, tn) && zl_ascii_find((const char *)t.wire, t.len, "dkim") >= 0);
-    if (!shaped)
-        return;
-
+    const uint8_t *tok = shape == SHAPE_NO_TOKEN ? t0 + 1 : l0 + 1;
+    size_t tn = glued ? (size_t)l0[0] - 10 : shape == SHAPE_NO_TOKEN ? t0[0] : l0[0];
     struct zl_name domain;
-    zl_name_suffix(&domain, o, glued ? 1 : 2);
-    unsigned problems = 0;
-    const char *reason = NULL;
+    zl_name_suffix(&domain, o, glued || shape == SHAPE_NO_TOKEN ? 1 : shape >= SHAPE_TOKEN_TWICE ? 3 : 2);
+    if (shape == SHAPE_NO_TOKEN && zl_name_label_is(zl_name_label(o, 1), "_domainkey"))
+        zl_name_suffix(&domain, o, 2);
+    if (zl_ses_find_amazonses(&t) < 0 && (misnamed || !own_domain_target(ctx, &t, tok, tn, &domain)))
+        return;
+    if (misnamed && !zl_ses_tokenish(tok, tn))
+        return; /* another sender's selector (s1.domainkey...) */
+    /* tok._domainkey.example.com.example.com.: the identity is example.com.,
+     * not a second one named example.com.example.com. */
+    bool doubled = false;
+    const struct zl_name *zone = zl_ctx_origin(ctx);
+    const struct zl_name *orig = rec->origin ? rec->origin : zone;
+    struct zl_name once;
+    if (orig && orig->nlabels && zl_name_is_subdomain(&domain, orig) &&
+        zl_name_ends_in_before(&domain, orig->nlabels, orig) && zl_name_strip_origin(&domain, orig, &once)) {
+        domain = once;
+        doubled = true;
+    }
+    unsigned problems = doubled ? P_DOUBLED : 0;
+    const char *reason = doubled ? "the name has the zone name twice" : NULL;
     struct zl_span tokat = rec->owner_tok.len ? prefix_span(&rec->owner_tok, tok, tn) : rec->span;
+    if (misnamed) {
+        problems |= P_NAME;
+        reason = shape == SHAPE_NO_TOKEN      ? "the name lacks the token"
+                 : shape == SHAPE_TOKEN_TWICE ? "the name has the token twice"
+                 : shape == SHAPE_DK_TWICE    ? "the name has '_domainkey' twice"
+                                              : "the name's '_domainkey' label is misspelt";
+        report_name(ctx, rec, shape, tok, tn, &domain);
+        if (shape == SHAPE_NO_TOKEN)
+            tokat = rec->span; /* the token is in the target only */
+    }
     if (glued) {
         problems |= P_GLUED;
         reason = "no dot before _domainkey";
         report_glued(ctx, rec, tok, tn, &domain);
     }
 
-    unsigned tp = check_token(ctx, tok, tn, &tokat, "name");
+    unsigned tp = shape == SHAPE_NO_TOKEN ? 0 : check_token(ctx, tok, tn, &tokat, "name");
     problems |= tp;
     if ((tp & P_LENGTH) && !reason)
         reason = tn < 32 ? "the token is truncated" : "the token has extra characters";
@@ -559,12 +699,12 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
     char dname[ZL_NAME_TEXT_MAX];
     zl_name_text(&v[0]->domain, dname);
     if (broken) {
-        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
-                                      "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid; SES verifies "
-                                      "the domain only when all three of a set resolve",
-                                      valid, total, dname);
-        /* Notes in line order: v is sorted by domain and token. */
-        for (uint32_t after = 0; d;) {
+        /* The broken ones in line order (v is sorted by domain and token):
+         * up to three named in the message, one note each for the rest. */
+        struct zl_buf why = { 0 };
+        const struct dkim_entry *order[64];
+        size_t no = 0;
+        for (uint32_t after = 0; no < sizeof order / sizeof order[0];) {
             const struct dkim_entry *next = NULL;
             for (size_t i = 0; i < n; i++)
                 if ((v[i]->problems & P_BREAKS) && v[i]->span.line > after &&
@@ -572,10 +712,20 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
                     next = v[i];
             if (!next)
                 break;
-            zl_diag_add_note(d, "line %u: %.*s: %s", next->span.line, (int)next->token_len,
-                             (const char *)next->token, next->reason ? next->reason : "broken");
+            order[no++] = next;
             after = next->span.line;
         }
+        for (size_t i = 0; i < no && i < 3; i++)
+            zl_buf_printf(&why, "%sline %u: %s", i ? "; " : "", order[i]->span.line,
+                          order[i]->reason ? order[i]->reason : "broken");
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
+                                      "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid (%s%s); SES "
+                                      "verifies the domain only when all three of a set resolve",
+                                      valid, total, dname, zl_buf_cstr(&why), no > 3 ? "; more below" : "");
+        zl_buf_free(&why);
+        for (size_t i = 3; d && i < no; i++)
+            zl_diag_add_note(d, "line %u: %.*s: %s", order[i]->span.line, (int)order[i]->token_len,
+                             (const char *)order[i]->token, order[i]->reason ? order[i]->reason : "broken");
         return;
     }
     if (!whole)
@@ -630,17 +780,26 @@ const char zl_explain_ses_dkim_target[] =
     "The usual mistakes: the target written without a trailing dot in a zone\n"
     "file, so the origin is appended (tok.dkim.amazonses.com.example.com.); the\n"
     "target pointing into your own domain (tok.dkim.example.com.); 'dkim.' left\n"
-    "out (tok.amazonses.com.); the token left out.\n"
+    "out (tok.amazonses.com.); amazonses misspelt; the token left out.\n"
+    "\n"
+    "A CNAME counts as SES's when its target says so (amazonses, however\n"
+    "mangled, or <token>.dkim.<your domain>), never by the token's shape alone:\n"
+    "senders that run on SES under their own DKIM domain, such as Stripe's\n"
+    "custom email domain (<token>.dkim.custom-email-domain.stripe.com.), publish\n"
+    "tokens of the same shape and are correct as they are.\n"
     "\n"
     "Bad:\n"
     "\n"
     "    $ORIGIN example.com.\n"
     "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com\n"
+    "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey 1800 IN CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazoneses.com.\n"
     "\n"
     "Good:\n"
     "\n"
     "    $ORIGIN example.com.\n"
-    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n";
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n"
+    "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey 1800 IN CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazonses.com.\n"
+    "    vtlb7vjp6beuml7w2oxu4h7zsvbruq2r._domainkey 1800 IN CNAME vtlb7vjp6beuml7w2oxu4h7zsvbruq2r.dkim.custom-email-domain.stripe.com.\n";
 
 const char zl_explain_ses_dkim_token_length[] =
     "Every Easy DKIM token SES issues is 32 characters of lowercase base32 (160\n"
@@ -708,6 +867,29 @@ const char zl_explain_ses_dkim_missing_dot[] =
     "Good:\n"
     "\n"
     "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n";
+
+const char zl_explain_ses_dkim_name[] =
+    "SES looks up exactly <token>._domainkey.<domain>. Names real zones hold\n"
+    "instead: the label without its underscore (tok.domainkey), misspelt or in\n"
+    "the plural (_domainkeys, _dkim), the token left out (a record at\n"
+    "_domainkey itself, the token only in the value), and the token or\n"
+    "_domainkey written twice (a host field that already adds it). Each of\n"
+    "these is a name nobody queries, and the identity's DKIM set stays\n"
+    "incomplete. Judged for CNAMEs to amazonses only, so other senders' records\n"
+    "(SendGrid's s1.domainkey.u123.wl.sendgrid.net is a target, not a name)\n"
+    "are left alone. A file fragment without SOA is checked the same way.\n"
+    "\n"
+    "Bad:\n"
+    "\n"
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w.domainkey CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n"
+    "    _domainkey CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazonses.com.\n"
+    "    vtlb7vjp6beuml7w2oxu4h7zsvbruq2r._domainkey._domainkey CNAME vtlb7vjp6beuml7w2oxu4h7zsvbruq2r.dkim.amazonses.com.\n"
+    "\n"
+    "Good:\n"
+    "\n"
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n"
+    "    tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo._domainkey CNAME tmoxp5vgftwsmhkukt2z6ayvfj5bw7zo.dkim.amazonses.com.\n"
+    "    vtlb7vjp6beuml7w2oxu4h7zsvbruq2r._domainkey CNAME vtlb7vjp6beuml7w2oxu4h7zsvbruq2r.dkim.amazonses.com.\n";
 
 const char zl_explain_ses_dkim_swapped[] =
     "The SES console lists each DKIM record as a name and a value. Pasting the\n"

@@ -14,7 +14,10 @@
  *          _dmarc  TXT "v=DMARC1; p=reject"
  *
  * The record hooks gather the few records that matter (SES MX targets, SPF
- * and DMARC TXT, SES DKIM CNAME names); the zone hooks judge them together. */
+ * and DMARC TXT); the zone hooks judge them together. adkim=s is not
+ * judged: SES signs with d= the identity, so strict DKIM alignment passes
+ * whenever mail is sent From: the identity itself (a subdomain identity
+ * included), and the From domains are not in the zone. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,26 +41,25 @@ struct spf_entry {
     uint64_t owner;
     struct zl_span span;
     bool ses;         /* include:amazonses.com */
+    bool delegates;   /* include:/redirect= elsewhere: the rest is not in this zone */
 };
 
 struct dmarc_entry {
     struct zl_name domain;
     struct zl_span span;
-    bool strict[2];              /* aspf=s, adkim=s */
-    struct zl_span fix_span[2];
-    char *fix[2];                /* the string without the tag, or NULL */
+    bool strict;                 /* aspf=s */
+    struct zl_span fix_span;
+    char *fix;                   /* the string without the tag, or NULL */
 };
 
 struct mail_state {
-    struct zl_list mx, spf, dmarc, dkim; /* dkim: struct zl_name, SES DKIM identities */
+    struct zl_list mx, spf, dmarc;
     /* built once for the zone hooks: sorted by owner, so lookups stay
      * logarithmic in zones with many SPF records */
     const struct mx_entry **mx_sorted;
     const struct spf_entry **spf_sorted;
     bool indexed;
 };
-
-static const char *const tag_names[2] = { "aspf", "adkim" };
 
 static struct mail_state *state(struct zl_ctx *ctx)
 {
@@ -87,6 +89,63 @@ static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const
                       "MX target '%s' has the zone name appended; SES expects '%s'", tname, want);
     if (d && tt)
         zl_diag_set_fix(d, at, want);
+}
+
+/* A region that looks like one but is not in the SES tables: a typo of a
+ * known region (no such AWS region, one or two letters off) is a warning
+ * naming the nearest; a real AWS region, or one far from any, is only an
+ * info: SES may have opened there since the table was written. */
+static void region_hint(struct zl_ctx *ctx, const struct zl_span *at, const char *tname, const uint8_t *reg,
+                        bool right_domain)
+{
+    if (!right_domain)
+        return; /* the wrong domain is reported below, and says it all */
+    const struct zl_rule *r = ZL_RULE_REF(ZL5012);
+    char near[160];
+    struct zl_diag *d;
+    if (!zl_aws_region(reg + 1, reg[0]) && zl_ses_region_nearest(reg + 1, reg[0], near, sizeof near)) {
+        d = zl_report(ctx, r, at,
+                      "MX target '%s' names region '%.*s', which does not exist (nearest: %s): the MX host does not "
+                      "exist, so SES finds no MAIL FROM MX",
+                      tname, (int)reg[0], (const char *)reg + 1, near);
+        if (d && d->severity == r->severity)
+            d->severity = ZL_SEV_WARNING;
+        return;
+    }
+    d = zl_report(ctx, r, at,
+                  "MX target '%s' names region '%.*s', which is not in zonelint's list of SES regions; check that SES "
+                  "has a feedback endpoint there",
+                  tname, (int)reg[0], (const char *)reg + 1);
+    if (d && d->severity == r->severity)
+        d->severity = ZL_SEV_INFO;
+}
+
+/* MAIL FROM published as a CNAME to the feedback endpoint: SES looks for an
+ * MX there, and the SPF TXT cannot sit beside a CNAME. */
+static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
+{
+    if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
+        return;
+    const struct zl_field *f = &rec->fields[0];
+    const uint8_t *l0 = rec->rdata + f->off;
+    if (f->off >= rec->rdlen || !zl_name_label_is(l0, "feedback-smtp"))
+        return;
+    struct zl_name t;
+    if (!zl_name_from_wire(&t, rec->rdata + f->off, rec->rdlen - f->off) || zl_ses_find_amazonses(&t) < 0)
+        return;
+    char oname[ZL_NAME_TEXT_MAX], tname[ZL_NAME_TEXT_MAX];
+    zl_name_text(&rec->owner, oname);
+    zl_name_text(&t, tname);
+    struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5012), &rec->type_span,
+                                  "MAIL FROM domain '%s' is a CNAME to the SES feedback endpoint '%s'; SES looks for "
+                                  "an MX record there (MX 10 %s), and its SPF TXT record cannot sit beside a CNAME",
+                                  oname, tname, tname);
+    if (d && rec->type_span.line == rec->span.end_line) {
+        char fix[ZL_NAME_TEXT_MAX + 16];
+        snprintf(fix, sizeof fix, "MX 10 %s", tname);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_add_note(d, "and add: %s TXT \"v=spf1 include:amazonses.com ~all\"", oname);
+    }
 }
 
 static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
@@ -136,6 +195,8 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
     }
     const uint8_t *reg = zl_name_label(&meant, 1);
     const uint8_t *dom = zl_name_label(&meant, 2);
+    if (!zl_ses_region_known(reg + 1, reg[0]) && zl_ses_region_shaped(reg + 1, reg[0]))
+        region_hint(ctx, &tat, tname, reg, zl_ses_amazonses_like(dom + 1, dom[0]) == feedback);
     if (!zl_ses_region_known(reg + 1, reg[0]) && !zl_ses_region_shaped(reg + 1, reg[0])) {
         zl_report(ctx, ZL_RULE_REF(ZL5012), &tat,
                   "MX target '%s' names no AWS region ('%.*s'); SES endpoints look like "
@@ -176,21 +237,9 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
 
 /* ---- TXT ----------------------------------------------------------------------- */
 
-/* A whole word of an SPF record, case-insensitively. */
-static bool spf_has(const char *v, size_t n, const char *term)
-{
-    size_t tl = strlen(term);
-    for (size_t i = 0; i + tl <= n; i++) {
-        if ((i == 0 || v[i - 1] == ' ') && (i + tl == n || v[i + tl] == ' ') &&
-            zl_ascii_eq((const uint8_t *)v + i, (const uint8_t *)term, tl))
-            return true;
-    }
-    return false;
-}
-
 /* The string token holding "tag=s" rewritten without it, for a fix-it. */
 static void dmarc_fix(struct zl_ctx *ctx, const struct zl_record *rec, unsigned ns, const char *tag,
-                      struct dmarc_entry *e, int which)
+                      struct dmarc_entry *e)
 {
     for (unsigned i = 0; i < ns; i++) {
         const struct zl_token *t = zl_txt_token(rec, i);
@@ -235,8 +284,8 @@ static void dmarc_fix(struct zl_ctx *ctx, const struct zl_record *rec, unsigned 
             zl_buf_put(&b, t->text + q, t->len - q);
             if (quoted)
                 zl_buf_putc(&b, '"');
-            e->fix[which] = zl_ctx_strdup(ctx, zl_buf_cstr(&b), b.len);
-            e->fix_span[which] = t->span;
+            e->fix = zl_ctx_strdup(ctx, zl_buf_cstr(&b), b.len);
+            e->fix_span = t->span;
             zl_buf_free(&b);
             return;
         }
@@ -264,7 +313,7 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         struct spf_entry *e = zl_list_push(ctx, &st->spf, sizeof *e);
         e->owner = zl_name_hash64(&rec->owner);
         e->span = rec->span;
-        e->ses = spf_has(v, n, "include:amazonses.com") || spf_has(v, n, "+include:amazonses.com");
+        zl_ses_spf_scan(v, n, &e->ses, &e->delegates);
         return;
     }
     /* Only records with a strict tag matter; most have none. */
@@ -291,38 +340,20 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
             const char *val = eq + 1;
             while (val < v + b && (*val == ' ' || *val == '\t'))
                 val++;
-            for (int k = 0; k < 2; k++)
-                if (kl == strlen(tag_names[k]) && zl_ascii_eq((const uint8_t *)v + a, (const uint8_t *)tag_names[k], kl) &&
-                    v + b - val == 1 && (*val | 0x20) == 's') {
-                    e->strict[k] = true;
-                    dmarc_fix(ctx, rec, ns, tag_names[k], e, k);
-                }
+            if (kl == 4 && zl_ascii_eq((const uint8_t *)v + a, (const uint8_t *)"aspf", 4) && v + b - val == 1 &&
+                (*val | 0x20) == 's') {
+                e->strict = true;
+                dmarc_fix(ctx, rec, ns, "aspf", e);
+            }
         }
         i = j + 1;
     }
-    if (!tmp.strict[0] && !tmp.strict[1])
+    if (!tmp.strict)
         return;
     e = zl_list_push(ctx, &st->dmarc, sizeof *e);
     *e = tmp;
     zl_name_suffix(&e->domain, &rec->owner, 1);
     e->span = rec->span;
-}
-
-/* ---- CNAME: SES DKIM identities (for adkim=s) ---------------------------------------- */
-
-static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
-{
-    if (!zl_name_label_is(zl_name_label(&rec->owner, 1), "_domainkey"))
-        return;
-    if (rec->nfields < 1 || rec->fields[0].kind != ZL_FIELD_NAME)
-        return;
-    struct zl_name t;
-    if (!zl_name_from_wire(&t, rec->rdata + rec->fields[0].off, rec->rdlen - rec->fields[0].off) ||
-        zl_name_find_label(&t, "amazonses") < 0)
-        return;
-    struct mail_state *st = state(ctx);
-    struct zl_name *d = zl_list_push(ctx, &st->dkim, sizeof *d);
-    zl_name_suffix(d, &rec->owner, 2);
 }
 
 void zl_ses_mail_from_record(const struct zl_record *rec, struct zl_ctx *ctx)
@@ -331,7 +362,7 @@ void zl_ses_mail_from_record(const struct zl_record *rec, struct zl_ctx *ctx)
         gather_mx(rec, ctx);
     else if (rec->type == ZL_T_TXT)
         gather_txt(rec, ctx);
-    else if (rec->type == ZL_T_CNAME && zl_ctx_enabled(ctx, ZL_RULE_REF(ZL5014)))
+    else if (rec->type == ZL_T_CNAME)
         gather_cname(rec, ctx);
 }
 
@@ -390,15 +421,6 @@ static size_t spf_range(const struct mail_state *st, uint64_t owner, size_t *fir
     return hi;
 }
 
-static bool has_ses_spf(const struct mail_state *st, uint64_t owner)
-{
-    size_t k, end = spf_range(st, owner, &k);
-    for (; k < end; k++)
-        if (st->spf_sorted[k]->ses)
-            return true;
-    return false;
-}
-
 /* Runs of MX entries with one owner: [i, result). */
 static size_t owner_run(const struct mail_state *st, size_t i)
 {
@@ -419,20 +441,10 @@ static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
         const struct mx_entry *e = st->mx_sorted[i];
         char oname[ZL_NAME_TEXT_MAX];
         zl_name_text(&e->name, oname);
-        if (e->kind == MX_INBOUND) {
-            /* no feedback MX here (those sort first): receiving where MAIL FROM was meant? */
-            if (e->apex || !has_ses_spf(st, e->owner))
-                continue;
-            struct zl_diag *d = zl_report(ctx, r, &e->target_span,
-                                          "MX of '%s' points to the SES receiving endpoint '%s', but its "
-                                          "SPF includes amazonses.com, so it looks like a custom MAIL FROM "
-                                          "domain; MAIL FROM needs 'feedback-smtp.<region>.amazonses.com.'",
-                                          oname, e->target);
-            if (d)
-                zl_diag_add_note(d, "a MAIL FROM domain must not receive mail; receiving uses a different "
-                                    "name with inbound-smtp.<region>.amazonaws.com.");
+        /* An SES receiving MX is a receiving domain, not a MAIL FROM, also
+         * when its SPF includes amazonses.com (replies sent through SES). */
+        if (e->kind == MX_INBOUND)
             continue;
-        }
         if (e->apex) {
             struct zl_diag *d = zl_report(ctx, r, &e->span,
                                           "MX '%s' for SES feedback is at the zone apex '%s': the custom MAIL "
@@ -490,6 +502,18 @@ static void mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           oname, count);
             for (size_t k = first; d && k < end; k++)
                 zl_diag_add_note(d, "v=spf1 at line %u", st->spf_sorted[k]->span.line);
+        } else if (st->spf_sorted[first]->delegates) {
+            /* include:spf.<sender> may well include amazonses.com: that
+             * record is not in this zone, so this is only a hint. */
+            struct zl_diag *d = zl_report(ctx, r, &st->spf_sorted[first]->span,
+                                          "SPF record of MAIL FROM domain '%s' does not include amazonses.com "
+                                          "itself; whether the records it includes do cannot be seen here",
+                                          oname);
+            if (d && d->severity == r->severity)
+                d->severity = ZL_SEV_INFO;
+            if (d)
+                zl_diag_add_note(d, "SPF passes for mail SES sends only if the include chain reaches "
+                                    "amazonses.com; \"v=spf1 include:amazonses.com ~all\" is what SES shows");
         } else if (!st->spf_sorted[first]->ses) {
             zl_report(ctx, r, &st->spf_sorted[first]->span,
                       "SPF record of MAIL FROM domain '%s' does not include amazonses.com, so mail SES sends "
@@ -510,45 +534,23 @@ static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
         const struct dmarc_entry *dm = zl_list_at(&st->dmarc, i);
         char dname[ZL_NAME_TEXT_MAX], sub[ZL_NAME_TEXT_MAX];
         zl_name_text(&dm->domain, dname);
-        if (dm->strict[0]) {
-            for (size_t k = 0; k < st->mx.n; k++) {
-                const struct mx_entry *e = zl_list_at(&st->mx, k);
-                if (e->kind != MX_FEEDBACK || e->apex || zl_name_equal(&e->name, &dm->domain) ||
-                    !zl_name_is_subdomain(&e->name, &dm->domain))
-                    continue;
-                zl_name_text(&e->name, sub);
-                struct zl_diag *d = zl_report(ctx, r, &dm->span,
-                                              "DMARC for '%s' sets aspf=s (strict SPF alignment), but SES sends "
-                                              "with the custom MAIL FROM '%s', a subdomain; strict alignment needs "
-                                              "the MAIL FROM to equal the From domain, so SPF alignment can never "
-                                              "pass: remove aspf=s (relaxed is the default)",
-                                              dname, sub);
-                if (d && dm->fix[0])
-                    zl_diag_set_fix(d, dm->fix_span[0], dm->fix[0]);
-                break;
-            }
-        }
-        if (dm->strict[1]) {
-            bool at_domain = false;
-            const struct zl_name *below = NULL;
-            for (size_t k = 0; k < st->dkim.n; k++) {
-                const struct zl_name *id = zl_list_at(&st->dkim, k);
-                if (zl_name_equal(id, &dm->domain))
-                    at_domain = true;
-                else if (!below && zl_name_is_subdomain(id, &dm->domain))
-                    below = id;
-            }
-            if (below && !at_domain) {
-                zl_name_text(below, sub);
-                struct zl_diag *d = zl_report(ctx, r, &dm->span,
-                                              "DMARC for '%s' sets adkim=s (strict DKIM alignment), but SES signs "
-                                              "with d=%s (its DKIM CNAMEs are there), a subdomain; strict alignment "
-                                              "needs d= to equal the From domain, so DKIM alignment can never "
-                                              "pass: remove adkim=s or verify '%s' itself in SES",
-                                              dname, sub, dname);
-                if (d && dm->fix[1])
-                    zl_diag_set_fix(d, dm->fix_span[1], dm->fix[1]);
-            }
+        if (!dm->strict)
+            continue;
+        for (size_t k = 0; k < st->mx.n; k++) {
+            const struct mx_entry *e = zl_list_at(&st->mx, k);
+            if (e->kind != MX_FEEDBACK || e->apex || zl_name_equal(&e->name, &dm->domain) ||
+                !zl_name_is_subdomain(&e->name, &dm->domain))
+                continue;
+            zl_name_text(&e->name, sub);
+            struct zl_diag *d = zl_report(ctx, r, &dm->span,
+                                          "DMARC for '%s' sets aspf=s (strict SPF alignment), but SES sends "
+                                          "with the custom MAIL FROM '%s', a subdomain; strict alignment needs "
+                                          "the MAIL FROM to equal the From domain, so SPF alignment can never "
+                                          "pass: remove aspf=s (relaxed is the default)",
+                                          dname, sub);
+            if (d && dm->fix)
+                zl_diag_set_fix(d, dm->fix_span, dm->fix);
+            break;
         }
     }
 }
@@ -571,28 +573,42 @@ const char zl_explain_ses_mail_from_mx[] =
     "This rule reports: a feedback MX without its trailing dot (the origin is\n"
     "appended), a feedback MX at the zone apex (MAIL FROM must be a subdomain,\n"
     "and the apex's mail would go to SES's bounce endpoint), extra MX records at\n"
-    "the MAIL FROM name, the receiving endpoint inbound-smtp.<region>.amazonaws.com\n"
-    "on a name whose SPF includes amazonses.com (MAIL FROM was meant), and host\n"
-    "names that do not exist (inbound-smtp under amazonses.com, feedback-smtp\n"
-    "under amazonaws.com).\n"
+    "the MAIL FROM name, the MAIL FROM published as a CNAME to the feedback\n"
+    "endpoint (SES looks for an MX, and the SPF TXT cannot sit beside a CNAME),\n"
+    "and host names that do not exist (inbound-smtp under amazonses.com,\n"
+    "feedback-smtp under amazonaws.com, a region misspelt: eu-east-1 is a\n"
+    "warning that names the nearest regions, eu-west-1 or us-east-1; a real\n"
+    "AWS region missing from zonelint's SES table is an info). An SES receiving MX\n"
+    "(inbound-smtp.<region>.amazonaws.com) makes a receiving domain, not a MAIL\n"
+    "FROM, and is fine also when its SPF includes amazonses.com (replies are sent\n"
+    "through SES).\n"
     "\n"
     "Bad:\n"
     "\n"
     "    $ORIGIN example.com.\n"
     "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com\n"
     "    bounce 1800 IN MX 20 mx.example.net.\n"
+    "    mail 1800 IN CNAME feedback-smtp.eu-west-1.amazonses.com.\n"
+    "    em 1800 IN MX 10 feedback-smtp.eu-east-1.amazonses.com.\n"
     "\n"
     "Good:\n"
     "\n"
     "    $ORIGIN example.com.\n"
-    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n";
+    "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
+    "    tickets 1800 IN MX 10 inbound-smtp.us-east-1.amazonaws.com.\n"
+    "    tickets 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
 
 const char zl_explain_ses_mail_from_spf[] =
-    "SES checks that the custom MAIL FROM domain publishes an SPF record that\n"
-    "authorises it: \"v=spf1 include:amazonses.com ~all\". With no SPF record,\n"
-    "one that does not include amazonses.com, or two v=spf1 records (SPF returns\n"
-    "permerror, RFC 7208 section 4.5), the MAIL FROM status stays pending or\n"
-    "fails. A missing record is only reported for whole zones.\n"
+    "SES sets the custom MAIL FROM status from the MX record alone; the SPF record\n"
+    "decides whether the mail SES sends with that envelope sender passes SPF (and\n"
+    "DMARC's SPF alignment). SES shows \"v=spf1 include:amazonses.com ~all\". With\n"
+    "no SPF record, one that does not authorise amazonses.com, or two v=spf1\n"
+    "records (SPF returns permerror, RFC 7208 section 4.5), receivers fail SPF\n"
+    "for that mail. include:amazonses.com. with the trailing dot is the same\n"
+    "name (RFC 7208 7.1); include:amazonses.com.evil.example is not. An SPF\n"
+    "record that includes another sender's record (include:spf.<sender>) may\n"
+    "reach amazonses.com through it, which cannot be seen offline: that is only\n"
+    "an info. A missing record is only reported for whole zones.\n"
     "\n"
     "Bad:\n"
     "\n"
@@ -603,16 +619,21 @@ const char zl_explain_ses_mail_from_spf[] =
     "Good:\n"
     "\n"
     "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
-    "    bounce 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
+    "    bounce 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n"
+    "    mail 1800 IN MX 10 feedback-smtp.eu-west-1.amazonses.com.\n"
+    "    mail 1800 IN TXT \"v=spf1 include:amazonses.com. -all\"\n";
 
 const char zl_explain_ses_dmarc_strict[] =
     "With a custom MAIL FROM, SES sends with an envelope sender such as\n"
     "bounce.example.com while the From: header says example.com. DMARC's relaxed\n"
     "SPF alignment accepts that (same organisational domain); strict alignment\n"
     "(aspf=s) demands an exact match, so SPF can never align and DMARC rests on\n"
-    "DKIM alone. The SES guide says to remove the tag. The same holds for\n"
-    "adkim=s when SES signs with a subdomain identity (d=mail.example.com) and\n"
-    "mail is sent From: example.com.\n"
+    "DKIM alone. The SES guide says to remove the tag.\n"
+    "\n"
+    "adkim=s is not reported: SES signs with d= the identity, so strict DKIM\n"
+    "alignment passes whenever mail is sent From: the identity itself, a\n"
+    "subdomain identity such as mail.example.com included (DMARC falls back to\n"
+    "the organisational domain's policy for it).\n"
     "\n"
     "Bad:\n"
     "\n"
@@ -622,4 +643,5 @@ const char zl_explain_ses_dmarc_strict[] =
     "Good:\n"
     "\n"
     "    bounce 1800 IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
-    "    _dmarc 1800 IN TXT \"v=DMARC1; p=quarantine\"\n";
+    "    _dmarc 1800 IN TXT \"v=DMARC1; p=quarantine; adkim=s\"\n"
+    "    4ixtpnvpubjuxqvnex727otq55y2ew7w._domainkey.mail 1800 IN CNAME 4ixtpnvpubjuxqvnex727otq55y2ew7w.dkim.amazonses.com.\n";

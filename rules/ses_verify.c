@@ -72,6 +72,17 @@ static void judge_shape(const char *c, size_t n, struct zl_buf *why, char *fixed
         *fixed_len = 44;
         return;
     }
+    if (n == 32) {
+        bool b32 = true;
+        for (size_t i = 0; i < n && b32; i++)
+            b32 = zl_ses_b32_char((uint8_t)c[i]);
+        if (b32) {
+            zl_buf_puts(why, "it is a 32-character Easy DKIM token (lowercase base32), not the 44-character "
+                             "verification token: a DKIM value was pasted in the wrong place (DKIM tokens "
+                             "belong in <token>._domainkey CNAME records)");
+            return;
+        }
+    }
     if (n < 44) {
         zl_buf_printf(why, "it has %zu characters, %zu fewer than the 44 of an SES token: it was truncated", n,
                       44 - n);
@@ -232,8 +243,9 @@ const char zl_explain_ses_verify_token[] =
     "The legacy SES verification record is a TXT record at _amazonses.<domain>\n"
     "holding the VerificationToken: base64 of 32 bytes, so exactly 44 characters\n"
     "ending in one '='. SES compares the value with its token; a lost '=', a\n"
-    "truncated token, stray quotes or spaces, or a token split over several\n"
-    "character-strings all leave the domain pending.\n"
+    "truncated token, stray quotes or spaces, a token split over several\n"
+    "character-strings, or a 32-character DKIM token pasted here instead (it\n"
+    "belongs in a <token>._domainkey CNAME) all leave the domain pending.\n"
     "\n"
     "Since 2022 SES verifies new domains through DKIM alone, but identities\n"
     "created with VerifyDomainIdentity still use this record. Several values in\n"

@@ -199,8 +199,13 @@ static void mechanism_term(struct spf_state *s, size_t t0, const char *t, size_t
         if (eq_nocase(m, nl, mechanisms[k].name))
             mech = &mechanisms[k];
     if (!mech) {
-        zl_txt_check_report(c, t0, tl, false, "SPF: unknown mechanism '%.*s'; receivers return a "
-                            "permanent error", (int)tl, t);
+        /* "~all!": a known mechanism with a stray character after it */
+        const char *hint = "";
+        for (size_t k = 0; k < sizeof mechanisms / sizeof mechanisms[0] && nl > 1 && !al; k++)
+            if (eq_nocase(m, nl - 1, mechanisms[k].name) && !((m[nl - 1] | 0x20) >= 'a' && (m[nl - 1] | 0x20) <= 'z'))
+                hint = " (a stray character after a mechanism)";
+        zl_txt_check_report(c, t0, tl, false, "SPF: unknown mechanism '%.*s'%s; receivers return a "
+                            "permanent error", (int)tl, t, hint);
         return;
     }
     switch (mech->arg) {

@@ -7,9 +7,13 @@
  *   good:  www  IN CNAME ghs.google.com.
  *
  * Candidates are found per record and reported after the file, unless the
- * expansion really is a name in this zone (then it was meant relative). */
+ * expansion, or a name between it and the origin, really is a name in this
+ * zone (then it was meant relative). Top-level domains come from the Public
+ * Suffix List (libpsl). */
 #include <stdlib.h>
 #include <string.h>
+
+#include <libpsl.h>
 
 #include "lint/engine.h"
 #include "rules.h"
@@ -17,16 +21,18 @@
 
 const char zl_explain_target_relative_external[] =
     "A target name without a trailing dot is relative: the origin is appended\n"
-    "to it. When the written name ends in a public top-level domain such as\n"
-    "com, net or a two-letter country code, it almost certainly names a host\n"
-    "outside the zone, and the appended origin turns it into a name that does\n"
+    "to it. When the written name ends in a public top-level domain (com,\n"
+    "net, a country code, technology, an IDN TLD in its xn-- form: any TLD of\n"
+    "the Public Suffix List), it almost certainly names a host outside the\n"
+    "zone, and the appended origin turns it into a name that does\n"
     "not exist: ghs.google.com becomes ghs.google.com.example.com., mail stops\n"
     "flowing when an MX target gets the same treatment, and DKIM fails when an\n"
     "amazonses.com CNAME target does.\n"
     "\n"
     "The rule looks at CNAME, DNAME, NS, MX, SRV, PTR, AFSDB, KX and RT\n"
-    "targets with at least two labels. It stays silent when the expanded name\n"
-    "is itself an owner in the zone, because then the relative name was meant.\n"
+    "targets with at least two labels. It stays silent when the expanded name,\n"
+    "or a name between it and the origin, is an owner in the zone (web.corp\n"
+    "beside corp or web.corp records), because then the relative name was meant.\n"
     "Add the trailing dot.\n"
     "\n"
     "Bad:\n"
@@ -45,81 +51,36 @@ const uint16_t zl_types_target_relative_external[] = {
     ZL_T_CNAME, ZL_T_DNAME, ZL_T_NS, ZL_T_MX, ZL_T_SRV, ZL_T_PTR, ZL_T_AFSDB, ZL_T_KX, ZL_T_RT, 0,
 };
 
-/* Generic and brand TLDs that targets commonly end in (sorted: bsearch). */
-static const char *const gtlds[] = {
-    "aero", "amazon", "app", "arpa", "asia", "aws", "azure", "biz", "blog", "cat", "cloud",
-    "club", "com", "coop", "dev", "edu", "email", "google", "gov", "info", "int", "jobs",
-    "link", "live", "microsoft", "mil", "mobi", "museum", "name", "net", "news", "online",
-    "org", "page", "pro", "shop", "site", "store", "tech", "tel", "top", "travel", "xyz",
-};
-
-/* Every delegated two-letter country-code TLD (sorted). */
-static const char cctlds[][3] = {
-    "ac", "ad", "ae", "af", "ag", "ai", "al", "am", "ao", "aq", "ar", "as", "at", "au", "aw",
-    "ax", "az", "ba", "bb", "bd", "be", "bf", "bg", "bh", "bi", "bj", "bm", "bn", "bo", "bq",
-    "br", "bs", "bt", "bv", "bw", "by", "bz", "ca", "cc", "cd", "cf", "cg", "ch", "ci", "ck",
-    "cl", "cm", "cn", "co", "cr", "cu", "cv", "cw", "cx", "cy", "cz", "de", "dj", "dk", "dm",
-    "do", "dz", "ec", "ee", "eg", "er", "es", "et", "eu", "fi", "fj", "fk", "fm", "fo", "fr",
-    "ga", "gb", "gd", "ge", "gf", "gg", "gh", "gi", "gl", "gm", "gn", "gp", "gq", "gr", "gs",
-    "gt", "gu", "gw", "gy", "hk", "hm", "hn", "hr", "ht", "hu", "id", "ie", "il", "im", "in",
-    "io", "iq", "ir", "is", "it", "je", "jm", "jo", "jp", "ke", "kg", "kh", "ki", "km", "kn",
-    "kp", "kr", "kw", "ky", "kz", "la", "lb", "lc", "li", "lk", "lr", "ls", "lt", "lu", "lv",
-    "ly", "ma", "mc", "md", "me", "mg", "mh", "mk", "ml", "mm", "mn", "mo", "mp", "mq", "mr",
-    "ms", "mt", "mu", "mv", "mw", "mx", "my", "mz", "na", "nc", "ne", "nf", "ng", "ni", "nl",
-    "no", "np", "nr", "nu", "nz", "om", "pa", "pe", "pf", "pg", "ph", "pk", "pl", "pm", "pn",
-    "pr", "ps", "pt", "pw", "py", "qa", "re", "ro", "rs", "ru", "rw", "sa", "sb", "sc", "sd",
-    "se", "sg", "sh", "si", "sj", "sk", "sl", "sm", "sn", "so", "sr", "ss", "st", "su", "sv",
-    "sx", "sy", "sz", "tc", "td", "tf", "tg", "th", "tj", "tk", "tl", "tm", "tn", "to", "tr",
-    "tt", "tv", "tw", "tz", "ua", "ug", "uk", "us", "uy", "uz", "va", "vc", "ve", "vg", "vi",
-    "vn", "vu", "wf", "ws", "ye", "yt", "za", "zm", "zw",
-};
-
-static int cmp_gtld(const void *key, const void *elem)
-{
-    return strcmp(key, *(const char *const *)elem);
-}
-
-static int cmp_cctld(const void *key, const void *elem)
-{
-    return strcmp(key, elem);
-}
-
-/* True when label (n bytes, plain text) is a known public TLD. Exposed for
- * the unit test, which also checks that both tables are sorted. */
+/* The Public Suffix List through libpsl (Debian libpsl-dev), with the data
+ * built into the library: every ICANN top-level domain, IDN ones in their
+ * xn-- form included, kept up to date by the distribution instead of a
+ * hand-kept list here. PSL_TYPE_NO_STAR_RULE: an unlisted label ("corp",
+ * "internal") is not a TLD, although the list's implicit "*" rule would
+ * make it one. Exposed for the unit test. */
 bool zl_is_public_tld(const char *label, size_t n)
 {
-    char low[16];
+    char low[64];
     if (n < 2 || n >= sizeof low)
         return false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)label[i];
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c + 32);
-        if (c < 'a' || c > 'z')
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
             return false;
         low[i] = (char)c;
     }
     low[n] = '\0';
-    if (n == 2)
-        return bsearch(low, cctlds, sizeof cctlds / sizeof cctlds[0], sizeof cctlds[0], cmp_cctld) != NULL;
-    return bsearch(low, gtlds, sizeof gtlds / sizeof gtlds[0], sizeof gtlds[0], cmp_gtld) != NULL;
-}
-
-bool zl_public_tld_tables_sorted(void)
-{
-    for (size_t i = 1; i < sizeof gtlds / sizeof gtlds[0]; i++)
-        if (strcmp(gtlds[i - 1], gtlds[i]) >= 0)
-            return false;
-    for (size_t i = 1; i < sizeof cctlds / sizeof cctlds[0]; i++)
-        if (strcmp(cctlds[i - 1], cctlds[i]) >= 0)
-            return false;
-    return true;
+    if (low[0] == '-' || low[n - 1] == '-')
+        return false;
+    return psl_is_public_suffix2(psl_builtin(), low, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
 struct candidate {
     struct candidate *next;
     struct zl_span span;
-    uint64_t hash;             /* of the expansion */
+    uint64_t *hashes;          /* of the expansion and its ancestors below the origin */
+    unsigned nhashes;
     uint16_t type;
     const char *written;       /* token as written */
     uint32_t written_len;
@@ -184,7 +145,15 @@ void zl_target_relative_external_record(const struct zl_record *rec, struct zl_c
         char text[ZL_NAME_TEXT_MAX];
         size_t tl = zl_name_to_text(&n, text);
         c->span = tok->span;
-        c->hash = zl_name_hash64(&n);
+        /* The expansion and each ancestor down to the origin: one of them
+         * being a name of this zone means the relative name was meant. */
+        unsigned below = origin ? n.nlabels - origin->nlabels : 1;
+        c->hashes = zl_ctx_alloc(ctx, (below ? below : 1) * sizeof *c->hashes);
+        for (unsigned k = 0; k < below; k++) {
+            struct zl_name a;
+            zl_name_suffix(&a, &n, k);
+            c->hashes[c->nhashes++] = zl_name_hash64(&a);
+        }
         c->type = rec->type;
         c->written = zl_ctx_strdup(ctx, tok->text, tok->len);
         c->written_len = tok->len;
@@ -203,8 +172,11 @@ void zl_target_relative_external_zone(const struct zl_zone *zone, struct zl_ctx 
     if (!st)
         return;
     for (const struct candidate *c = st->head; c; c = c->next) {
-        if (zl_zone_first(zone, c->hash) != UINT32_MAX)
-            continue; /* the expansion exists here: relative on purpose */
+        bool in_zone = false;
+        for (unsigned k = 0; k < c->nhashes && !in_zone; k++)
+            in_zone = zl_zone_first(zone, c->hashes[k]) != UINT32_MAX;
+        if (in_zone)
+            continue; /* the expansion, or a name above it, is here: relative on purpose */
         char tn[16];
         struct zl_diag *d = zl_report(ctx, rule, &c->span,
                                       "%s target '%.*s' has no trailing dot, so it expands to '%s'",

@@ -278,7 +278,7 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
                             "a tool that adds its own quotes was given quoted text");
     if (f->count > 1)
         zl_diag_add_note(d, "%u more stray character%s in this %s", f->count - 1,
-                         f->count > 2 ? "s" : "", name ? "name" : "string");
+                         f->count > 2 ? "s" : "", name ? "name" : "value");
     /* Deleting is certainly right for invisible characters and end blanks;
      * only offered when it is the single finding in the token. */
     if (exact && f->count == 1 && tok->span.line == tok->span.end_line &&
@@ -352,9 +352,14 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
 
     bool txt = rec->type == ZL_T_TXT || rec->type == ZL_T_SPF;
     if (txt && !rec->generic) {
-        /* One token per character-string: all of them, however many. */
+        /* One token per character-string: all of them, however many. One
+         * finding per value: a key split over strings by a tool (octoDNS
+         * chunks of 255) is one value with one problem, not one per chunk. */
         struct what what = { rec->type, "value" };
         int strict = -1; /* judged when a string may hold something */
+        struct finding first = { 0 };
+        const struct zl_token *first_tok = NULL;
+        unsigned total = 0;
         for (uint32_t i = 0; i < rec->ntoks; i++) {
             const struct zl_token *tok = &rec->toks[i];
             if (!maybe_stray(tok->text, tok->len, false))
@@ -364,8 +369,17 @@ void zl_value_stray_characters_record(const struct zl_record *rec, struct zl_ctx
             struct finding fd = { 0 };
             /* the ends of the joined value */
             scan(tok->text, tok->len, false, strict > 0, i == 0, i + 1 == rec->ntoks, &fd);
-            if (fd.count)
-                report(ctx, tok, &fd, exact, false, what);
+            if (!fd.count)
+                continue;
+            if (!first_tok) {
+                first = fd;
+                first_tok = tok;
+            }
+            total += fd.count;
+        }
+        if (first_tok) {
+            first.count = total;
+            report(ctx, first_tok, &first, exact, false, what);
         }
         return;
     }

@@ -15,16 +15,18 @@ if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists jansson || missing="$missing libjansson-dev"
     # ldns makes every query of zonelint verify (src/verify/)
     pkg-config --exists ldns || pkg-config --exists libldns || missing="$missing libldns-dev"
+    # libpsl: public suffixes for target-relative-external (rules/target_relative_external.c)
+    pkg-config --exists libpsl || missing="$missing libpsl-dev"
 else
-    missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libldns-dev"
+    missing="$missing libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libldns-dev libpsl-dev"
 fi
 [ -z "$missing" ] && exit 0
 
-cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libldns-dev pkg-config"
+cmd="apt-get install -y flex bison libpcre2-dev libcmocka-dev libyaml-dev libjansson-dev libldns-dev libpsl-dev pkg-config"
 case "$missing" in *gcc*) cmd="$cmd gcc" ;; esac
 if ! command -v apt-get >/dev/null 2>&1; then
     echo "zonelint: missing build dependencies:$missing" >&2
-    echo "  on macOS: brew install flex bison pcre2 cmocka libyaml jansson ldns pkg-config" >&2
+    echo "  on macOS: brew install flex bison pcre2 cmocka libyaml jansson ldns libpsl pkg-config" >&2
     exit 1
 fi
 if [ "$(id -u)" = 0 ]; then

@@ -42,6 +42,36 @@ long zl_ascii_find(const char *s, size_t n, const char *needle)
     return -1;
 }
 
+unsigned zl_ascii_distance(const uint8_t *a, size_t an, const char *b, unsigned max)
+{
+    size_t bn = strlen(b);
+    if (an > 63 || bn > 63 || (an > bn ? an - bn : bn - an) > max)
+        return max + 1;
+    unsigned row[64];
+    for (size_t j = 0; j <= bn; j++)
+        row[j] = (unsigned)j;
+    for (size_t i = 1; i <= an; i++) {
+        unsigned diag = row[0], low = (unsigned)i;
+        row[0] = (unsigned)i;
+        for (size_t j = 1; j <= bn; j++) {
+            unsigned up = row[j];
+            unsigned cost = zl_ascii_lower(a[i - 1]) == zl_ascii_lower((unsigned char)b[j - 1]) ? 0 : 1;
+            unsigned best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+            if (best < low)
+                low = best;
+        }
+        if (low > max)
+            return max + 1;
+    }
+    return row[bn] > max ? max + 1 : row[bn];
+}
+
 bool zl_ascii_in_list(const char *const *list, const uint8_t *s, size_t n)
 {
     for (; *list; list++)

@@ -22,6 +22,9 @@ bool zl_ascii_eq(const uint8_t *a, const uint8_t *b, size_t n);
 bool zl_ascii_has_prefix(const char *s, size_t n, const char *prefix);
 /* Offset of needle in s[0..n), or -1. */
 long zl_ascii_find(const char *s, size_t n, const char *needle);
+/* Levenshtein distance between s[0..n) and word, ignoring ASCII case; a
+ * value above max (or inputs over 63 bytes) comes back as max + 1. */
+unsigned zl_ascii_distance(const uint8_t *s, size_t n, const char *word, unsigned max);
 /* s[0..n) is one of the NULL-terminated list. */
 bool zl_ascii_in_list(const char *const *list, const uint8_t *s, size_t n);
 

@@ -73,7 +73,8 @@ static const struct zl_opt options[] = {
     { OPT_SES_IDENTITY, "--ses-identity", NULL, "FILE", ZL_OV_FILE, NULL, NULL,
       "JSON of 'aws sesv2 get-email-identity' (or of 'aws ses get-identity-*-attributes'; "
       "repeatable): report each record SES expects that the zone lacks, holds with another value "
-      "or name" },
+      "or name; NAME=FILE says which identity (mail.example.com=mail.json), else it is the zone's, "
+      "where its DKIM records are" },
     { OPT_EXPECT_NS, "--expect-ns", NULL, "NS,...|FILE", ZL_OV_FILE, NULL, NULL,
       "the delegated name servers, or a file of 'dig NS' output: report an apex NS set that differs" },
     { OPT_OCTODNS_CONFIG, "--octodns-config", NULL, "FILE", ZL_OV_FILE, NULL, NULL,
@@ -757,7 +758,20 @@ static int load_crosschecks(const struct cli *c, struct zl_ses_expect *ses, stru
         for (size_t k = 0; !strcmp(f, "-") && k < c->nfiles; k++)
             if (!strcmp(c->files[k], "-"))
                 return usage_error("--ses-identity - and a zone on stdin cannot both read stdin%s", "");
-        if (zl_ses_expect_load(ses, f, err, sizeof err) != 0) {
+        /* NAME=FILE names the identity a v2 output describes; a file whose
+         * own name has '=' is still just a file. */
+        struct zl_name as;
+        const char *eq = strchr(f, '=');
+        bool named = eq && access(f, F_OK) != 0;
+        if (named && !zl_ses_identity_name(f, (size_t)(eq - f), &as)) {
+            zl_ses_expect_free(ses);
+            return usage_error("--ses-identity NAME=FILE: '%s' is not a domain name", f);
+        }
+        if (named && !eq[1]) {
+            zl_ses_expect_free(ses);
+            return usage_error("--ses-identity NAME=FILE needs a file after '='%s", "");
+        }
+        if (zl_ses_expect_load_as(ses, named ? eq + 1 : f, named ? &as : NULL, err, sizeof err) != 0) {
             fprintf(stderr, "zonelint: --ses-identity: %s\n", err);
             zl_ses_expect_free(ses);
             return 2;

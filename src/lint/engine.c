@@ -146,10 +146,15 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
     return h;
 }
 
+uint64_t zl_wire_hash64(const uint8_t *wire, size_t len)
+{
+    uint64_t h = mix(fnv(0xcbf29ce484222325ull, wire, len, true));
+    return h ? h : 1; /* 0 means "no name" */
+}
+
 uint64_t zl_name_hash64(const struct zl_name *n)
 {
-    uint64_t h = mix(fnv(0xcbf29ce484222325ull, n->wire, n->len, true));
-    return h ? h : 1; /* 0 means "no name" */
+    return zl_wire_hash64(n->wire, n->len);
 }
 
 uint64_t zl_rdata_hash64(const struct zl_record *rec)
@@ -360,6 +365,11 @@ const struct zl_ses_expect *zl_ctx_ses_expect(const struct zl_ctx *ctx)
 const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx)
 {
     return ctx->delegation;
+}
+
+uint32_t zl_ctx_record_index(const struct zl_ctx *ctx)
+{
+    return (uint32_t)ctx->nrecs;
 }
 
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx)

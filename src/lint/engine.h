@@ -48,6 +48,9 @@ const struct zl_delegation *zl_ctx_delegation(const struct zl_ctx *ctx);
  * packs when the caller gave none (then made on first use, per engine). */
 struct zl_senders;
 struct zl_senders *zl_ctx_senders(struct zl_ctx *ctx);
+/* The index the record being checked gets in the zone summary (recs[] of
+ * struct zl_zone), for record hooks that point back to it later. */
+uint32_t zl_ctx_record_index(const struct zl_ctx *ctx);
 /* Line 1, column 1 of the file being linted: the anchor for a finding about
  * something the file lacks when it has no record to point at. */
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);
@@ -108,6 +111,9 @@ struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k);
 uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash);
 
 uint64_t zl_name_hash64(const struct zl_name *n);
+/* The same hash for a name given as wire bytes (a suffix of a name's wire
+ * is the wire of its ancestor): equal to zl_name_hash64 of that name. */
+uint64_t zl_wire_hash64(const uint8_t *wire, size_t len);
 /* Hash of RDATA with embedded domain names case-folded (per type). */
 uint64_t zl_rdata_hash64(const struct zl_record *rec);
 

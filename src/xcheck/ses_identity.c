@@ -24,6 +24,7 @@
 struct loader {
     struct zl_ses_expect *x;
     const char *name;      /* file name for messages */
+    const struct zl_name *as; /* the identity the user says the file describes, or NULL */
     char *err;
     size_t errlen;
     bool contributed;      /* this file added something */
@@ -142,6 +143,8 @@ static int v1_identity(struct loader *L, const char *key, const char *map, struc
     struct zl_name n;
     if (!abs_name(key, &n))
         return fail(L, "%s: identity '%s' is not a valid domain name", map, key);
+    if (L->as && !zl_name_equal(&n, L->as))
+        return 0; /* the user asked for another identity of this output */
     *out = identity_named(L, &n);
     return 0;
 }
@@ -186,10 +189,14 @@ static bool v2_dkim_shape(json_t *dkim)
 static int load_v2(struct loader *L, json_t *doc)
 {
     struct zl_ses_expect *x = L->x;
-    for (size_t i = 0; i < x->n; i++)
+    for (size_t i = 0; i < x->n && !L->as; i++)
         if (!x->v[i].named)
             return fail(L, "a second 'aws sesv2 get-email-identity' output; that output does not name its "
-                           "identity, so give one per run (lint each zone with its own)");
+                           "identity, so name each one (--ses-identity mail.example.com=FILE) or give one "
+                           "per run");
+    for (size_t i = 0; i < x->n && L->as; i++)
+        if (x->v[i].named && (x->v[i].from & ZL_SES_FROM_V2) && zl_name_equal(&x->v[i].domain, L->as))
+            return fail(L, "a second 'aws sesv2 get-email-identity' output for the same identity");
     const char *s;
     if (get_str(L, doc, "IdentityType", "", &s) != 0)
         return -1;
@@ -201,6 +208,10 @@ static int load_v2(struct loader *L, json_t *doc)
     struct zl_ses_identity *id = &x->v[x->n++];
     memset(id, 0, sizeof *id);
     id->from = ZL_SES_FROM_V2;
+    if (L->as) {
+        id->named = true;
+        id->domain = *L->as;
+    }
     L->contributed = true;
 
     json_t *dkim = json_object_get(doc, "DkimAttributes");
@@ -433,10 +444,26 @@ static size_t skip_space(const char *data, size_t len, size_t off)
     return off;
 }
 
+bool zl_ses_identity_name(const char *s, size_t n, struct zl_name *out)
+{
+    char buf[300];
+    if (n == 0 || n >= sizeof buf || memchr(s, '/', n))
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return abs_name(buf, out) && out->nlabels > 0;
+}
+
 int zl_ses_expect_load_buffer(struct zl_ses_expect *x, const char *data, size_t len, const char *name,
                               char *err, size_t errlen)
 {
-    struct loader L = { x, name, err, errlen, false };
+    return zl_ses_expect_load_buffer_as(x, data, len, name, NULL, err, errlen);
+}
+
+int zl_ses_expect_load_buffer_as(struct zl_ses_expect *x, const char *data, size_t len, const char *name,
+                                 const struct zl_name *as, char *err, size_t errlen)
+{
+    struct loader L = { x, name, as, err, errlen, false };
     size_t off = 0;
     if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
         off = 3; /* a BOM, as PowerShell's Out-File writes */
@@ -462,6 +489,11 @@ int zl_ses_expect_load_buffer(struct zl_ses_expect *x, const char *data, size_t 
             return -1;
         off = skip_space(data, len, off + (size_t)e.position);
     }
+    if (!L.contributed && as) {
+        char t[ZL_NAME_TEXT_MAX];
+        zl_name_text(as, t);
+        return fail(&L, "no identity '%s' in it", t);
+    }
     if (!L.contributed)
         return fail(&L, "no domain identity in it (email address identities have no DNS records)");
     size_t have = x->files ? strlen(x->files) : 0;
@@ -471,6 +503,12 @@ int zl_ses_expect_load_buffer(struct zl_ses_expect *x, const char *data, size_t 
 }
 
 int zl_ses_expect_load(struct zl_ses_expect *x, const char *path, char *err, size_t errlen)
+{
+    return zl_ses_expect_load_as(x, path, NULL, err, errlen);
+}
+
+int zl_ses_expect_load_as(struct zl_ses_expect *x, const char *path, const struct zl_name *as, char *err,
+                          size_t errlen)
 {
     bool is_stdin = !strcmp(path, "-");
     const char *name = is_stdin ? "<stdin>" : path;
@@ -492,7 +530,7 @@ int zl_ses_expect_load(struct zl_ses_expect *x, const char *path, char *err, siz
             snprintf(err, errlen, "%s: larger than 16 MiB; not an SES identity description", name);
         return -1;
     }
-    int rc = zl_ses_expect_load_buffer(x, b.len ? (const char *)b.data : "", b.len, name, err, errlen);
+    int rc = zl_ses_expect_load_buffer_as(x, b.len ? (const char *)b.data : "", b.len, name, as, err, errlen);
     zl_buf_free(&b);
     return rc;
 }
@@ -580,6 +618,7 @@ enum zl_ses_pick zl_ses_expect_pick(const struct zl_ses_expect *x, const struct 
     if (v2)
         *out = *v2;
     out->named = true;
+    out->assumed = true;
     out->domain = *origin;
     return ZL_SES_PICK_OK;
 }

@@ -6,9 +6,11 @@
  *   aws ses get-identity-mail-from-domain-attributes --identities ...(v1)
  * A file may hold several of these documents one after the other (outputs
  * appended with >>), and several files may be loaded into one set: v1
- * parts are merged by identity. A v2 document does not name its identity;
- * it applies to the zone being linted. The rules in rules/ses_crosscheck.c
- * compare a zone with one picked identity. */
+ * parts are merged by identity. A v2 document does not name its identity:
+ * the user may name it (--ses-identity mail.example.com=FILE), else it
+ * applies to the zone being linted, at the name its DKIM records or MAIL
+ * FROM domain show (rules/ses_crosscheck.c). The rules in
+ * rules/ses_crosscheck.c compare a zone with one picked identity. */
 #ifndef ZL_SES_IDENTITY_H
 #define ZL_SES_IDENTITY_H
 
@@ -26,6 +28,8 @@
 /* One identity. Fields the input did not give stay zero/empty. */
 struct zl_ses_identity {
     bool named;                        /* false: from v2, which does not say */
+    bool assumed;                      /* after zl_ses_expect_pick: domain is the zone's origin,
+                                          taken for an unnamed v2 document */
     struct zl_name domain;             /* when named (or after zl_ses_expect_pick) */
     unsigned from;                     /* ZL_SES_FROM_*: the documents that contributed */
 
@@ -76,9 +80,18 @@ struct zl_ses_expect {
  * when the file cannot be read, is not JSON, or is not one of the shapes
  * above. */
 int zl_ses_expect_load(struct zl_ses_expect *x, const char *path, char *err, size_t errlen);
-/* The same for text in memory; name is used in messages. */
+/* The same for the output about identity `as` (--ses-identity NAME=FILE):
+ * a v2 document is that identity's; v1 documents must describe it. */
+int zl_ses_expect_load_as(struct zl_ses_expect *x, const char *path, const struct zl_name *as, char *err,
+                          size_t errlen);
+/* The same for text in memory; name is used in messages; as may be NULL. */
 int zl_ses_expect_load_buffer(struct zl_ses_expect *x, const char *data, size_t len, const char *name,
                               char *err, size_t errlen);
+int zl_ses_expect_load_buffer_as(struct zl_ses_expect *x, const char *data, size_t len, const char *name,
+                                 const struct zl_name *as, char *err, size_t errlen);
+/* Parses NAME of --ses-identity NAME=FILE ("mail.example.com", with or
+ * without the final dot); false when it is not a domain name. */
+bool zl_ses_identity_name(const char *s, size_t n, struct zl_name *out);
 void zl_ses_expect_free(struct zl_ses_expect *x);
 
 enum zl_ses_pick {

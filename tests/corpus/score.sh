@@ -20,7 +20,9 @@
 #           line       N, N,M,...  or N-M (any line of the range), or * (any line)
 #           codes      the codes or slugs a correct finding may carry, comma
 #                      separated: ZL5001, ses-dkim-target; a trailing * is a
-#                      prefix (ZL50*, ses-*); * alone accepts any code; !X
+#                      prefix (ZL50*, ses-*); * on both ends a part
+#                      (*dkim-key*: any code or slug containing it); * alone
+#                      accepts any code; !X
 #                      refuses X even when another entry accepts it
 #                      (*,!ZL1001: any code but syntax)
 #           kind       a short name for the kind of mistake (groups the misses)
@@ -61,7 +63,7 @@ while [ $# -gt 0 ]; do
         --max-missed=*) max_missed=${1#*=} ;;
         --details) details=1 ;;
         --details-tsv=*) details_tsv=${1#*=} ;;
-        -h|--help) sed -n '2,48p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,50p' "$0"; exit 0 ;;
         --) shift; break ;;
         -*) echo "score.sh: unknown option '$1'" >&2; exit 2 ;;
         *) break ;;
@@ -178,6 +180,10 @@ awk -F '\t' -v min_sev="$min_sev" -v details="$details" -v dtsv="$details_tsv" \
     }
     function code_one(p, code, rule) {
         if (p == "*") return 1
+        if (p ~ /^\*.*\*$/) {
+            p = substr(p, 2, length(p) - 2)
+            return index(code, p) > 0 || index(rule, p) > 0
+        }
         if (p ~ /\*$/) {
             p = substr(p, 1, length(p) - 1)
             return index(code, p) == 1 || index(rule, p) == 1

@@ -177,6 +177,15 @@ static const struct rcase relext[] = {
       "mail.uk 300 IN A 192.0.2.1\n"
       "t 300 IN TXT \"ghs.google.com\"\n",
       NULL, 0, { { 0 } } },
+    { "new gTLD, IDN TLD, co.uk", "target-relative-external",
+      "shop 300 IN CNAME storefront.example.technology\n"
+      "docs 300 IN CNAME docs-host.example.xn--p1ai\n"
+      "blog 300 IN CNAME blog.hosting.co.uk\n", NULL, 3,
+      { { 1, 19, "storefront.example.technology.example.com." }, { 2, 19, "xn--p1ai" },
+        { 3, 19, "blog.hosting.co.uk.example.com." } } },
+    { "silent: a name above the expansion is in the zone", "target-relative-external",
+      "intranet 300 IN CNAME web.corp.dev\n"
+      "corp.dev 300 IN A 192.0.2.3\n", NULL, 0, { { 0 } } },
     { "silent: doubled origin is the other rule's", "target-relative-external",
       "www 300 IN CNAME web.example.com\n", NULL, 0, { { 0 } } },
 };
@@ -196,7 +205,6 @@ static void test_target_relative_external(void **state)
 static void test_public_tlds(void **state)
 {
     (void)state;
-    assert_true(zl_public_tld_tables_sorted());
     assert_true(zl_is_public_tld("com", 3));
     assert_true(zl_is_public_tld("COM", 3));
     assert_true(zl_is_public_tld("de", 2));
@@ -205,6 +213,14 @@ static void test_public_tlds(void **state)
     assert_false(zl_is_public_tld("zz", 2));
     assert_false(zl_is_public_tld("c", 1));
     assert_false(zl_is_public_tld("c-m", 3));
+    /* the whole list, not a hand-kept subset: new gTLDs and IDN TLDs */
+    assert_true(zl_is_public_tld("technology", 10));
+    assert_true(zl_is_public_tld("xn--p1ai", 8));
+    assert_true(zl_is_public_tld("Photography", 11));
+    /* not delegated: the list's implicit "*" rule does not count */
+    assert_false(zl_is_public_tld("corp", 4));
+    assert_false(zl_is_public_tld("local", 5));
+    assert_false(zl_is_public_tld("-com", 4));
 }
 
 /* ---- ZL2103 value-stray-characters ------------------------------------------ */

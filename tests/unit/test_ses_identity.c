@@ -456,7 +456,13 @@ static void test_byodkim(void **state)
     done(&r);
     zl_ses_expect_free(&x);
 
+    /* a DKIM record without p= is dkim-key-missing's (test_rules_precision) */
     lint_json(&r, HEAD "ses2024._domainkey 1800 IN TXT \"v=DKIM1; k=rsa\"\n", json, &x);
+    expect_none(&r);
+    done(&r);
+    zl_ses_expect_free(&x);
+
+    lint_json(&r, HEAD "ses2024._domainkey 1800 IN TXT \"hello\"\n", json, &x);
     expect(&r, "ZL5021", 6, "no 'p=' public key");
     done(&r);
     zl_ses_expect_free(&x);
@@ -638,6 +644,70 @@ static void test_identity_choice(void **state)
     zl_ses_expect_free(&x);
 }
 
+/* The v2 output does not name its identity: named on the command line
+ * (NAME=FILE), or taken from where the zone holds its DKIM records. */
+static void test_subdomain_identity(void **state)
+{
+    (void)state;
+    struct zl_ses_expect x;
+    struct result r;
+    static const char sub_dkim[] =
+        TA "._domainkey.mail 1800 IN CNAME " TA ".dkim.amazonses.com.\n"
+        TB "._domainkey.mail 1800 IN CNAME " TB ".dkim.amazonses.com.\n"
+        TC "._domainkey.mail 1800 IN CNAME " TC ".dkim.amazonses.com.\n"
+        "bounce.mail 1800 IN MX 10 feedback-smtp.us-east-2.amazonses.com.\n"
+        "bounce.mail 1800 IN TXT \"v=spf1 include:amazonses.com ~all\"\n";
+    static const char mf[] = ", \"MailFromAttributes\": {\"MailFromDomain\": \"bounce.mail.example.com\"}";
+    char zone[2048];
+    snprintf(zone, sizeof zone, "%s%s", HEAD, sub_dkim);
+
+    /* inferred from the DKIM CNAMEs' placement: nothing to move */
+    lint_json(&r, zone, V2(V2_TOKENS, ""), &x);
+    expect_none(&r);
+    done(&r);
+    zl_ses_expect_free(&x);
+
+    /* no DKIM record there yet: the MAIL FROM domain's parent, else the origin */
+    char json[1024];
+    snprintf(json, sizeof json, "{\"IdentityType\": \"DOMAIN\", \"DkimAttributes\": {\"Tokens\": [\"" TA "\"]}%s}",
+             mf);
+    lint_json(&r, HEAD, json, &x);
+    expect(&r, "ZL5020", 0, "'" TA "._domainkey.mail.example.com.'");
+    done(&r);
+    zl_ses_expect_free(&x);
+    lint_json(&r, HEAD, V2("\"" TA "\"", ""), &x);
+    expect(&r, "ZL5020", 0, "'" TA "._domainkey.example.com.'");
+    done(&r);
+    zl_ses_expect_free(&x);
+
+    /* doubled names are never an identity: the records are at the wrong name */
+    lint_json(&r, HEAD TA "._domainkey.example.com 1800 IN CNAME " TA ".dkim.amazonses.com.\n", V2("\"" TA "\"", ""), &x);
+    expect(&r, "ZL5022", 6, "SES looks up '" TA "._domainkey.example.com.'");
+    done(&r);
+    zl_ses_expect_free(&x);
+
+    /* named: --ses-identity mail.example.com=FILE */
+    struct zl_name as;
+    assert_true(zl_ses_identity_name("mail.example.com", 16, &as));
+    assert_false(zl_ses_identity_name("ses/x.json", 10, &as));
+    assert_true(zl_ses_identity_name("mail.example.com.", 17, &as));
+    memset(&x, 0, sizeof x);
+    char err[512] = "";
+    const char *j = V2(V2_TOKENS, "");
+    assert_int_equal(zl_ses_expect_load_buffer_as(&x, j, strlen(j), "mail.json", &as, err, sizeof err), 0);
+    assert_true(x.v[0].named);
+    lint(&r, zone, &x, NULL);
+    expect_none(&r);
+    done(&r);
+    /* a second named v2 output for another identity is fine; for the same one not */
+    struct zl_name shop;
+    assert_true(zl_ses_identity_name("shop.example.com", 16, &shop));
+    assert_int_equal(zl_ses_expect_load_buffer_as(&x, j, strlen(j), "shop.json", &shop, err, sizeof err), 0);
+    assert_int_equal(zl_ses_expect_load_buffer_as(&x, j, strlen(j), "mail2.json", &as, err, sizeof err), -1);
+    assert_non_null(strstr(err, "same identity"));
+    zl_ses_expect_free(&x);
+}
+
 static void test_delegation_rule(void **state)
 {
     (void)state;
@@ -695,6 +765,7 @@ int main(void)
         cmocka_unit_test(test_mail_from),
         cmocka_unit_test(test_soa),
         cmocka_unit_test(test_identity_choice),
+        cmocka_unit_test(test_subdomain_identity),
         cmocka_unit_test(test_delegation_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
