@@ -1,3 +1,0 @@
-build-clang/obj/src/base/loc.o: src/base/loc.c src/base/loc.h
-
-src/base/loc.h:
