@@ -367,6 +367,30 @@ static void dashed(const struct zl_name *n, char *out, size_t cap)
 
 /* A record's single-line rewrite: owner, TTL and class as written, then
  * type and value. */
+/* A domain that has dashes of its own cannot be written unambiguously with
+ * dashes for dots, so senders derive another form: Microsoft 365 drops the
+ * dashes and appends a suffix (ima-citizensrights.org.uk ->
+ * imacitizensrights-org-uk0i). Accept a value that, without its dashes,
+ * begins with the identity's letters and digits. */
+static bool dashed_variant(const struct zl_name *identity, const char *want, const char *value)
+{
+    char text[ZL_NAME_TEXT_MAX];
+    zl_name_text(identity, text);
+    if (!strchr(text, '-'))
+        return false;
+    const char *w = want, *v = value;
+    for (;; w++, v++) {
+        while (*w == '-')
+            w++;
+        while (*v == '-')
+            v++;
+        if (!*w)
+            return strlen(v) <= 3;
+        if (*w != *v)
+            return false;
+    }
+}
+
 static char *rewrite(const struct zl_record *rec, const char *type, const char *value)
 {
     if (!rec->owner_tok.len || rec->span.line != rec->span.end_line)
@@ -560,7 +584,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         if (cp->kind == ZL_CAP_DDASH && cp->in_value) {
             char want[ZL_SM_TEXT];
             dashed(&m->identity, want, sizeof want);
-            if (strlen(want) <= 50 && strcmp(want, cp->value) != 0) {
+            if (strlen(want) <= 50 && strcmp(want, cp->value) != 0 && !dashed_variant(&m->identity, want, cp->value)) {
                 ok = false;
                 if (strchr(cp->value, '.'))
                     report(ctx, ZL_RULE_REF(ZL5105), p, &at,
@@ -793,10 +817,10 @@ static void hit_phrase(const struct zl_sender_pack *p, const struct hit *h, char
     snprintf(out, cap, "%s record at '%s'", role_phrase(p->entries[h->entry].role), t);
 }
 
-/* Records of one identity that must agree: the same account, region, ...
+/* Records of one setup that must agree: the same account, region, ...
  * The first record (in line order) that has a part is the reference; a
  * record that differs in several parts gets one finding naming them all. */
-static void check_same(const struct zone_view *z, const struct zl_sender_pack *p, struct hit **g, size_t n)
+static void compare_setup(const struct zone_view *z, const struct zl_sender_pack *p, struct hit **g, size_t n)
 {
     enum { MAXN = 16 };
     const char *names[MAXN];
@@ -850,12 +874,123 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
             hit_phrase(p, other, b, sizeof b);
             zl_name_text(&h->identity, iname);
             report(z->ctx, ZL_RULE_REF(ZL5105), p, &h->span,
-                   "%s's %s has %s, but its %s (line %u) has %s; all %s records of '%s' come from one setup, so "
-                   "one of them is wrong",
+                   "%s's %s has %s, but its %s (line %u) has %s; the records of one %s setup for '%s' carry the "
+                   "same values, so one of them is wrong",
                    p->name, a, zl_buf_cstr(&mine), b, other->span.line, zl_buf_cstr(&theirs), p->name, iname);
         }
         zl_buf_free(&mine);
         zl_buf_free(&theirs);
+    }
+}
+
+/* The set a DKIM record belongs to: its selector without the member
+ * number (s1 and s2 -> "s", onc and onc2 -> "onc", selector1 -> "selector");
+ * a counted set (Stripe's six tokens) is one set. NULL: not a set record. */
+static const char *set_family(const struct zl_sender_pack *p, const struct hit *h, size_t *len)
+{
+    const struct zl_sender_entry *e = &p->entries[h->entry];
+    if (!e->set_capture)
+        return NULL;
+    *len = 0;
+    if (e->set_count)
+        return "";
+    for (size_t c = 0; c < h->ncaps; c++)
+        if (strcmp(h->caps[c].name, e->set_capture) == 0 && h->caps[c].owner) {
+            size_t n = strlen(h->caps[c].owner);
+            while (n && h->caps[c].owner[n - 1] >= '0' && h->caps[c].owner[n - 1] <= '9')
+                n--;
+            *len = n;
+            return h->caps[c].owner;
+        }
+    return NULL;
+}
+
+static bool same_family(const char *a, size_t an, const char *b, size_t bn)
+{
+    return a && b && an == bn && memcmp(a, b, an) == 0;
+}
+
+/* Do the parts h shares with ref (its `same` captures) all agree? */
+static bool agrees(const struct zl_sender_pack *p, const struct hit *h, const struct hit *ref)
+{
+    const struct zl_sender_entry *e = &p->entries[h->entry];
+    for (size_t s = 0; s < e->nsame; s++) {
+        const char *a = hit_cap(h, p, e->same[s]), *b = hit_cap(ref, p, e->same[s]);
+        if (a && b && strcmp(a, b) != 0)
+            return false;
+    }
+    return true;
+}
+
+/* Records of one identity that must agree. One domain may hold several
+ * setups of one sender (SendGrid's s1/s2 of one account beside sgd/sgd2 of
+ * another, each with its own return path, and an old em<N> left over), so
+ * DKIM records are compared within their set only, and a record outside
+ * the sets (a return path) only with the one set there is, when no record
+ * of its kind already belongs to that set. A pack without sets is one
+ * setup per identity. */
+static void check_same(const struct zone_view *z, const struct zl_sender_pack *p, struct hit **g, size_t n)
+{
+    bool sets = false;
+    for (size_t e = 0; e < p->nentries && !sets; e++)
+        sets = p->entries[e].set_capture != NULL;
+    if (!sets) {
+        compare_setup(z, p, g, n);
+        return;
+    }
+    struct hit **sub = zl_ctx_alloc(z->ctx, (n ? n : 1) * sizeof *sub);
+    const char *only = NULL;
+    size_t onlyn = 0, nfam = 0;
+    bool consistent = true;
+    for (size_t i = 0; i < n; i++) {
+        size_t fl;
+        const char *f = set_family(p, g[i], &fl);
+        if (!f || !g[i]->value_ok)
+            continue;
+        bool seen = false;
+        for (size_t k = 0; k < i && !seen; k++) {
+            size_t kl;
+            const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
+            seen = same_family(kf, kl, f, fl);
+        }
+        if (seen)
+            continue;
+        nfam++;
+        only = f;
+        onlyn = fl;
+        size_t m = 0;
+        for (size_t k = i; k < n; k++) {
+            size_t kl;
+            const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
+            if (same_family(kf, kl, f, fl))
+                sub[m++] = g[k];
+        }
+        for (size_t k = 1; k < m; k++)
+            consistent = consistent && agrees(p, sub[k], sub[0]);
+        compare_setup(z, p, sub, m);
+    }
+    if (nfam != 1 || !consistent)
+        return;
+    /* the one set's first record, then each outside record not already
+     * matched by another of its kind */
+    const struct hit *ref = NULL;
+    for (size_t i = 0; i < n && !ref; i++) {
+        size_t fl;
+        const char *f = g[i]->value_ok ? set_family(p, g[i], &fl) : NULL;
+        if (same_family(f, fl, only, onlyn))
+            ref = g[i];
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t fl;
+        if (!g[i]->value_ok || set_family(p, g[i], &fl) || agrees(p, g[i], ref))
+            continue;
+        bool matched = false;
+        for (size_t k = 0; k < n && !matched; k++)
+            matched = k != i && g[k]->entry == g[i]->entry && g[k]->value_ok && agrees(p, g[k], ref);
+        if (matched)
+            continue;
+        struct hit *pair[2] = { (struct hit *)ref, g[i] };
+        compare_setup(z, p, pair, 2);
     }
 }
 

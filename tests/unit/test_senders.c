@@ -265,7 +265,7 @@ static const struct fcase failures[] = {
       "em4821 CNAME u7310562.wl042.sendgrid.net.\n"
       "s1._domainkey CNAME s1.domainkey.u7310562.wl042.sendgrid.net.\n"
       "s2._domainkey CNAME s2.domainkey.u7310599.wl042.sendgrid.net.\n",
-      "ZL5105", 3, "account number (u<account>) '7310599', but its em4821 record (line 6) has '7310562'", 1 },
+      "ZL5105", 3, "account number (u<account>) '7310599', but its s1._domainkey record (line 7) has '7310562'", 1 },
     { "sendgrid s1 without s2",
       "em4821 CNAME u7310562.wl042.sendgrid.net.\n"
       "s1._domainkey CNAME s1.domainkey.u7310562.wl042.sendgrid.net.\n",
@@ -502,6 +502,64 @@ static void test_lookalikes_silent(void **state)
         dump(&r);
         fail();
     }
+    done(&r);
+}
+
+/* One domain with several setups of one sender, and the forms senders
+ * really give that differ from the common one. */
+static void test_several_setups(void **state)
+{
+    (void)state;
+    struct result r;
+    lint(&r, HEAD
+         /* an old return path left from a first account */
+         "em1180 CNAME u4403217.wl201.sendgrid.net.\n"
+         /* account 1: custom return path and the default selectors */
+         "mkt4410 CNAME u5120933.wl077.sendgrid.net.\n"
+         "s1._domainkey CNAME s1.domainkey.u5120933.wl077.sendgrid.net.\n"
+         "s2._domainkey CNAME s2.domainkey.u5120933.wl077.sendgrid.net.\n"
+         /* account 2 (a subuser): custom selector and return path */
+         "crm CNAME u61007245.wl155.sendgrid.net.\n"
+         "crm._domainkey CNAME crm.domainkey.u61007245.wl155.sendgrid.net.\n"
+         "crm2._domainkey CNAME crm2.domainkey.u61007245.wl155.sendgrid.net.\n"
+         /* an EU-pinned domain of a third account */
+         "eu._domainkey.news CNAME eu.domainkey.u70026611.eu.wl.sendgrid.net.\n"
+         "eu2._domainkey.news CNAME eu2.domainkey.u70026611.eu.wl.sendgrid.net.\n"
+         "em90.news CNAME u70026611.eu.wl.sendgrid.net.\n"
+         /* Microsoft 365 for a domain with a dash of its own: the MX token form */
+         "selector1._domainkey.e-mail CNAME selector1-email-example-com0i._domainkey.contoso.onmicrosoft.com.\n"
+         "selector2._domainkey.e-mail CNAME selector2-email-example-com0i._domainkey.contoso.onmicrosoft.com.\n"
+         /* Microsoft's verification value in lower case */
+         "@ TXT \"ms=ms20657591\"\n");
+    if (count_prefix(&r, "ZL51")) {
+        dump(&r);
+        fail();
+    }
+    done(&r);
+
+    /* one pair from two accounts: s2 is the odd one */
+    lint(&r, HEAD
+         "em4821 CNAME u7310562.wl042.sendgrid.net.\n"
+         "s1._domainkey CNAME s1.domainkey.u7310562.wl042.sendgrid.net.\n"
+         "s2._domainkey CNAME s2.domainkey.u9120044.wl311.sendgrid.net.\n");
+    assert_non_null(find(&r, "ZL5105", HEAD_LINES + 3, "'9120044'"));
+    assert_int_equal(count_prefix(&r, "ZL5105"), 1);
+    done(&r);
+
+    /* one setup whose only return path is another account's */
+    lint(&r, HEAD
+         "em4821 CNAME u9120044.wl311.sendgrid.net.\n"
+         "s1._domainkey CNAME s1.domainkey.u7310562.wl042.sendgrid.net.\n"
+         "s2._domainkey CNAME s2.domainkey.u7310562.wl042.sendgrid.net.\n");
+    assert_non_null(find(&r, "ZL5105", HEAD_LINES + 1, "'9120044'"));
+    assert_int_equal(count_prefix(&r, "ZL5105"), 1);
+    done(&r);
+
+    /* a dashed domain's value for another domain is still wrong */
+    lint(&r, HEAD
+         "selector1._domainkey.e-mail CNAME selector1-othershop-net0i._domainkey.contoso.onmicrosoft.com.\n"
+         "selector2._domainkey.e-mail CNAME selector2-othershop-net0i._domainkey.contoso.onmicrosoft.com.\n");
+    assert_non_null(find(&r, "ZL5105", HEAD_LINES + 1, "othershop-net0i"));
     done(&r);
 }
 
@@ -791,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_failures),
         cmocka_unit_test(test_sets_need_whole_zone),
         cmocka_unit_test(test_lookalikes_silent),
+        cmocka_unit_test(test_several_setups),
         cmocka_unit_test(test_explain_examples),
         cmocka_unit_test(test_select_ignore_sender),
         cmocka_unit_test(test_suppress_sender),
