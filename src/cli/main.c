@@ -64,9 +64,9 @@ static const struct zl_opt options[] = {
       "exit 0 even with findings (still 2 on usage or I/O errors)" },
     { OPT_ORIGIN, "--origin", NULL, "NAME", ZL_OV_NONE, NULL, NULL,
       "origin for relative names (else $ORIGIN, else the file name)" },
-    { OPT_INPUT_FORMAT, "--input-format", NULL, "FMT", ZL_OV_WORDS, "auto zone route53 octodns gcloud", NULL,
-      "zone, route53 (list-resource-record-sets JSON), octodns (YAML), gcloud (record-sets export "
-      "YAML/JSON) or auto (default: from the content)" },
+    { OPT_INPUT_FORMAT, "--input-format", NULL, "FMT", ZL_OV_WORDS, NULL, zl_input_format_words,
+      "read every input as {values} (default auto: each file's format from its content; the README's "
+      "Input formats section says what each reads)" },
     { OPT_DIALECT, "--dialect", NULL, "NAME", ZL_OV_WORDS, NULL, zl_dialect_names,
       "how to read a BIND-style provider export: auto (default: from its header), bind, cloudflare, "
       "godaddy, azure, gcloud, digitalocean, hetzner or cli53" },
@@ -402,9 +402,12 @@ static int resolve_format(const char *name, enum zl_format *fmt)
 static int resolve_input_format(const struct cli *c, enum zl_input_format *out)
 {
     *out = ZL_INPUT_AUTO;
-    if (c->input_format && zl_input_format_from_name(c->input_format, out) != 0)
-        return usage_error("--input-format must be auto, zone, route53, octodns or gcloud, not '%s'",
-                           c->input_format);
+    if (c->input_format && zl_input_format_from_name(c->input_format, out) != 0) {
+        char names[256], msg[512];
+        snprintf(msg, sizeof msg, "--input-format must be %s, not '%s'", zl_input_format_names(names, sizeof names),
+                 c->input_format);
+        return usage_error("%s", msg);
+    }
     return 0;
 }
 
@@ -518,16 +521,17 @@ static const char *origin_reason(const struct cli *c, const char *file, char *bu
     int fmt = zl_input_format_of_file(file, in);
     if (c->cfg.origin) {
         snprintf(buf, cap, "%s (from %s)", c->cfg.origin, c->cfg.origin_from);
-    } else if (fmt == ZL_INPUT_ROUTE53 || fmt == ZL_INPUT_GCLOUD) {
-        snprintf(buf, cap, "from the export (its SOA record's name, else the suffix common to its names)");
-    } else if (fmt == ZL_INPUT_OCTODNS) {
+    } else if (fmt > 0 && (zl_reader_of((enum zl_input_format)fmt)->caps & ZL_READS_ZONE_IS_FILE_NAME)) {
+        const struct zl_reader *r = zl_reader_of((enum zl_input_format)fmt);
         if (zl_fmt_origin_from_filename(file, &n)) {
             char t[ZL_NAME_TEXT_MAX];
             zl_name_to_text(&n, t);
-            snprintf(buf, cap, "%s (from the file name, as octoDNS takes it)", t);
+            snprintf(buf, cap, "%s (from %s)", t, r->zone_from);
         } else {
-            snprintf(buf, cap, "none (octoDNS takes the zone from the file name <zone>.yaml; pass --origin)");
+            snprintf(buf, cap, "none (the zone is %s; pass --origin)", r->zone_from);
         }
+    } else if (fmt > 0) {
+        snprintf(buf, cap, "%s", zl_reader_of((enum zl_input_format)fmt)->zone_from);
     } else if (fmt < 0) {
         snprintf(buf, cap, "none (the file matches no input format)");
     } else if (zl_origin_from_filename(file, &n)) {

@@ -76,7 +76,29 @@ void zl_cli_print_help(FILE *out, const struct zl_cli_spec *spec)
         } else {
             fprintf(out, "  %-*s", HELP_LABEL - 2, label); /* at least two blanks follow */
         }
-        put_wrapped(out, o->help, HELP_LABEL, HELP_LABEL);
+        const char *at = strstr(o->help, "{values}");
+        if (at) {
+            /* "{values}": the option's words as "a, b or c" */
+            char words[512], list[640], text[1024];
+            zl_opt_words(o, words, sizeof words);
+            size_t n = 0, nw = 0;
+            for (const char *w = words; *w; w += strcspn(w, " "), w += *w == ' ')
+                nw++;
+            list[0] = '\0';
+            size_t k = 0;
+            for (const char *w = words; *w && n < sizeof list; k++) {
+                size_t l = strcspn(w, " ");
+                int r = snprintf(list + n, sizeof list - n, "%s%.*s", k == 0 ? "" : k + 1 == nw ? " or " : ", ",
+                                 (int)l, w);
+                n += r > 0 ? (size_t)r : 0;
+                w += l;
+                w += *w == ' ';
+            }
+            snprintf(text, sizeof text, "%.*s%s%s", (int)(at - o->help), o->help, list, at + 8);
+            put_wrapped(out, text, HELP_LABEL, HELP_LABEL);
+        } else {
+            put_wrapped(out, o->help, HELP_LABEL, HELP_LABEL);
+        }
     }
     if (spec->trailer)
         fprintf(out, "\n%s", spec->trailer);

@@ -25,7 +25,8 @@ struct zl_opt {
     enum zl_opt_values values;
     const char *words;          /* ZL_OV_WORDS */
     const char *(*words_fn)(void); /* ZL_OV_WORDS, when the list lives elsewhere */
-    const char *help;           /* one paragraph; --help wraps it */
+    const char *help;           /* one paragraph; --help wraps it; {values} stands for the
+                                   words as "a, b or c" */
 };
 
 struct zl_cmd {

@@ -373,7 +373,12 @@ static int run(struct state *s)
         return usage_error("no rule matches '%s' (see 'zonelint rules')", bad);
     enum zl_input_format infmt = ZL_INPUT_AUTO;
     if (c->input_format && zl_input_format_from_name(c->input_format, &infmt) != 0)
-        return usage_error("--input-format must be auto, zone, route53, octodns or gcloud, not '%s'", c->input_format);
+    {
+        char names[256], msg[512];
+        snprintf(msg, sizeof msg, "--input-format must be %s, not '%s'", zl_input_format_names(names, sizeof names),
+                 c->input_format);
+        return usage_error("%s", msg);
+    }
     enum zl_dialect dialect = ZL_DIALECT_AUTO;
     if (c->dialect && zl_dialect_from_name(c->dialect, &dialect) != 0)
         return usage_error("--dialect must be one of %s", zl_dialect_names());

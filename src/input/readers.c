@@ -18,21 +18,77 @@
 /* Detection reads this much of a file: the markers sit near the top. */
 #define HEAD_BYTES 65536
 
-static const char *const names[] = { "zone", "route53", "octodns", "gcloud", "auto" };
+static const struct zl_reader readers[] = {
+#define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) \
+    { ZL_INPUT_##id, name, title, looks_for, caps, sniff, read, zone_from },
+#include "input/readers.def"
+#undef ZL_READER
+};
+#define NREADERS (sizeof readers / sizeof readers[0])
+
+const struct zl_reader *zl_reader_of(enum zl_input_format f)
+{
+    return (unsigned)f < NREADERS ? &readers[f] : &readers[ZL_INPUT_ZONE];
+}
+
+const struct zl_reader *zl_reader_of_source(const struct zl_source *src)
+{
+    return zl_reader_of(zl_source_input_format(src));
+}
 
 const char *zl_input_format_name(enum zl_input_format f)
 {
-    return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "?";
+    return f == ZL_INPUT_AUTO ? "auto" : (unsigned)f < NREADERS ? readers[f].name : "?";
 }
 
 int zl_input_format_from_name(const char *name, enum zl_input_format *out)
 {
-    for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (!strcasecmp(name, names[i])) {
-            *out = (enum zl_input_format)i;
+    if (!strcasecmp(name, "auto")) {
+        *out = ZL_INPUT_AUTO;
+        return 0;
+    }
+    for (size_t i = 0; i < NREADERS; i++)
+        if (!strcasecmp(name, readers[i].name)) {
+            *out = readers[i].id;
             return 0;
         }
     return -1;
+}
+
+const char *zl_input_format_names(char *buf, size_t cap)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i <= NREADERS && o < cap; i++) {
+        const char *n = i < NREADERS ? readers[i].name : "auto";
+        const char *sep = i == 0 ? "" : i == NREADERS ? " or " : ", ";
+        int w = snprintf(buf + o, cap - o, "%s%s", sep, n);
+        o += w > 0 ? (size_t)w : 0;
+    }
+    return buf;
+}
+
+const char *zl_input_format_words(void)
+{
+    static char words[256];
+    if (!words[0]) {
+        size_t o = 0;
+        for (size_t i = 0; i < NREADERS; i++)
+            o += (size_t)snprintf(words + o, sizeof words - o, "%s ", readers[i].name);
+        snprintf(words + o, sizeof words - o, "auto");
+    }
+    return words;
+}
+
+/* "tried: zone file, Route 53 JSON, ..." */
+static const char *tried(char *buf, size_t cap)
+{
+    size_t o = (size_t)snprintf(buf, cap, "tried: ");
+    for (size_t i = 0; i < NREADERS && o < cap; i++) {
+        int w = snprintf(buf + o, cap - o, "%s%s", i ? ", " : "", readers[i].title);
+        o += w > 0 ? (size_t)w : 0;
+    }
+    return buf;
 }
 
 enum zl_input_format zl_source_input_format(const struct zl_source *src)
@@ -48,11 +104,11 @@ static bool has_suffix(const char *s, const char *suf)
     return n > m && strcasecmp(s + n - m, suf) == 0;
 }
 
-static bool contains(const char *p, size_t n, const char *needle)
+bool zl_sniff_contains(const struct zl_sniff *s, const char *needle)
 {
     size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (p[i] == needle[0] && memcmp(p + i, needle, m) == 0)
+    for (size_t i = 0; i + m <= s->len; i++)
+        if (s->data[i] == needle[0] && memcmp(s->data + i, needle, m) == 0)
             return true;
     return false;
 }
@@ -79,28 +135,6 @@ static bool yaml_key_line(const char *p, size_t n)
             return false;
     }
     return i < n && p[i] == ':' && (i + 1 == n || p[i + 1] == ' ' || p[i + 1] == '\t' || p[i + 1] == '\r');
-}
-
-/* A line "type: X" (octoDNS), possibly as a list item, or a JSON "type" key. */
-static bool has_type_key(const char *p, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t e = i;
-        while (e < n && p[e] != '\n')
-            e++;
-        size_t k = i;
-        while (k < e && (p[k] == ' ' || p[k] == '\t'))
-            k++;
-        /* list items and complex-key values: "- type:", ": - type:" */
-        while (k + 1 < e && (p[k] == '-' || p[k] == ':' || p[k] == '?') && p[k + 1] == ' ')
-            for (k += 2; k < e && p[k] == ' '; k++)
-                ;
-        if (e - k >= 5 && (!memcmp(p + k, "type:", 5) || (e - k >= 7 && !memcmp(p + k, "'type':", 7))))
-            return true;
-        i = e + 1;
-    }
-    return contains(p, n, "\"type\"");
 }
 
 int zl_input_format_detect(const char *data, size_t len, const char *name, char *why, size_t cap)
@@ -137,23 +171,31 @@ int zl_input_format_detect(const char *data, size_t len, const char *name, char 
             yaml = true;
         break;
     }
-    bool named = name && (has_suffix(name, ".json") || has_suffix(name, ".yaml") || has_suffix(name, ".yml"));
-    if (!json && !yaml && !named)
+    struct zl_sniff sn = {
+        .data = data, .len = len, .name = name, .json = json, .yaml = yaml,
+        .named = name && (has_suffix(name, ".json") || has_suffix(name, ".yaml") || has_suffix(name, ".yml")),
+    };
+    for (size_t r = 0; r < NREADERS; r++)
+        if (readers[r].sniff && readers[r].sniff(&sn))
+            return readers[r].id;
+    if (!json && !yaml && !sn.named)
         return ZL_INPUT_ZONE;
-    if (contains(data, len, "ResourceRecordSets"))
-        return ZL_INPUT_ROUTE53;
-    if (contains(data, len, "dns#resourceRecordSet") || contains(data, len, "rrdatas"))
-        return ZL_INPUT_GCLOUD;
-    if ((yaml || named) && !json && has_type_key(data, len))
-        return ZL_INPUT_OCTODNS;
-    if (why)
-        snprintf(why, cap, "%s has no ResourceRecordSets (Route 53), no rrdatas or "
-                           "kind: dns#resourceRecordSet (Cloud DNS) and no records with type: (octoDNS)",
-                 json ? "the JSON" : yaml ? "the YAML" : "the file");
+    if (why) {
+        size_t o = (size_t)snprintf(why, cap, "%s has no ", json ? "the JSON" : yaml ? "the YAML" : "the file");
+        size_t nl = 0, k = 0;
+        for (size_t r = 0; r < NREADERS; r++)
+            nl += readers[r].sniff != NULL;
+        for (size_t r = 0; r < NREADERS && o < cap; r++) {
+            if (!readers[r].sniff)
+                continue;
+            k++;
+            int w = snprintf(why + o, cap - o, "%s%s", k == 1 ? "" : k == nl ? " and no " : ", no ",
+                             readers[r].looks_for);
+            o += w > 0 ? (size_t)w : 0;
+        }
+    }
     return -1;
 }
-
-static const char tried[] = "tried: zone file, Route 53 JSON, octoDNS YAML, Cloud DNS record sets";
 
 /* ---- reading ------------------------------------------------------------------ */
 
@@ -212,13 +254,10 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
         snprintf(buf, cap, "auto (detected when read)");
         return buf;
     }
-    int rc = 0;
-    char why[256];
-    int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, why, sizeof why) : -1;
-    if (rc != 0)
-        snprintf(buf, cap, "auto (cannot read the file)");
-    else if (f < 0)
-        snprintf(buf, cap, "none: %s (%s)", why, tried);
+    char why[512], t[512];
+    int f = zl_input_format_detect((const char *)b.data, b.len, path, why, sizeof why);
+    if (f < 0)
+        snprintf(buf, cap, "none: %s (%s)", why, tried(t, sizeof t));
     else
         snprintf(buf, cap, "%s (detected from the content)", zl_input_format_name((enum zl_input_format)f));
     zl_buf_free(&b);
@@ -254,28 +293,7 @@ static void io_error(const struct zl_parse_opts *opts, struct zl_source *src, st
 
 static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const char *text, size_t len)
 {
-    const char *enc = zl_text_not_utf8((const unsigned char *)text, len);
-    if (enc) {
-        struct zl_span at = { f->src, 1, 1, 1, 2 };
-        if (!strcmp(enc, "UTF-16"))
-            zl_fmt_error(f, &at, "this file is UTF-16; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)");
-        else
-            zl_fmt_error(f, &at, "this file is binary (mostly NUL bytes), not %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML or JSON");
-        return;
-    }
-    struct zl_yerror err;
-    int rc = zl_ydocs_load(&f->y, text, len, f->src, &err);
-    if (rc != 0 && err.nested)
-        zl_fmt_error(f, &err.span, "%s", err.msg);
-    else if (rc != 0)
-        zl_fmt_error(f, &err.span, "%s syntax error: %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML/JSON",
-                     err.msg);
-    switch (fmt) {
-    case ZL_INPUT_ROUTE53: zl_read_route53(f); break;
-    case ZL_INPUT_OCTODNS: zl_read_octodns(f); break;
-    case ZL_INPUT_GCLOUD: zl_read_gcloud(f); break;
-    default: break;
-    }
+    zl_reader_of(fmt)->read(f, text, len);
     unsigned hidden = f->res->errors > f->errors_shown ? f->res->errors - f->errors_shown : 0;
     if (hidden)
         zl_fmt_report(f, ZL_RULE_ZL1001, &f->last_error_span,
@@ -298,7 +316,9 @@ static void no_format(const struct zl_parse_opts *opts, struct zl_parse_result *
     res->errors++;
     struct zl_span at = { src, 1, 1, 1, 2 };
     struct zl_diag diag;
-    zl_diag_init(&diag, ZL_RULE_ZL1001, ZL_SEV_ERROR, at, "this file matches no input format: %s; %s", why, tried);
+    char t[512];
+    zl_diag_init(&diag, ZL_RULE_ZL1001, ZL_SEV_ERROR, at, "this file matches no input format: %s; %s", why,
+                 tried(t, sizeof t));
     if (opts->sink.emit)
         opts->sink.emit(opts->sink.user, &diag);
     else
@@ -344,7 +364,7 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
     if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8(whole.data ? whole.data : (const uint8_t *)"", whole.len))
         fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
-        char why[256];
+        char why[512];
         int d = zl_input_format_detect((const char *)whole.data, whole.len, shown, why, sizeof why);
         if (d < 0) {
             no_format(opts, res, shown, &o, why);
@@ -393,7 +413,7 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     if (fmt == ZL_INPUT_AUTO && zl_text_not_utf8((const unsigned char *)data, len))
         fmt = ZL_INPUT_ZONE; /* UTF-16 or binary: the zone reader says so, once */
     if (fmt == ZL_INPUT_AUTO) {
-        char why[256];
+        char why[512];
         int d = zl_input_format_detect(data, len < HEAD_BYTES ? len : HEAD_BYTES, shown, why, sizeof why);
         if (d < 0) {
             no_format(opts, res, shown, NULL, why);

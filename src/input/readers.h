@@ -12,16 +12,55 @@
 #include "input/parser.h"
 #include "base/source.h"
 
-/* ZONE is 0: a source nobody marked is a master file. */
+struct zl_fmt;
+
+/* One enumerator per row of src/input/readers.def, then AUTO. */
 enum zl_input_format {
-    ZL_INPUT_ZONE = 0,
-    ZL_INPUT_ROUTE53,  /* aws route53 list-resource-record-sets (JSON, or --output yaml) */
-    ZL_INPUT_OCTODNS,  /* octoDNS YamlProvider zone file */
-    ZL_INPUT_GCLOUD,   /* gcloud dns record-sets export (YAML), or record-sets list JSON */
-    ZL_INPUT_AUTO,     /* detect from content and file name */
+#define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) ZL_INPUT_##id,
+#include "input/readers.def"
+#undef ZL_READER
+    ZL_INPUT_AUTO, /* detect from content and file name */
 };
 
-/* "zone", "route53", "octodns", "gcloud", "auto". */
+/* What a format can hold, for the stages after reading. */
+enum {
+    ZL_READS_SOA = 1u << 0,               /* the SOA record: a missing one is a finding (ZL3101) */
+    ZL_READS_FIXITS = 1u << 1,            /* fix-its (master-file text) apply to the file as written */
+    ZL_READS_ZONE_IS_FILE_NAME = 1u << 2, /* the zone's name is the file's (<zone>.yaml) */
+};
+
+/* What detection sees of a file: its first bytes and its name. */
+struct zl_sniff {
+    const char *data;
+    size_t len;
+    const char *name;  /* may be NULL */
+    bool json;         /* the first significant line opens a JSON value */
+    bool yaml;         /* ... is YAML (a key, a list item, a document marker) */
+    bool named;        /* the name ends in .json, .yaml or .yml */
+};
+
+struct zl_reader {
+    enum zl_input_format id;
+    const char *name, *title, *looks_for;
+    unsigned caps;
+    bool (*sniff)(const struct zl_sniff *s);
+    void (*read)(struct zl_fmt *f, const char *text, size_t len);
+    const char *zone_from;
+};
+
+/* The row of a format (AUTO and out-of-range: the zone file's). */
+const struct zl_reader *zl_reader_of(enum zl_input_format f);
+/* The row a source was read with. */
+const struct zl_reader *zl_reader_of_source(const struct zl_source *src);
+/* "zone route53 gcloud octodns auto", for --help and completions. */
+const char *zl_input_format_words(void);
+/* "zone, route53, gcloud, octodns or auto", for messages. Returns buf. */
+const char *zl_input_format_names(char *buf, size_t cap);
+
+/* Detection helper for sniffers: is needle in the n bytes at p? */
+bool zl_sniff_contains(const struct zl_sniff *s, const char *needle);
+
+/* The row's name, or "auto". */
 const char *zl_input_format_name(enum zl_input_format f);
 /* Case-insensitive; 0 and *out set, or -1. */
 int zl_input_format_from_name(const char *name, enum zl_input_format *out);

@@ -24,13 +24,13 @@ void zl_diags_free(struct zl_diags *d)
 static void collect(void *user, struct zl_diag *d)
 {
     struct zl_diags *out = user;
-    /* octoDNS never holds the SOA record: the provider writes it. */
-    if (!strcmp(d->code, "ZL3101") && zl_source_input_format(d->span.src) == ZL_INPUT_OCTODNS) {
+    /* A format without the SOA record (octoDNS: the provider writes it). */
+    if (d->rule == ZL_RULE_ZL3101 && !(zl_reader_of_source(d->span.src)->caps & ZL_READS_SOA)) {
         zl_diag_free(d);
         return;
     }
     /* A fix-it is master-file text; in a JSON/YAML export it would break the file. */
-    if (d->fix && zl_source_input_format(d->fix->span.src ? d->fix->span.src : d->span.src) != ZL_INPUT_ZONE) {
+    if (d->fix && !(zl_reader_of_source(d->fix->span.src ? d->fix->span.src : d->span.src)->caps & ZL_READS_FIXITS)) {
         free(d->fix->replacement);
         free(d->fix);
         d->fix = NULL;

@@ -453,6 +453,33 @@ static void test_detect(void **state)
     assert_string_equal(zl_input_format_name(ZL_INPUT_GCLOUD), "gcloud");
 }
 
+/* The reader table: names round-trip, every row but the zone file's can be
+ * detected, and the messages name every reader. */
+static void test_reader_table(void **state)
+{
+    (void)state;
+    char names[256], why[512];
+    zl_input_format_names(names, sizeof names);
+    for (int f = 0; f < ZL_INPUT_AUTO; f++) {
+        const struct zl_reader *r = zl_reader_of((enum zl_input_format)f);
+        assert_int_equal(r->id, f);
+        enum zl_input_format back;
+        assert_int_equal(zl_input_format_from_name(r->name, &back), 0);
+        assert_int_equal(back, f);
+        assert_non_null(strstr(names, r->name));
+        assert_non_null(strstr(zl_input_format_words(), r->name));
+        assert_true((f == ZL_INPUT_ZONE) == (r->sniff == NULL));
+        assert_true((f == ZL_INPUT_ZONE) == (r->read == NULL));
+    }
+    assert_int_equal(zl_reader_of(ZL_INPUT_AUTO)->id, ZL_INPUT_ZONE);
+    const char *json = "{\"items\": []}\n";
+    assert_int_equal(zl_input_format_detect(json, strlen(json), "x.json", why, sizeof why), -1);
+    for (int f = 1; f < ZL_INPUT_AUTO; f++)
+        assert_non_null(strstr(why, zl_reader_of((enum zl_input_format)f)->looks_for));
+    const char *zone = "@ IN SOA ns h 1 2 3 4 5\n";
+    assert_int_equal(zl_input_format_detect(zone, strlen(zone), "db.x", NULL, 0), ZL_INPUT_ZONE);
+}
+
 static void test_unknown_content(void **state)
 {
     (void)state;
@@ -463,7 +490,7 @@ static void test_unknown_content(void **state)
     assert_int_equal(g->ndiags, 1);
     assert_string_equal(g->diags[0].code, "ZL1001");
     assert_int_equal(g->diags[0].span.line, 1);
-    assert_non_null(strstr(g->diags[0].msg, "tried: zone file, Route 53 JSON, octoDNS YAML, Cloud DNS record sets"));
+    assert_non_null(strstr(g->diags[0].msg, "tried: zone file, Route 53 JSON, Cloud DNS record sets, octoDNS YAML"));
     got_free(g);
 
     g = read_text("{\"ResourceRecordSets\": [\n  {\"Name\": \"a.\",}\n", "x.json", ZL_INPUT_AUTO);
@@ -657,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_octodns_provider_types),
         cmocka_unit_test(test_gcloud_records),
         cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_reader_table),
         cmocka_unit_test(test_unknown_content),
         cmocka_unit_test(test_source_format),
         cmocka_unit_test(test_print_route53),

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/fileio.h"
 #include "base/ttl.h"
 #include "rdata/types.h"
 
@@ -349,4 +350,25 @@ void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g)
         f->origin = g->have_soa ? g->soa : g->common;
         f->have_origin = true;
     }
+}
+
+int zl_fmt_load_documents(struct zl_fmt *f, const char *text, size_t len, const char *syntax)
+{
+    const char *enc = zl_text_not_utf8((const unsigned char *)text, len);
+    if (enc) {
+        struct zl_span at = { f->src, 1, 1, 1, 2 };
+        if (!strcmp(enc, "UTF-16"))
+            zl_fmt_error(f, &at, "this file is UTF-16; convert it to UTF-8 (for example with iconv -f UTF-16 -t UTF-8)");
+        else
+            zl_fmt_error(f, &at, "this file is binary (mostly NUL bytes), not %s", strcmp(syntax, "JSON") ? "YAML or JSON" : "JSON");
+        return -1;
+    }
+    struct zl_yerror err;
+    if (zl_ydocs_load(&f->y, text, len, f->src, &err) == 0)
+        return 0;
+    if (err.nested)
+        zl_fmt_error(f, &err.span, "%s", err.msg);
+    else
+        zl_fmt_error(f, &err.span, "%s syntax error: %s", syntax, err.msg);
+    return -1;
 }

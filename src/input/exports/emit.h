@@ -120,9 +120,19 @@ void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g);
  * own rule), "example.com.zone.json". */
 bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
 
-/* The readers: documents loaded in f->y. */
-void zl_read_route53(struct zl_fmt *f);
-void zl_read_octodns(struct zl_fmt *f);
-void zl_read_gcloud(struct zl_fmt *f);
+/* For the readers of YAML and JSON documents: loads text into f->y,
+ * reporting a file that is not UTF-8 text or not YAML/JSON (syntax names
+ * it: "JSON", "YAML/JSON"). The documents read before an error are kept.
+ * Returns 0, or -1 after reporting. */
+int zl_fmt_load_documents(struct zl_fmt *f, const char *text, size_t len, const char *syntax);
+
+/* The readers of src/input/readers.def (sniff: detection; read: the input). */
+struct zl_sniff;
+bool zl_sniff_route53(const struct zl_sniff *s);
+bool zl_sniff_gcloud(const struct zl_sniff *s);
+bool zl_sniff_octodns(const struct zl_sniff *s);
+void zl_read_route53(struct zl_fmt *f, const char *text, size_t len);
+void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len);
+void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len);
 
 #endif

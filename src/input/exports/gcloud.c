@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/readers.h"
 #include "rdata/types.h"
 
 typedef void (*set_fn)(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg);
@@ -104,8 +105,16 @@ static void one_set(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
     }
 }
 
-void zl_read_gcloud(struct zl_fmt *f)
+/* gcloud dns record-sets export (YAML) or record-sets list (JSON). */
+bool zl_sniff_gcloud(const struct zl_sniff *s)
 {
+    return (s->json || s->yaml || s->named) &&
+           (zl_sniff_contains(s, "dns#resourceRecordSet") || zl_sniff_contains(s, "rrdatas"));
+}
+
+void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len)
+{
+    zl_fmt_load_documents(f, text, len, "YAML/JSON");
     if (f->opts->zone) {
         f->origin = *f->opts->zone;
         f->have_origin = true;

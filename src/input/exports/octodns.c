@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/readers.h"
 #include "input/exports/octodns_config.h"
 #include "rdata/types.h"
 
@@ -505,8 +506,38 @@ static void zone_config(struct zl_fmt *f)
     free(found);
 }
 
-void zl_read_octodns(struct zl_fmt *f)
+/* A line "type: X" (octoDNS), possibly as a list item, or a JSON "type" key. */
+static bool has_type_key(const char *p, size_t n)
 {
+    size_t i = 0;
+    while (i < n) {
+        size_t e = i;
+        while (e < n && p[e] != '\n')
+            e++;
+        size_t k = i;
+        while (k < e && (p[k] == ' ' || p[k] == '\t'))
+            k++;
+        /* list items and complex-key values: "- type:", ": - type:" */
+        while (k + 1 < e && (p[k] == '-' || p[k] == ':' || p[k] == '?') && p[k + 1] == ' ')
+            for (k += 2; k < e && p[k] == ' '; k++)
+                ;
+        if (e - k >= 5 && (!memcmp(p + k, "type:", 5) || (e - k >= 7 && !memcmp(p + k, "'type':", 7))))
+            return true;
+        i = e + 1;
+    }
+    return false;
+}
+
+/* A YamlProvider zone file: YAML (not JSON) whose records have type: keys. */
+bool zl_sniff_octodns(const struct zl_sniff *s)
+{
+    return (s->yaml || s->named) && !s->json &&
+           (has_type_key(s->data, s->len) || zl_sniff_contains(s, "\"type\""));
+}
+
+void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
+{
+    zl_fmt_load_documents(f, text, len, "YAML/JSON");
     if (f->opts->zone) {
         f->origin = *f->opts->zone;
         f->have_origin = true;

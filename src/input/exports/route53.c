@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/readers.h"
 #include "rdata/types.h"
 
 typedef void (*set_fn)(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg);
@@ -240,8 +241,15 @@ out:
     free(written);
 }
 
-void zl_read_route53(struct zl_fmt *f)
+/* aws route53 list-resource-record-sets, as JSON or --output yaml. */
+bool zl_sniff_route53(const struct zl_sniff *s)
 {
+    return (s->json || s->yaml || s->named) && zl_sniff_contains(s, "ResourceRecordSets");
+}
+
+void zl_read_route53(struct zl_fmt *f, const char *text, size_t len)
+{
+    zl_fmt_load_documents(f, text, len, "JSON");
     if (f->opts->zone) {
         f->origin = *f->opts->zone;
         f->have_origin = true;
