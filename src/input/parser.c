@@ -204,6 +204,7 @@ void zl_p_line_reset(struct zl_parser *p)
     p->lex_aws = false;
     p->aws_class = false;
     p->aws_alias = false;
+    p->provider_alias = false;
 }
 
 void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struct zl_yyltype *loc,
@@ -258,7 +259,14 @@ int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *n
         return CLASS;
     }
     /* cli53's "AWS ALIAS": a pseudo-class and a pseudo-type, outside the
-     * 16-bit range so that zl_p_class/zl_p_type can tell them apart. */
+     * 16-bit range so that zl_p_class/zl_p_type can tell them apart; and
+     * the ALIAS/ANAME pseudo-types of providers (PowerDNS, DNSimple, NS1,
+     * DNS Made Easy exports). */
+    if (zl_p_aws_allowed(p) && len == 5 && (strncasecmp(text, "ALIAS", 5) == 0 || strncasecmp(text, "ANAME", 5) == 0) &&
+        !after_aws) {
+        *num = ZL_PSEUDO_ALIAS;
+        return TYPE;
+    }
     if (zl_p_aws_allowed(p)) {
         if (len == 3 && strncasecmp(text, "AWS", 3) == 0) {
             p->lex_aws = true;
@@ -383,6 +391,11 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
         p->type = 0;
         return;
     }
+    if (v->num == ZL_PSEUDO_ALIAS) {
+        p->provider_alias = true;
+        p->type = 0;
+        return;
+    }
     p->type = (uint16_t)v->num;
 }
 
@@ -450,6 +463,10 @@ void zl_p_record_end(struct zl_parser *p)
     }
     if (p->aws_class || p->aws_alias) {
         zl_p_alias_record(p);
+        zl_p_line_reset(p);
+        return;
+    }
+    if (zl_p_provider_alias(p)) {
         zl_p_line_reset(p);
         return;
     }
@@ -672,6 +689,9 @@ void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yylt
         } else if (n == 3 && strncasecmp(t, "AWS", 3) == 0)
             zl_p_error_at(p, &s, "unknown record type 'AWS': 'AWS ALIAS' is cli53's pseudo-record for "
                                  "Route 53 aliases, not DNS (read cli53 exports with --dialect=cli53)");
+        else if (n == 5 && (strncasecmp(t, "ALIAS", 5) == 0 || strncasecmp(t, "ANAME", 5) == 0))
+            zl_p_error_at(p, &s, "unknown record type '%s': ALIAS and ANAME are providers' pseudo-types, which "
+                                 "BIND refuses (without --dialect=bind they are read as a provider's export)", shown);
         else
             zl_p_error_at(p, &s, "unknown record type '%s' (use a known type or TYPEnnn with \\# RDATA)", shown);
         return;
@@ -1093,6 +1113,13 @@ static void parser_finish(struct zl_parser *p)
         zl_p_report(p, ZL_RULE_ZL1001, &s,
                     "%u more relative names could not be expanded for want of an origin "
                     "(give --origin, or add $ORIGIN at the top)", p->no_origin_more);
+    }
+    if (p->res->aliases) {
+        struct zl_span s = p->first_alias;
+        zl_p_report(p, ZL_RULE_ZL1005, &s,
+                    "%lu provider alias record%s (ALIAS, ANAME, 'A ALIAS target', cli53's AWS ALIAS) read and not "
+                    "checked: they are not DNS data, the provider resolves them (BIND, Knot and NSD refuse them)",
+                    p->res->aliases, p->res->aliases == 1 ? "" : "s");
     }
     p->res->dialect = p->dialect;
     p->res->dialect_forced = p->dialect_forced;
