@@ -233,6 +233,7 @@ check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelin
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
+	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --quiet --max-fa-per-1k=1 --max-missed=0 tests/corpus
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 	@BUILD=$(BUILD) sh tests/docs/run.sh
