@@ -37,6 +37,10 @@ LDLIBS    = $(PKG_LIBS) -lm
 
 LIB_SRCS  := $(filter-out src/main.c,$(wildcard src/*.c src/formats/*.c)) $(wildcard rules/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o
+# Terraform reader (src/input/terraform/, grammar/hcl.*): HCL native syntax.
+LIB_SRCS  += $(wildcard src/input/terraform/*.c)
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
+             $(BUILD)/obj/hcl.tab.o $(BUILD)/obj/hcl.lex.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
@@ -65,7 +69,21 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h
+$(BUILD)/hcl.tab.c $(BUILD)/hcl.tab.h &: grammar/hcl.y | $(BUILD)
+	bison -Wall -Werror --defines=$(BUILD)/hcl.tab.h -o $(BUILD)/hcl.tab.c $<
+
+$(BUILD)/hcl.lex.c $(BUILD)/hcl.lex.h &: grammar/hcl.l $(BUILD)/hcl.tab.h | $(BUILD)
+	flex --header-file=$(BUILD)/hcl.lex.h -o $(BUILD)/hcl.lex.c $<
+
+$(BUILD)/obj/hcl.tab.o: $(BUILD)/hcl.tab.c $(BUILD)/hcl.lex.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/hcl.lex.o: $(BUILD)/hcl.lex.c $(BUILD)/hcl.tab.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/hcl.tab.h $(BUILD)/hcl.lex.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 

@@ -50,6 +50,10 @@ struct zl_fmt_owner {
     struct zl_span span;
     const char *set_id;    /* Route 53 SetIdentifier: routing records of one name */
     size_t set_id_len;
+    const char *comment;   /* record metadata as a zone file comment carries it
+                              ("cf_tags=cf-proxied:true"); NULL: none */
+    size_t comment_len;
+    struct zl_span comment_span;
 };
 
 /* Findings of the readers: ZL1001 (counted against the error limit) and others. */
@@ -110,5 +114,10 @@ void zl_fmt_zone_guess_use(struct zl_fmt *f, const struct zl_fmt_zone_guess *g);
 void zl_read_route53(struct zl_fmt *f);
 void zl_read_octodns(struct zl_fmt *f);
 void zl_read_gcloud(struct zl_fmt *f);
+/* Terraform (src/input/terraform/): a module directory, a .tf or .tf.json
+ * file (its directory's module), or one file given as bytes; and the JSON
+ * of `terraform show -json`. path may be NULL when data is given. */
+void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, size_t len);
+void zl_read_tfshow(struct zl_fmt *f);
 
 #endif

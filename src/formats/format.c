@@ -13,11 +13,12 @@
 
 #include "buf.h"
 #include "emit.h"
+#include "input/terraform/tf_detect.h"
 
 /* Detection reads this much of a file: the markers sit near the top. */
 #define HEAD_BYTES 65536
 
-static const char *const names[] = { "zone", "route53", "octodns", "gcloud", "auto" };
+static const char *const names[] = { "zone", "route53", "octodns", "gcloud", "terraform", "tfjson", "auto" };
 
 const char *zl_input_format_name(enum zl_input_format f)
 {
@@ -104,6 +105,13 @@ static bool has_type_key(const char *p, size_t n)
 
 int zl_input_format_detect(const char *data, size_t len, const char *name, char *why, size_t cap)
 {
+    /* ---- Terraform (src/input/terraform/tf_detect.c) ---- */
+    switch (zl_tf_detect(data, len, name)) {
+    case ZL_TF_DETECT_HCL: return ZL_INPUT_TERRAFORM;
+    case ZL_TF_DETECT_SHOW: return ZL_INPUT_TFJSON;
+    default: break;
+    }
+    /* ---- */
     size_t i = (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3)) ? 3 : 0;
     bool json = false, yaml = false;
     while (i < len) {
@@ -152,7 +160,8 @@ int zl_input_format_detect(const char *data, size_t len, const char *name, char 
     return -1;
 }
 
-static const char tried[] = "tried: zone file, Route 53 JSON, octoDNS YAML, Cloud DNS record sets";
+static const char tried[] = "tried: zone file, Route 53 JSON, octoDNS YAML, Cloud DNS record sets, "
+                            "Terraform (.tf, .tf.json, terraform show -json)";
 
 /* ---- reading ------------------------------------------------------------------ */
 
@@ -181,6 +190,8 @@ int zl_input_format_of_file(const char *path, enum zl_input_format requested)
 {
     if (requested != ZL_INPUT_AUTO)
         return requested;
+    if (zl_tf_dir_is_module(path)) /* Terraform: a module directory */
+        return ZL_INPUT_TERRAFORM;
     int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
     if (fd < 0)
         return ZL_INPUT_ZONE;
@@ -197,6 +208,10 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
 {
     if (requested != ZL_INPUT_AUTO) {
         snprintf(buf, cap, "%s (from --input-format)", zl_input_format_name(requested));
+        return buf;
+    }
+    if (zl_tf_dir_is_module(path)) { /* Terraform: a module directory */
+        snprintf(buf, cap, "terraform (detected: a directory with .tf files)");
         return buf;
     }
     int fd = strcmp(path, "-") ? open(path, O_RDONLY) : -1;
@@ -250,12 +265,14 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
     struct zl_yerror err;
     int rc = zl_ydocs_load(&f->y, text, len, f->src, &err);
     if (rc != 0)
-        zl_fmt_error(f, &err.span, "%s syntax error: %s", fmt == ZL_INPUT_ROUTE53 ? "JSON" : "YAML/JSON",
+        zl_fmt_error(f, &err.span, "%s syntax error: %s",
+                     fmt == ZL_INPUT_ROUTE53 || fmt == ZL_INPUT_TFJSON ? "JSON" : "YAML/JSON",
                      err.msg);
     switch (fmt) {
     case ZL_INPUT_ROUTE53: zl_read_route53(f); break;
     case ZL_INPUT_OCTODNS: zl_read_octodns(f); break;
     case ZL_INPUT_GCLOUD: zl_read_gcloud(f); break;
+    case ZL_INPUT_TFJSON: zl_read_tfshow(f); break;
     default: break;
     }
     unsigned hidden = f->res->errors > f->errors_shown ? f->res->errors - f->errors_shown : 0;
@@ -268,6 +285,37 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
     free(f->toks);
     free(f->out);
 }
+
+/* ---- Terraform (src/input/terraform/tf_read.c) ---- */
+static int read_terraform(const struct zl_parse_opts *opts, struct zl_parse_result *res, struct zl_source *src,
+                          const char *shown, const char *path, const char *data, size_t len, struct zl_buf *whole)
+{
+    zl_buf_free(whole);
+    if (data) {
+        src->memory = zl_xmalloc(len + 1);
+        memcpy(src->memory, data, len);
+        src->memory_len = len;
+    }
+    struct zl_fmt f;
+    memset(&f, 0, sizeof f);
+    f.opts = opts;
+    f.res = res;
+    f.src = src;
+    f.name = shown;
+    zl_read_terraform(&f, path, data, len);
+    unsigned hidden = res->errors > f.errors_shown ? res->errors - f.errors_shown : 0;
+    if (hidden)
+        zl_fmt_report(&f, "ZL1001", "syntax", ZL_SEV_ERROR, &f.last_error_span, "%u more syntax errors not shown",
+                      hidden);
+    zl_buf_free(&f.text);
+    zl_buf_free(&f.wire);
+    free(f.toks);
+    free(f.out);
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return 0;
+}
+/* ---- */
 
 int zl_read_input(const char *path, const char *display, const char *data, size_t len,
                   enum zl_input_format fmt, const struct zl_parse_opts *opts,
@@ -284,7 +332,9 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
         } else {
             int fd = open(path, O_RDONLY);
             struct stat st;
-            if (fd < 0 || fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) || read_fd(fd, HEAD_BYTES, &whole) != 0) {
+            if (zl_tf_dir_is_module(path)) { /* Terraform: a module directory */
+                d = ZL_INPUT_TERRAFORM;
+            } else if (fd < 0 || fstat(fd, &st) != 0 || S_ISDIR(st.st_mode) || read_fd(fd, HEAD_BYTES, &whole) != 0) {
                 d = ZL_INPUT_ZONE; /* the zone parser words the error */
             } else {
                 d = zl_input_format_detect((const char *)whole.data, whole.len, shown, why, sizeof why);
@@ -331,6 +381,8 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     memset(res, 0, sizeof *res);
     struct zl_source *src = new_source(opts, shown, data ? NULL : path);
     src->input_format = (unsigned char)fmt;
+    if (fmt == ZL_INPUT_TERRAFORM) /* reads its own files (a module is a directory) */
+        return read_terraform(opts, res, src, shown, path, data, len, &whole);
     if (!data && !have_whole) {
         int fd = open(path, O_RDONLY);
         whole.len = 0;

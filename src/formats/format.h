@@ -18,10 +18,12 @@ enum zl_input_format {
     ZL_INPUT_ROUTE53,  /* aws route53 list-resource-record-sets (JSON, or --output yaml) */
     ZL_INPUT_OCTODNS,  /* octoDNS YamlProvider zone file */
     ZL_INPUT_GCLOUD,   /* gcloud dns record-sets export (YAML), or record-sets list JSON */
+    ZL_INPUT_TERRAFORM, /* a Terraform module: *.tf, *.tf.json (src/input/terraform/) */
+    ZL_INPUT_TFJSON,   /* terraform show -json (plan or state) */
     ZL_INPUT_AUTO,     /* detect from content and file name */
 };
 
-/* "zone", "route53", "octodns", "gcloud", "auto". */
+/* "zone", "route53", "octodns", "gcloud", "terraform", "tfjson", "auto". */
 const char *zl_input_format_name(enum zl_input_format f);
 /* Case-insensitive; 0 and *out set, or -1. */
 int zl_input_format_from_name(const char *name, enum zl_input_format *out);
