@@ -417,12 +417,18 @@ void zl_read_tfshow(struct zl_fmt *f)
             continue;
         }
         S.zones = zl_hv_new(&S.E, ZL_HV_MAP, zl_y_span(&f->y, d, root));
+        /* A plan's data sources (the zone looked up by name) were read into
+         * prior_state. */
+        yaml_node_t *prior = zl_y_get(&f->y, d, root, "prior_state");
+        yaml_node_t *pv = prior ? zl_y_get(&f->y, d, prior, "values") : NULL;
+        if (pv)
+            walk(&S, d, zl_y_get(&f->y, d, pv, "root_module"), collect_zone, 0);
         walk(&S, d, rm, collect_zone, 0);
         walk(&S, d, rm, map_resource, 0);
     }
     if (S.unevaluated)
         zl_fmt_report(f, "ZL1004", "tf-not-evaluated", ZL_SEV_INFO, &S.first_unevaluated,
-                      "%u DNS record resource%s in this file %s values Terraform had not resolved "
+                      "%u DNS record%s in this file %s values Terraform had not resolved "
                       "(known only after apply); rules that need them skipped them",
                       S.unevaluated, S.unevaluated == 1 ? "" : "s", S.unevaluated == 1 ? "has" : "have");
     zl_arena_free(&S.arena);

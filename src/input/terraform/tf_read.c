@@ -67,7 +67,7 @@ static void report_unevaluated(struct zl_tf_reader *R)
     for (struct zl_tf_file *f = R->files; f; f = f->next)
         if (f->unevaluated)
             zl_fmt_report(R->f, "ZL1004", "tf-not-evaluated", ZL_SEV_INFO, &f->first_unevaluated,
-                          "%u DNS record resource%s in this file could not be evaluated without running "
+                          "%u DNS record%s in this file could not be evaluated without running "
                           "Terraform (%s values known only at apply time, such as another resource's "
                           "computed attribute or a variable without a value); rules that need them skipped them",
                           f->unevaluated, f->unevaluated == 1 ? "" : "s", f->unevaluated == 1 ? "it uses" : "they use");

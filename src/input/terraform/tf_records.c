@@ -327,7 +327,8 @@ static void map_route53(struct rec_ctx *c)
     find_zone(c, get(o, "zone_id"), NULL);
     if (!known_str(name) || !known_str(typ))
         return not_evaluated(c);
-    if (!absent(get(o, "alias")))
+    const struct zl_hv *alias = block(o, "alias");
+    if (alias && alias->kind != ZL_HV_NULL)
         return; /* alias records: no TTL, no values of their own */
     uint16_t type;
     if (!type_of(c, typ, &type))
@@ -370,7 +371,7 @@ static void map_route53(struct rec_ctx *c)
     }
     const struct zl_hv *recs = get(o, "records"), *ttlv = get(o, "ttl");
     if (absent(recs))
-        return; /* nothing published (the provider requires records or alias) */
+        return not_evaluated(c); /* a plan leaves out what is known only after apply */
     if (recs->kind != ZL_HV_LIST || zl_hv_has_unknown(recs))
         return not_evaluated(c);
     uint32_t ttl;
