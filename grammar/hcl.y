@@ -217,8 +217,8 @@ for_tuple
     ;
 
 for_object
-    : '{' for_head ':' expr ARROW expr ellipsis_opt cond_opt '}'
-                                 { $$ = zl_hcl_for(P, $2, $4, $6, $7.flags != 0, $8, S2(@1, @9)); }
+    : '{' nl_opt for_head ':' expr ARROW expr ellipsis_opt cond_opt '}'
+                                 { $$ = zl_hcl_for(P, $3, $5, $7, $8.flags != 0, $9, S2(@1, @10)); }
     ;
 
 /* ---- templates --------------------------------------------------------------------- */

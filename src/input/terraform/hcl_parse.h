@@ -89,7 +89,7 @@ struct zl_hcl_lexer {
         uint32_t line, col; /* of "<<" */
     } heredoc[16];
     unsigned nheredoc;
-    int last;                /* last token returned */
+    int last, last2;         /* the last two tokens returned */
     int first;               /* start token to return first (0: done) */
     bool bol;                /* heredoc: at a line start */
     bool tplonly;            /* a bare template (zl_hcl_parse_template) */
