@@ -297,13 +297,19 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         return 0; /* the scanner has said what is wrong */
     bool expr = false;
     for (int i = 0; i < n; i++)
-        if (exp[i] == YYSYMBOL_NUMBER || exp[i] == YYSYMBOL_OQUOTE)
+        if (exp[i] == YYSYMBOL_OQUOTE)
             expr = true;
     char list[512];
     size_t len = 0;
     list[0] = '\0';
     int shown = 0, total = 0;
     const char *names[MAX_EXPECTED + 1];
+    const char *skipped[MAX_EXPECTED];
+    int nskipped = 0;
+    bool ident = false;
+    for (int i = 0; i < n; i++)
+        if (exp[i] == YYSYMBOL_IDENT)
+            ident = true;
     if (expr)
         names[total++] = "an expression";
     for (int i = 0; i < n; i++) {
@@ -318,17 +324,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         if (expr && starts_expr)
             continue;
         static const char *const ops[] = { "'=='", "'!='", "'<='", "'>='", "'&&'", "'||'", "'<'", "'>'",
-                                           "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'.'", "'['" };
+                                           "'+'", "'-'", "'*'", "'/'", "'%'", "'?'", "'.'", "'['",
+                                           "'::'", "'('" };
         bool op = false;
         for (size_t j = 0; j < sizeof ops / sizeof ops[0]; j++)
             if (!strcmp(nm, ops[j]))
                 op = true;
-        if (op)
-            continue; /* what could continue an expression: always possible, never the point */
-        if ((k == YYSYMBOL_FOR || k == YYSYMBOL_IN || k == YYSYMBOL_IF) && (expr || n > 6))
+        if (op) {
+            /* what could continue an expression: always possible, rarely the point */
+            if (nskipped < MAX_EXPECTED)
+                skipped[nskipped++] = nm;
+            continue;
+        }
+        if ((k == YYSYMBOL_FOR || k == YYSYMBOL_IN || k == YYSYMBOL_IF) && (expr || ident || n > 6))
             continue;
         names[total++] = yysymbol_name(k);
     }
+    for (int i = 0; total == 0 && i < nskipped; i++)
+        names[total++] = skipped[i];
     for (int i = 0; i < total && shown < 6; i++, shown++) {
         if (i > 0)
             add_name(list, sizeof list, &len, i == total - 1 || shown == 5 ? " or " : ", ");
@@ -339,9 +352,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
     size_t gl = 0;
     gotbuf[0] = '\0';
     add_name(gotbuf, sizeof gotbuf, &gl, what);
-    if (total == 0 && n > 0)
-        add_name(list, sizeof list, &len, "an operator");
-    if (total || n > 0)
+    if (total)
         zl_hcl_lex_error(P, yypcontext_location(ctx), "unexpected %s; expected %s", gotbuf, list);
     else
         zl_hcl_lex_error(P, yypcontext_location(ctx), "unexpected %s", gotbuf);

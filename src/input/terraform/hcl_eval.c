@@ -681,5 +681,6 @@ static const struct zl_hv *eval(struct zl_hcl_eval *E, const struct zl_hcl_node 
 const struct zl_hv *zl_hcl_eval(struct zl_hcl_eval *E, const struct zl_hcl_node *n)
 {
     const struct zl_hv *v = eval(E, n);
-    return v;
+    /* Past a bound, a value may be partly built: none of it counts. */
+    return E->exhausted ? zl_hv_unknown(E, n->span) : v;
 }

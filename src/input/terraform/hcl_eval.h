@@ -78,7 +78,7 @@ struct zl_hcl_resolver {
 
 /* Bounds: nesting of evaluation, work per evaluator, size of values. */
 #define ZL_HCL_EVAL_MAX_DEPTH 100
-#define ZL_HCL_EVAL_MAX_STEPS 2000000ul
+#define ZL_HCL_EVAL_MAX_STEPS 10000000ul
 #define ZL_HCL_EVAL_MAX_STR (1u << 20)
 #define ZL_HCL_EVAL_MAX_ITEMS 100000u
 

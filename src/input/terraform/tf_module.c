@@ -329,7 +329,7 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
         if (v->kind != ZL_HV_STR || !(strncmp(v->s, "./", 2) == 0 || strncmp(v->s, "../", 3) == 0))
             continue;
         if (m->depth + 1 > ZL_TF_MAX_MODULE_DEPTH || R->nmodules >= ZL_TF_MAX_MODULES) {
-            zl_fmt_report(R->f, "ZL1003", "input-limit", ZL_SEV_INFO, &src->span,
+            zl_fmt_report(R->f, "ZL1004", "tf-not-evaluated", ZL_SEV_INFO, &src->span,
                           "module '%.*s' is not read: modules nest deeper than %d or number more than %d here",
                           (int)c->len, c->name, ZL_TF_MAX_MODULE_DEPTH, ZL_TF_MAX_MODULES);
             continue;
@@ -350,13 +350,13 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
         while (k > 1 && shown[k - 1] == '/')
             shown[--k] = '\0';
         if (!realpath(dir, real)) {
-            zl_fmt_report(R->f, "ZL1003", "input-limit", ZL_SEV_INFO, &src->span,
+            zl_fmt_report(R->f, "ZL1004", "tf-not-evaluated", ZL_SEV_INFO, &src->span,
                           "module '%.*s': its source '%s' cannot be read (%s)", (int)c->len, c->name, v->s,
                           strerror(errno));
             continue;
         }
         if (R->root_real && !under(real, R->root_real)) {
-            zl_fmt_report(R->f, "ZL1003", "input-limit", ZL_SEV_INFO, &src->span,
+            zl_fmt_report(R->f, "ZL1004", "tf-not-evaluated", ZL_SEV_INFO, &src->span,
                           "module '%.*s': its source '%s' lies outside '%s', the directory being read; "
                           "its records are not checked (read that directory, or its parent)",
                           (int)c->len, c->name, v->s, R->root_dir ? R->root_dir : ".");

@@ -265,8 +265,7 @@ static int emit_record(struct rec_ctx *c, const struct zl_fmt_owner *o, uint16_t
         char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&o->name, on);
         zl_name_to_text(&c->zone, zn);
-        zl_fmt_report(f, "ZL3103", "out-of-zone", ZL_SEV_ERROR, &o->span,
-                      "'%s' is not in its zone '%s': the provider refuses to create it", on, zn);
+        zl_fmt_error(f, &o->span, "'%s' is not in its zone '%s': Terraform's apply fails for this record", on, zn);
         return -1;
     }
     zl_fmt_zone_guess_add(&c->X->guess, &o->name, type == ZL_T_SOA);
