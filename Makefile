@@ -119,7 +119,7 @@ check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_terraform.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -132,7 +132,7 @@ $(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(BUILD
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation]
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation|terraform|tfjson]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -142,13 +142,14 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation
+FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation terraform tfjson
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_ARGS    ?=
-# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys.
-FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,exports).dict
+# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys;
+# hcl.dict: HCL syntax and Terraform's DNS resources.
+FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if $(filter terraform,$(FUZZ_TARGET)),hcl,exports)).dict
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \

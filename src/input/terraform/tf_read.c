@@ -88,7 +88,7 @@ void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, siz
         } else {
             const char *slash = strrchr(path, '/');
             if (slash)
-                snprintf(dir, sizeof dir, "%.*s", (int)(slash - path ? slash - path : 1), path);
+                snprintf(dir, sizeof dir, "%.*s", (int)(slash > path ? slash - path : 1), path);
             else
                 snprintf(dir, sizeof dir, ".");
         }
