@@ -73,6 +73,13 @@ int zl_tf_read_file(struct zl_tf_reader *R, const char *path, char **text, size_
     return 0;
 }
 
+/* a + "/" + b into out; false when it does not fit. */
+static bool join_path(char *out, size_t cap, const char *a, const char *b)
+{
+    int n = snprintf(out, cap, "%s/%s", a, b);
+    return n >= 0 && (size_t)n < cap;
+}
+
 static bool ends_with(const char *s, const char *suf)
 {
     size_t n = strlen(s), m = strlen(suf);
@@ -203,8 +210,7 @@ static void read_tfvars(struct zl_tf_reader *R, struct zl_tf_module *m, const ch
     size_t len;
     const char *why;
     char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    if (zl_tf_read_file(R, real, &text, &len, &why) != 0)
+    if (!join_path(path, sizeof path, dir, name) || zl_tf_read_file(R, real, &text, &len, &why) != 0)
         return;
     struct zl_tf_file *f = add_file(R, path, real);
     f->text = text;
@@ -274,8 +280,12 @@ struct zl_tf_module *zl_tf_module_load(struct zl_tf_reader *R, const char *dir, 
     struct zl_tf_module *m = new_module(R, dir, real, parent, call);
     for (size_t i = 0; i < ntf; i++) {
         char path[PATH_MAX], rp[PATH_MAX];
-        snprintf(path, sizeof path, "%s%s%s", strcmp(dir, ".") ? dir : "", strcmp(dir, ".") ? "/" : "", tf[i]);
-        snprintf(rp, sizeof rp, "%s/%s", real, tf[i]);
+        if (!strcmp(dir, "."))
+            snprintf(path, sizeof path, "%s", tf[i]);
+        else if (!join_path(path, sizeof path, dir, tf[i]))
+            continue;
+        if (!join_path(rp, sizeof rp, real, tf[i]))
+            continue;
         char *text;
         size_t len;
         const char *why;
@@ -293,7 +303,8 @@ struct zl_tf_module *zl_tf_module_load(struct zl_tf_reader *R, const char *dir, 
         qsort(vars, nvars, sizeof *vars, cmp_tfvars);
     for (size_t i = 0; i < nvars; i++) {
         char rp[PATH_MAX];
-        snprintf(rp, sizeof rp, "%s/%s", real, vars[i]);
+        if (!join_path(rp, sizeof rp, real, vars[i]))
+            continue;
         read_tfvars(R, m, strcmp(dir, ".") ? dir : ".", vars[i], rp);
     }
     load_children(R, m);
@@ -335,7 +346,8 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
             continue;
         }
         char dir[PATH_MAX], real[PATH_MAX];
-        snprintf(dir, sizeof dir, "%s/%s", m->dir, v->s);
+        if (!join_path(dir, sizeof dir, m->dir, v->s))
+            continue;
         /* tidy "./x/./y" for display */
         char shown[PATH_MAX];
         size_t k = 0;
