@@ -35,8 +35,9 @@ static const char usage_text[] =
     "  --exit-zero         exit 0 even with findings (still 2 on usage or I/O errors)\n"
     "  --origin=NAME       origin for relative names (else $ORIGIN, else the file name)\n"
     "  --input-format=FMT  zone, route53 (list-resource-record-sets JSON), octodns (YAML),\n"
-    "                      gcloud (record-sets export YAML/JSON) or auto (default: from\n"
-    "                      the content)\n"
+    "                      gcloud (record-sets export YAML/JSON), terraform (a module:\n"
+    "                      .tf/.tf.json files or their directory), tfjson (terraform\n"
+    "                      show -json) or auto (default: from the content)\n"
     "  --dialect=NAME      how to read a BIND-style provider export: auto (default:\n"
     "                      from its header), bind, cloudflare, godaddy, azure, gcloud,\n"
     "                      digitalocean, hetzner or cli53\n"
@@ -251,7 +252,8 @@ static int resolve_input_format(const struct cli *c, enum zl_input_format *out)
 {
     *out = ZL_INPUT_AUTO;
     if (c->input_format && zl_input_format_from_name(c->input_format, out) != 0)
-        return usage_error("--input-format must be auto, zone, route53, octodns or gcloud, not '%s'",
+        return usage_error("--input-format must be auto, zone, route53, octodns, gcloud, terraform or tfjson, "
+                           "not '%s'",
                            c->input_format);
     return 0;
 }
