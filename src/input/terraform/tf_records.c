@@ -411,9 +411,10 @@ static void map_cloudflare(struct rec_ctx *c)
 {
     const struct zl_hv *o = c->obj;
     const struct zl_hv *name = get(o, "name"), *typ = get(o, "type");
-    const struct zl_hv *content = get(o, "content");
-    if (absent(content))
-        content = get(o, "value");
+    /* v4 state carries both value (deprecated) and content; one may be empty */
+    const struct zl_hv *content = get(o, "content"), *value = get(o, "value");
+    if (absent(content) || (known_str(content) && content->len == 0 && known_str(value) && value->len))
+        content = value;
     find_zone(c, get(o, "zone_id"), NULL);
     if (!known_str(name) || !known_str(typ))
         return not_evaluated(c);
