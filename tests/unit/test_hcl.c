@@ -151,6 +151,8 @@ static const struct {
       "a=x;" },
     { "/* block\ncomment */ a = 1\n",
       "a=1;" },
+    { "\xef\xbb\xbf" "a = 1\n",
+      "a=1;" },
 };
 
 static const struct {
@@ -210,6 +212,28 @@ static const struct {
       "1:7: unexpected newline; expected identifier or number" },
     { "a = { for k in x : k }\n",
       "1:22: unexpected '}'; expected '=>'" },
+    { "a = \"\\ud800\"\n",
+      "1:6: escape '\\ud800' is not a Unicode character" },
+    { "a = \"\\U00110000\"\n",
+      "1:6: escape '\\U00110000' is not a Unicode character" },
+    { "a = \"${x\n",
+      "1:9: the file ends inside a template interpolation: expected '}'" },
+    { "a = \"x\\\n",
+      "1:7: a backslash at the end of a line escapes nothing; a quoted string cannot span lines" },
+    { "a = \"%{endif}\"\n",
+      "1:6: unexpected '%{endif'; expected template text, '${', '%{if', '%{for' or closing '\"'" },
+    { "a = \"%{for x in y}z\"\n",
+      "1:20: unexpected closing '\"'; expected template text, '${', '%{if', '%{for' or '%{endfor'" },
+    { "a = \"%{if x}y\"\n",
+      "1:14: unexpected closing '\"'; expected template text, '${', '%{if', '%{else', '%{endif' or '%{for'" },
+    { "a = { for k, v in x : k }\n",
+      "1:25: unexpected '}'; expected '=>'" },
+    { "a = x ? y\n",
+      "1:10: unexpected newline; expected ':'" },
+    { "a = [for x in : x]\n",
+      "1:15: unexpected ':'; expected an expression" },
+    { "resource \"a\" \"b\" \"c\" {\n  = 1\n}\n",
+      "2:3: unexpected '='; expected identifier or '}'" },
 };
 
 static void test_constructs(void **state)

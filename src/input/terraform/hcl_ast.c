@@ -649,6 +649,12 @@ struct zl_hcl_body *zl_hcl_parse(const char *text, size_t len, const struct zl_s
     L.text = text;
     L.len = len;
     L.line = L.col = 1;
+    if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+        /* a byte-order mark: not part of the first token (columns count bytes) */
+        L.text += 3;
+        L.len -= 3;
+        L.col = 4;
+    }
     L.first = START_BODY;
     L.P = &P;
     return run(&P, &L) ? P.root : NULL;

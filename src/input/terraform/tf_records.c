@@ -243,7 +243,8 @@ static void find_zone(struct rec_ctx *c, const struct zl_hv *zid, const struct z
         c->have_zone = true;
         return;
     }
-    if (c->X->f->opts->origin) {
+    /* --origin; not a guess from the file name ("main.tf" is no zone) */
+    if (c->X->f->opts->origin && !c->X->f->opts->origin_is_guess) {
         c->zone = *c->X->f->opts->origin;
         c->have_zone = true;
     }
