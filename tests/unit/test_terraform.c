@@ -124,6 +124,7 @@ static void test_route53_names(void **state)
     assert_non_null(strstr((char *)g->recs.data, ".example.com.\t300"));
     assert_null(strstr((char *)g->recs.data, "\nexample.com."));
     assert_int_not_equal(strncmp((char *)g->recs.data, "example.com.", 12), 0);
+    assert_non_null(strstr((char *)g->diags.data, "ZL2105 6:14 Route 53 has no '@'"));
     got_free(g);
     /* "myexample.com" ends with "example.com" as a string: not appended,
      * and outside the zone */

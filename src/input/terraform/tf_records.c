@@ -364,6 +364,13 @@ static void map_route53(struct rec_ctx *c)
     struct zl_fmt_owner ow;
     if (!owner_of(c, &ow, fq, n, name, flags))
         return;
+    if (name->len == 1 && name->s[0] == '@') {
+        char on[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&ow.name, on);
+        zl_fmt_report(c->X->f, "ZL2105", "provider-at-name", ZL_SEV_WARNING, &ow.span,
+                      "Route 53 has no '@': this creates a record named '%s', not one at the zone's apex; "
+                      "write name = \"\" or the zone's name", on);
+    }
     const struct zl_hv *sid = get(o, "set_identifier");
     if (known_str(sid) && sid->len) {
         ow.set_id = sid->s;
