@@ -1,7 +1,9 @@
 /* The Terraform reader (src/input/terraform/): each provider's naming and
  * value rules, count/for_each, what stays unevaluated, module files, the
  * JSON forms, format detection, and where findings point. Records are
- * compared in zonelint's print form, diagnostics as "CODE line:col msg". */
+ * compared in zonelint's print form, diagnostics as "CODE line:col msg".
+ * Covers rules/tf_not_evaluated.c and provider_at_name.c (reported by the
+ * reader). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
