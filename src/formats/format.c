@@ -291,6 +291,13 @@ static int read_terraform(const struct zl_parse_opts *opts, struct zl_parse_resu
                           const char *shown, const char *path, const char *data, size_t len, struct zl_buf *whole)
 {
     zl_buf_free(whole);
+    struct stat st;
+    if (!data && stat(path, &st) != 0) {
+        io_error(opts, src, res, "cannot open: %s%s", strerror(errno), "");
+        if (!opts->sources)
+            zl_parse_sources_free(src);
+        return -1;
+    }
     if (data) {
         src->memory = zl_xmalloc(len + 1);
         memcpy(src->memory, data, len);
