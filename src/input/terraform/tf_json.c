@@ -51,6 +51,7 @@ struct jctx {
     struct zl_ydocs *y;
     size_t doc;
     unsigned depth;
+    const struct zl_source *src; /* the .tf.json file */
 };
 
 static void json_error(void *user, const struct zl_span *at, const char *msg)
@@ -62,8 +63,10 @@ static void json_error(void *user, const struct zl_span *at, const char *msg)
 static struct zl_hcl_node *expr_of(struct jctx *J, const yaml_node_t *n)
 {
     struct zl_arena *A = &J->R->arena;
+    if (!n)
+        return zl_hcl_node_new(A, ZL_HCL_NULL, (struct zl_span){ J->src, 1, 1, 1, 2 });
     struct zl_span s = zl_y_span(J->y, J->doc, n);
-    if (!n || J->depth > 64)
+    if (J->depth > 64)
         return zl_hcl_node_new(A, ZL_HCL_NULL, s);
     J->depth++;
     struct zl_hcl_node *e;
@@ -74,17 +77,10 @@ static struct zl_hcl_node *expr_of(struct jctx *J, const yaml_node_t *n)
             bool exact;
             struct zl_span vs = value_span(J->y, J->doc, n, &exact);
             struct zl_hcl_error_fn err = { json_error, J->R };
-            e = zl_hcl_parse_template(v, len, J->R->f->src, vs, exact, A, &err);
-            if (e) {
-                for (uint32_t i = 0; i < e->nkids; i++)
-                    if (e->kids[i]->kind == ZL_HCL_LIT && e->kids[i]->span.src != vs.src)
-                        e->kids[i]->span.src = vs.src;
-            } else {
+            e = zl_hcl_parse_template(v, len, J->src, vs, exact, A, &err);
+            if (!e)
                 e = zl_hcl_node_new(A, ZL_HCL_NULL, vs);
-            }
-            /* spans point into this file */
-            if (e)
-                e->span = vs;
+            e->span = vs;
         } else if (len == 4 && !memcmp(v, "true", 4)) {
             e = zl_hcl_node_new(A, ZL_HCL_BOOL, s);
             e->num = 1;
@@ -234,7 +230,7 @@ struct zl_hcl_body *zl_tfjson_body(struct zl_tf_reader *R, struct zl_tf_file *fi
         zl_ydocs_free(y);
         return NULL;
     }
-    struct jctx J = { R, y, 0, 0 };
+    struct jctx J = { R, y, 0, 0, file->src };
     yaml_node_t *root = zl_y_root(y, 0);
     struct zl_hcl_body *b = zl_arena_alloc(&R->arena, sizeof *b);
     if (!root || root->type != YAML_MAPPING_NODE) {
@@ -290,8 +286,10 @@ struct show {
 static const struct zl_hv *hv_of(struct show *S, size_t doc, const yaml_node_t *n, unsigned depth)
 {
     struct zl_ydocs *y = &S->f->y;
+    if (!n)
+        return zl_hv_new(&S->E, ZL_HV_NULL, (struct zl_span){ S->f->src, 1, 1, 1, 2 });
     struct zl_span s = zl_y_span(y, doc, n);
-    if (!n || depth > 64)
+    if (depth > 64)
         return zl_hv_unknown(&S->E, s);
     if (n->type == YAML_SCALAR_NODE) {
         size_t len;
