@@ -68,8 +68,9 @@ LIB_SRCS  := $(filter-out src/cli/main.c src/base/sanitizer_options.c,$(wildcard
 # The sanitizers' default options (exit codes): an object of its own, linked
 # into every program, since a library member that nothing calls is left out.
 SAN_OBJ   := $(if $(filter 1,$(SANITIZE)),$(BUILD)/obj/src/base/sanitizer_options.o)
+# Two grammars: master files (zone.*) and Terraform's HCL native syntax (hcl.*).
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
-             $(BUILD)/obj/senders_builtin.o
+             $(BUILD)/obj/hcl.tab.o $(BUILD)/obj/hcl.lex.o $(BUILD)/obj/senders_builtin.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
@@ -105,6 +106,20 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/hcl.tab.c $(BUILD)/hcl.tab.h &: grammar/hcl.y | $(BUILD) deps
+	bison -Wall -Werror --defines=$(BUILD)/hcl.tab.h -o $(BUILD)/hcl.tab.c $<
+
+$(BUILD)/hcl.lex.c $(BUILD)/hcl.lex.h &: grammar/hcl.l $(BUILD)/hcl.tab.h | $(BUILD) deps
+	flex --header-file=$(BUILD)/hcl.lex.h -o $(BUILD)/hcl.lex.c $<
+
+$(BUILD)/obj/hcl.tab.o: $(BUILD)/hcl.tab.c $(BUILD)/hcl.lex.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/hcl.lex.o: $(BUILD)/hcl.lex.c $(BUILD)/hcl.tab.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
+
 # Sender packs (senders/*.yaml, format in senders/README.md) become a const C
 # table: the generator reads them with the loader user packs go through, so a
 # broken pack fails the build with file:line:col.
@@ -120,7 +135,8 @@ $(BUILD)/obj/senders_builtin.o: $(BUILD)/senders_builtin.c src/lint/senders.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/zl_version.h
+$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/hcl.tab.h $(BUILD)/hcl.lex.h \
+                 $(BUILD)/zl_version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
@@ -266,7 +282,7 @@ corpus: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --max-fa-per-1k=1 --max-missed=0 tests/corpus
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_terraform.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -279,7 +295,7 @@ $(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_O
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation]
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation|terraform|tfjson]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -289,13 +305,14 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation
+FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation terraform tfjson
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_ARGS    ?=
-# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys.
-FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,exports).dict
+# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys;
+# hcl.dict: HCL syntax and Terraform's DNS resources.
+FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if $(filter terraform,$(FUZZ_TARGET)),hcl,exports)).dict
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \

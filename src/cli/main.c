@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <strings.h>
 #include <unistd.h>
 
@@ -752,6 +753,33 @@ static int cmd_explain(struct cli *c)
 
 /* --ses-identity and --expect-ns: read once, shared by every file. On
  * error both are freed and the status is 2. */
+/* A reader that reads a file's whole directory (a Terraform module) reads
+ * it once, however many of its files are named (pre-commit names every
+ * changed one): true when the directory of file was read already; else it
+ * is remembered. */
+static bool module_read_already(const char *file, enum zl_input_format requested, struct zl_strlist *seen)
+{
+    int fmt = zl_input_format_of_file(file, requested);
+    if (fmt < 0 || !(zl_reader_of((enum zl_input_format)fmt)->caps & ZL_READS_MODULE))
+        return false;
+    char real[PATH_MAX];
+    if (!realpath(file, real))
+        return false;
+    struct stat st;
+    if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        char *slash = strrchr(real, '/');
+        if (slash)
+            *(slash == real ? slash + 1 : slash) = '\0';
+    }
+    for (size_t i = 0; i < seen->n; i++)
+        if (!strcmp(seen->v[i], real))
+            return true;
+    seen->v = zl_xrealloc(seen->v, (seen->n + 2) * sizeof *seen->v);
+    seen->v[seen->n++] = zl_xstrdup(real);
+    seen->v[seen->n] = NULL;
+    return false;
+}
+
 static int load_crosschecks(const struct cli *c, struct zl_ses_expect *ses, struct zl_delegation *dl)
 {
     char err[1024];
@@ -855,6 +883,7 @@ static int cmd_check(struct cli *c)
     struct zl_source *sources = NULL;
     int status = 0;
     bool failing = false;
+    struct zl_strlist modules = { 0 }; /* directories read as one input (Terraform modules) */
     for (size_t i = 0; i < c->nfiles; i++) {
         struct zl_diags ds = { 0 };
         const char *file = c->files[i];
@@ -871,6 +900,8 @@ static int cmd_check(struct cli *c)
             rc = zl_lint_buffer(data, len, g->stdin_filename ? g->stdin_filename : "<stdin>", &lo, &sources, &ds);
             free(data);
         } else {
+            if (module_read_already(file, infmt, &modules))
+                continue; /* its module was read with an earlier file of its directory */
             rc = zl_lint_file(file, NULL, &lo, &sources, &ds);
         }
         if (rc != 0)
@@ -886,6 +917,7 @@ static int cmd_check(struct cli *c)
     }
     if (zl_reporter_finish(rep) != 0)
         status = 2;
+    zl_strlist_free(&modules);
     zl_parse_sources_free(sources);
     zl_ses_expect_free(&ses);
     zl_delegation_free(&dl);

@@ -21,8 +21,10 @@
 static const struct zl_reader readers[] = {
 #define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) \
     { ZL_INPUT_##id, name, title, looks_for, caps, sniff, read, zone_from },
+#define ZL_READER_ZONE(id, name, title, caps, zone_from) { ZL_INPUT_##id, name, title, "", caps, NULL, NULL, zone_from },
 #include "input/readers.def"
 #undef ZL_READER
+#undef ZL_READER_ZONE
 };
 #define NREADERS (sizeof readers / sizeof readers[0])
 
@@ -95,6 +97,8 @@ enum zl_input_format zl_source_input_format(const struct zl_source *src)
 {
     return src ? (enum zl_input_format)src->input_format : ZL_INPUT_ZONE;
 }
+
+static const struct zl_reader *directory_reader(const char *path, enum zl_input_format fmt);
 
 /* ---- detection ------------------------------------------------------------ */
 
@@ -234,6 +238,9 @@ int zl_input_format_of_file(const char *path, enum zl_input_format requested)
 {
     if (requested != ZL_INPUT_AUTO)
         return requested;
+    const struct zl_reader *dr = directory_reader(path, requested);
+    if (dr)
+        return dr->id;
     struct zl_buf b = { 0 };
     int rc = read_head(path, &b);
     int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, NULL, 0) : ZL_INPUT_ZONE;
@@ -246,6 +253,11 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
 {
     if (requested != ZL_INPUT_AUTO) {
         snprintf(buf, cap, "%s (from --input-format)", zl_input_format_name(requested));
+        return buf;
+    }
+    const struct zl_reader *dr = directory_reader(path, requested);
+    if (dr) {
+        snprintf(buf, cap, "%s (detected: a directory it reads as one input)", dr->name);
         return buf;
     }
     struct zl_buf b = { 0 };
@@ -328,7 +340,8 @@ static void no_format(const struct zl_parse_opts *opts, struct zl_parse_result *
 }
 
 static void structured(const struct zl_parse_opts *opts, struct zl_parse_result *res, struct zl_source *src,
-                       enum zl_input_format fmt, const char *shown, const char *text, size_t len)
+                       enum zl_input_format fmt, const char *shown, const char *path, const char *text,
+                       size_t len)
 {
     struct zl_fmt f;
     memset(&f, 0, sizeof f);
@@ -336,7 +349,42 @@ static void structured(const struct zl_parse_opts *opts, struct zl_parse_result 
     f.res = res;
     f.src = src;
     f.name = shown;
+    f.path = path;
     read_structured(&f, fmt, text, len);
+}
+
+/* The reader that reads the directory at path as one input, or NULL (not
+ * a directory, or no reader claims it). */
+static const struct zl_reader *directory_reader(const char *path, enum zl_input_format fmt)
+{
+    struct stat st;
+    if (!path || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    struct zl_sniff sn = { .data = "", .len = 0, .name = path, .dir = path };
+    for (size_t i = 0; i < NREADERS; i++)
+        if (readers[i].sniff && (fmt == ZL_INPUT_AUTO || fmt == readers[i].id) && readers[i].sniff(&sn))
+            return &readers[i];
+    return NULL;
+}
+
+/* A directory named on the command line that a reader reads as one input
+ * (a Terraform module): AUTO asks each reader; 1 when one claimed it (and
+ * read it), 0 when none did. */
+static int read_directory(const char *path, const char *shown, enum zl_input_format fmt,
+                          const struct zl_parse_opts *opts, struct zl_parse_result *res, enum zl_input_format *used)
+{
+    const struct zl_reader *r = directory_reader(path, fmt);
+    if (!r)
+        return 0;
+    if (used)
+        *used = r->id;
+    memset(res, 0, sizeof *res);
+    struct zl_source *src = new_source(opts, shown, NULL);
+    src->input_format = (unsigned char)r->id;
+    structured(opts, res, src, r->id, shown, path, NULL, 0);
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return 1;
 }
 
 /* A file named on the command line: opened once (confine.h), its start
@@ -345,6 +393,8 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
                            const struct zl_parse_opts *opts, struct zl_parse_result *res,
                            enum zl_input_format *used)
 {
+    if (read_directory(path, shown, fmt, opts, res, used))
+        return res->io_error ? -1 : 0;
     struct zl_root widen;
     bool have_widen = opts->include_root && zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &widen) == 0;
     struct zl_opened o;
@@ -395,7 +445,7 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
                                       : "read error: %s%s",
                  grew ? a : strerror(errno), "");
     } else {
-        structured(opts, res, src, fmt, shown, whole.data ? (const char *)whole.data : "", whole.len);
+        structured(opts, res, src, fmt, shown, path, whole.data ? (const char *)whole.data : "", whole.len);
     }
     zl_buf_free(&whole);
     if (!opts->sources)
@@ -432,7 +482,7 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     src->memory = zl_xmalloc(len + 1);
     memcpy(src->memory, data, len);
     src->memory_len = len;
-    structured(opts, res, src, fmt, shown, data, len);
+    structured(opts, res, src, fmt, shown, NULL, data, len);
     if (!opts->sources)
         zl_parse_sources_free(src);
     return 0;

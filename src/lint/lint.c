@@ -29,6 +29,12 @@ static void collect(void *user, struct zl_diag *d)
         zl_diag_free(d);
         return;
     }
+    /* Records of many zones (a Terraform module): the reader checks each
+     * record against its own zone, not the engine against the first one's. */
+    if (d->rule == ZL_RULE_ZL3103 && (zl_reader_of_source(d->span.src)->caps & ZL_READS_MANY_ZONES)) {
+        zl_diag_free(d);
+        return;
+    }
     /* A fix-it is master-file text; in a JSON/YAML export it would break the file. */
     if (d->fix && !(zl_reader_of_source(d->fix->span.src ? d->fix->span.src : d->span.src)->caps & ZL_READS_FIXITS)) {
         free(d->fix->replacement);

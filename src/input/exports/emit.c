@@ -299,6 +299,11 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.nfields = (uint16_t)nfields;
     rec.set_id = owner->set_id;
     rec.set_id_len = (uint32_t)owner->set_id_len;
+    if (owner->comment) {
+        rec.comment = owner->comment;
+        rec.comment_len = (uint32_t)owner->comment_len;
+        rec.comment_span = owner->comment_span;
+    }
     f->res->records++;
     if (f->opts->on_record)
         f->opts->on_record(f->opts->user, &rec);

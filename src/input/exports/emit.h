@@ -33,6 +33,7 @@ struct zl_fmt {
     unsigned long skipped;         /* records read but not handed on (pseudo-types) */
     struct zl_span skipped_span;   /* the first of them */
     bool lenient;                  /* octoDNS: the zone is lenient (its config says so) */
+    const char *path;              /* the file or directory read, NULL for bytes (stdin) */
 
     /* The record being built. */
     struct zl_buf text;
@@ -55,6 +56,10 @@ struct zl_fmt_owner {
     struct zl_span span;
     const char *set_id;    /* Route 53 SetIdentifier: routing records of one name */
     size_t set_id_len;
+    const char *comment;   /* record metadata as a zone file comment carries it
+                              ("cf_tags=cf-proxied:true"); NULL: none */
+    size_t comment_len;
+    struct zl_span comment_span;
 };
 
 /* Findings of the readers: ZL1001 (counted against the error limit) and others. */
@@ -126,13 +131,11 @@ bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
  * Returns 0, or -1 after reporting. */
 int zl_fmt_load_documents(struct zl_fmt *f, const char *text, size_t len, const char *syntax);
 
-/* The readers of src/input/readers.def (sniff: detection; read: the input). */
-struct zl_sniff;
-bool zl_sniff_route53(const struct zl_sniff *s);
-bool zl_sniff_gcloud(const struct zl_sniff *s);
-bool zl_sniff_octodns(const struct zl_sniff *s);
-void zl_read_route53(struct zl_fmt *f, const char *text, size_t len);
-void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len);
-void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len);
+/* The readers' entry points are declared from their rows in
+ * src/input/readers.def (readers.c). Terraform (src/input/terraform/): a
+ * module directory, a .tf or .tf.json file (its directory's module), or one
+ * file given as bytes (path NULL); and the JSON of `terraform show -json`. */
+void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, size_t len);
+void zl_read_tfshow(struct zl_fmt *f);
 
 #endif
