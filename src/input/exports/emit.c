@@ -287,7 +287,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.rclass = ZL_CLASS_IN;
     rec.type = type;
     rec.type_span = type_span;
-    rec.span = owner->span;
+    rec.span = owner->record_span.line ? owner->record_span : owner->span;
     rec.origin = f->have_origin ? &f->origin : NULL;
     rec.rdata = f->wire.data;
     rec.rdlen = (uint16_t)f->wire.len;

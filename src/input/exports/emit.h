@@ -54,6 +54,8 @@ struct zl_fmt_owner {
     size_t len;
     uint32_t flags;        /* ZL_OWNER_* */
     struct zl_span span;
+    struct zl_span record_span; /* where findings about the record as a whole point, when not
+                                   at the name (the second record under one octoDNS key) */
     const char *set_id;    /* Route 53 SetIdentifier: routing records of one name */
     size_t set_id_len;
     const char *comment;   /* record metadata as a zone file comment carries it

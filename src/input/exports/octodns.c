@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/loc.h"
 #include "input/exports/emit.h"
 #include "input/readers.h"
 #include "input/exports/octodns_config.h"
@@ -350,7 +351,7 @@ static void emit_value(struct zl_fmt *f, struct orec *r, yaml_node_t *val)
 }
 
 static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *owner, const char *fqdn,
-                       yaml_node_t *rec)
+                       yaml_node_t *rec, bool later_item)
 {
     if (rec->type != YAML_MAPPING_NODE) {
         struct zl_span s = zl_fmt_span(f, doc, rec);
@@ -380,6 +381,13 @@ static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *
         return;
     }
     r.type_span = zl_fmt_value_span(f, doc, typ);
+    if (later_item) {
+        /* not the key's line, which belongs to the first record */
+        struct zl_span item = zl_fmt_span(f, doc, rec);
+        item.end_line = item.line;
+        item.end_col = item.col + 1;
+        r.owner.record_span = zl_span_join(&item, &r.type_span);
+    }
     int code = zl_type_from_text(t, tlen);
     /* octoDNS type names are upper case; "a" is not a type to it. */
     bool upper = true;
@@ -569,9 +577,9 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
             yaml_node_t *v = zl_y_node(&f->y, d, p->value);
             if (v->type == YAML_SEQUENCE_NODE) {
                 for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
-                    one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it));
+                    one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it), it > v->data.sequence.items.start);
             } else {
-                one_record(f, d, &owner, fqdn, v);
+                one_record(f, d, &owner, fqdn, v, false);
             }
         }
     }
