@@ -414,6 +414,26 @@ static void test_directory(void **state)
     g = run(p, NULL, NULL, ZL_INPUT_AUTO, NULL);
     assert_string_equal((char *)g->recs.data, "www.tfvars.example.\t20\tIN\tA\t192.0.2.1\n");
     got_free(g);
+    /* a FIFO named like a module file: refused, said, never waited on */
+    snprintf(p, sizeof p, "%s/root/pipe.tf", dir);
+    assert_int_equal(mkfifo(p, 0600), 0);
+    snprintf(p, sizeof p, "%s/root", dir);
+    g = run(p, NULL, NULL, ZL_INPUT_AUTO, NULL);
+    assert_non_null(strstr((char *)g->diags.data, "ZL1000"));
+    assert_non_null(strstr((char *)g->diags.data, "not a regular file"));
+    assert_string_equal((char *)g->recs.data, "www.tfvars.example.\t20\tIN\tA\t192.0.2.1\n");
+    got_free(g);
+    snprintf(p, sizeof p, "%s/root/pipe.tf", dir);
+    assert_int_equal(unlink(p), 0);
+    /* in a git work tree the whole tree may be read: ../outside is a module
+     * of the repository, as envs/prod -> ../../modules/x is */
+    snprintf(p, sizeof p, "%s/.git", dir);
+    assert_int_equal(mkdir(p, 0700), 0);
+    snprintf(p, sizeof p, "%s/root", dir);
+    g = run(p, NULL, NULL, ZL_INPUT_AUTO, NULL);
+    assert_non_null(strstr((char *)g->recs.data, "no.example.\t1\tIN\tA\t192.0.2.9\n"));
+    assert_null(strstr((char *)g->diags.data, "lies outside"));
+    got_free(g);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_int_equal(system(cmd), 0);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "input/exports/emit.h"
 #include "base/source.h"
 
@@ -40,33 +41,28 @@ int zl_tf_read_file(struct zl_tf_reader *R, const char *path, char **text, size_
         return -1;
     }
     if (R->root_real && !under(rp, R->root_real)) {
-        *why = "it lies outside the directory being read";
+        *why = "it lies outside what may be read";
         return -1;
     }
-    int fd = open(rp, O_RDONLY);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        *why = fd < 0 ? strerror(errno) : "not a regular file";
-        if (fd >= 0)
-            close(fd);
+    /* Through fileio: a FIFO, device or /proc file named *.tf is refused
+     * before a byte is read, and a file is read at most to its size. */
+    struct zl_file fh;
+    enum zl_open_status st = zl_file_open(rp, ZL_HCL_MAX_FILE, &fh);
+    if (st != ZL_OPEN_OK) {
+        *why = st == ZL_OPEN_TOO_BIG ? "it is larger than 16 MiB"
+               : st == ZL_OPEN_ERRNO ? strerror(fh.err)
+                                     : "not a regular file";
         return -1;
     }
-    if ((unsigned long long)st.st_size > ZL_HCL_MAX_FILE) {
-        close(fd);
-        *why = "it is larger than 16 MiB";
-        return -1;
-    }
-    size_t cap = (size_t)st.st_size, n = 0;
+    size_t cap = (size_t)fh.size, n = 0;
     char *buf = zl_arena_alloc(&R->arena, cap + 1);
     while (n < cap) {
-        ssize_t r = read(fd, buf + n, cap - n);
-        if (r < 0 && errno == EINTR)
-            continue;
+        long r = zl_file_read(&fh, n, buf + n, cap - n);
         if (r <= 0)
             break;
         n += (size_t)r;
     }
-    close(fd);
+    zl_file_close(&fh);
     buf[n] = '\0';
     *text = buf;
     *len = n;
@@ -289,8 +285,14 @@ struct zl_tf_module *zl_tf_module_load(struct zl_tf_reader *R, const char *dir, 
         char *text;
         size_t len;
         const char *why;
-        if (zl_tf_read_file(R, rp, &text, &len, &why) != 0)
+        if (zl_tf_read_file(R, rp, &text, &len, &why) != 0) {
+            /* never skipped in silence: its records would be missing */
+            struct zl_tf_file *bad = add_file(R, path, NULL);
+            struct zl_span at = { bad->src, 0, 0, 0, 0 };
+            R->f->res->io_error = true;
+            zl_fmt_report(R->f, ZL_RULE_ZL1000, &at, "cannot read this file of the Terraform module: %s", why);
             continue;
+        }
         struct zl_tf_file *f = add_file(R, path, rp);
         f->text = text;
         f->len = len;
@@ -369,9 +371,9 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
         }
         if (R->root_real && !under(real, R->root_real)) {
             zl_fmt_report(R->f, ZL_RULE_ZL1006, &src->span,
-                          "module '%.*s': its source '%s' lies outside '%s', the directory being read; "
-                          "its records are not checked (read that directory, or its parent)",
-                          (int)c->len, c->name, v->s, R->root_dir ? R->root_dir : ".");
+                          "module '%.*s': its source '%s' lies outside %s, which is all zonelint reads; "
+                          "its records are not checked (--include-root widens it)",
+                          (int)c->len, c->name, v->s, R->root_desc[0] ? R->root_desc : "the directory read");
             continue;
         }
         bool loop = false;

@@ -6,6 +6,7 @@
 #ifndef ZL_TF_MODULE_H
 #define ZL_TF_MODULE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -74,7 +75,9 @@ struct zl_tf_ydocs {
 struct zl_tf_reader {
     struct zl_arena arena;
     struct zl_fmt *f;
-    char *root_real;             /* confinement: nothing above this is read */
+    char *root_real;             /* confinement: nothing above this is read (the git work tree
+                                    holding the module, else its directory; or --include-root) */
+    char root_desc[PATH_MAX + 64]; /* how messages name it ("the git work tree holding 'infra'") */
     const char *root_dir;        /* the root module's directory as shown */
     struct zl_tf_module *root;
     unsigned nmodules;

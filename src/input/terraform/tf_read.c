@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "input/confine.h"
 #include "input/exports/emit.h"
 #include "input/readers.h"
 #include "input/terraform/tf_module.h"
@@ -96,9 +97,19 @@ void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, siz
         size_t n = strlen(dir);
         while (n > 1 && dir[n - 1] == '/')
             dir[--n] = '\0';
-        char real[PATH_MAX];
-        if (realpath(dir, real))
-            R->root_real = zl_xstrdup(real);
+        /* What may be read: the git work tree holding the module (modules
+         * usually sit in ../../modules), else its directory; --include-root
+         * widens it, as it does for $INCLUDE. */
+        struct zl_root root;
+        bool explicit_root = f->opts->include_root &&
+                             zl_root_from_dir(f->opts->include_root, ZL_ROOT_EXPLICIT, &root) == 0;
+        bool have_root = explicit_root || zl_root_default(dir, &root) == 0;
+        if (have_root && root.kind == ZL_ROOT_DIR && !realpath(dir, root.phys)) /* no work tree: the module's own */
+            have_root = false;
+        if (have_root) {
+            R->root_real = zl_xstrdup(root.phys);
+            zl_root_describe(&root, dir, R->root_desc, sizeof R->root_desc);
+        }
         R->root_dir = dir;
         R->root = zl_tf_module_load(R, dir, NULL, NULL);
         if (!R->root) {
