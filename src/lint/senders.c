@@ -3,6 +3,8 @@
  * registry's life (one registry per process, shared by every file). */
 #include "lint/senders.h"
 
+#include "input/confine.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -133,6 +135,18 @@ static bool pack_file(const char *name)
 int zl_senders_load_dir(struct zl_senders *s, const char *dir, struct zl_sender_error *err)
 {
     memset(err, 0, sizeof *err);
+    /* A committed `senders = DIR` may not lead out of its work tree (a link
+     * to /etc): nothing there is listed or read. */
+    struct zl_root root;
+    char real[PATH_MAX];
+    if (zl_root_default(dir, &root) == 0 && realpath(dir, real) && !zl_root_holds(&root, real)) {
+        snprintf(err->file, sizeof err->file, "%s", dir);
+        err->line = err->col = 1;
+        snprintf(err->msg, sizeof err->msg, "the sender pack directory is a symbolic link that leads out of the %s "
+                                            "holding it; not read",
+                 root.kind == ZL_ROOT_TREE ? "git work tree" : "directory");
+        return -1;
+    }
     DIR *d = opendir(dir);
     if (!d) {
         snprintf(err->file, sizeof err->file, "%s", dir);

@@ -645,6 +645,26 @@ static void test_octodns_config_lenient(void **state)
     got_free(g);
     rm_repo(top);
 
+    /* A config that is a link out of the work tree is not read: the zone is
+     * not lenient, as with no config. */
+    top = octodns_repo("  '*':\n    lenient: true\n");
+    char p[600], outside[] = "/tmp/zl-octodns-outside-XXXXXX";
+    int fd = mkstemp(outside);
+    assert_true(fd >= 0);
+    const char cfgtext[] = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n"
+                           "    directory: ./zones\nzones:\n  '*':\n    lenient: true\n";
+    assert_int_equal(write(fd, cfgtext, sizeof cfgtext - 1), (long)(sizeof cfgtext - 1));
+    close(fd);
+    snprintf(p, sizeof p, "%s/config/production.yaml", top);
+    assert_int_equal(unlink(p), 0);
+    assert_int_equal(symlink(outside, p), 0);
+    g = read_repo_zone(top, NULL);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1004");
+    got_free(g);
+    unlink(outside);
+    rm_repo(top);
+
     /* --octodns-config that cannot be read: an input error, not a silent default. */
     top = octodns_repo("  '*':\n    lenient: true\n");
     g = read_repo_zone(top, "/nonexistent/octodns.yaml");

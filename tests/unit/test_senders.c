@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -838,6 +839,34 @@ static void test_pack_directory(void **state)
     assert_int_equal(zl_senders_load_dir(s, "/nonexistent", &err), -1);
     assert_true(strstr(err.msg, "cannot read the sender pack directory") != NULL);
     zl_senders_free(s);
+
+    /* in a work tree, a pack (or the directory) that is a link out of it is
+     * not read: a committed senders = DIR cannot read /etc */
+    char repo[] = "/tmp/zl-senders-repo-XXXXXX", p2[600];
+    assert_non_null(mkdtemp(repo));
+    snprintf(p2, sizeof p2, "%s/.git", repo);
+    assert_int_equal(mkdir(p2, 0700), 0);
+    snprintf(p2, sizeof p2, "%s/packs", repo);
+    assert_int_equal(mkdir(p2, 0700), 0);
+    snprintf(path, sizeof path, "%s/packs/evil.yaml", repo);
+    assert_int_equal(symlink("/etc/passwd", path), 0);
+    s = zl_senders_new();
+    assert_int_equal(zl_senders_load_dir(s, p2, &err), -1);
+    assert_non_null(strstr(err.msg, "symbolic link that leads out"));
+    assert_null(strstr(err.msg, "root:"));
+    zl_senders_free(s);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/etc", repo);
+    assert_int_equal(symlink("/etc", path), 0);
+    s = zl_senders_new();
+    assert_int_equal(zl_senders_load_dir(s, path, &err), -1);
+    assert_non_null(strstr(err.msg, "leads out of the git work tree"));
+    zl_senders_free(s);
+    unlink(path);
+    rmdir(p2);
+    snprintf(p2, sizeof p2, "%s/.git", repo);
+    rmdir(p2);
+    rmdir(repo);
 }
 
 int main(void)
