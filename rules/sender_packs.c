@@ -372,6 +372,14 @@ static void dashed(const struct zl_name *n, char *out, size_t cap)
  * dashes and appends a suffix (ima-citizensrights.org.uk ->
  * imacitizensrights-org-uk0i). Accept a value that, without its dashes,
  * begins with the identity's letters and digits. */
+/* The identity ends in the zone's name twice (a doubled owner): the name
+ * rules say that; its "domain with dashes" would be nonsense. */
+static bool origin_doubled(struct zl_ctx *ctx, const struct zl_name *identity)
+{
+    const struct zl_name *o = zl_ctx_origin(ctx);
+    return o && o->nlabels && zl_name_is_subdomain(identity, o) && zl_name_ends_in_before(identity, o->nlabels, o);
+}
+
 static bool dashed_variant(const struct zl_name *identity, const char *want, const char *value)
 {
     char text[ZL_NAME_TEXT_MAX];
@@ -584,7 +592,8 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         if (cp->kind == ZL_CAP_DDASH && cp->in_value) {
             char want[ZL_SM_TEXT];
             dashed(&m->identity, want, sizeof want);
-            if (strlen(want) <= 50 && strcmp(want, cp->value) != 0 && !dashed_variant(&m->identity, want, cp->value)) {
+            if (want[0] && strlen(want) <= 50 && !origin_doubled(ctx, &m->identity) && strcmp(want, cp->value) != 0 &&
+                !dashed_variant(&m->identity, want, cp->value)) {
                 ok = false;
                 if (strchr(cp->value, '.'))
                     report(ctx, ZL_RULE_REF(ZL5105), p, &at,

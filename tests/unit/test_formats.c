@@ -376,11 +376,14 @@ static void test_octodns_errors(void **state)
 static void test_octodns_needs_zone(void **state)
 {
     (void)state;
+    /* a file whose name is no zone's (NamedFileYamlProvider's shared
+     * records): one info, not an error, and nothing invented */
     struct got *g = read_text("www:\n  type: A\n  value: 192.0.2.1\n", "records.yaml", ZL_INPUT_AUTO);
     assert_int_equal(g->used, ZL_INPUT_OCTODNS);
-    assert_true(g->res.io_error);
+    assert_false(g->res.io_error);
     assert_int_equal(g->ndiags, 1);
-    assert_string_equal(g->diags[0].code, "ZL1000");
+    assert_string_equal(g->diags[0].code, "ZL1005");
+    assert_int_equal(g->nrecs, 0);
     got_free(g);
 }
 
@@ -675,6 +678,24 @@ static void test_octodns_config_lenient(void **state)
     rm_repo(top);
 }
 
+/* YAML merge keys, as octoDNS's loader (PyYAML SafeLoader) reads them. */
+static void test_octodns_merge_keys(void **state)
+{
+    (void)state;
+    struct got *g = read_text("---\n"
+                              "web: &site\n  type: CNAME\n  value: pages.example.net.\n"
+                              "www:\n  <<: *site\n"
+                              "short: &short\n  type: A\n  ttl: 60\n  value: 192.0.2.1\n"
+                              "api:\n  <<: [*short, *site]\n  value: 192.0.2.2\n",
+                              "example.com.yaml", ZL_INPUT_AUTO);
+    assert_int_equal(g->ndiags, 0);
+    assert_int_equal(g->nrecs, 4);
+    assert_string_equal(g->recs[1].line, "www.example.com.\t3600\tIN\tCNAME\tpages.example.net.");
+    /* the earlier merge wins (type A, ttl 60 of *short); the own value wins over both */
+    assert_string_equal(g->recs[3].line, "api.example.com.\t60\tIN\tA\t192.0.2.2");
+    got_free(g);
+}
+
 static void test_octodns_provider_types(void **state)
 {
     (void)state;
@@ -698,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_route53_errors),
         cmocka_unit_test(test_octodns_records),
         cmocka_unit_test(test_octodns_txt_chunks),
+        cmocka_unit_test(test_octodns_merge_keys),
         cmocka_unit_test(test_octodns_errors),
         cmocka_unit_test(test_octodns_needs_zone),
         cmocka_unit_test(test_octodns_config_lenient),

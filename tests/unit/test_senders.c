@@ -562,6 +562,14 @@ static void test_several_setups(void **state)
          "selector2._domainkey.e-mail CNAME selector2-othershop-net0i._domainkey.contoso.onmicrosoft.com.\n");
     assert_non_null(find(&r, "ZL5105", HEAD_LINES + 1, "othershop-net0i"));
     done(&r);
+
+    /* a doubled owner: the name finding alone, no "domain with dashes" nonsense */
+    lint(&r, HEAD
+         "selector1._domainkey.example.com CNAME selector1-example-com._domainkey.contoso.onmicrosoft.com.\n"
+         "selector2._domainkey.example.com CNAME selector2-example-com._domainkey.contoso.onmicrosoft.com.\n");
+    assert_int_equal(count_prefix(&r, "ZL5109"), 2);
+    assert_int_equal(count_prefix(&r, "ZL5105"), 0);
+    done(&r);
 }
 
 /* ---- the explanations' examples run ------------------------------------------------------ */

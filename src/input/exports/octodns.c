@@ -536,6 +536,29 @@ static bool has_type_key(const char *p, size_t n)
     return false;
 }
 
+/* One record name of the file (its own keys and those merged in with "<<"). */
+struct name_walk {
+    struct zl_fmt *f;
+    size_t doc;
+};
+
+static void one_name(void *user, yaml_node_t *key, yaml_node_t *v)
+{
+    struct name_walk *w = user;
+    struct zl_fmt *f = w->f;
+    size_t d = w->doc;
+    struct zl_fmt_owner owner;
+    char fqdn[ZL_NAME_TEXT_MAX + 320];
+    if (owner_of(f, d, key, &owner, fqdn, sizeof fqdn) != 0)
+        return;
+    if (v->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+            one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it), it > v->data.sequence.items.start);
+    } else {
+        one_record(f, d, &owner, fqdn, v, false);
+    }
+}
+
 /* A YamlProvider zone file: YAML (not JSON) whose records have type: keys. */
 bool zl_sniff_octodns(const struct zl_sniff *s)
 {
@@ -552,11 +575,13 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
     } else if (zl_fmt_origin_from_filename(f->name, &f->origin)) {
         f->have_origin = true;
     } else {
-        struct zl_span s = { f->src, 0, 0, 0, 0 };
-        f->res->io_error = true;
-        zl_fmt_report(f, ZL_RULE_ZL1000, &s,
-                      "cannot tell which zone this octoDNS file is for: octoDNS takes it from the file "
-                      "name (<zone>.yaml); name the file so or pass --origin");
+        /* Not a zone file of its own: octoDNS takes the zone from the file
+         * name, and a file named otherwise is one that a provider merges into
+         * zones (NamedFileYamlProvider's shared records, includes). */
+        struct zl_span s = { f->src, 1, 1, 1, 2 };
+        zl_fmt_report(f, ZL_RULE_ZL1005, &s,
+                      "not checked: octoDNS takes a zone from its file name (<zone>.yaml) and this name is no "
+                      "zone's (a file other zones merge in?); pass --origin to check its records as a zone");
         return;
     }
     zone_config(f);
@@ -569,19 +594,8 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
             zl_fmt_error(f, &s, "an octoDNS zone file is a mapping of record names to records");
             continue;
         }
-        for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-            struct zl_fmt_owner owner;
-            char fqdn[ZL_NAME_TEXT_MAX + 320];
-            if (owner_of(f, d, zl_y_node(&f->y, d, p->key), &owner, fqdn, sizeof fqdn) != 0)
-                continue;
-            yaml_node_t *v = zl_y_node(&f->y, d, p->value);
-            if (v->type == YAML_SEQUENCE_NODE) {
-                for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
-                    one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it), it > v->data.sequence.items.start);
-            } else {
-                one_record(f, d, &owner, fqdn, v, false);
-            }
-        }
+        struct name_walk w = { f, d };
+        zl_y_each_pair(&f->y, d, root, one_name, &w);
     }
     if (f->skipped)
         zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,

@@ -50,7 +50,15 @@ void zl_ydocs_free(struct zl_ydocs *y);
 yaml_node_t *zl_y_root(struct zl_ydocs *y, size_t doc);
 yaml_node_t *zl_y_node(struct zl_ydocs *y, size_t doc, int index);
 /* Value of key in a mapping node (scalar keys compared exactly), or NULL. */
+/* The value of key in map, YAML 1.1 merge keys ("<<: *anchor", as
+ * PyYAML's SafeLoader reads them for octoDNS) included; NULL when absent. */
 yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key);
+/* Is k the merge key "<<" (plain)? */
+bool zl_y_is_merge_key(const yaml_node_t *k);
+/* fn for each key of map, merged keys included: the mapping's own, then
+ * the merged ones none of those shadow (an earlier merge wins). */
+void zl_y_each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map,
+                    void (*fn)(void *user, yaml_node_t *key, yaml_node_t *value), void *user);
 bool zl_y_is_scalar(const yaml_node_t *n);
 /* Scalar text (not NUL-terminated; libyaml does terminate it) and length. */
 const char *zl_y_str(const yaml_node_t *n, size_t *len);
