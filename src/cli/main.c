@@ -14,6 +14,7 @@
 #include "input/confine.h"
 #include "xcheck/delegation.h"
 #include "input/exports/emit.h"
+#include "input/named_conf.h"
 #include "input/readers.h"
 #include "lint/lint.h"
 #include "cli/options.h"
@@ -516,6 +517,7 @@ static void stdin_error(const char *shown, bool too_big, uint64_t max)
 static const char *origin_reason(const struct cli *c, const char *file, char *buf, size_t cap)
 {
     struct zl_name n;
+    struct zl_named_zone nz;
     enum zl_input_format in = ZL_INPUT_AUTO;
     if (c->input_format)
         zl_input_format_from_name(c->input_format, &in);
@@ -535,6 +537,15 @@ static const char *origin_reason(const struct cli *c, const char *file, char *bu
         snprintf(buf, cap, "%s", zl_reader_of((enum zl_input_format)fmt)->zone_from);
     } else if (fmt < 0) {
         snprintf(buf, cap, "none (the file matches no input format)");
+    } else if (strcmp(file, "-") && zl_named_conf_zone(file, &nz)) {
+        char t[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&nz.origin, t);
+        if (nz.nzones > 1)
+            snprintf(buf, cap, "%.255s (from the zone statement in %.255s, the first of %u zones that load this "
+                               "file; a $ORIGIN in the file takes over)", t, nz.conf, nz.nzones);
+        else
+            snprintf(buf, cap, "%.255s (from the zone statement in %.255s; a $ORIGIN in the file takes over)", t,
+                     nz.conf);
     } else if (zl_origin_from_filename(file, &n)) {
         char t[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&n, t);
@@ -636,8 +647,9 @@ static int cmd_print(struct cli *c)
     const char *file = c->files[0];
     bool is_stdin = !strcmp(file, "-");
     const char *shown = is_stdin ? (c->cfg.stdin_filename ? c->cfg.stdin_filename : "<stdin>") : file;
-    if (!op && zl_origin_from_filename(shown, &fname))
-        op = &fname;
+    bool from_conf = false;
+    if (!op)
+        op = zl_initial_origin(is_stdin ? NULL : file, shown, &fname, &from_conf, NULL);
 
     struct print_state ps;
     memset(&ps, 0, sizeof ps);
@@ -646,7 +658,7 @@ static int cmd_print(struct cli *c)
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
     po.origin = op;
-    po.origin_is_guess = op && !c->cfg.origin;
+    po.origin_is_guess = op && !c->cfg.origin && !from_conf;
     po.zone = c->cfg.origin ? &origin : NULL;
     po.dialect = dialect;
     po.drop_outside_zone = true;

@@ -1,5 +1,7 @@
 #include "lint/lint.h"
 
+#include "input/named_conf.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,14 +76,15 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     struct zl_engine *e = zl_engine_new(&opts->sel, sink);
     struct run r = { e, out };
     struct zl_name fname;
+    bool from_conf = false;
     const struct zl_name *origin = opts->origin;
-    if (!origin && zl_origin_from_filename(display ? display : path ? path : "", &fname))
-        origin = &fname;
+    if (!origin)
+        origin = zl_initial_origin(path, display ? display : path, &fname, &from_conf, NULL);
 
     struct zl_parse_opts po;
     memset(&po, 0, sizeof po);
     po.origin = origin;
-    po.origin_is_guess = origin && !opts->origin;
+    po.origin_is_guess = origin && !opts->origin && !from_conf; /* a zone statement is no guess */
     po.zone = opts->origin; /* given explicitly: it is the zone */
     po.dialect = opts->dialect;
     po.include_root = opts->include_root;
