@@ -97,6 +97,35 @@ static void run_cases(const struct rcase *cases, size_t n)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- ZL2107 name-other-domain ------------------------------------------------ */
+
+static const struct rcase other_domain[] = {
+    { "DMARC copied with the sample domain", "name-other-domain",
+      "_dmarc.solarmora.com 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:postmaster@solarmora.com\"\n", NULL, 1,
+      { { 1, 1, "holds the domain 'solarmora.com'" } } },
+    { "DKIM CNAME copied from another domain (dashed in the target)", "name-other-domain",
+      "selector1._domainkey.contoso.com 300 IN CNAME selector1-contoso-com._domainkey.contoso.onmicrosoft.com.\n",
+      NULL, 1, { { 1, 1, "'selector1._domainkey.example.com.'" } } },
+    { "silent: subdomains whose last label is a TLD", "name-other-domain",
+      "_dmarc.api.dev 300 IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\"\n"
+      "_acme-challenge.shop.co 300 IN TXT \"gU3uV9xk2mH7aQ0\"\n"
+      "s1._domainkey.mail.us 300 IN CNAME s1.domainkey.u123.wl042.sendgrid.net.\n",
+      NULL, 0, { { 0 } } },
+    { "silent: report authorisations and the zone's own names", "name-other-domain",
+      "example.net._report._dmarc 300 IN TXT \"v=DMARC1\"\n"
+      "_dmarc 300 IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.net\"\n"
+      "_dmarc.example.com 300 IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.com\"\n",
+      NULL, 0, { { 0 } } },
+    { "silent: another domain in the name, but the value is not about it", "name-other-domain",
+      "_amazonses.partner.io 300 IN TXT \"pmBGN/7MjnfhTKUZ06Enqq1PeGUaOkw8lGhcfwefcHU=\"\n", NULL, 0, { { 0 } } },
+};
+
+static void test_name_other_domain(void **state)
+{
+    (void)state;
+    run_cases(other_domain, N(other_domain));
+}
+
 /* ---- ZL2101 name-doubled-origin -------------------------------------------- */
 
 static const struct rcase doubled[] = {
@@ -612,6 +641,7 @@ int main(void)
         cmocka_unit_test(test_mail_policy),
         cmocka_unit_test(test_soft_findings_are_warnings),
         cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_name_other_domain),
     };
     return cmocka_run_group_tests_name("rules_generic", tests, NULL, NULL);
 }
