@@ -99,7 +99,9 @@ static bool names_domain(const char *text, const char *dom)
 
 void zl_name_other_domain_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
-    const struct zl_name *zone = zl_ctx_origin(ctx);
+    /* what was appended: the origin the name was read under (a Terraform
+     * record's own zone), else the zone's */
+    const struct zl_name *zone = rec->origin && rec->origin->nlabels ? rec->origin : zl_ctx_origin(ctx);
     if (!zone || zone->nlabels == 0 || !zl_name_is_subdomain(&rec->owner, zone))
         return;
     unsigned below = rec->owner.nlabels - zone->nlabels; /* labels before the zone's */
