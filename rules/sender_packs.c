@@ -447,7 +447,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "%s's %s record name '%s' ends in the zone name twice, so %s never finds it; it looks up '%s'",
                    who, role_phrase(e->role), oname, who, meant);
         if (d && rec->owner_tok.len && rec->span.line == rec->span.end_line)
-            zl_diag_set_fix(d, rec->owner_tok.span, meant);
+            zl_diag_set_fix(d, rec->owner_tok.span, meant, ZL_FIX_SAFE);
     }
 
     /* The value: the zone appended, labels after the domain, stray bytes. */
@@ -472,7 +472,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && t && at.line == at.end_line)
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_SAFE);
     }
     if (v->stray) {
         ok = false;
@@ -500,7 +500,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    who, where, host, who, type_name(e->type), type_name(e->type));
         char *fix = e->type == ZL_T_CNAME ? rewrite(rec, "CNAME", host) : NULL;
         if (d && fix)
-            zl_diag_set_fix(d, rec->span, fix);
+            zl_diag_set_fix(d, rec->span, fix, ZL_FIX_UNSAFE);
         free(fix);
     }
 
@@ -558,7 +558,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && rec->type != ZL_T_TXT && at.line == at.end_line && value_token(rec))
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_UNSAFE);
     }
     if (!m->value_ok) {
         struct zl_span at = value_span(rec);
@@ -650,7 +650,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "own addresses instead of the CNAME, so %s never sees '%s.'; set it to DNS only",
                    who, role_phrase(e->role), oname, who, m->subject);
         if (d && at.col != rec->comment_span.col)
-            zl_diag_set_fix(d, at, "cf-proxied:false");
+            zl_diag_set_fix(d, at, "cf-proxied:false", ZL_FIX_UNSAFE);
     }
     return ok;
 }
