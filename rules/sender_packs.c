@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rdata/txt.h"
 #include "rules.h"
 #include "sender_match.h"
 #include "sender_packs.h"
@@ -477,10 +478,19 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
     if (v->stray) {
         ok = false;
         struct zl_span at = value_span(rec);
-        report(ctx, ZL_RULE_REF(ZL5110), p, &at,
-               "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
-               "remove them: '%.*s'",
-               who, subj, who, (int)v->val_len, v->val);
+        d = report(ctx, ZL_RULE_REF(ZL5110), p, &at,
+                   "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
+                   "remove them: '%.*s'",
+                   who, subj, who, (int)v->val_len, v->val);
+        /* a TXT of one string on one line: the string without them, for sure */
+        const struct zl_token *t = value_token(rec);
+        if (d && rec->type == ZL_T_TXT && rec->nfields == 1 && t && (t->flags & ZL_TOK_QUOTED) &&
+            at.line == at.end_line && !(rec->owner_flags & ZL_OWNER_GENERATED)) {
+            struct zl_buf q = { 0 };
+            zl_txt_put_quoted(&q, v->val, v->val_len);
+            zl_diag_set_fix(d, at, zl_buf_cstr(&q), ZL_FIX_SAFE);
+            zl_buf_free(&q);
+        }
     }
 
     /* The type: a CNAME (or MX) value in a TXT record. */

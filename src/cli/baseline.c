@@ -247,14 +247,16 @@ void zl_baseline_stale(struct zl_baseline *b, char *const *files, size_t nfiles,
         struct zl_diag d;
         char what[400] = "";
         if (e->owner)
-            snprintf(what, sizeof what, " at '%s'%s%s", e->owner, e->type ? " " : "", e->type ? e->type : "");
+            snprintf(what, sizeof what, " for '%s'%s%s", e->owner, e->type ? " " : "", e->type ? e->type : "");
+        else if (e->type)
+            snprintf(what, sizeof what, " for a %s record", e->type);
         unsigned long gone = e->count - e->matched;
+        char many[64] = "";
+        if (e->count > 1)
+            snprintf(many, sizeof many, " (%lu of its %lu findings)", gone, e->count);
         zl_diag_init(&d, ZL_RULE_ZL9001, ZL_SEV_INFO, at,
-                     "baseline entry for %s in '%s'%s matches %s: %s no longer reported, so the entry can go "
-                     "(zonelint --write-baseline %s rewrites the file)",
-                     e->code, e->file, what,
-                     e->matched ? "fewer findings than it records" : "no finding any more",
-                     gone == 1 ? "that finding is" : "those findings are", b->path);
+                     "baseline entry %s%s in '%s' matches no finding any more%s; zonelint --write-baseline %s drops it",
+                     e->code, what, e->file, many, b->path);
         if (out->n == out->cap) {
             out->cap = out->cap ? out->cap * 2 : 16;
             out->v = zl_xrealloc(out->v, out->cap * sizeof *out->v);

@@ -109,6 +109,16 @@ int zl_severity_from_name(const char *s, enum zl_severity *out)
 bool zl_origin_parse(const char *text, struct zl_name *out)
 {
     size_t n = strlen(text);
+    /* a zone's name as people write it: no blanks, quotes or punctuation
+     * that a master file would need escaped (a '\\' escape still works) */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 ||
+              strchr("-_.*/\\", c)))
+            return false;
+        if (c == '\\' && i + 1 < n)
+            i++;
+    }
     /* origin example.com means the absolute name example.com. */
     char buf[1100];
     if (n == 0 || n + 2 > sizeof buf)
@@ -119,37 +129,72 @@ bool zl_origin_parse(const char *text, struct zl_name *out)
     return zl_name_from_text(out, buf, n, NULL, NULL) == ZL_NAME_OK;
 }
 
+/* path (absolute, normalised) as the user would write it from the working
+ * directory cwd (the same): "b/.zonelint", "../.zonelint". */
+static char *relative_to_cwd(const char *path, const char *cwd)
+{
+    size_t common = 0;
+    for (size_t i = 0;; i++) {
+        bool end_p = path[i] == '\0' || path[i] == '/', end_c = cwd[i] == '\0' || cwd[i] == '/';
+        if (end_p && end_c)
+            common = i;
+        if (path[i] != cwd[i] || !path[i] || !cwd[i])
+            break;
+    }
+    struct zl_buf b = { 0 };
+    for (const char *c = cwd + common; *c; c++)
+        if (*c == '/' && (c[1] || c == cwd + common))
+            zl_buf_puts(&b, b.len ? "/.." : "..");
+    if (strcmp(cwd, "/") == 0 && b.len)
+        b.len = 0;
+    const char *rest = path + common;
+    while (*rest == '/')
+        rest++;
+    if (b.len && *rest)
+        zl_buf_putc(&b, '/');
+    zl_buf_puts(&b, rest);
+    return zl_buf_cstr(&b);
+}
+
 char *zl_config_find(const char *start_dir, const char *stop)
 {
-    /* Walk up with "dir/.." so the path shown stays relative, as given. */
-    struct zl_buf dir = { 0 };
-    zl_buf_puts(&dir, start_dir);
-    for (unsigned depth = 0; depth < 64; depth++) {
+    /* Up the directories as written (lexically, as git does), so the path
+     * shown is the one the user would type; stop is compared resolved. */
+    char *cwd = getcwd(NULL, 0);
+    if (!cwd)
+        return NULL;
+    struct zl_buf abs = { 0 };
+    if (start_dir[0] == '/') {
+        zl_buf_puts(&abs, "/");
+    } else {
+        zl_buf_puts(&abs, cwd);
+        zl_buf_putc(&abs, '/');
+    }
+    zl_buf_puts(&abs, start_dir);
+    char *d = zl_glob_rel("/", zl_buf_cstr(&abs)); /* the absolute, normalised path without its '/' */
+    zl_buf_free(&abs);
+    struct zl_buf cur = { 0 };
+    zl_buf_putc(&cur, '/');
+    if (d)
+        zl_buf_puts(&cur, d);
+    free(d);
+    char *found = NULL;
+    for (unsigned depth = 0; depth < 64 && !found; depth++) {
+        const char *c = zl_buf_cstr(&cur);
         struct zl_buf cand = { 0 };
-        const char *d = zl_buf_cstr(&dir);
-        if (!strcmp(d, "."))
-            zl_buf_puts(&cand, ".zonelint");
-        else if (!strncmp(d, "./", 2))
-            zl_buf_printf(&cand, "%s/.zonelint", d + 2);
-        else
-            zl_buf_printf(&cand, "%s/.zonelint", d);
-        if (access(zl_buf_cstr(&cand), R_OK) == 0) {
-            zl_buf_free(&dir);
-            return zl_buf_cstr(&cand);
-        }
+        zl_buf_printf(&cand, "%s%s.zonelint", c, strcmp(c, "/") ? "/" : "");
+        if (access(zl_buf_cstr(&cand), R_OK) == 0)
+            found = relative_to_cwd(zl_buf_cstr(&cand), cwd);
         zl_buf_free(&cand);
         char rp[PATH_MAX];
-        if (!realpath(zl_buf_cstr(&dir), rp) || strcmp(rp, "/") == 0 || (stop && strcmp(rp, stop) == 0))
+        if (found || !strcmp(c, "/") || (stop && realpath(c, rp) && strcmp(rp, stop) == 0))
             break;
-        if (!strcmp(zl_buf_cstr(&dir), ".")) {
-            dir.len = 0;
-            zl_buf_puts(&dir, "..");
-        } else {
-            zl_buf_puts(&dir, "/..");
-        }
+        char *slash = strrchr(c, '/');
+        cur.len = slash == c ? 1 : (size_t)(slash - c);
     }
-    zl_buf_free(&dir);
-    return NULL;
+    zl_buf_free(&cur);
+    free(cwd);
+    return found;
 }
 
 static char *trim(char *s)
