@@ -52,6 +52,52 @@ static bool ends_with(const char *s, const char *suffix)
     return n > m && strcasecmp(s + n - m, suffix) == 0;
 }
 
+static bool is_class_or_ttl(const char *t, size_t n)
+{
+    if ((n == 2 && (zl_ascii_has_prefix(t, n, "IN") || zl_ascii_has_prefix(t, n, "CH") ||
+                    zl_ascii_has_prefix(t, n, "HS"))))
+        return true;
+    if (!n || t[0] < '0' || t[0] > '9')
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("0123456789smhdwSMHDW", t[i]))
+            return false;
+    return true;
+}
+
+/* An SOA record's line: "[owner] [ttl] [class] SOA mname rname ...", the
+ * word before SOA an owner (first), a class or a TTL, the two after it
+ * names. */
+static bool soa_line(const char *t, size_t n)
+{
+    const char *tok[8];
+    size_t len[8], k = 0;
+    for (size_t i = 0; i < n && k < 8;) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\r'))
+            i++;
+        if (i >= n || t[i] == ';')
+            break;
+        size_t s = i;
+        while (i < n && t[i] != ' ' && t[i] != '\t' && t[i] != '\r' && t[i] != ';')
+            i++;
+        tok[k] = t + s;
+        len[k++] = i - s;
+    }
+    for (size_t j = 1; j + 2 < k && j <= 3; j++) {
+        if (len[j] != 3 || !zl_ascii_has_prefix(tok[j], 3, "SOA"))
+            continue;
+        if (j > 1 && !is_class_or_ttl(tok[j - 1], len[j - 1]))
+            continue;
+        bool names = true;
+        for (size_t m = j + 1; m <= j + 2; m++)
+            names &= memchr(tok[m], '.', len[m]) != NULL || (len[m] == 1 && tok[m][0] == '@') ||
+                     (len[m] == 1 && tok[m][0] == '(');
+        if (names)
+            return true;
+    }
+    return false;
+}
+
 /* The start of a master file: a directive, or an SOA record. */
 static bool reads_like_zone(const char *t, size_t n)
 {
@@ -67,13 +113,8 @@ static bool reads_like_zone(const char *t, size_t n)
                 if (zl_ascii_has_prefix(t + a, e - a, d[k]))
                     return true;
         }
-        if (a < e && t[a] != ';') {
-            /* "SOA" as a word before any comment */
-            for (size_t k = a; k + 3 <= e && t[k] != ';'; k++)
-                if ((k == a || t[k - 1] == ' ' || t[k - 1] == '\t') && zl_ascii_has_prefix(t + k, e - k, "SOA") &&
-                    (k + 3 == e || t[k + 3] == ' ' || t[k + 3] == '\t' || t[k + 3] == '\r'))
-                    return true;
-        }
+        if (soa_line(t + i, e - i))
+            return true;
         i = e + 1;
     }
     return false;
@@ -81,8 +122,10 @@ static bool reads_like_zone(const char *t, size_t n)
 
 bool zl_walk_wants(const char *name, const char *head, size_t len)
 {
-    if (zl_text_not_utf8((const unsigned char *)head, len))
-        return false;
+    /* a named zone file that is UTF-16 or binary is read, and its reader
+     * says what is wrong; other binary files are not lint material */
+    if (zl_text_not_utf8((const unsigned char *)head, len) || memchr(head, '\0', len))
+        return ends_with(name, ".zone");
     char why[256];
     int f = zl_input_format_detect(head, len, name, why, sizeof why);
     if (f < 0)
