@@ -283,7 +283,8 @@ struct zl_baseline_writer *zl_baseline_writer_new(const char *path)
 
 void zl_baseline_writer_add(struct zl_baseline_writer *w, const struct zl_diag *d)
 {
-    if (!d->span.src || !d->span.src->path || !d->code)
+    /* a file that cannot be read is not a finding to live with */
+    if (!d->span.src || !d->span.src->path || !d->code || d->rule == ZL_RULE_ZL1000)
         return;
     char hash[17];
     zl_baseline_hash(d, hash);

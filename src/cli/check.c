@@ -547,7 +547,10 @@ int zl_cmd_check(struct cli *c)
         if ((fmt == ZL_FMT_TEXT || c->diff) && !c->quiet)
             print_summary(&r, &t, fixed, fixing);
     } else if (status == 0) {
-        /* recording: the exit status says whether the recording worked */
+        /* recording: the exit status says whether it worked and every file was read */
+        for (size_t i = 0; i < r.n; i++)
+            if (!r.v[i].included)
+                item_failing(&r.v[i], &status);
     } else {
         for (size_t i = 0; i < r.n; i++)
             if (!r.v[i].included)

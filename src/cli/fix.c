@@ -82,62 +82,64 @@ bool zl_fixer_wants(const struct zl_fixer *f, const struct zl_diag *d)
 
 /* ---- spans to bytes ------------------------------------------------------------ */
 
-/* Offset of the start of line ln (1-based), or SIZE_MAX past the end. */
-static size_t line_start(const char *t, size_t n, uint32_t ln, size_t *hint_off, uint32_t *hint_line)
+/* Where each line starts: built once per file and round, so a zone with
+ * thousands of fix-its is not scanned once per fix-it. */
+struct lines {
+    size_t *start;   /* start[k]: offset of line k + 1 */
+    size_t n;
+};
+
+static void lines_build(struct lines *l, const char *t, size_t n)
 {
-    size_t off = 0;
-    uint32_t at = 1;
-    if (hint_off && *hint_line && *hint_line <= ln) {
-        off = *hint_off;
-        at = *hint_line;
+    size_t cap = 256;
+    l->start = zl_xmalloc(cap * sizeof *l->start);
+    l->n = 0;
+    l->start[l->n++] = 0;
+    for (const char *p = t, *end = t + n; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++) {
+        if (l->n == cap)
+            l->start = zl_xrealloc(l->start, (cap *= 2) * sizeof *l->start);
+        l->start[l->n++] = (size_t)(p - t) + 1;
     }
-    while (at < ln) {
-        const char *nl = memchr(t + off, '\n', n - off);
-        if (!nl)
-            return SIZE_MAX;
-        off = (size_t)(nl - t) + 1;
-        at++;
-    }
-    if (hint_off) {
-        *hint_off = off;
-        *hint_line = at;
-    }
-    return off;
 }
 
-/* Bytes of line at off, without its '\n' (a '\r' before it is kept: the
- * parser counts it as a column). */
-static size_t line_len(const char *t, size_t n, size_t off)
+/* Bytes of line ln (1-based) without its '\n' (a '\r' before it is kept:
+ * the parser counts it as a column); SIZE_MAX when there is no such line. */
+static size_t line_len(const struct lines *l, size_t n, uint32_t ln, size_t *start)
 {
-    const char *nl = memchr(t + off, '\n', n - off);
-    return nl ? (size_t)(nl - (t + off)) : n - off;
+    if (ln == 0 || ln > l->n)
+        return SIZE_MAX;
+    *start = l->start[ln - 1];
+    size_t end = ln < l->n ? l->start[ln] - 1 : n;
+    return end - *start;
 }
 
-int zl_fix_span_offsets(const char *text, size_t len, const struct zl_span *sp, size_t *start, size_t *end)
+static int span_offsets(const struct lines *l, const char *text, size_t len, const struct zl_span *sp, size_t *start,
+                        size_t *end)
 {
     if (!sp->line || !sp->col)
         return -1;
     size_t bom = len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3) ? 3 : 0;
     uint32_t el = sp->end_line ? sp->end_line : sp->line, ec = sp->end_line ? sp->end_col : sp->col;
-    if (el < sp->line || (el == sp->line && ec < sp->col))
+    if (el < sp->line || (el == sp->line && ec < sp->col) || !ec)
         return -1;
-    size_t hoff = 0;
-    uint32_t hline = 0;
-    size_t a = line_start(text, len, sp->line, &hoff, &hline);
-    if (a == SIZE_MAX)
+    size_t a = 0, b = 0, an = line_len(l, len, sp->line, &a), bn = line_len(l, len, el, &b);
+    if (an == SIZE_MAX || bn == SIZE_MAX)
         return -1;
-    size_t a_extra = sp->line == 1 ? bom : 0;
-    if ((size_t)sp->col - 1 + a_extra > line_len(text, len, a))
-        return -1;
-    size_t b = line_start(text, len, el, &hoff, &hline);
-    if (b == SIZE_MAX)
-        return -1;
-    size_t b_extra = el == 1 ? bom : 0;
-    if ((size_t)ec - 1 + b_extra > line_len(text, len, b))
+    size_t a_extra = sp->line == 1 ? bom : 0, b_extra = el == 1 ? bom : 0;
+    if ((size_t)sp->col - 1 + a_extra > an || (size_t)ec - 1 + b_extra > bn)
         return -1;
     *start = a + a_extra + sp->col - 1;
     *end = b + b_extra + ec - 1;
     return *start <= *end ? 0 : -1;
+}
+
+int zl_fix_span_offsets(const char *text, size_t len, const struct zl_span *sp, size_t *start, size_t *end)
+{
+    struct lines l;
+    lines_build(&l, text, len);
+    int rc = span_offsets(&l, text, len, sp, start, end);
+    free(l.start);
+    return rc;
 }
 
 /* ---- files ------------------------------------------------------------------------ */
@@ -251,14 +253,38 @@ static bool generate_line(const char *t, size_t n, size_t off)
     return n - i >= 9 && zl_ascii_has_prefix(t + i, n - i, "$GENERATE");
 }
 
-static bool line_has_error(const struct zl_diags *ds, const struct zl_source *src, uint32_t a, uint32_t b)
+static int by_u32(const void *a, const void *b)
 {
-    for (size_t i = 0; i < ds->n; i++) {
-        const struct zl_diag *d = &ds->v[i];
-        if (d->span.src == src && d->rule == ZL_RULE_ZL1001 && d->span.line >= a && d->span.line <= b)
-            return true;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The lines of src with a syntax error, sorted. */
+static uint32_t *error_lines(const struct zl_diags *ds, const struct zl_source *src, size_t *n)
+{
+    uint32_t *v = NULL;
+    *n = 0;
+    for (size_t i = 0; i < ds->n; i++)
+        if (ds->v[i].span.src == src && ds->v[i].rule == ZL_RULE_ZL1001) {
+            v = zl_xrealloc(v, (*n + 1) * sizeof *v);
+            v[(*n)++] = ds->v[i].span.line;
+        }
+    if (*n)
+        qsort(v, *n, sizeof *v, by_u32);
+    return v;
+}
+
+static bool line_has_error(const uint32_t *v, size_t n, uint32_t a, uint32_t b)
+{
+    size_t lo = 0, hi = n; /* the first error line >= a */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid] < a)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return false;
+    return lo < n && v[lo] <= b;
 }
 
 size_t zl_fixer_apply(struct zl_fixer *f, const struct zl_diags *ds, const struct zl_root *repo)
@@ -275,19 +301,21 @@ size_t zl_fixer_apply(struct zl_fixer *f, const struct zl_diags *ds, const struc
         size_t ne = 0;
         const char *t = fl && fl->text.data ? (const char *)fl->text.data : "";
         size_t tn = fl ? fl->text.len : 0;
+        struct lines lt = { NULL, 0 };
+        if (fl)
+            lines_build(&lt, t, tn);
+        size_t nerr;
+        uint32_t *errs = error_lines(ds, src, &nerr);
         for (size_t k = i; k < ds->n; k++) {
             const struct zl_diag *d = &ds->v[k];
             if (done[k] || !zl_fixer_wants(f, d) || d->fix->span.src != src)
                 continue;
             done[k] = true;
             size_t a, b;
-            if (!fl || zl_fix_span_offsets(t, tn, &d->fix->span, &a, &b) != 0)
+            if (!fl || span_offsets(&lt, t, tn, &d->fix->span, &a, &b) != 0)
                 continue;
-            size_t ls = a;
-            while (ls > 0 && t[ls - 1] != '\n')
-                ls--;
             uint32_t el = d->fix->span.end_line ? d->fix->span.end_line : d->fix->span.line;
-            if (generate_line(t, tn, ls) || line_has_error(ds, src, d->fix->span.line, el))
+            if (generate_line(t, tn, lt.start[d->fix->span.line - 1]) || line_has_error(errs, nerr, d->fix->span.line, el))
                 continue;
             const char *rep = d->fix->replacement ? d->fix->replacement : "";
             size_t rl = strlen(rep);
@@ -296,6 +324,8 @@ size_t zl_fixer_apply(struct zl_fixer *f, const struct zl_diags *ds, const struc
             ev = zl_xrealloc(ev, (ne + 1) * sizeof *ev);
             ev[ne++] = (struct edit){ a, b, rep, rl, k };
         }
+        free(lt.start);
+        free(errs);
         if (!ne) {
             free(ev);
             continue;
@@ -363,8 +393,10 @@ static int by_shown(const void *a, const void *b)
 int zl_fixer_print_diff(struct zl_fixer *f, FILE *out)
 {
     struct file **v = zl_xmalloc((f->n ? f->n : 1) * sizeof *v);
-    memcpy(v, f->v, f->n * sizeof *v);
-    qsort(v, f->n, sizeof *v, by_shown);
+    if (f->n) {
+        memcpy(v, f->v, f->n * sizeof *v);
+        qsort(v, f->n, sizeof *v, by_shown);
+    }
     struct zl_buf b = { 0 };
     for (size_t i = 0; i < f->n; i++) {
         if (!changed(v[i]))

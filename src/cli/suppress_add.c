@@ -218,7 +218,7 @@ static int write_file(struct sfile *f, unsigned long *added, unsigned long *skip
     if (off < n)
         zl_buf_put(&out, s + off, n - off);
     rc = 0;
-    if (out.len != t.len || memcmp(out.data, s, t.len) != 0) {
+    if (out.len != t.len || (t.len && memcmp(out.data, s, t.len) != 0)) {
         char why[600];
         if (zl_safe_write(f->real, out.data, out.len, &st, why, sizeof why) != 0) {
             fprintf(stderr, "zonelint: %s: not written (the file is unchanged): %s\n", f->shown, why);
