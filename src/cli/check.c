@@ -339,9 +339,12 @@ static int print_statistics(const struct run *r, const struct zl_diags *extra, b
         zl_jw_arr_end(&w);
         zl_buf_putc(&b, '\n');
     } else {
-        for (size_t i = 0; i < nrows; i++)
-            zl_buf_printf(&b, "%6lu  %-7s %-32s%s\n", rows[i].n, rows[i].code, rows[i].slug,
-                          rows[i].fixable ? " [*] fixable with --fix" : "");
+        for (size_t i = 0; i < nrows; i++) {
+            if (rows[i].fixable)
+                zl_buf_printf(&b, "%6lu  %-7s %-32s [*] fixable with --fix\n", rows[i].n, rows[i].code, rows[i].slug);
+            else
+                zl_buf_printf(&b, "%6lu  %-7s %s\n", rows[i].n, rows[i].code, rows[i].slug);
+        }
     }
     int rc = fwrite(b.data ? (const char *)b.data : "", 1, b.len, stdout) == b.len && fflush(stdout) == 0 ? 0 : 2;
     zl_buf_free(&b);
@@ -540,6 +543,15 @@ int zl_cmd_check(struct cli *c)
         }
         if (rep && extra.n)
             zl_reporter_add_all(rep, extra.v, extra.n);
+        if (c->diff) {
+            /* the diff is the output; a file it could not read is said on stderr */
+            struct zl_reporter *errs = zl_reporter_new(ZL_FMT_GCC, stderr, NULL);
+            for (size_t i = 0; i < r.n; i++)
+                for (size_t k = 0; !r.v[i].included && k < r.v[i].ds.n; k++)
+                    if (r.v[i].ds.v[k].rule == ZL_RULE_ZL1000)
+                        zl_reporter_add(errs, &r.v[i].ds.v[k]);
+            zl_reporter_finish(errs);
+        }
         if (rep && zl_reporter_finish(rep) != 0)
             status = 2;
         if (c->statistics && print_statistics(&r, &extra, fmt == ZL_FMT_JSON) != 0)

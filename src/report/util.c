@@ -300,14 +300,24 @@ void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, stru
     while (suf > 0 && ((ol - suf < ol && (o[ol - suf] & 0xc0) == 0x80) || (rl - suf < rl && (n[rl - suf] & 0xc0) == 0x80)))
         suf--;
     size_t om = ol - pre - suf, nm = rl - pre - suf;
+    /* nothing kept at the start of the span: the line before it is the context */
+    struct zl_buf before = { 0 };
+    const uint8_t *ctx = o;
+    size_t ctxn = pre;
+    if (!pre && fix->span.col > 1 && zl_line_cache_get(r->lines, fix->span.src, fix->span.line, &r->line) == 0) {
+        size_t c0 = fix->span.col - 1 < r->line.len ? fix->span.col - 1 : r->line.len;
+        zl_buf_put(&before, r->line.data, c0);
+        ctx = before.data;
+        ctxn = before.len;
+    }
     if (!om && !nm) {
         zl_buf_puts(out, "nothing to change");
     } else if (!om) {
         zl_buf_puts(out, "insert '");
         put_part(out, n + pre, nm);
-        if (pre) {
+        if (ctxn) {
             zl_buf_puts(out, "' after '");
-            put_context_tail(out, o, pre);
+            put_context_tail(out, ctx, ctxn);
         } else if (suf) {
             zl_buf_puts(out, "' before '");
             put_context_head(out, o + pre, suf);
@@ -316,9 +326,9 @@ void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, stru
     } else if (!nm) {
         zl_buf_puts(out, "delete '");
         put_part(out, o + pre, om);
-        if (pre) {
+        if (ctxn) {
             zl_buf_puts(out, "' after '");
-            put_context_tail(out, o, pre);
+            put_context_tail(out, ctx, ctxn);
         } else if (suf) {
             zl_buf_puts(out, "' before '");
             put_context_head(out, o + pre + om, suf);
@@ -329,13 +339,14 @@ void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, stru
         put_part(out, o + pre, om);
         zl_buf_puts(out, "' with '");
         put_part(out, n + pre, nm);
-        if (pre) {
+        if (ctxn) {
             zl_buf_puts(out, "' after '");
-            put_context_tail(out, o, pre);
+            put_context_tail(out, ctx, ctxn);
         }
         zl_buf_putc(out, '\'');
     }
     zl_buf_free(&old);
+    zl_buf_free(&before);
 }
 
 /* ---- JSON writer ---- */

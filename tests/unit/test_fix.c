@@ -180,6 +180,16 @@ static void test_safe_write(void **state)
     assert_non_null(fgets(buf, sizeof buf, f));
     fclose(f);
     assert_string_equal(buf, "two\n");
+    /* the owner is kept (only root can give a file to someone else to test it) */
+    if (geteuid() == 0) {
+        assert_int_equal(chown(path, 65534, 65534), 0);
+        assert_int_equal(stat(path, &st), 0);
+        assert_int_equal(zl_safe_write(path, "two\n", 4, &st, err, sizeof err), 0);
+        assert_int_equal(stat(path, &st2), 0);
+        assert_int_equal(st2.st_uid, 65534);
+        assert_int_equal(st2.st_gid, 65534);
+        assert_int_equal(st2.st_mode & 07777, 0640);
+    }
     /* the file changed since it was read: not written */
     assert_int_equal(zl_safe_write(path, "three\n", 6, &st, err, sizeof err), -1);
     assert_non_null(strstr(err, "changed"));
