@@ -1,6 +1,7 @@
 /* zonelint [check]: the run.
  *
- *   1. the arguments, directories walked (walk.h), each file once;
+ *   1. the arguments, directories walked (walk.h), each file once, sorted
+ *      by path (the output does not depend on the arguments' order);
  *   2. each file's settings (settings.h): its own .zonelint;
  *   3. each file linted; a file that another file of the run $INCLUDEs is
  *      linted through that file only (its findings alone would lack the
@@ -370,7 +371,17 @@ static void free_run(struct run *r)
     zl_parse_sources_free(r->sources);
 }
 
-/* The files of the run, each once (by resolved path), in order. */
+/* Report order: standard input first, then the files by path, so that the
+ * output does not depend on the order of the arguments either. */
+static int by_path(const void *a, const void *b)
+{
+    const struct item *x = a, *y = b;
+    if (x->is_stdin != y->is_stdin)
+        return x->is_stdin ? -1 : 1;
+    return strcmp(x->arg, y->arg);
+}
+
+/* The files of the run, each once (by resolved path), sorted. */
 static int plan(struct run *r, struct zl_settings_cache *cache)
 {
     struct cli *c = r->c;
@@ -395,6 +406,8 @@ static int plan(struct run *r, struct zl_settings_cache *cache)
         rc = zl_settings_for(cache, it->arg, &it->st);
     }
     zl_strlist_free(&files);
+    if (rc == 0 && r->n > 1)
+        qsort(r->v, r->n, sizeof *r->v, by_path);
     return rc;
 }
 
