@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rdata/txt.h"
 #include "rules.h"
 #include "sender_match.h"
 #include "sender_packs.h"
@@ -455,7 +456,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "%s's %s record name '%s' ends in the zone name twice, so %s never finds it; it looks up '%s'",
                    who, role_phrase(e->role), oname, who, meant);
         if (d && rec->owner_tok.len && rec->span.line == rec->span.end_line)
-            zl_diag_set_fix(d, rec->owner_tok.span, meant);
+            zl_diag_set_fix(d, rec->owner_tok.span, meant, ZL_FIX_SAFE);
     }
 
     /* The value: the zone appended, labels after the domain, stray bytes. */
@@ -480,15 +481,24 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && t && at.line == at.end_line)
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_SAFE);
     }
     if (v->stray) {
         ok = false;
         struct zl_span at = value_span(rec);
-        report(ctx, ZL_RULE_REF(ZL5110), p, &at,
-               "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
-               "remove them: '%.*s'",
-               who, subj, who, (int)v->val_len, v->val);
+        d = report(ctx, ZL_RULE_REF(ZL5110), p, &at,
+                   "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
+                   "remove them: '%.*s'",
+                   who, subj, who, (int)v->val_len, v->val);
+        /* a TXT of one string on one line: the string without them, for sure */
+        const struct zl_token *t = value_token(rec);
+        if (d && rec->type == ZL_T_TXT && rec->nfields == 1 && t && (t->flags & ZL_TOK_QUOTED) &&
+            at.line == at.end_line && !(rec->owner_flags & ZL_OWNER_GENERATED)) {
+            struct zl_buf q = { 0 };
+            zl_txt_put_quoted(&q, v->val, v->val_len);
+            zl_diag_set_fix(d, at, zl_buf_cstr(&q), ZL_FIX_SAFE);
+            zl_buf_free(&q);
+        }
     }
 
     /* The type: a CNAME (or MX) value in a TXT record. */
@@ -508,7 +518,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    who, where, host, who, type_name(e->type), type_name(e->type));
         char *fix = e->type == ZL_T_CNAME ? rewrite(rec, "CNAME", host) : NULL;
         if (d && fix)
-            zl_diag_set_fix(d, rec->span, fix);
+            zl_diag_set_fix(d, rec->span, fix, ZL_FIX_UNSAFE);
         free(fix);
     }
 
@@ -566,7 +576,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && rec->type != ZL_T_TXT && at.line == at.end_line && value_token(rec))
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_UNSAFE);
     }
     if (!m->value_ok) {
         struct zl_span at = value_span(rec);
@@ -659,7 +669,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "own addresses instead of the CNAME, so %s never sees '%s.'; set it to DNS only",
                    who, role_phrase(e->role), oname, who, m->subject);
         if (d && at.col != rec->comment_span.col)
-            zl_diag_set_fix(d, at, "cf-proxied:false");
+            zl_diag_set_fix(d, at, "cf-proxied:false", ZL_FIX_UNSAFE);
     }
     return ok;
 }
@@ -958,7 +968,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
             continue;
         bool seen = false;
         for (size_t k = 0; k < i && !seen; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             seen = same_family(kf, kl, f, fl);
         }
@@ -969,7 +979,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
         onlyn = fl;
         size_t m = 0;
         for (size_t k = i; k < n; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             if (same_family(kf, kl, f, fl))
                 sub[m++] = g[k];
@@ -984,7 +994,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
      * matched by another of its kind */
     const struct hit *ref = NULL;
     for (size_t i = 0; i < n && !ref; i++) {
-        size_t fl;
+        size_t fl = 0;
         const char *f = g[i]->value_ok ? set_family(p, g[i], &fl) : NULL;
         if (same_family(f, fl, only, onlyn))
             ref = g[i];

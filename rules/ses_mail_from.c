@@ -88,7 +88,7 @@ static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const
         d = zl_report(ctx, ZL_RULE_REF(ZL5012), &at,
                       "MX target '%s' has the zone name appended; SES expects '%s'", tname, want);
     if (d && tt)
-        zl_diag_set_fix(d, at, want);
+        zl_diag_set_fix(d, at, want, ZL_FIX_SAFE);
 }
 
 /* A region that looks like one but is not in the SES tables: a typo of a
@@ -143,7 +143,7 @@ static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
     if (d && rec->type_span.line == rec->span.end_line) {
         char fix[ZL_NAME_TEXT_MAX + 16];
         snprintf(fix, sizeof fix, "MX 10 %s", tname);
-        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix, ZL_FIX_UNSAFE);
         zl_diag_add_note(d, "and add: %s TXT \"v=spf1 include:amazonses.com ~all\"", oname);
     }
 }
@@ -213,7 +213,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
                                       "amazonses.com; SES expects '%s'",
                                       tname, want);
         if (d && tt)
-            zl_diag_set_fix(d, tat, want);
+            zl_diag_set_fix(d, tat, want, ZL_FIX_UNSAFE);
         return;
     }
     if (!feedback && zl_name_label_is(dom, "amazonses")) {
@@ -549,7 +549,7 @@ static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "pass: remove aspf=s (relaxed is the default)",
                                           dname, sub);
             if (d && dm->fix)
-                zl_diag_set_fix(d, dm->fix_span, dm->fix);
+                zl_diag_set_fix(d, dm->fix_span, dm->fix, ZL_FIX_UNSAFE);
             break;
         }
     }

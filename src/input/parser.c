@@ -802,6 +802,27 @@ void zl_parse_sources_free(struct zl_source *head)
     zl_source_free_all(head);
 }
 
+const char *zl_overlay_text(const struct zl_overlay *o, const char *realpath, size_t *len)
+{
+    return o && o->text && realpath ? o->text(o->user, realpath, len) : NULL;
+}
+
+/* Parses src from the overlay's text when it has some (kept as the
+ * source's memory, so its lines are shown as parsed), else from the file. */
+static void parse_file_or_overlay(struct zl_parser *p, struct zl_source *src, struct zl_file *file)
+{
+    size_t len = 0;
+    const char *text = zl_overlay_text(p->opts->overlay, src->realpath, &len);
+    if (!text) {
+        parse_source(p, src, file->fd, file, NULL, 0);
+        return;
+    }
+    src->memory = zl_xmalloc(len + 1);
+    memcpy(src->memory, text, len);
+    src->memory_len = len;
+    parse_source(p, src, -1, NULL, (const char *)src->memory, len);
+}
+
 /* Why an $INCLUDE was not read, said in one place. */
 static void include_refused(struct zl_parser *p, const struct zl_span *at, const char *file,
                             enum zl_open_status st, const struct zl_opened *o)
@@ -944,7 +965,7 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
     p->origin = new_origin;
     p->have_origin = have_new_origin;
     zl_p_line_reset(p);
-    parse_source(p, src, o.file.fd, &o.file, NULL, 0);
+    parse_file_or_overlay(p, src, &o.file);
     zl_file_close(&o.file);
     p->origin = saved_origin;
     p->have_origin = saved_have;
@@ -1197,7 +1218,7 @@ static int parse_opened(struct zl_parser *p, struct zl_opened *o, enum zl_open_s
         choose_root(p, &o->root);
         use_budget(p);
         p->top = src;
-        parse_source(p, src, o->file.fd, &o->file, NULL, 0);
+        parse_file_or_overlay(p, src, &o->file);
     }
     zl_file_close(&o->file);
     parser_finish(p);

@@ -22,6 +22,18 @@ struct zl_comment {
     bool own_line;             /* nothing but the comment on its line */
 };
 
+/* Text that stands in for a file's content: what --fix and --diff have made
+ * of it so far. The file is still opened and confined as usual; only its
+ * bytes come from here (and its lines are shown from them). text() returns
+ * NULL for a file that is not changed. */
+struct zl_overlay {
+    const char *(*text)(void *user, const char *realpath, size_t *len);
+    void *user;
+};
+
+/* The overlay's text for a resolved path, or NULL (also when o is NULL). */
+const char *zl_overlay_text(const struct zl_overlay *o, const char *realpath, size_t *len);
+
 struct zl_parse_opts {
     const struct zl_name *origin;   /* initial origin, or NULL */
     const struct zl_name *zone;     /* the zone's name when known for certain (--origin):
@@ -48,6 +60,7 @@ struct zl_parse_opts {
     void *user;
     struct zl_diag_sink sink;
     struct zl_source **sources;     /* every file read is pushed here (caller frees) */
+    const struct zl_overlay *overlay; /* NULL: every file is read from disk */
 };
 
 struct zl_parse_result {

@@ -405,7 +405,12 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
         return zl_parse_opened(&o, st, shown, opts, res); /* words the error */
     }
     struct zl_buf whole = { 0 };
-    if (read_file(&o.file, fmt == ZL_INPUT_ZONE ? 1 : HEAD_BYTES, &whole) != 0) {
+    size_t olen = 0;
+    const char *otext = zl_overlay_text(opts->overlay, o.real, &olen);
+    if (otext) {
+        /* --fix/--diff changed it: its text stands in for the file's */
+        zl_buf_put(&whole, otext, olen);
+    } else if (read_file(&o.file, fmt == ZL_INPUT_ZONE ? 1 : HEAD_BYTES, &whole) != 0) {
         o.file.err = errno;
         zl_file_close(&o.file);
         zl_buf_free(&whole);
@@ -433,6 +438,17 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
     memset(res, 0, sizeof *res);
     struct zl_source *src = new_source(opts, shown, &o);
     src->input_format = (unsigned char)fmt;
+    if (otext) {
+        zl_file_close(&o.file);
+        src->memory = zl_xmalloc(olen + 1);
+        memcpy(src->memory, otext, olen);
+        src->memory_len = olen;
+        structured(opts, res, src, fmt, shown, path, otext, olen);
+        zl_buf_free(&whole);
+        if (!opts->sources)
+            zl_parse_sources_free(src);
+        return 0;
+    }
     int rc = read_file(&o.file, 0, &whole);
     bool grew = rc == 0 && zl_file_grew(&o.file);
     zl_file_close(&o.file);

@@ -100,6 +100,7 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     po.sink.emit = on_diag;
     po.sink.user = &r;
     po.sources = sources;
+    po.overlay = opts->overlay;
 
     zl_engine_begin(e, opts->origin);
     zl_engine_set_ses_expect(e, opts->ses_expect);
