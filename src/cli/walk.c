@@ -477,14 +477,18 @@ static int walk_dir(const char *top, const struct zl_strlist *exclude, struct zl
     free(frontier);
     if (nfiles)
         qsort(files, nfiles, sizeof *files, by_rel);
+    bool *child = zl_xcalloc(nfiles ? nfiles : 1, sizeof *child);
+    for (size_t i = 0; i < nfiles; i++)
+        child[i] = in_child_module(files, nfiles, files[i].rel);
     for (size_t i = 0; i < nfiles; i++) {
         char *full = join(top, files[i].rel);
         const char *name = strrchr(files[i].rel, '/');
-        if (!in_child_module(files, nfiles, files[i].rel) && wanted_file(full, name ? name + 1 : files[i].rel))
+        if (!child[i] && wanted_file(full, name ? name + 1 : files[i].rel))
             zl_strlist_add(out, full);
         free(full);
         free(files[i].rel);
     }
+    free(child);
     free(files);
     ignores_free(&ig);
     return rc;
