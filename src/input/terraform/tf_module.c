@@ -419,6 +419,11 @@ static bool scan_dir(struct zl_tf_reader *R, const char *real, unsigned depth)
     for (struct zl_tf_dirscan *d = R->scans; d; d = d->next)
         if (!strcmp(d->real, real))
             return d->state == 3; /* being scanned: a loop adds nothing */
+    /* bounded: past it, as if a directory held DNS resources (the module
+     * bounds then apply) */
+    if (R->nscans >= ZL_TF_MAX_SCANS)
+        return true;
+    R->nscans++;
     struct zl_tf_dirscan *d = zl_arena_alloc(&R->arena, sizeof *d);
     d->real = zl_arena_strndup(&R->arena, real, strlen(real));
     d->state = 1;
@@ -494,6 +499,11 @@ static void load_call(struct zl_tf_reader *R, struct zl_tf_module *m, struct zl_
         return;
     }
     c->child = zl_tf_module_load(R, c->child_dir, m, c);
+    if (!c->child && dns) {
+        const struct zl_hcl_attr *src = zl_hcl_attr_get(c->block->body, "source");
+        skipped(R, c, src ? src->span : c->block->span, false, "module '%.*s': its directory '%s' cannot be read (%s)",
+                (int)c->len, c->name, c->child_dir, strerror(errno));
+    }
 }
 
 /* module "x" { source = "./modules/ses" }: read when the source is a local

@@ -22,8 +22,6 @@ struct zl_tf_file {
     char *text;
     size_t len;
     struct zl_hcl_body *body;
-    unsigned unevaluated;        /* records here that could not be evaluated */
-    struct zl_span first_unevaluated;
     struct zl_tf_file *next;
 };
 
@@ -94,6 +92,7 @@ struct zl_tf_reader {
     const char *memory_name;
     struct zl_tf_ydocs *ydocs;
     struct zl_tf_dirscan *scans;  /* which directories may hold DNS resources */
+    unsigned nscans;
     struct zl_tf_skip *skipped;   /* module calls not read, for the one message per root */
     struct zl_tf_skip **skipped_tail;
 };
@@ -113,6 +112,7 @@ struct zl_tf_skip {
  * needed, so a root of a hundred modules reads the few that matter. */
 #define ZL_TF_MAX_MODULES 256
 #define ZL_TF_MAX_MODULE_DEPTH 10
+#define ZL_TF_MAX_SCANS 4096      /* directories looked into for DNS resources */
 #define ZL_TF_MAX_FILES 1000
 #define ZL_TF_MAX_INSTANCES 1000
 
