@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
 #include "rdata/txt.h"
 #include "rules.h"
 #include "sender_match.h"
@@ -599,7 +600,9 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    who, subj, cd && cd->about ? cd->about : "the part", cp->value, cp->owner, who,
                    cd && cd->about ? cd->about : "part");
         }
-        if (cp->kind == ZL_CAP_DDASH && cp->in_value) {
+        /* The domain is read from the owner: not when the owner lacks its
+         * zone (Terraform with a zone known only at apply time). */
+        if (cp->kind == ZL_CAP_DDASH && cp->in_value && !(rec->owner_flags & ZL_OWNER_ZONE_UNKNOWN)) {
             char want[ZL_SM_TEXT];
             dashed(&m->identity, want, sizeof want);
             if (want[0] && strlen(want) <= 50 && !origin_doubled(ctx, &m->identity) && strcmp(want, cp->value) != 0 &&
@@ -892,10 +895,12 @@ static void compare_setup(const struct zone_view *z, const struct zl_sender_pack
             hit_phrase(p, h, a, sizeof a);
             hit_phrase(p, other, b, sizeof b);
             zl_name_text(&h->identity, iname);
+            char where[ZL_LINE_REF_MAX];
             report(z->ctx, ZL_RULE_REF(ZL5105), p, &h->span,
-                   "%s's %s has %s, but its %s (line %u) has %s; the records of one %s setup for '%s' carry the "
+                   "%s's %s has %s, but its %s (%s) has %s; the records of one %s setup for '%s' carry the "
                    "same values, so one of them is wrong",
-                   p->name, a, zl_buf_cstr(&mine), b, other->span.line, zl_buf_cstr(&theirs), p->name, iname);
+                   p->name, a, zl_buf_cstr(&mine), b, zl_line_ref(&other->span, &h->span, where, sizeof where),
+                   zl_buf_cstr(&theirs), p->name, iname);
         }
         zl_buf_free(&mine);
         zl_buf_free(&theirs);

@@ -1041,6 +1041,8 @@ static void check_delegation(struct zl_ctx *ctx, const struct zl_zone *z, const 
     else
         strcpy(on, "(unknown origin)");
     if (nw == 0) {
+        if (zl_ctx_input_zones(ctx) > 1)
+            return; /* one zone of several: the delegation is another's */
         zl_report(ctx, R_DELEGATION, apex,
                   "the NS records in %s are for other names than this zone '%s'; nothing to compare the apex NS "
                   "set with",
@@ -1184,6 +1186,11 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
     const struct zl_ses_expect *x = zl_ctx_ses_expect(ctx);
     pick(ctx, st, z->origin);
     char on[ZL_NAME_TEXT_MAX], dn[ZL_NAME_TEXT_MAX];
+    /* One zone of several (a Terraform module): the identity is checked in
+     * the zone that holds it; the others say nothing about it. */
+    bool one_of_many = zl_ctx_input_zones(ctx) > 1;
+    if (one_of_many && (st->pick == ZL_SES_PICK_NO_ORIGIN || st->pick == ZL_SES_PICK_AMBIGUOUS))
+        return;
     if (st->pick == ZL_SES_PICK_NO_ORIGIN) {
         zl_report(ctx, R_MISSING, apex,
                   "the zone's origin is unknown, so the names SES looks up cannot be checked; give --origin");
@@ -1205,6 +1212,8 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
         infer_identity(st, z->origin);
     const struct zl_ses_identity *id = &st->id;
     if (z->origin && !zl_name_is_subdomain(&id->domain, z->origin)) {
+        if (one_of_many)
+            return;
         struct zl_diag *d = zl_report(ctx, R_MISSING, apex,
                                       "SES identity '%s' (from %s) is not in this zone '%s': none of its records "
                                       "can be published here",

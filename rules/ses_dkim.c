@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
@@ -717,8 +718,10 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
             order[no++] = next;
             after = next->span.line;
         }
+        char ref[ZL_LINE_REF_MAX];
         for (size_t i = 0; i < no && i < 3; i++)
-            zl_buf_printf(&why, "%sline %u: %s", i ? "; " : "", order[i]->span.line,
+            zl_buf_printf(&why, "%s%s: %s", i ? "; " : "",
+                          zl_line_ref(&order[i]->span, &first_broken->span, ref, sizeof ref),
                           order[i]->reason ? order[i]->reason : "broken");
         struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
                                       "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid (%s%s); SES "
@@ -726,7 +729,8 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
                                       valid, total, dname, zl_buf_cstr(&why), no > 3 ? "; more below" : "");
         zl_buf_free(&why);
         for (size_t i = 3; d && i < no; i++)
-            zl_diag_add_note(d, "line %u: %.*s: %s", order[i]->span.line, (int)order[i]->token_len,
+            zl_diag_add_note(d, "%s: %.*s: %s", zl_line_ref(&order[i]->span, &first_broken->span, ref, sizeof ref),
+                             (int)order[i]->token_len,
                              (const char *)order[i]->token, order[i]->reason ? order[i]->reason : "broken");
         return;
     }

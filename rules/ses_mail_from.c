@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
@@ -467,9 +468,10 @@ static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "MAIL FROM domain '%s' has %zu MX records; SES requires exactly one, "
                                           "'%s', or the custom MAIL FROM setup fails",
                                           oname, count, e->target);
+            char ref[ZL_LINE_REF_MAX];
             for (uint32_t k = zl_zone_first(zone, e->owner); d && k != UINT32_MAX; k = zone->recs[k].next)
                 if (zone->recs[k].type == ZL_T_MX)
-                    zl_diag_add_note(d, "MX at line %u", zone->recs[k].line);
+                    zl_diag_add_note(d, "MX at %s", zl_zone_line_ref(zone, k, &at, ref, sizeof ref));
         }
     }
 }
@@ -500,8 +502,10 @@ static void mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "with permerror (RFC 7208 4.5), so keep only "
                                           "\"v=spf1 include:amazonses.com ~all\"",
                                           oname, count);
+            char ref[ZL_LINE_REF_MAX];
             for (size_t k = first; d && k < end; k++)
-                zl_diag_add_note(d, "v=spf1 at line %u", st->spf_sorted[k]->span.line);
+                zl_diag_add_note(d, "v=spf1 at %s", zl_line_ref(&st->spf_sorted[k]->span,
+                                                               &st->spf_sorted[first + 1]->span, ref, sizeof ref));
         } else if (st->spf_sorted[first]->delegates) {
             /* include:spf.<sender> may well include amazonses.com: that
              * record is not in this zone, so this is only a hint. */

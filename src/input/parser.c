@@ -601,6 +601,9 @@ void zl_p_record_end(struct zl_parser *p)
     rec.ntoks = (uint32_t)p->ntoks;
     rec.fields = p->fields;
     rec.nfields = (uint16_t)nfields;
+    /* A Cloudflare export is what Cloudflare serves (dialect.c). */
+    if (p->dialect == ZL_DIALECT_CLOUDFLARE)
+        rec.served_by = ZL_SERVED_CLOUDFLARE;
     rec.span = p->owner.span;
     const struct zl_span *last = p->ntoks ? &toks[p->ntoks - 1].span : &p->type_span;
     rec.span.end_line = last->end_line;

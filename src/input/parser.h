@@ -57,6 +57,12 @@ struct zl_parse_opts {
 
     void (*on_record)(void *user, const struct zl_record *rec);
     void (*on_comment)(void *user, const struct zl_comment *c); /* may be NULL */
+    /* A reader of many zones (ZL_READS_MANY_ZONES: a Terraform module)
+     * calls this before the records of each zone, zone by zone: index of
+     * nzones, origin NULL when the zone's name is not known. Records of
+     * one zone are checked together, never against another zone's. May
+     * be NULL. */
+    void (*on_zone)(void *user, const struct zl_name *origin, unsigned index, unsigned nzones);
     void *user;
     struct zl_diag_sink sink;
     struct zl_source **sources;     /* every file read is pushed here (caller frees) */

@@ -90,6 +90,7 @@ struct zl_ctx {
     const struct zl_ses_expect *ses_expect;  /* run-wide, --ses-identity */
     const struct zl_delegation *delegation;  /* run-wide, --expect-ns */
     const struct zl_source *file;  /* per file: the top source */
+    unsigned input_zones;          /* per file: zones of the input (zl_ctx_input_zones) */
     struct zl_senders *senders;    /* run-wide sender packs (the caller's, or own_senders) */
     bool own_senders;
 };
@@ -405,6 +406,16 @@ struct zl_senders *zl_ctx_senders(struct zl_ctx *ctx)
 void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src)
 {
     e->ctx.file = src;
+}
+
+void zl_engine_set_input_zones(struct zl_engine *e, unsigned n)
+{
+    e->ctx.input_zones = n;
+}
+
+unsigned zl_ctx_input_zones(const struct zl_ctx *ctx)
+{
+    return ctx->input_zones ? ctx->input_zones : 1;
 }
 
 /* ---- reporting ------------------------------------------------------------ */
@@ -1072,6 +1083,7 @@ static void reset_file(struct zl_ctx *c)
     c->have_origin = false;
     c->whole_zone = false;
     c->file = NULL;
+    c->input_zones = 0;
 }
 
 /* Rules that report what a zone lacks: when part of the zone was not read,

@@ -13,6 +13,9 @@
 struct run {
     struct zl_engine *engine;
     struct zl_diags *out;
+    const struct zl_lint_opts *opts;
+    struct zl_source **sources;
+    struct zl_source *before;      /* the sources list before this input */
 };
 
 void zl_diags_free(struct zl_diags *d)
@@ -69,12 +72,43 @@ static void on_diag(void *user, struct zl_diag *d)
     zl_engine_diag(r->engine, d);
 }
 
+/* Per engine run: the suppressions of the config and the top file read. */
+static void start_run(struct run *r)
+{
+    if (r->opts->disable)
+        for (const char *const *d = r->opts->disable; *d; d++)
+            zl_engine_disable_file(r->engine, *d);
+}
+
+static void set_top_file(struct run *r)
+{
+    /* The parser pushes the top file first and its includes after it, so
+     * the top file is the one without a parent among the new sources. */
+    for (struct zl_source *s = r->sources ? *r->sources : NULL; s && s != r->before; s = s->next)
+        if (!s->parent)
+            zl_engine_set_file(r->engine, s);
+}
+
+/* A reader of many zones: each zone is its own engine run, so no rule
+ * compares records of different zones. */
+static void on_zone(void *user, const struct zl_name *origin, unsigned index, unsigned nzones)
+{
+    struct run *r = user;
+    if (index > 0) {
+        set_top_file(r);
+        zl_engine_end(r->engine, false);
+        start_run(r);
+    }
+    zl_engine_begin(r->engine, origin);
+    zl_engine_set_input_zones(r->engine, nzones);
+}
+
 static int lint(const char *path, const char *display, const char *data, size_t len,
                 const struct zl_lint_opts *opts, struct zl_source **sources, struct zl_diags *out)
 {
     struct zl_diag_sink sink = { collect, out };
     struct zl_engine *e = zl_engine_new(&opts->sel, sink);
-    struct run r = { e, out };
+    struct run r = { e, out, opts, sources, sources ? *sources : NULL };
     struct zl_name fname;
     bool from_conf = false;
     const struct zl_name *origin = opts->origin;
@@ -96,6 +130,7 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     po.max_generate = opts->max_generate;
     po.on_record = on_record;
     po.on_comment = on_comment;
+    po.on_zone = on_zone;
     po.user = &r;
     po.sink.emit = on_diag;
     po.sink.user = &r;
@@ -106,19 +141,12 @@ static int lint(const char *path, const char *display, const char *data, size_t 
     zl_engine_set_ses_expect(e, opts->ses_expect);
     zl_engine_set_delegation(e, opts->expect_ns);
     zl_engine_set_senders(e, opts->senders);
-    if (opts->disable)
-        for (const char *const *d = opts->disable; *d; d++)
-            zl_engine_disable_file(e, *d);
+    start_run(&r);
     struct zl_parse_result res;
-    struct zl_source *before = sources ? *sources : NULL;
     /* Zone files go to the master-file parser, provider exports to their readers. */
     int rc = zl_read_input(path, data ? (display ? display : "<buffer>") : display, data, len,
                            opts->input_format, &po, &res, NULL);
-    /* The parser pushes the top file first and its includes after it, so
-     * the top file is the one without a parent among the new sources. */
-    for (struct zl_source *s = sources ? *sources : NULL; s && s != before; s = s->next)
-        if (!s->parent)
-            zl_engine_set_file(e, s);
+    set_top_file(&r);
     /* An $INCLUDE that was not read leaves the zone incomplete: what it
      * lacks may be in that file. */
     zl_engine_end(e, res.include_failed);

@@ -24,17 +24,38 @@
 #include "report/print.h"
 #include "rdata/record.h"
 #include "base/source.h"
+#include "input/terraform/tf_records.h"
 
 struct got {
     struct zl_buf recs, diags, comments;
+    struct zl_buf zones;      /* "[zone] record" per record, as the runs the reader made */
+    struct zl_buf flags;      /* per record: "C" served by Cloudflare, "U" zone unknown, "-" */
+    char zone[300];
     struct zl_source *sources;
     struct zl_parse_result res;
     enum zl_input_format used;
 };
 
+static void on_zone(void *user, const struct zl_name *origin, unsigned index, unsigned nzones)
+{
+    struct got *g = user;
+    if (origin)
+        zl_name_to_text(origin, g->zone);
+    else
+        snprintf(g->zone, sizeof g->zone, "?%u", index);
+    (void)nzones;
+}
+
 static void on_record(void *user, const struct zl_record *rec)
 {
     struct got *g = user;
+    struct zl_buf one = { 0 };
+    zl_print_record(rec, &one);
+    zl_buf_printf(&g->zones, "[%s] %s", g->zone, zl_buf_cstr(&one));
+    zl_buf_free(&one);
+    zl_buf_printf(&g->flags, "%s%s%s", rec->served_by == ZL_SERVED_CLOUDFLARE ? "C" : "",
+                  rec->owner_flags & ZL_OWNER_ZONE_UNKNOWN ? "U" : "",
+                  rec->served_by != ZL_SERVED_CLOUDFLARE && !(rec->owner_flags & ZL_OWNER_ZONE_UNKNOWN) ? "-" : "");
     zl_print_record(rec, &g->recs);
     if (rec->comment)
         zl_buf_printf(&g->comments, "%.*s@%u:%u\n", (int)rec->comment_len, rec->comment, rec->comment_span.line,
@@ -45,6 +66,10 @@ static void on_diag(void *user, struct zl_diag *d)
 {
     struct got *g = user;
     zl_buf_printf(&g->diags, "%s %u:%u %s\n", d->code, d->span.line, d->span.col, d->message);
+    for (size_t i = 0; i < d->nnotes; i++)
+        zl_buf_printf(&g->diags, "  note: %s\n", d->notes[i]);
+    if (d->severity != ZL_SEV_INFO && !strcmp(d->code, "ZL1006"))
+        zl_buf_printf(&g->diags, "  (%s)\n", zl_severity_name(d->severity));
     zl_diag_free(d);
 }
 
@@ -62,6 +87,7 @@ static struct got *run(const char *path, const char *text, const char *name, enu
         po.origin = &o;
     }
     po.on_record = on_record;
+    po.on_zone = on_zone;
     po.user = g;
     po.sink.emit = on_diag;
     po.sink.user = g;
@@ -70,6 +96,8 @@ static struct got *run(const char *path, const char *text, const char *name, enu
     zl_buf_cstr(&g->recs);
     zl_buf_cstr(&g->diags);
     zl_buf_cstr(&g->comments);
+    zl_buf_cstr(&g->zones);
+    zl_buf_cstr(&g->flags);
     return g;
 }
 
@@ -83,6 +111,8 @@ static void got_free(struct got *g)
     zl_buf_free(&g->recs);
     zl_buf_free(&g->diags);
     zl_buf_free(&g->comments);
+    zl_buf_free(&g->zones);
+    zl_buf_free(&g->flags);
     zl_parse_sources_free(g->sources);
     free(g);
 }
@@ -220,9 +250,11 @@ static void test_unevaluated(void **state)
                        "  name = \"x.example.com\"\n  type = \"A\"\n  ttl = 1\n  records = [\"192.0.2.1\"]\n}\n");
     assert_string_equal((char *)g->recs.data, "");
     assert_string_equal((char *)g->diags.data,
-                        "ZL1006 4:1 4 DNS records in this file could not be evaluated without running Terraform "
-                        "(they use values known only at apply time, such as another resource's computed attribute "
-                        "or a variable without a value); rules that need them skipped them\n");
+                        "ZL1006 4:1 4 DNS records could not be evaluated without running Terraform: their name (3) "
+                        "and count (1) use values known only at apply time (another resource's computed "
+                        "attribute, a variable without a value); rules that need them skipped them\n"
+                        "  note: lint the plan (terraform show -json) to check them with the values Terraform "
+                        "resolved\n");
     got_free(g);
 }
 
@@ -439,6 +471,205 @@ static void test_directory(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+
+/* Cloudflare zone look-ups: the v5 data source's filter = { name = ... }
+ * and the v4 cloudflare_zones filter { name = ... } name the zone when
+ * they can select only it; a search ("contains:") does not. */
+static void test_cloudflare_zone_lookups(void **state)
+{
+    (void)state;
+    struct got *g = tf("data \"cloudflare_zone\" \"one\" {\n  filter = { name = \"one.example\" }\n}\n"
+                       "data \"cloudflare_zones\" \"two\" {\n  filter {\n    name = \"two.example\"\n  }\n}\n"
+                       "resource \"cloudflare_dns_record\" \"a\" {\n  zone_id = data.cloudflare_zone.one.id\n"
+                       "  name = \"_dmarc\"\n  type = \"TXT\"\n  content = \"v=DMARC1; p=none\"\n  ttl = 1\n}\n"
+                       "resource \"cloudflare_record\" \"b\" {\n  zone_id = data.cloudflare_zones.two.zones[0].id\n"
+                       "  name = \"_dmarc\"\n  type = \"TXT\"\n  value = \"v=DMARC1; p=reject\"\n}\n");
+    assert_string_equal((char *)g->zones.data,
+                        "[one.example.] _dmarc.one.example.\t300\tIN\tTXT\t\"v=DMARC1; p=none\"\n"
+                        "[two.example.] _dmarc.two.example.\t300\tIN\tTXT\t\"v=DMARC1; p=reject\"\n");
+    assert_string_equal((char *)g->diags.data, "");
+    got_free(g);
+    /* searches name no zone */
+    g = tf("data \"cloudflare_zone\" \"one\" {\n  filter = { name = \"contains:one\" }\n}\n"
+           "data \"cloudflare_zones\" \"two\" {\n  filter {\n    name = \"two\"\n    lookup_type = \"contains\"\n  }\n}\n"
+           "resource \"cloudflare_dns_record\" \"a\" {\n  zone_id = data.cloudflare_zone.one.id\n"
+           "  name = \"www\"\n  type = \"A\"\n  content = \"192.0.2.1\"\n  ttl = 1\n}\n"
+           "resource \"cloudflare_record\" \"b\" {\n  zone_id = data.cloudflare_zones.two.zones[0].id\n"
+           "  name = \"www\"\n  type = \"A\"\n  value = \"192.0.2.2\"\n}\n");
+    assert_null(strstr((char *)g->zones.data, "one"));
+    assert_null(strstr((char *)g->zones.data, "two"));
+    got_free(g);
+}
+
+/* Records are handed on zone by zone; records whose zone is not known are
+ * kept apart by the value that stands for it (the same data source or
+ * variable, whatever it is), and said once. */
+static void test_zones_apart(void **state)
+{
+    (void)state;
+    struct got *g = tf("variable \"z1\" {}\nvariable \"z2\" {}\n"
+                       "resource \"aws_route53_zone\" \"k\" {\n  name = \"known.example\"\n}\n"
+                       "resource \"aws_route53_record\" \"a\" {\n  zone_id = var.z1\n  name = \"_dmarc\"\n"
+                       "  type = \"TXT\"\n  ttl = 60\n  records = [\"v=DMARC1; p=none\"]\n}\n"
+                       "resource \"aws_route53_record\" \"b\" {\n  zone_id = var.z2\n  name = \"_dmarc\"\n"
+                       "  type = \"TXT\"\n  ttl = 60\n  records = [\"v=DMARC1; p=reject\"]\n}\n"
+                       "resource \"aws_route53_record\" \"c\" {\n  zone_id = aws_route53_zone.k.zone_id\n"
+                       "  name = \"www\"\n  type = \"A\"\n  ttl = 60\n  records = [\"192.0.2.1\"]\n}\n"
+                       "resource \"aws_route53_record\" \"d\" {\n  zone_id = var.z1\n  name = \"_dmarc\"\n"
+                       "  type = \"TXT\"\n  ttl = 60\n  records = [\"v=DMARC1; p=quarantine\"]\n}\n");
+    assert_string_equal((char *)g->zones.data,
+                        "[?0] _dmarc.\t60\tIN\tTXT\t\"v=DMARC1; p=none\"\n"
+                        "[?0] _dmarc.\t60\tIN\tTXT\t\"v=DMARC1; p=quarantine\"\n"
+                        "[?1] _dmarc.\t60\tIN\tTXT\t\"v=DMARC1; p=reject\"\n"
+                        "[known.example.] www.known.example.\t60\tIN\tA\t192.0.2.1\n");
+    assert_string_equal((char *)g->flags.data, "UUU-");
+    assert_non_null(strstr((char *)g->diags.data, "ZL1006 6:1 the zone of 3 DNS records is not known without "
+                                                  "running Terraform (zone_id is known only at apply time"));
+    got_free(g);
+    /* a name that reads as fully qualified keeps its domain */
+    g = tf("resource \"aws_route53_record\" \"a\" {\n  zone_id = \"Z0123\"\n  name = \"_dmarc.example.com\"\n"
+           "  type = \"TXT\"\n  ttl = 60\n  records = [\"v=DMARC1; p=none\"]\n}\n");
+    assert_string_equal((char *)g->flags.data, "-");
+    assert_string_equal((char *)g->diags.data, "");
+    got_free(g);
+}
+
+/* What the reader says Cloudflare serves. */
+static void test_served_by(void **state)
+{
+    (void)state;
+    struct got *g = tf("resource \"cloudflare_zone\" \"z\" {\n  zone = \"example.net\"\n}\n"
+                       "resource \"cloudflare_record\" \"apex\" {\n  zone_id = cloudflare_zone.z.id\n  name = \"@\"\n"
+                       "  type = \"CNAME\"\n  value = \"example.github.io\"\n}\n"
+                       "resource \"aws_route53_record\" \"r\" {\n  zone_id = \"Z1\"\n  name = \"www.example.com\"\n"
+                       "  type = \"A\"\n  ttl = 60\n  records = [\"192.0.2.1\"]\n}\n");
+    assert_string_equal((char *)g->flags.data, "C-");
+    got_free(g);
+    g = run(NULL, ";; Domain:     example.org.\n;; Exported:   2024-01-01 00:00:00\n"
+                  "example.org.\t1\tIN\tCNAME\texample.github.io.\n", "example.org.txt", ZL_INPUT_AUTO, NULL);
+    assert_string_equal((char *)g->flags.data, "C");
+    got_free(g);
+    g = run(NULL, "$ORIGIN example.org.\n@\t300\tIN\tCNAME\texample.github.io.\n", "example.org.zone",
+            ZL_INPUT_AUTO, NULL);
+    assert_string_equal((char *)g->flags.data, "-");
+    got_free(g);
+}
+
+/* azurerm_dns_mx_record: name defaults to "@" (the azurerm docs). */
+static void test_azure_defaults(void **state)
+{
+    (void)state;
+    struct got *g = tf("resource \"azurerm_dns_mx_record\" \"m\" {\n  zone_name = \"example.net\"\n"
+                       "  resource_group_name = \"rg\"\n  ttl = 300\n"
+                       "  record {\n    preference = 10\n    exchange = \"mx.example.org\"\n  }\n}\n"
+                       "resource \"azurerm_dns_txt_record\" \"t\" {\n  zone_name = \"example.net\"\n"
+                       "  resource_group_name = \"rg\"\n  ttl = 300\n  record {\n    value = \"x\"\n  }\n}\n");
+    assert_string_equal((char *)g->recs.data, "example.net.\t300\tIN\tMX\t10 mx.example.org.\n");
+    /* the TXT record requires a name: not evaluated, and said which */
+    assert_non_null(strstr((char *)g->diags.data, "1 DNS record could not be evaluated without running "
+                                                  "Terraform: its name uses a value known only at apply time"));
+    got_free(g);
+}
+
+/* Resources of DNS providers without a mapper: one info per module. */
+static void test_unmapped_providers(void **state)
+{
+    (void)state;
+    static const char *const dns[] = {
+        "njalla_record_txt", "cloudns_dns_record", "hetznerdns_record", "dns_a_record_set",
+        "linode_domain_record", "ovh_domain_zone_record", "azurerm_private_dns_a_record", "powerdns_record",
+        "gandi_livedns_record", "namecheap_domain_records", "oci_dns_rrset", "ns1_record",
+    };
+    static const char *const other[] = {
+        "aws_route53_record", "cloudflare_dns_record", "aws_route53_zone", "aws_dynamodb_table_item",
+        "azurerm_dns_zone", "aws_route53_resolver_rule", "google_dns_managed_zone", "aws_ses_domain_identity",
+    };
+    for (size_t i = 0; i < sizeof dns / sizeof dns[0]; i++)
+        if (!zl_tf_is_unmapped_dns_type(dns[i], strlen(dns[i])))
+            fail_msg("%s is a DNS record type", dns[i]);
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        if (zl_tf_is_unmapped_dns_type(other[i], strlen(other[i])))
+            fail_msg("%s is no DNS record type of an unmapped provider", other[i]);
+    struct got *g = tf("resource \"njalla_record_txt\" \"spf\" {\n  domain = \"example.org\"\n  name = \"@\"\n"
+                       "  content = \"v=spf1 include:_spf.protonmail.ch -all\"\n  ttl = 3600\n}\n"
+                       "resource \"njalla_record_mx\" \"mx\" {\n  domain = \"example.org\"\n  name = \"@\"\n"
+                       "  content = \"mail.protonmail.ch\"\n  priority = 10\n  ttl = 3600\n}\n"
+                       "resource \"cloudns_dns_record\" \"d\" {\n  zone = \"example.org\"\n  name = \"_dmarc\"\n"
+                       "  type = \"TXT\"\n  value = \"v=DMARC1; p=none\"\n  ttl = 3600\n}\n"
+                       "resource \"njalla_record_txt\" \"dmarc\" {\n  domain = \"example.org\"\n  name = \"_dmarc\"\n"
+                       "  content = \"v=DMARC1; p=none\"\n  ttl = 3600\n}\n");
+    assert_string_equal((char *)g->diags.data,
+                        "ZL1006 1:1 4 resources of DNS providers zonelint does not read are not checked: "
+                        "njalla_record_txt, njalla_record_mx, cloudns_dns_record\n"
+                        "  note: zonelint reads aws_route53_record, cloudflare_record, cloudflare_dns_record, "
+                        "google_dns_record_set, azurerm_dns_*_record and digitalocean_record; lint a zone export "
+                        "from this provider instead\n");
+    got_free(g);
+}
+
+
+/* Modules: those holding DNS resources are read, however many others the
+ * root calls; one without is read when a value it outputs is needed; a
+ * DNS module kept out by a bound is a warning, once per root. */
+static void test_modules_read(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/zl-tfmod-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char p[512];
+    static const char *const dirs[] = { "root", "root/noop", "root/cfg", "root/dns", "deep" };
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        snprintf(p, sizeof p, "%s/%s", dir, dirs[i]);
+        assert_int_equal(mkdir(p, 0700), 0);
+    }
+    struct zl_buf root = { 0 };
+    for (int i = 0; i < 300; i++)
+        zl_buf_printf(&root, "module \"noop%d\" {\n  source = \"./noop\"\n  n = %d\n}\n", i, i);
+    zl_buf_puts(&root, "module \"cfg\" {\n  source = \"./cfg\"\n}\n"
+                       "module \"dns\" {\n  source = \"./dns\"\n  domain = module.cfg.domain\n}\n");
+    snprintf(p, sizeof p, "%s/root/main.tf", dir);
+    write_file(p, zl_buf_cstr(&root));
+    zl_buf_free(&root);
+    snprintf(p, sizeof p, "%s/root/noop/main.tf", dir);
+    write_file(p, "variable \"n\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b${var.n}\"\n}\n");
+    snprintf(p, sizeof p, "%s/root/cfg/main.tf", dir);
+    write_file(p, "output \"domain\" {\n  value = \"example.com\"\n}\n");
+    snprintf(p, sizeof p, "%s/root/dns/main.tf", dir);
+    write_file(p, "variable \"domain\" {}\nresource \"aws_route53_zone\" \"z\" {\n  name = var.domain\n}\n"
+                  "resource \"aws_route53_record\" \"d\" {\n  zone_id = aws_route53_zone.z.zone_id\n"
+                  "  name = \"_dmarc\"\n  type = \"TXT\"\n  ttl = 300\n  records = [\"v=DMARC1; p=none\"]\n}\n");
+    snprintf(p, sizeof p, "%s/root", dir);
+    struct got *g = run(p, NULL, NULL, ZL_INPUT_AUTO, NULL);
+    assert_string_equal((char *)g->recs.data, "_dmarc.example.com.\t300\tIN\tTXT\t\"v=DMARC1; p=none\"\n");
+    assert_string_equal((char *)g->diags.data, "");
+    got_free(g);
+
+    /* 12 modules deep, the last with a record: kept out by the depth bound */
+    char sub[400];
+    snprintf(sub, sizeof sub, "%s/deep", dir);
+    for (int i = 0; i < 12; i++) {
+        snprintf(p, sizeof p, "%s/main.tf", sub);
+        write_file(p, "module \"next\" {\n  source = \"./d\"\n}\n");
+        size_t n = strlen(sub);
+        snprintf(sub + n, sizeof sub - n, "/d");
+        assert_int_equal(mkdir(sub, 0700), 0);
+    }
+    snprintf(p, sizeof p, "%s/main.tf", sub);
+    write_file(p, "resource \"aws_route53_record\" \"r\" {\n  zone_id = \"Z1\"\n  name = \"www.example.com\"\n"
+                  "  type = \"A\"\n  ttl = 60\n  records = [\"192.0.2.1\"]\n}\n");
+    snprintf(p, sizeof p, "%s/deep", dir);
+    g = run(p, NULL, NULL, ZL_INPUT_AUTO, NULL);
+    assert_string_equal((char *)g->recs.data, "");
+    assert_non_null(strstr((char *)g->diags.data, "1 local module with DNS resources is not read (more than 256 "
+                                                  "modules, or nested deeper than 10): its records are not checked\n"
+                                                  "  note: "));
+    assert_non_null(strstr((char *)g->diags.data, "  (warning)\n"));
+    got_free(g);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -448,6 +679,9 @@ int main(void)
         cmocka_unit_test(test_cloudflare),      cmocka_unit_test(test_other_providers),
         cmocka_unit_test(test_spans),           cmocka_unit_test(test_json_forms),
         cmocka_unit_test(test_detection),       cmocka_unit_test(test_directory),
+        cmocka_unit_test(test_cloudflare_zone_lookups), cmocka_unit_test(test_zones_apart),
+        cmocka_unit_test(test_served_by),       cmocka_unit_test(test_azure_defaults),
+        cmocka_unit_test(test_unmapped_providers), cmocka_unit_test(test_modules_read),
     };
     return cmocka_run_group_tests_name("terraform", tests, NULL, NULL);
 }

@@ -36,6 +36,14 @@ void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, con
     va_end(ap);
 }
 
+void zl_fmt_emit(struct zl_fmt *f, struct zl_diag *d)
+{
+    if (f->opts->sink.emit)
+        f->opts->sink.emit(f->opts->sink.user, d);
+    else
+        zl_diag_free(d);
+}
+
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n)
 {
     return zl_y_span(&f->y, doc, n);
@@ -299,6 +307,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.nfields = (uint16_t)nfields;
     rec.set_id = owner->set_id;
     rec.set_id_len = (uint32_t)owner->set_id_len;
+    rec.served_by = owner->served_by;
     if (owner->comment) {
         rec.comment = owner->comment;
         rec.comment_len = (uint32_t)owner->comment_len;

@@ -62,6 +62,7 @@ struct zl_fmt_owner {
                               ("cf_tags=cf-proxied:true"); NULL: none */
     size_t comment_len;
     struct zl_span comment_span;
+    uint8_t served_by;     /* enum zl_served_by: the provider the input says serves it */
 };
 
 /* Findings of the readers: ZL1001 (counted against the error limit) and others. */
@@ -69,6 +70,10 @@ void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ..
     __attribute__((format(printf, 3, 4)));
 void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Hands on a finding built with zl_diag_init (one with notes, or another
+ * severity than the rule's default); takes over d's contents. */
+void zl_fmt_emit(struct zl_fmt *f, struct zl_diag *d);
 
 /* The span of a node, and of its value without quotes when it sits on one line. */
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n);

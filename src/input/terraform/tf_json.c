@@ -279,6 +279,7 @@ struct show {
     struct zl_hcl_eval E;
     struct zl_arena arena;
     struct zl_tf_emit X;
+    struct zl_tf_batch batch;
     struct zl_hv *zones;    /* zone id -> zone name */
     unsigned unevaluated;
     struct zl_span first_unevaluated;
@@ -389,10 +390,14 @@ static void map_resource(struct show *S, size_t doc, const yaml_node_t *res)
     struct zl_hv *zid = (struct zl_hv *)zl_hv_get(v, "zone_id", 7);
     if (zid && zid->kind == ZL_HV_STR)
         zid->zone = zl_hv_get(S->zones, zid->s, zid->len);
-    if (!zl_tf_map_instance(&S->X, ts, tl, v, at)) {
-        if (S->unevaluated++ == 0)
-            S->first_unevaluated = at;
-    }
+    zl_tf_batch_add(&S->X, &S->batch, ts, tl, v, at, NULL);
+}
+
+static void mapped(void *ctx, const struct zl_tf_item *it, const char *why)
+{
+    struct show *S = ctx;
+    if (why && S->unevaluated++ == 0)
+        S->first_unevaluated = it->at;
 }
 
 void zl_read_tfshow(struct zl_fmt *f)
@@ -425,6 +430,9 @@ void zl_read_tfshow(struct zl_fmt *f)
         walk(&S, d, rm, collect_zone, 0);
         walk(&S, d, rm, map_resource, 0);
     }
+    zl_tf_batch_map(&S.X, &S.batch, mapped, &S);
+    zl_tf_batch_report(&S.X, &S.batch);
+    zl_tf_batch_free(&S.batch);
     if (S.unevaluated)
         zl_fmt_report(f, ZL_RULE_ZL1006, &S.first_unevaluated,
                       "%u DNS record%s in this file %s values Terraform had not resolved "

@@ -11,6 +11,7 @@
 #include "input/terraform/tf_module.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -23,6 +24,7 @@
 #include "base/buf.h"
 #include "base/fileio.h"
 #include "input/exports/emit.h"
+#include "input/terraform/tf_records.h"
 #include "base/source.h"
 
 /* ---- files ------------------------------------------------------------------ */
@@ -33,7 +35,18 @@ static bool under(const char *path, const char *root)
     return !strncmp(path, root, n) && (path[n] == '/' || path[n] == '\0' || (n == 1 && root[0] == '/'));
 }
 
+/* Reads a confined file into the arena, or (heap) into memory the caller
+ * frees. */
+static int read_confined(struct zl_tf_reader *R, const char *path, char **text, size_t *len, const char **why,
+                         bool heap);
+
 int zl_tf_read_file(struct zl_tf_reader *R, const char *path, char **text, size_t *len, const char **why)
+{
+    return read_confined(R, path, text, len, why, false);
+}
+
+static int read_confined(struct zl_tf_reader *R, const char *path, char **text, size_t *len, const char **why,
+                         bool heap)
 {
     char rp[PATH_MAX];
     if (!realpath(path, rp)) {
@@ -55,7 +68,7 @@ int zl_tf_read_file(struct zl_tf_reader *R, const char *path, char **text, size_
         return -1;
     }
     size_t cap = (size_t)fh.size, n = 0;
-    char *buf = zl_arena_alloc(&R->arena, cap + 1);
+    char *buf = heap ? zl_xmalloc(cap + 1) : zl_arena_alloc(&R->arena, cap + 1);
     while (n < cap) {
         long r = zl_file_read(&fh, n, buf + n, cap - n);
         if (r <= 0)
@@ -329,8 +342,173 @@ struct zl_tf_module *zl_tf_module_from_memory(struct zl_tf_reader *R, const char
     return m;
 }
 
+/* ---- which modules hold DNS resources ---------------------------------------------
+ * Decided from the text before a module is read: a directory may hold DNS
+ * resources when a word of one of its files is a DNS record type (mapped
+ * or not), or a local path in it names a directory that may (module
+ * sources are literal strings in Terraform). Words, not parsed blocks: a
+ * quote in a comment cannot hide a type, and a type named in a comment
+ * only makes the module read, as every module was. */
+
+struct zl_tf_dirscan {
+    char *real;
+    int state;                   /* 1: being scanned, 2: no DNS, 3: may hold DNS */
+    struct zl_tf_dirscan *next;
+};
+
+static bool word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static bool scan_dir(struct zl_tf_reader *R, const char *real, unsigned depth);
+
+/* A local module source written in text: source = "./x" (HCL) or
+ * "source": "./x" (JSON), from just after the word. */
+static bool scan_source(struct zl_tf_reader *R, const char *dir, const char *t, size_t n, size_t i,
+                        unsigned depth)
+{
+    if (i < n && t[i] == '"')
+        i++;
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i >= n || (t[i] != '=' && t[i] != ':'))
+        return false;
+    for (i++; i < n && (t[i] == ' ' || t[i] == '\t'); i++)
+        ;
+    if (i >= n || t[i] != '"')
+        return false;
+    size_t a = ++i;
+    while (i < n && t[i] != '"' && t[i] != '\n')
+        i++;
+    size_t len = i - a;
+    if (!(len >= 2 && !strncmp(t + a, "./", 2)) && !(len >= 3 && !strncmp(t + a, "../", 3)))
+        return false;
+    char path[PATH_MAX], real[PATH_MAX];
+    int k = snprintf(path, sizeof path, "%s/%.*s", dir, (int)len, t + a);
+    if (k < 0 || (size_t)k >= sizeof path || !realpath(path, real))
+        return false;
+    if (R->root_real && !under(real, R->root_real))
+        return false;
+    return scan_dir(R, real, depth + 1);
+}
+
+static bool scan_text(struct zl_tf_reader *R, const char *dir, const char *t, size_t n, unsigned depth)
+{
+    for (size_t i = 0; i < n;) {
+        if (!word_char(t[i])) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        while (i < n && word_char(t[i]))
+            i++;
+        if (a > 0 && word_char(t[a - 1]))
+            continue;
+        size_t len = i - a;
+        if (zl_tf_is_record_type(t + a, len) || zl_tf_is_unmapped_dns_type(t + a, len))
+            return true;
+        if (len == 6 && !memcmp(t + a, "source", 6) && scan_source(R, dir, t, n, i, depth))
+            return true;
+    }
+    return false;
+}
+
+static bool scan_dir(struct zl_tf_reader *R, const char *real, unsigned depth)
+{
+    for (struct zl_tf_dirscan *d = R->scans; d; d = d->next)
+        if (!strcmp(d->real, real))
+            return d->state == 3; /* being scanned: a loop adds nothing */
+    /* bounded: past it, as if a directory held DNS resources (the module
+     * bounds then apply) */
+    if (R->nscans >= ZL_TF_MAX_SCANS)
+        return true;
+    R->nscans++;
+    struct zl_tf_dirscan *d = zl_arena_alloc(&R->arena, sizeof *d);
+    d->real = zl_arena_strndup(&R->arena, real, strlen(real));
+    d->state = 1;
+    d->next = R->scans;
+    R->scans = d;
+    bool dns = false;
+    DIR *dh = depth > 2 * ZL_TF_MAX_MODULE_DEPTH ? NULL : opendir(real);
+    if (!dh)
+        dns = true; /* not known: as if it did */
+    size_t files = 0;
+    struct dirent *e;
+    while (dh && !dns && (e = readdir(dh)) && files < ZL_TF_MAX_FILES) {
+        const char *n = e->d_name;
+        if (n[0] == '.' || !(ends_with(n, ".tf") || ends_with(n, ".tf.json")))
+            continue;
+        files++;
+        char path[PATH_MAX];
+        char *text;
+        size_t len;
+        const char *why;
+        if (!join_path(path, sizeof path, real, n))
+            continue;
+        if (read_confined(R, path, &text, &len, &why, true) != 0) {
+            dns = true; /* reading it will say why */
+            continue;
+        }
+        dns = scan_text(R, real, text, len, depth);
+        free(text);
+    }
+    if (dh)
+        closedir(dh);
+    d->state = dns ? 3 : 2;
+    return dns;
+}
+
+/* ---- child modules ----------------------------------------------------------------- */
+
+static void skipped(struct zl_tf_reader *R, const struct zl_tf_named *c, struct zl_span at, bool dns,
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void skipped(struct zl_tf_reader *R, const struct zl_tf_named *c, struct zl_span at, bool dns,
+                    const char *fmt, ...)
+{
+    struct zl_tf_skip *k = zl_arena_alloc(&R->arena, sizeof *k);
+    memset(k, 0, sizeof *k);
+    k->name = c->name;
+    k->len = c->len;
+    k->at = at;
+    k->dns = dns;
+    struct zl_buf b = { 0 };
+    va_list ap;
+    va_start(ap, fmt);
+    zl_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    k->why = zl_arena_strndup(&R->arena, zl_buf_cstr(&b), b.len);
+    zl_buf_free(&b);
+    *R->skipped_tail = k;
+    R->skipped_tail = &k->next;
+}
+
+/* Reads the local module of call c in m, within the bounds. */
+static void load_call(struct zl_tf_reader *R, struct zl_tf_module *m, struct zl_tf_named *c, bool dns)
+{
+    c->tried = true;
+    if (m->depth + 1 > ZL_TF_MAX_MODULE_DEPTH || R->nmodules >= ZL_TF_MAX_MODULES) {
+        /* one that holds no DNS resources only makes values unknown, and
+         * the records built from them say so */
+        if (dns) {
+            const struct zl_hcl_attr *src = zl_hcl_attr_get(c->block->body, "source");
+            skipped(R, c, src ? src->span : c->block->span, true, "module '%.*s' (%s)", (int)c->len, c->name,
+                    c->child_dir);
+        }
+        return;
+    }
+    c->child = zl_tf_module_load(R, c->child_dir, m, c);
+    if (!c->child && dns) {
+        const struct zl_hcl_attr *src = zl_hcl_attr_get(c->block->body, "source");
+        skipped(R, c, src ? src->span : c->block->span, false, "module '%.*s': its directory '%s' cannot be read (%s)",
+                (int)c->len, c->name, c->child_dir, strerror(errno));
+    }
+}
+
 /* module "x" { source = "./modules/ses" }: read when the source is a local
- * path inside the tree (Terraform: a source starting with ./ or ../). */
+ * path inside the tree (Terraform: a source starting with ./ or ../); now
+ * when it may hold DNS resources, else when its outputs are needed. */
 static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
 {
     for (size_t i = 0; i < m->ncalls; i++) {
@@ -341,12 +519,6 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
         const struct zl_hv *v = zl_tf_eval_in(R, m, NULL, src->expr);
         if (v->kind != ZL_HV_STR || !(strncmp(v->s, "./", 2) == 0 || strncmp(v->s, "../", 3) == 0))
             continue;
-        if (m->depth + 1 > ZL_TF_MAX_MODULE_DEPTH || R->nmodules >= ZL_TF_MAX_MODULES) {
-            zl_fmt_report(R->f, ZL_RULE_ZL1006, &src->span,
-                          "module '%.*s' is not read: modules nest deeper than %d or number more than %d here",
-                          (int)c->len, c->name, ZL_TF_MAX_MODULE_DEPTH, ZL_TF_MAX_MODULES);
-            continue;
-        }
         char dir[PATH_MAX], real[PATH_MAX];
         if (!join_path(dir, sizeof dir, m->dir, v->s))
             continue;
@@ -364,16 +536,15 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
         while (k > 1 && shown[k - 1] == '/')
             shown[--k] = '\0';
         if (!realpath(dir, real)) {
-            zl_fmt_report(R->f, ZL_RULE_ZL1006, &src->span,
-                          "module '%.*s': its source '%s' cannot be read (%s)", (int)c->len, c->name, v->s,
-                          strerror(errno));
+            skipped(R, c, src->span, false, "module '%.*s': its source '%s' cannot be read (%s)", (int)c->len,
+                    c->name, v->s, strerror(errno));
             continue;
         }
         if (R->root_real && !under(real, R->root_real)) {
-            zl_fmt_report(R->f, ZL_RULE_ZL1006, &src->span,
-                          "module '%.*s': its source '%s' lies outside %s, which is all zonelint reads; "
-                          "its records are not checked (--include-root widens it)",
-                          (int)c->len, c->name, v->s, R->root_desc[0] ? R->root_desc : "the directory read");
+            skipped(R, c, src->span, false,
+                    "module '%.*s': its source '%s' lies outside %s, which is all zonelint reads; "
+                    "its records are not checked (--include-root widens it)",
+                    (int)c->len, c->name, v->s, R->root_desc[0] ? R->root_desc : "the directory read");
             continue;
         }
         bool loop = false;
@@ -382,7 +553,9 @@ static void load_children(struct zl_tf_reader *R, struct zl_tf_module *m)
                 loop = true;
         if (loop)
             continue;
-        c->child = zl_tf_module_load(R, shown, m, c);
+        c->child_dir = zl_arena_strndup(&R->arena, shown, strlen(shown));
+        if (scan_dir(R, real, m->depth + 1))
+            load_call(R, m, c, true);
     }
 }
 
@@ -470,10 +643,13 @@ static const struct zl_hv *local_value(struct zl_tf_reader *R, struct zl_tf_modu
     return l->value;
 }
 
-static const struct zl_hv *module_outputs(struct zl_tf_reader *R, struct zl_tf_named *c, struct zl_span at)
+static const struct zl_hv *module_outputs(struct zl_tf_reader *R, struct zl_tf_module *m, struct zl_tf_named *c,
+                                         struct zl_span at)
 {
     if (c->state == 2)
         return c->value;
+    if (!c->child && c->child_dir && !c->tried)
+        load_call(R, m, c, false); /* a module without DNS resources: its outputs are needed now */
     if (!c->child || c->state == 1 || zl_hcl_attr_get(c->block->body, "count") ||
         zl_hcl_attr_get(c->block->body, "for_each"))
         return zl_hv_unknown(&R->E, at);
@@ -515,7 +691,7 @@ static const struct zl_hv *r_attr(struct zl_hcl_eval *E, const struct zl_hv *ref
         return x ? local_value(R, m, x, at) : zl_hv_unknown(E, at);
     case REF_MODULE:
         x = find_named(m->calls, m->ncalls, name, len);
-        return x ? module_outputs(R, x, at) : zl_hv_unknown(E, at);
+        return x ? module_outputs(R, m, x, at) : zl_hv_unknown(E, at);
     case REF_DATA:
         return make_ref(E, m, REF_DATA_TYPE, name, len, at);
     case REF_DATA_TYPE:
@@ -665,6 +841,7 @@ void zl_tf_reader_init(struct zl_tf_reader *R, struct zl_fmt *f)
     memset(R, 0, sizeof *R);
     R->f = f;
     R->files_tail = &R->files;
+    R->skipped_tail = &R->skipped;
     R->arena.limit = 256u * 1024 * 1024;
     R->E.arena = &R->arena;
     R->resolver.root = r_root;

@@ -22,8 +22,6 @@ struct zl_tf_file {
     char *text;
     size_t len;
     struct zl_hcl_body *body;
-    unsigned unevaluated;        /* records here that could not be evaluated */
-    struct zl_span first_unevaluated;
     struct zl_tf_file *next;
 };
 
@@ -47,6 +45,9 @@ struct zl_tf_named {             /* a variable, local, output or module call */
     int state;
     const struct zl_hv *value;
     struct zl_tf_module *child;       /* module call: the module read, when local */
+    char *child_dir;                  /* module call: the local module's directory (as shown), read
+                                         when its outputs are first needed (no DNS resources in it) */
+    bool tried;                       /* module call: reading it was attempted */
 };
 
 struct zl_tf_module {
@@ -90,10 +91,28 @@ struct zl_tf_reader {
     size_t memory_len;
     const char *memory_name;
     struct zl_tf_ydocs *ydocs;
+    struct zl_tf_dirscan *scans;  /* which directories may hold DNS resources */
+    unsigned nscans;
+    struct zl_tf_skip *skipped;   /* module calls not read, for the one message per root */
+    struct zl_tf_skip **skipped_tail;
 };
 
-#define ZL_TF_MAX_MODULES 64
-#define ZL_TF_MAX_MODULE_DEPTH 8
+/* A local module call that was not read, and why. */
+struct zl_tf_skip {
+    const char *name;
+    size_t len;
+    struct zl_span at;           /* its source argument */
+    const char *why;             /* "its source './x' cannot be read (...)" */
+    bool dns;                    /* it holds DNS resources (a cap was hit): a warning */
+    struct zl_tf_skip *next;
+};
+
+/* Modules read: a module holding DNS resources (or calling one that does)
+ * is read when its call is; any other only when a value it outputs is
+ * needed, so a root of a hundred modules reads the few that matter. */
+#define ZL_TF_MAX_MODULES 256
+#define ZL_TF_MAX_MODULE_DEPTH 10
+#define ZL_TF_MAX_SCANS 4096      /* directories looked into for DNS resources */
 #define ZL_TF_MAX_FILES 1000
 #define ZL_TF_MAX_INSTANCES 1000
 
@@ -119,9 +138,6 @@ const struct zl_hv *zl_tf_res_value(struct zl_tf_reader *R, struct zl_tf_res *r)
 void zl_tf_reader_init(struct zl_tf_reader *R, struct zl_fmt *f);
 void zl_tf_reader_free(struct zl_tf_reader *R);
 
-/* Attributes a provider computes that still say something known: the zone
- * a zone id stands for (tf_records.c). Adds them to inst. */
-void zl_tf_computed(struct zl_hcl_eval *E, const char *type, size_t tlen, bool data, struct zl_hv *inst);
 
 /* tf_json.c: a *.tf.json file as a body (Terraform's JSON syntax); the
  * documents it points into are freed by zl_tfjson_free. */

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libpsl.h>
+
 #include "input/exports/emit.h"
 #include "rdata/types.h"
 
@@ -58,10 +60,15 @@ struct rec_ctx {
     struct zl_name zone;
     bool have_zone;
     bool partial;
+    bool names_relative;     /* the provider completes names with the zone */
+    const char *why;         /* partial: the attribute that could not be evaluated */
 };
 
-static void not_evaluated(struct rec_ctx *c)
+/* The record is not handed on: attr is known only at apply time. */
+static void not_evaluated(struct rec_ctx *c, const char *attr)
 {
+    if (!c->partial)
+        c->why = attr;
     c->partial = true;
 }
 
@@ -169,7 +176,7 @@ static int ttl_of(struct rec_ctx *c, const struct zl_hv *v, uint32_t *ttl)
             zl_fmt_error(c->X->f, &v->span, "ttl is not a number of seconds");
             return -1;
         }
-        c->partial = true;
+        not_evaluated(c, "ttl");
         return 0;
     }
     if (x < 0 || x > 4294967295.0 || x != floor(x)) {
@@ -231,23 +238,32 @@ static void zone_text(const struct rec_ctx *c, char *out)
         out[0] = '\0';
 }
 
-/* The zone a zone id stands for (zl_tf_computed, or show -json), else
- * --origin. */
-static void find_zone(struct rec_ctx *c, const struct zl_hv *zid, const struct zl_hv *zname)
+/* The zone's name, when the record's zone attribute gives it (set by
+ * zl_tf_map_instance from the zone key). */
+static void find_zone(struct rec_ctx *c, const struct zl_tf_zone_key *k)
 {
-    const struct zl_hv *z = zname && known_str(zname) ? zname : zid ? zid->zone : NULL;
-    struct zl_name root;
-    zl_name_root(&root);
-    if (z && z->kind == ZL_HV_STR && z->len &&
-        zl_name_from_text(&c->zone, z->s, z->len, &root, NULL) == ZL_NAME_OK) {
-        c->have_zone = true;
-        return;
-    }
-    /* --origin; not a guess from the file name ("main.tf" is no zone) */
-    if (c->X->f->opts->origin && !c->X->f->opts->origin_is_guess) {
-        c->zone = *c->X->f->opts->origin;
-        c->have_zone = true;
-    }
+    c->have_zone = k->kind == ZL_TF_ZONE_NAME;
+    if (c->have_zone)
+        c->zone = k->name;
+}
+
+/* A name as written that reads as fully qualified: a trailing dot, or a
+ * last label that is a top-level domain (libpsl's built-in list: "com",
+ * not "_dmarc" or "www"). */
+static bool looks_qualified(const char *s, size_t n)
+{
+    if (n && s[n - 1] == '.')
+        return true;
+    size_t a = n;
+    while (a > 0 && s[a - 1] != '.')
+        a--;
+    char low[64];
+    if (a == 0 || n - a < 2 || n - a >= sizeof low)
+        return false;
+    for (size_t i = a; i < n; i++)
+        low[i - a] = (char)tolower((unsigned char)s[i]);
+    low[n - a] = '\0';
+    return psl_is_public_suffix2(psl_builtin(), low, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
 static int emit_record(struct rec_ctx *c, const struct zl_fmt_owner *o, uint16_t type, struct zl_span tspan,
@@ -262,6 +278,14 @@ static int emit_record(struct rec_ctx *c, const struct zl_fmt_owner *o, uint16_t
     } else {
         f->have_origin = false;
     }
+    /* Names the provider completes with a zone not known here: what a rule
+     * reads as the domain is not there. */
+    struct zl_fmt_owner unk;
+    if (!c->have_zone && c->names_relative && !looks_qualified(o->text, o->len)) {
+        unk = *o;
+        unk.flags |= ZL_OWNER_ZONE_UNKNOWN;
+        o = &unk;
+    }
     if (c->have_zone && !zl_name_is_subdomain(&o->name, &c->zone)) {
         char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&o->name, on);
@@ -269,9 +293,11 @@ static int emit_record(struct rec_ctx *c, const struct zl_fmt_owner *o, uint16_t
         zl_fmt_error(f, &o->span, "'%s' is not in its zone '%s': Terraform's apply fails for this record", on, zn);
         return -1;
     }
-    zl_fmt_zone_guess_add(&c->X->guess, &o->name, type == ZL_T_SOA);
-    return zl_fmt_record(f, o, type, tspan, ttl, ZL_TTL_EXPLICIT, rdata_origin ? rdata_origin : &root,
-                         names_absolute);
+    int rc = zl_fmt_record(f, o, type, tspan, ttl, ZL_TTL_EXPLICIT, rdata_origin ? rdata_origin : &root,
+                           names_absolute);
+    if (rc == 0 && (o->flags & ZL_OWNER_ZONE_UNKNOWN))
+        c->X->zone_unknown++;
+    return rc;
 }
 
 static bool lower_eq_suffix(const char *s, size_t n, const char *suf, size_t m)
@@ -324,12 +350,11 @@ static void map_route53(struct rec_ctx *c)
 {
     const struct zl_hv *o = c->obj;
     const struct zl_hv *name = get(o, "name"), *typ = get(o, "type");
-    find_zone(c, get(o, "zone_id"), NULL);
-    if (!known_str(name) || !known_str(typ))
-        return not_evaluated(c);
     const struct zl_hv *alias = block(o, "alias");
     if (alias && alias->kind != ZL_HV_NULL)
         return; /* alias records: no TTL, no values of their own */
+    if (!known_str(name) || !known_str(typ))
+        return not_evaluated(c, !known_str(name) ? "name" : "type");
     uint16_t type;
     if (!type_of(c, typ, &type))
         return;
@@ -359,7 +384,7 @@ static void map_route53(struct rec_ctx *c)
             flags = ZL_OWNER_RELATIVE;
         }
     } else if (name->len == 0) {
-        return not_evaluated(c); /* the apex of a zone not known here */
+        return not_evaluated(c, "zone_id"); /* the apex of a zone not known here */
     }
     struct zl_fmt_owner ow;
     if (!owner_of(c, &ow, fq, n, name, flags))
@@ -378,9 +403,9 @@ static void map_route53(struct rec_ctx *c)
     }
     const struct zl_hv *recs = get(o, "records"), *ttlv = get(o, "ttl");
     if (absent(recs))
-        return not_evaluated(c); /* a plan leaves out what is known only after apply */
+        return not_evaluated(c, "records"); /* a plan leaves out what is known only after apply */
     if (recs->kind != ZL_HV_LIST || zl_hv_has_unknown(recs))
-        return not_evaluated(c);
+        return not_evaluated(c, "records");
     uint32_t ttl;
     if (absent(ttlv)) {
         zl_fmt_error(c->X->f, &name->span, "aws_route53_record has records but no ttl (Route 53 requires one)");
@@ -423,9 +448,8 @@ static void map_cloudflare(struct rec_ctx *c)
     const struct zl_hv *content = get(o, "content"), *value = get(o, "value");
     if (absent(content) || (known_str(content) && content->len == 0 && known_str(value) && value->len))
         content = value;
-    find_zone(c, get(o, "zone_id"), NULL);
     if (!known_str(name) || !known_str(typ))
-        return not_evaluated(c);
+        return not_evaluated(c, !known_str(name) ? "name" : "type");
     uint16_t type;
     if (!type_of(c, typ, &type))
         return;
@@ -453,18 +477,19 @@ static void map_cloudflare(struct rec_ctx *c)
             flags = ZL_OWNER_RELATIVE;
         }
     } else if (at || n == 0) {
-        return not_evaluated(c);
+        return not_evaluated(c, "zone_id"); /* the apex of a zone not known here */
     }
     struct zl_fmt_owner ow;
     if (!owner_of(c, &ow, fq, n, name, flags))
         return;
+    ow.served_by = ZL_SERVED_CLOUDFLARE;
     const struct zl_hv *px = get(o, "proxied");
     if (px && px->kind == ZL_HV_BOOL) {
         ow.comment = px->b ? "cf_tags=cf-proxied:true" : "cf_tags=cf-proxied:false";
         ow.comment_len = strlen(ow.comment);
         ow.comment_span = px->span;
     } else if (px && px->kind == ZL_HV_UNKNOWN && (type == ZL_T_CNAME || type == ZL_T_A || type == ZL_T_AAAA)) {
-        return not_evaluated(c);
+        return not_evaluated(c, "proxied");
     }
     uint32_t ttl = 300; /* ttl 1 (or none): "automatic", 300 seconds */
     const struct zl_hv *ttlv = get(o, "ttl");
@@ -492,13 +517,13 @@ static void map_cloudflare(struct rec_ctx *c)
                 zl_fmt_tok(f, v->s, v->len, type == ZL_T_CAA && i == 2 ? ZL_TOK_QUOTED : 0,
                            zl_hv_sub_span(v, 0, v->len, v->span));
             else
-                return not_evaluated(c);
+                return not_evaluated(c, "data");
         }
         emit_record(c, &ow, type, tspan, ttl, true, NULL);
         return;
     }
     if (!known_str(content))
-        return not_evaluated(c);
+        return not_evaluated(c, value == content ? "value" : "content");
     if (type == ZL_T_MX || type == ZL_T_URI) {
         double x;
         if (absent(prio)) {
@@ -507,7 +532,7 @@ static void map_cloudflare(struct rec_ctx *c)
             return;
         }
         if (!num_of(prio, &x))
-            return not_evaluated(c);
+            return not_evaluated(c, "priority");
         char buf[32];
         int k = snprintf(buf, sizeof buf, "%.0f", x);
         zl_fmt_tok(f, buf, (size_t)k, 0, prio->span);
@@ -536,14 +561,14 @@ static void map_google(struct rec_ctx *c)
     const struct zl_hv *o = c->obj;
     const struct zl_hv *name = get(o, "name"), *typ = get(o, "type"), *rr = get(o, "rrdatas");
     if (!known_str(name) || !known_str(typ))
-        return not_evaluated(c);
+        return not_evaluated(c, !known_str(name) ? "name" : "type");
     uint16_t type;
     if (!type_of(c, typ, &type))
         return;
     if (absent(rr))
         return; /* routing_policy sets: no plain values */
     if (rr->kind != ZL_HV_LIST || zl_hv_has_unknown(rr))
-        return not_evaluated(c);
+        return not_evaluated(c, "rrdatas");
     uint32_t ttl;
     const struct zl_hv *ttlv = get(o, "ttl");
     if (absent(ttlv))
@@ -573,10 +598,20 @@ static void map_google(struct rec_ctx *c)
 static void map_azure(struct rec_ctx *c, uint16_t type)
 {
     const struct zl_hv *o = c->obj;
-    const struct zl_hv *name = get(o, "name"), *zn = get(o, "zone_name");
-    find_zone(c, NULL, zn);
+    const struct zl_hv *name = get(o, "name");
+    /* azurerm_dns_mx_record: "name - (Optional) ... Defaults to @ (root)"
+     * (the azurerm docs); every other azurerm_dns_*_record requires it. */
+    struct zl_hv at_apex;
+    if (absent(name) && type == ZL_T_MX) {
+        memset(&at_apex, 0, sizeof at_apex);
+        at_apex.kind = ZL_HV_STR;
+        at_apex.s = "@";
+        at_apex.len = 1;
+        at_apex.span = c->at;
+        name = &at_apex;
+    }
     if (!known_str(name) || !c->have_zone)
-        return not_evaluated(c);
+        return not_evaluated(c, !c->have_zone ? "zone_name" : "name");
     char fq[2 * ZL_NAME_TEXT_MAX + 4], z[ZL_NAME_TEXT_MAX];
     zone_text(c, z);
     size_t n = 0, zl = strlen(z);
@@ -605,7 +640,7 @@ static void map_azure(struct rec_ctx *c, uint16_t type)
         if (absent(r))
             return; /* target_resource_id: an Azure resource, no value here */
         if (!known_str(r))
-            return not_evaluated(c);
+            return not_evaluated(c, "record");
         zl_fmt_clear(f);
         tok_value(c, r);
         emit_record(c, &ow, type, tspan, ttl, true, NULL);
@@ -616,7 +651,7 @@ static void map_azure(struct rec_ctx *c, uint16_t type)
         if (absent(r))
             return;
         if (r->kind != ZL_HV_LIST || zl_hv_has_unknown(r))
-            return not_evaluated(c);
+            return not_evaluated(c, "records");
         for (uint32_t i = 0; i < r->n; i++) {
             if (!known_str(r->items[i]))
                 continue;
@@ -633,7 +668,7 @@ static void map_azure(struct rec_ctx *c, uint16_t type)
     const struct zl_hv *const *items = r->kind == ZL_HV_LIST ? (const struct zl_hv *const *)r->items : one;
     uint32_t count = r->kind == ZL_HV_LIST ? r->n : 1;
     if (zl_hv_has_unknown(r))
-        return not_evaluated(c);
+        return not_evaluated(c, "record");
     static const char *const mx[] = { "preference", "exchange" };
     static const char *const srv[] = { "priority", "weight", "port", "target" };
     static const char *const caa[] = { "flags", "tag", "value" };
@@ -685,9 +720,8 @@ static void map_digitalocean(struct rec_ctx *c)
 {
     const struct zl_hv *o = c->obj;
     const struct zl_hv *name = get(o, "name"), *typ = get(o, "type"), *val = get(o, "value");
-    find_zone(c, NULL, get(o, "domain"));
     if (!known_str(name) || !known_str(typ) || !c->have_zone)
-        return not_evaluated(c);
+        return not_evaluated(c, !c->have_zone ? "domain" : !known_str(name) ? "name" : "type");
     uint16_t type;
     if (!type_of(c, typ, &type))
         return;
@@ -714,7 +748,7 @@ static void map_digitalocean(struct rec_ctx *c)
     if (!absent(ttlv) && ttl_of(c, ttlv, &ttl) <= 0)
         return;
     if (!known_str(val))
-        return not_evaluated(c);
+        return not_evaluated(c, "value");
     struct zl_fmt *f = c->X->f;
     zl_fmt_clear(f);
     static const char *const pre_mx[] = { "priority" };
@@ -735,7 +769,7 @@ static void map_digitalocean(struct rec_ctx *c)
             zl_fmt_error(f, &val->span, "%s record without %s: DigitalOcean requires it", typ->s, pre[i]);
             return;
         } else
-            return not_evaluated(c);
+            return not_evaluated(c, pre[i]);
     }
     bool host = type == ZL_T_CNAME || type == ZL_T_MX || type == ZL_T_NS || type == ZL_T_SRV;
     struct zl_name origin = c->zone;
@@ -756,51 +790,190 @@ static void map_digitalocean(struct rec_ctx *c)
 
 /* ---- the table ------------------------------------------------------------------ */
 
-static const struct {
+/* zone: the attribute that says which zone a record is in; zone_is_name:
+ * it holds the zone's name (else an id, whose zone a zone resource or data
+ * source may name); relative: the provider completes record names with
+ * the zone. */
+static const struct mapper {
     const char *type;
     void (*map)(struct rec_ctx *c);
+    const char *zone;
+    bool zone_is_name, relative;
 } mappers[] = {
-    { "aws_route53_record", map_route53 },
-    { "cloudflare_record", map_cloudflare },
-    { "cloudflare_dns_record", map_cloudflare },
-    { "google_dns_record_set", map_google },
-    { "azurerm_dns_a_record", map_azure_a },
-    { "azurerm_dns_aaaa_record", map_azure_aaaa },
-    { "azurerm_dns_caa_record", map_azure_caa },
-    { "azurerm_dns_cname_record", map_azure_cname },
-    { "azurerm_dns_mx_record", map_azure_mx },
-    { "azurerm_dns_ns_record", map_azure_ns },
-    { "azurerm_dns_ptr_record", map_azure_ptr },
-    { "azurerm_dns_srv_record", map_azure_srv },
-    { "azurerm_dns_txt_record", map_azure_txt },
-    { "digitalocean_record", map_digitalocean },
+    { "aws_route53_record", map_route53, "zone_id", false, true },
+    { "cloudflare_record", map_cloudflare, "zone_id", false, true },
+    { "cloudflare_dns_record", map_cloudflare, "zone_id", false, true },
+    { "google_dns_record_set", map_google, "managed_zone", false, false },
+    { "azurerm_dns_a_record", map_azure_a, "zone_name", true, true },
+    { "azurerm_dns_aaaa_record", map_azure_aaaa, "zone_name", true, true },
+    { "azurerm_dns_caa_record", map_azure_caa, "zone_name", true, true },
+    { "azurerm_dns_cname_record", map_azure_cname, "zone_name", true, true },
+    { "azurerm_dns_mx_record", map_azure_mx, "zone_name", true, true },
+    { "azurerm_dns_ns_record", map_azure_ns, "zone_name", true, true },
+    { "azurerm_dns_ptr_record", map_azure_ptr, "zone_name", true, true },
+    { "azurerm_dns_srv_record", map_azure_srv, "zone_name", true, true },
+    { "azurerm_dns_txt_record", map_azure_txt, "zone_name", true, true },
+    { "digitalocean_record", map_digitalocean, "domain", true, true },
 };
 
-bool zl_tf_is_record_type(const char *type, size_t len)
+static const struct mapper *mapper_of(const char *type, size_t len)
 {
     for (size_t i = 0; i < sizeof mappers / sizeof mappers[0]; i++)
         if (strlen(mappers[i].type) == len && !memcmp(mappers[i].type, type, len))
-            return true;
-    return false;
+            return &mappers[i];
+    return NULL;
 }
 
-bool zl_tf_map_instance(struct zl_tf_emit *X, const char *type, size_t len, const struct zl_hv *inst,
-                        struct zl_span at)
+bool zl_tf_is_record_type(const char *type, size_t len)
 {
-    for (size_t i = 0; i < sizeof mappers / sizeof mappers[0]; i++) {
-        if (strlen(mappers[i].type) != len || memcmp(mappers[i].type, type, len))
-            continue;
-        if (!inst || inst->kind != ZL_HV_MAP)
-            return false;
-        struct rec_ctx c;
-        memset(&c, 0, sizeof c);
-        c.X = X;
-        c.obj = inst;
-        c.at = at;
-        mappers[i].map(&c);
-        return !c.partial;
+    return mapper_of(type, len) != NULL;
+}
+
+/* Words of a resource type that say it is a DNS record. */
+static bool word_is(const char *w, size_t n, const char *lit)
+{
+    return strlen(lit) == n && !memcmp(w, lit, n);
+}
+
+bool zl_tf_is_unmapped_dns_type(const char *type, size_t len)
+{
+    if (mapper_of(type, len))
+        return false;
+    /* PROVIDER_..._record_... with "dns", "domain" or "zone" in it, or
+     * the record right after the provider: njalla_record_txt,
+     * cloudns_dns_record, hetznerdns_record, dns_a_record_set,
+     * linode_domain_record, ovh_domain_zone_record, azurerm_private_dns_a_record. */
+    bool record = false, dnsish = false, first_is_record = false;
+    size_t i = 0, k = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && type[j] != '_')
+            j++;
+        const char *w = type + i;
+        size_t n = j - i;
+        bool rec = word_is(w, n, "record") || word_is(w, n, "records") || word_is(w, n, "recordset") ||
+                   word_is(w, n, "rrset");
+        if (k == 0) {
+            for (size_t q = 0; q + 3 <= n; q++)
+                if (!strncasecmp(w + q, "dns", 3))
+                    dnsish = true;
+        } else {
+            record = record || rec;
+            first_is_record = first_is_record || (k == 1 && rec);
+            if (word_is(w, n, "domain") || word_is(w, n, "zone"))
+                dnsish = true;
+            for (size_t q = 0; q + 3 <= n; q++)
+                if (!strncasecmp(w + q, "dns", 3))
+                    dnsish = true;
+        }
+        k++;
+        i = j + 1;
     }
-    return true;
+    return record && (dnsish || first_is_record);
+}
+
+void zl_tf_zone_of(const struct zl_tf_emit *X, const char *type, size_t len, const struct zl_hv *inst,
+                   struct zl_tf_zone_key *k)
+{
+    memset(k, 0, sizeof *k);
+    const struct mapper *m = mapper_of(type, len);
+    const struct zl_hv *v = m && inst && inst->kind == ZL_HV_MAP ? get(inst, m->zone) : NULL;
+    const struct zl_hv *name = !v ? NULL : m->zone_is_name ? v : v->zone;
+    struct zl_name root;
+    zl_name_root(&root);
+    if (name && name->kind == ZL_HV_STR && name->len &&
+        zl_name_from_text(&k->name, name->s, name->len, &root, NULL) == ZL_NAME_OK) {
+        k->kind = ZL_TF_ZONE_NAME;
+    } else if (X->f->opts->origin && !X->f->opts->origin_is_guess) {
+        /* --origin stands in for a zone not known here (not a guess from
+         * the file name: "main.tf" is no zone) */
+        k->kind = ZL_TF_ZONE_NAME;
+        k->name = *X->f->opts->origin;
+    } else if (v && v->kind == ZL_HV_STR) {
+        k->kind = ZL_TF_ZONE_ID;
+        k->id = v->s;
+        k->idlen = v->len;
+    } else if (v && v->kind == ZL_HV_UNKNOWN) {
+        /* One value known only at apply time, wherever it is used (a
+         * variable, a data source's id): the same zone, whatever it is. */
+        k->kind = ZL_TF_ZONE_VALUE;
+        k->value = v;
+    } else {
+        k->kind = ZL_TF_ZONE_NONE;
+    }
+    if (k->kind != ZL_TF_ZONE_NAME && m)
+        k->attr = m->zone;
+}
+
+bool zl_tf_zone_key_equal(const struct zl_tf_zone_key *a, const struct zl_tf_zone_key *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case ZL_TF_ZONE_NAME:
+        return zl_name_equal(&a->name, &b->name);
+    case ZL_TF_ZONE_ID:
+        return a->idlen == b->idlen && !memcmp(a->id, b->id, a->idlen);
+    case ZL_TF_ZONE_VALUE:
+        return a->value == b->value;
+    default:
+        return true;
+    }
+}
+
+const char *zl_tf_map_instance(struct zl_tf_emit *X, const char *type, size_t len, const struct zl_hv *inst,
+                               struct zl_span at)
+{
+    const struct mapper *m = mapper_of(type, len);
+    if (!m)
+        return NULL;
+    if (!inst || inst->kind != ZL_HV_MAP)
+        return "its values";
+    struct rec_ctx c;
+    memset(&c, 0, sizeof c);
+    c.X = X;
+    c.obj = inst;
+    c.at = at;
+    c.names_relative = m->relative;
+    struct zl_tf_zone_key k;
+    zl_tf_zone_of(X, type, len, inst, &k);
+    find_zone(&c, &k);
+    m->map(&c);
+    return c.partial ? (c.why ? c.why : "a value") : NULL;
+}
+/* The zone name a Cloudflare zone look-up's filter selects, when it can
+ * select only that one: v5 data "cloudflare_zone" filter = { name = ... }
+ * (docs/data-sources/zone.md: name with the default "equal" operator;
+ * "contains:x", "starts_with:x" ... are searches), and v4 data
+ * "cloudflare_zones" filter { name = ... } (lookup_type "exact", the
+ * default). NULL otherwise. */
+static const struct zl_hv *cloudflare_filter_name(const struct zl_hv *filter, bool v4)
+{
+    if (!filter || filter->kind != ZL_HV_MAP)
+        return NULL;
+    const struct zl_hv *nm = get(filter, "name");
+    if (!known_str(nm) || !nm->len || memchr(nm->s, ':', nm->len))
+        return NULL;
+    if (v4) {
+        const struct zl_hv *lt = get(filter, "lookup_type");
+        if (!absent(lt) && !(known_str(lt) && lt->len == 5 && !memcmp(lt->s, "exact", 5)))
+            return NULL;
+    } else {
+        /* match = "any": the name or another criterion */
+        const struct zl_hv *mt = get(filter, "match");
+        bool other = get(filter, "status") || get(filter, "account");
+        if (other && !absent(mt) && !(known_str(mt) && mt->len == 3 && !memcmp(mt->s, "all", 3)))
+            return NULL;
+    }
+    return nm;
+}
+
+/* An unknown id that stands for the zone named nm. */
+static struct zl_hv *zone_id_for(struct zl_hcl_eval *E, const struct zl_hv *nm, struct zl_span at)
+{
+    struct zl_hv *u = zl_hv_new(E, ZL_HV_UNKNOWN, at);
+    u->zone = nm && nm->kind == ZL_HV_STR ? nm : NULL;
+    return u;
 }
 
 /* Computed attributes that name a zone: a record's zone_id refers to the
@@ -809,6 +982,7 @@ void zl_tf_computed(struct zl_hcl_eval *E, const char *type, size_t tlen, bool d
 {
     const char *name_attr = NULL;
     const char *ids[2] = { "id", NULL };
+    const struct zl_hv *nm = NULL;
     if (tlen == 16 && !memcmp(type, "aws_route53_zone", 16)) {
         name_attr = "name";
         ids[1] = "zone_id";
@@ -819,22 +993,52 @@ void zl_tf_computed(struct zl_hcl_eval *E, const char *type, size_t tlen, bool d
     } else if (tlen == 15 && !memcmp(type, "cloudflare_zone", 15)) {
         name_attr = zl_hv_get(inst, "zone", 4) ? "zone" : "name";
         ids[1] = "zone_id";
+        /* v5 data source: name is read-only; the look-up is filter.name */
+        if (data && !zl_hv_get(inst, "name", 4) && !zl_hv_get(inst, "zone_id", 7)) {
+            nm = cloudflare_filter_name(block(inst, "filter"), false);
+            if (nm)
+                zl_hv_put(E, inst, "name", 4, nm);
+        }
+    } else if (tlen == 16 && !memcmp(type, "cloudflare_zones", 16) && data) {
+        /* v4: zones = [{ id, name }] of the zones the filter selects */
+        nm = cloudflare_filter_name(block(inst, "filter"), true);
+        if (nm && !zl_hv_get(inst, "zones", 5)) {
+            struct zl_hv *z = zl_hv_new(E, ZL_HV_MAP, inst->span);
+            zl_hv_put(E, z, "id", 2, zone_id_for(E, nm, inst->span));
+            zl_hv_put(E, z, "name", 4, nm);
+            zl_hv_map_done(z);
+            struct zl_hv *list = zl_hv_new(E, ZL_HV_LIST, inst->span);
+            zl_hv_push(E, list, z);
+            zl_hv_put(E, inst, "zones", 5, list);
+        }
+        zl_hv_map_done(inst);
+        return;
+    } else if (tlen == 23 && !memcmp(type, "google_dns_managed_zone", 23)) {
+        /* a record's managed_zone is the zone's name (its label in Cloud
+         * DNS); dns_name is the domain */
+        const struct zl_hv *zn = zl_hv_get(inst, "name", 4), *dn = zl_hv_get(inst, "dns_name", 8);
+        if (known_str(zn) && known_str(dn)) {
+            struct zl_hv *copy = zl_hv_new(E, ZL_HV_STR, zn->span);
+            *copy = *zn;
+            copy->zone = dn;
+            zl_hv_put(E, inst, "name", 4, copy);
+        }
+        zl_hv_map_done(inst);
+        return;
     } else if (tlen == 19 && !memcmp(type, "digitalocean_domain", 19)) {
-        const struct zl_hv *nm = zl_hv_get(inst, "name", 4);
-        if (nm && !zl_hv_get(inst, "id", 2))
-            zl_hv_put(E, inst, "id", 2, nm); /* a domain's id is its name */
+        const struct zl_hv *dnm = zl_hv_get(inst, "name", 4);
+        if (dnm && !zl_hv_get(inst, "id", 2))
+            zl_hv_put(E, inst, "id", 2, dnm); /* a domain's id is its name */
         zl_hv_map_done(inst);
         return;
     } else {
         return;
     }
-    const struct zl_hv *nm = zl_hv_get(inst, name_attr, strlen(name_attr));
+    nm = zl_hv_get(inst, name_attr, strlen(name_attr));
     for (int i = 0; i < 2; i++) {
         if (!ids[i] || zl_hv_get(inst, ids[i], strlen(ids[i])))
             continue;
-        struct zl_hv *u = zl_hv_new(E, ZL_HV_UNKNOWN, inst->span);
-        u->zone = nm && nm->kind == ZL_HV_STR ? nm : NULL;
-        zl_hv_put(E, inst, ids[i], strlen(ids[i]), u);
+        zl_hv_put(E, inst, ids[i], strlen(ids[i]), zone_id_for(E, nm, inst->span));
     }
     zl_hv_map_done(inst);
 }
