@@ -275,6 +275,40 @@ static void test_resources(void **state)
     h_free(g);
 }
 
+/* What another tool fills in first: dynamic references, ${...} outside
+ * Fn::Sub, a Serverless Framework file's variables (read from resources:). */
+static void test_placeholders(void **state)
+{
+    (void)state;
+    evaluates("\"{{resolve:ssm:/dns/name}}\"", "A", "192.0.2.1", "");
+    evaluates("www.example.com", "TXT", "'\"${Token}\"'", "");
+    static const char sls[] =
+        "service: mail\n"
+        "custom: {domain: example.com}\n"
+        "resources:\n"
+        "  Resources:\n"
+        "    Spf:\n"
+        "      Type: AWS::Route53::RecordSet\n"
+        "      Properties:\n"
+        "        HostedZoneName: ${self:custom.domain}.\n"
+        "        Name: ${self:custom.domain}\n"
+        "        Type: TXT\n"
+        "        TTL: 300\n"
+        "        ResourceRecords: ['\"v=spf1 include:amazonses.com ~all\"']\n"
+        "    Www:\n"
+        "      Type: AWS::Route53::RecordSet\n"
+        "      Properties: {HostedZoneName: example.com., Name: www.example.com, Type: CNAME, TTL: 300,"
+        " ResourceRecords: [www.example.net]}\n";
+    struct h_got *g = h_read(NULL, sls, "serverless.yml", ZL_INPUT_AUTO, NULL);
+    assert_int_equal(g->used, ZL_INPUT_CLOUDFORMATION);
+    assert_int_equal(g->nrecs, 1);
+    assert_string_equal(g->recs[0].line, "www.example.com.\t300\tIN\tCNAME\twww.example.net.");
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1006");
+    assert_non_null(strstr(g->diags[0].msg, "${self:custom.domain}"));
+    h_free(g);
+}
+
 /* Values CloudFormation refuses, and the API's shapes where they do not belong. */
 static void test_refused(void **state)
 {
@@ -407,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_known),     cmocka_unit_test(test_unknown),   cmocka_unit_test(test_positions),
         cmocka_unit_test(test_zones),     cmocka_unit_test(test_resources), cmocka_unit_test(test_refused),
         cmocka_unit_test(test_bounded),   cmocka_unit_test(test_detect),    cmocka_unit_test(test_print_fixtures),
+        cmocka_unit_test(test_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,6 +206,14 @@ static void test_zone(void **state)
     assert_string_equal(g->recs[0].origin, "corp.internal.");
     h_free(g);
 
+    /* names of two domains: no zone holds both, so none is guessed ("com." is none) */
+    c.len = 0;
+    change(&c, "UPSERT", "a.example.com", "A", "[{\"Value\": \"192.0.2.1\"}]");
+    change(&c, "UPSERT", "b.example-mail.com", "A", "[{\"Value\": \"192.0.2.2\"}]");
+    g = batch(zl_buf_cstr(&c), NULL);
+    assert_string_equal(g->recs[0].origin, "");
+    h_free(g);
+
     struct zl_name zone;
     zl_name_from_text(&zone, "sub.example.com.", 16, NULL, NULL);
     c.len = 0;
@@ -270,6 +278,31 @@ static void test_upsert_apex_txt(void **state)
     zl_buf_free(&c);
 }
 
+/* A batch kept as a template: its placeholders are not values. */
+static void test_placeholders(void **state)
+{
+    (void)state;
+    struct zl_buf c = { 0 };
+    change(&c, "UPSERT", "_amazonses.$DOMAIN", "TXT", "[{\"Value\": \"\\\"ijkrG1GAuiLtNvQL64z1RTDN0fpLCMUZNYW+ZpvbEPg=\\\"\"}]");
+    change(&c, "UPSERT", "example.com", "TXT", "[{\"Value\": \"\\\"${TOKEN}\\\"\"}]");
+    change(&c, "UPSERT", "www.example.com", "A", "[{\"Value\": \"{{ ip }}\"}]");
+    change(&c, "UPSERT", "mail.example.com", "A", "[{\"Value\": \"192.0.2.25\"}]");
+    change(&c, "UPSERT", "<FQDN>", "A", "[{\"Value\": \"192.0.2.26\"}]");
+    change(&c, "UPSERT", "x.example.com", "TXT", "[{\"Value\": \"\\\"a <b> and 5 > 3 $5\\\"\"}]");
+    struct h_got *g = batch(zl_buf_cstr(&c), NULL);
+    if (g->ndiags != 1)
+        h_dump(g);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1006");
+    assert_non_null(strstr(g->diags[0].msg, "5 changes of this batch hold a placeholder"));
+    assert_non_null(strstr(g->diags[0].msg, "(the first: $DOMAIN)"));
+    h_at(g->diags[0].span, 2, 68, 75);
+    assert_int_equal(g->nrecs, 1); /* mail.; x.example.com's "<b>" is a placeholder too */
+    assert_string_equal(g->recs[0].origin, "example.com.");
+    h_free(g);
+    zl_buf_free(&c);
+}
+
 /* Only change batches are claimed; every other format stays what it was. */
 static void test_detect(void **state)
 {
@@ -313,7 +346,7 @@ int main(void)
         cmocka_unit_test(test_actions),       cmocka_unit_test(test_refused_batches),
         cmocka_unit_test(test_shapes),        cmocka_unit_test(test_zone),
         cmocka_unit_test(test_upsert_apex_txt), cmocka_unit_test(test_detect),
-        cmocka_unit_test(test_print_fixture),
+        cmocka_unit_test(test_print_fixture), cmocka_unit_test(test_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

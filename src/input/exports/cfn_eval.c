@@ -1,5 +1,6 @@
 /* CloudFormation intrinsic functions (cfn_eval.h says what is known). */
 #include "input/exports/cfn_eval.h"
+#include "input/exports/r53_rrset.h"
 
 #include <stdalign.h>
 #include <stdarg.h>
@@ -667,6 +668,14 @@ static struct cfn_val eval(struct cfn_eval *e, yaml_node_t *n)
         v = call(e, n, name, nl, args);
     } else if (n->type == YAML_SCALAR_NODE) {
         v = scalar(e, n);
+        size_t at, pl;
+        /* {{resolve:ssm:...}} (a dynamic reference), or what another tool
+         * fills in first (Serverless's ${self:...}, a template's ${var}) */
+        if (v.kind == CFN_STR && zl_r53_placeholder(v.s, v.len, false, &at, &pl)) {
+            struct cfn_val u = { .kind = CFN_UNKNOWN, .node = n, .why_off = v.off[at] };
+            u.why = cfn_keep(e, v.s + at, pl > 60 ? 60 : pl);
+            v = u;
+        }
     } else if (n->type == YAML_SEQUENCE_NODE) {
         size_t cnt = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start), k = 0;
         struct cfn_val *items = alloc(e, (cnt ? cnt : 1) * sizeof *items);

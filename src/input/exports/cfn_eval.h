@@ -13,7 +13,9 @@
  * Condition over such values); Ref AWS::NoValue (no value).
  * Unknown until deployed: pseudo parameters (AWS::Region, AWS::StackName,
  * AWS::AccountId...), Ref to a resource (its physical ID), Fn::GetAtt,
- * Fn::ImportValue, Fn::GetAZs and the rest. Nothing unknown is made up:
+ * Fn::ImportValue, Fn::GetAZs and the rest, dynamic references
+ * ({{resolve:ssm:...}}) and what another tool fills in first (${...} outside
+ * Fn::Sub: Serverless variables, templates). Nothing unknown is made up:
  * the value says it is unknown and why.
  *
  * Every string carries, for each of its bytes, the offset in the input of

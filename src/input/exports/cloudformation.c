@@ -19,7 +19,9 @@
  * is checked, nothing is made up for the rest (an unknown Name, Type or
  * TTL skips the record set, an unknown value that value), and one ZL1006
  * info per file says how many record sets were not checked whole.
- * Resources whose Condition is false are not deployed and not read. */
+ * Resources whose Condition is false are not deployed and not read. A
+ * Serverless Framework file (serverless.yml) holds its CloudFormation
+ * under resources:, where ${self:...} variables are unknown too. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +72,9 @@ static yaml_node_t *get(struct reader *r, yaml_node_t *map, const char *key)
     return zl_y_get(&r->f->y, r->doc, map, key);
 }
 
-/* A record set is partial: counted once, the first one named in the info. */
-static void partial(struct reader *r, struct cset *c, const struct cfn_val *why)
+/* n record sets are partial (c: that one, counted once): the first named
+ * in the info. */
+static void partial_n(struct reader *r, struct cset *c, const struct cfn_val *why, unsigned long n)
 {
     if (why->kind == CFN_UNKNOWN && why->error)
         return; /* the template is wrong there: reported already */
@@ -79,10 +82,17 @@ static void partial(struct reader *r, struct cset *c, const struct cfn_val *why)
         return;
     if (c)
         c->partial = true;
-    if (!r->partial++) {
+    unsigned long before = r->partial;
+    r->partial += n;
+    if (!before) {
         snprintf(r->first_why, sizeof r->first_why, "%s", why->why ? why->why : "a value");
         r->first_span = why->why ? cfn_point(r->e, why->why_off) : zl_fmt_span(r->f, r->doc, why->node);
     }
+}
+
+static void partial(struct reader *r, struct cset *c, const struct cfn_val *why)
+{
+    partial_n(r, c, why, 1);
 }
 
 static struct zl_span val_span(struct reader *r, const struct cfn_val *v)
@@ -299,16 +309,20 @@ static void resource(struct reader *r, yaml_node_t *key, yaml_node_t *res)
         return;
     }
     yaml_node_t *cond = get(r, res, "Condition");
+    unsigned errors = r->f->res->errors;
     enum cfn_truth deployed = cond ? cfn_condition(r->e, cond) : CFN_TRUE;
-    if (deployed == CFN_FALSE)
-        return; /* not created with these parameters */
+    if (deployed == CFN_FALSE || r->f->res->errors != errors)
+        return; /* not created with these parameters, or the condition is wrong (reported) */
     if (deployed == CFN_MAYBE) {
         size_t at;
         const char *w = cfn_written(r->e, cond, &at);
         char t[120];
         snprintf(t, sizeof t, "Condition: %s", w);
         why = (struct cfn_val){ .kind = CFN_UNKNOWN, .node = cond, .why = cfn_keep(r->e, t, strlen(t)), .why_off = at };
-        partial(r, NULL, &why);
+        yaml_node_t *sets = group ? get(r, props, "RecordSets") : NULL;
+        unsigned long n = sets && sets->type == YAML_SEQUENCE_NODE
+                              ? (unsigned long)(sets->data.sequence.items.top - sets->data.sequence.items.start) : 1;
+        partial_n(r, NULL, &why, n ? n : 1);
         return;
     }
     if (set) {
@@ -500,6 +514,15 @@ static void emit(struct reader *r, struct cset *c)
 
 /* ---- the reader ------------------------------------------------------------------------ */
 
+/* The template: the document, or (serverless.yml) its resources: key. */
+static yaml_node_t *template_of(struct reader *r, yaml_node_t *root)
+{
+    yaml_node_t *sls = get(r, root, "resources");
+    if (!get(r, root, "Resources") && get(r, sls, "Resources"))
+        return sls;
+    return root;
+}
+
 static bool template(struct reader *r, yaml_node_t *root)
 {
     yaml_node_t *res = get(r, root, "Resources");
@@ -566,9 +589,9 @@ void zl_read_cloudformation(struct zl_fmt *f, const char *text, size_t len)
     r.f = f;
     bool any = false; /* a template was read */
     for (size_t d = 0; d < f->y.ndocs; d++) {
-        yaml_node_t *root = zl_y_root(&f->y, d);
         r.doc = d;
         r.n = 0;
+        yaml_node_t *root = template_of(&r, zl_y_root(&f->y, d));
         r.e = cfn_eval_new(f, d, root);
         any |= template(&r, root);
         file_zone(&r);
@@ -586,8 +609,8 @@ void zl_read_cloudformation(struct zl_fmt *f, const char *text, size_t len)
     }
     if (r.partial)
         zl_fmt_report(f, ZL_RULE_ZL1006, &r.first_span,
-                      "%lu Route 53 record set%s of this template depend%s on what CloudFormation knows only when it "
-                      "deploys the stack (the first: %s); what depends on it is not checked",
+                      "%lu Route 53 record set%s of this template depend%s on values known only when the stack is "
+                      "deployed (the first: %s); what depends on them is not checked",
                       r.partial, r.partial == 1 ? "" : "s", r.partial == 1 ? "s" : "", r.first_why);
     free(r.v);
 }

@@ -18,7 +18,11 @@
  * values (SPF, domain verifications): said once per change (ZL1007).
  *
  * The zone is --origin, else guessed from the names (zl_r53_zone_guess:
- * a change batch names its hosted zone only by its ID). */
+ * a change batch names its hosted zone only by its ID). A batch kept as a
+ * template (placeholders a tool fills in: $DOMAIN, ${TOKEN}, {{ domain }})
+ * is not what Route 53 receives: such changes are left out and counted in
+ * one ZL1006 info. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +45,32 @@ struct change {
     size_t sid_len;
     size_t index;              /* in batch order */
     bool live;                 /* handed on as a record */
+    bool placeholder;          /* its Name or a Value is filled in by a tool first */
+    struct zl_span ph_span;
+    char ph_text[64];
 };
 
 struct batch {
     struct change *v;
     size_t n, cap;
 };
+
+/* Batches kept as templates hold what a tool fills in before sending them
+ * (envsubst's $DOMAIN, ${TOKEN}, Jinja's {{ domain }}): not their values. */
+static void find_placeholder(struct zl_fmt *f, struct change *ch, yaml_node_t *n)
+{
+    size_t len, at, pl;
+    if (ch->placeholder || !zl_y_is_scalar(n))
+        return;
+    const char *v = zl_y_str(n, &len);
+    if (!zl_r53_placeholder(v, len, true, &at, &pl))
+        return;
+    ch->placeholder = true;
+    size_t *map = zl_y_scalar_map(&f->y, ch->doc, n);
+    ch->ph_span = map ? zl_y_map_span(&f->y, map, at, at + pl) : zl_fmt_span(f, ch->doc, n);
+    free(map);
+    snprintf(ch->ph_text, sizeof ch->ph_text, "%.*s", (int)(pl > 60 ? 60 : pl), v + at);
+}
 
 static void add_change(struct zl_fmt *f, struct batch *b, size_t doc, yaml_node_t *c)
 {
@@ -88,7 +112,12 @@ static void add_change(struct zl_fmt *f, struct batch *b, size_t doc, yaml_node_
      * for a DELETE, which is never read). */
     yaml_node_t *name = zl_y_get(&f->y, doc, set, "Name");
     yaml_node_t *typ = zl_y_get(&f->y, doc, set, "Type");
-    if (zl_y_is_scalar(name) && zl_y_is_scalar(typ)) {
+    find_placeholder(f, ch, name);
+    yaml_node_t *rrs = zl_y_get(&f->y, doc, set, "ResourceRecords");
+    if (rrs && rrs->type == YAML_SEQUENCE_NODE)
+        for (yaml_node_item_t *it = rrs->data.sequence.items.start; it < rrs->data.sequence.items.top; it++)
+            find_placeholder(f, ch, zl_y_get(&f->y, doc, zl_y_node(&f->y, doc, *it), "Value"));
+    if (!ch->placeholder && zl_y_is_scalar(name) && zl_y_is_scalar(typ)) {
         size_t nl, tl;
         const char *nt = zl_y_str(name, &nl), *tt = zl_y_str(typ, &tl);
         int t = tl ? zl_type_from_text(tt, tl) : -1;
@@ -255,11 +284,23 @@ void zl_read_r53_change(struct zl_fmt *f, const char *text, size_t len)
         f->have_origin = zl_r53_zone_guess_pick(&g, &f->origin);
     }
     settle(f, &b);
+    unsigned long held = 0;
+    const struct change *first = NULL;
     for (size_t i = 0; i < b.n; i++) {
         if (!b.v[i].live)
             continue;
+        if (b.v[i].placeholder) {
+            if (!held++)
+                first = &b.v[i];
+            continue;
+        }
         upsert_apex_txt(f, &b.v[i]);
         zl_r53_rrset(f, b.v[i].doc, b.v[i].set);
     }
+    if (first)
+        zl_fmt_report(f, ZL_RULE_ZL1006, &first->ph_span,
+                      "%lu change%s of this batch hold%s a placeholder that a tool fills in before the batch is "
+                      "sent (the first: %s); %s not checked",
+                      held, held == 1 ? "" : "s", held == 1 ? "s" : "", first->ph_text, held == 1 ? "it is" : "they are");
     free(b.v);
 }

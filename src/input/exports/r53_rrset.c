@@ -206,6 +206,44 @@ out:
     free(written);
 }
 
+/* ---- placeholders ------------------------------------------------------------------- */
+
+static bool word_start(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+bool zl_r53_placeholder(const char *s, size_t n, bool shell, size_t *at, size_t *len)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        const char *end = NULL;
+        if (s[i] == '$' && s[i + 1] == '{' && (i + 2 >= n || s[i + 2] != '!')) /* ${!x}: Fn::Sub's literal */
+            end = memchr(s + i + 2, '}', n - i - 2);
+        else if (s[i] == '{' && s[i + 1] == '{' && i + 2 < n) {
+            for (size_t k = i + 2; k + 1 < n && !end; k++)
+                if (s[k] == '}' && s[k + 1] == '}')
+                    end = s + k + 1;
+        } else if (shell && s[i] == '<' && word_start(s[i + 1])) { /* <FQDN>, <zone-id> */
+            size_t k = i + 1;
+            while (k < n && (word_start(s[k]) || (s[k] >= '0' && s[k] <= '9') || s[k] == '-' || s[k] == '.'))
+                k++;
+            if (k < n && s[k] == '>')
+                end = s + k;
+        } else if (shell && s[i] == '$' && word_start(s[i + 1]) && (i == 0 || s[i - 1] != '\\')) {
+            size_t k = i + 1;
+            while (k < n && (word_start(s[k]) || (s[k] >= '0' && s[k] <= '9')))
+                k++;
+            end = s + k - 1;
+        }
+        if (end) {
+            *at = i;
+            *len = (size_t)(end - s) + 1 - i;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* ---- the zone of names written without it -------------------------------------------- */
 
 void zl_r53_zone_guess_add(struct zl_r53_zone_guess *g, const struct zl_name *n)
@@ -238,8 +276,9 @@ static bool same_labels(const struct zl_name *n, unsigned a, unsigned b, unsigne
 }
 
 /* Labels of the registrable domain of n (its public suffix, ICANN part,
- * and one label more), or 0 when n is under no public suffix. */
-static unsigned registrable_labels(const struct zl_name *n)
+ * and one label more), or 0 when n is under no public suffix; *public
+ * (may be NULL) says whether n is a public suffix itself. */
+static unsigned registrable_labels(const struct zl_name *n, bool *public)
 {
     unsigned best = 0;
     for (unsigned k = 1; k <= n->nlabels && k <= 8; k++) {
@@ -256,6 +295,8 @@ static unsigned registrable_labels(const struct zl_name *n)
         if (psl_is_public_suffix2(psl_builtin(), t, PSL_TYPE_ICANN | PSL_TYPE_NO_STAR_RULE))
             best = k;
     }
+    if (public)
+        *public = best && best == n->nlabels;
     return best && best < n->nlabels ? best + 1 : 0;
 }
 
@@ -264,7 +305,10 @@ bool zl_r53_zone_guess_pick(const struct zl_r53_zone_guess *g, struct zl_name *o
     if (!g->have || g->common.nlabels == 0)
         return false;
     const struct zl_name *s = &g->common;
-    unsigned n = s->nlabels, reg = registrable_labels(s);
+    bool public;
+    unsigned n = s->nlabels, reg = registrable_labels(s, &public);
+    if (public)
+        return false; /* names of several domains: no one zone holds them */
     /* a doubled tail: the zone appended to a name that held it already */
     for (unsigned k = reg ? reg : 2; 2 * k <= n; k++)
         if (same_labels(s, n - 2 * k, n - k, k)) {

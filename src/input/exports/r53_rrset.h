@@ -39,6 +39,12 @@ void zl_r53_rrset(struct zl_fmt *f, size_t doc, yaml_node_t *set);
 int zl_r53_value(struct zl_fmt *f, uint16_t type, const char *v, size_t vlen, const size_t *map,
                  struct zl_span whole);
 
+/* A placeholder that a tool (or a person) fills in before the text is
+ * used: ${NAME}, {{ name }} (Jinja, Go templates, CloudFormation's
+ * {{resolve:...}}) and, with shell set, $NAME (envsubst) and <FQDN>. Its
+ * offset and length in *at, *len. */
+bool zl_r53_placeholder(const char *s, size_t n, bool shell, size_t *at, size_t *len);
+
 /* The zone of names given without it (a change batch, a record set whose
  * hosted zone is known only by its ID): the suffix common to them, with
  * what a hosted zone cannot be taken off. A doubled tail (a.example.com.
