@@ -346,18 +346,33 @@ static void test_refused(void **state)
     }
 }
 
-/* Aliases of aliases make nothing blow up: evaluation is bounded. */
+/* Aliases of aliases make nothing blow up: each node is evaluated once,
+ * strings and the work per template are bounded. */
 static void test_bounded(void **state)
 {
     (void)state;
     struct zl_buf b = { 0 };
-    zl_buf_puts(&b, "Mappings:\n  M:\n    K:\n      l0: &l0 ['', '']\n");
+    zl_buf_puts(&b, "Mappings:\n  M:\n    K:\n      l0: &l0 ['ab', 'cd']\n");
     for (int i = 1; i < 40; i++)
         zl_buf_printf(&b, "      l%d: &l%d [!Join ['', *l%d], !Join ['', *l%d]]\n", i, i, i - 1, i - 1);
     zl_buf_puts(&b, "Resources:\n  R:\n    Type: AWS::Route53::RecordSet\n    Properties:\n"
                     "      HostedZoneName: example.com.\n      Name: !Join ['', *l39]\n      Type: A\n"
                     "      TTL: 1\n      ResourceRecords: [192.0.2.1]\n");
     struct h_got *g = h_read(NULL, zl_buf_cstr(&b), "t.yaml", ZL_INPUT_AUTO, NULL);
+    assert_true(h_count(g, "ZL1001") >= 1);
+    assert_non_null(strstr(g->diags[0].msg, "longer than 64 KiB"));
+    assert_int_equal(h_count(g, "ZL1006"), 0);
+    assert_int_equal(g->nrecs, 0);
+    h_free(g);
+
+    /* more functions than any template has */
+    b.len = 0;
+    zl_buf_puts(&b, "Resources:\n  R:\n    Type: AWS::Route53::RecordSet\n    Properties:\n"
+                    "      HostedZoneName: example.com.\n      Name: !Join ['', [");
+    for (int i = 0; i < 210000; i++)
+        zl_buf_puts(&b, i ? ",a" : "a");
+    zl_buf_puts(&b, "]]\n      Type: A\n      TTL: 1\n      ResourceRecords: [192.0.2.1]\n");
+    g = h_read(NULL, zl_buf_cstr(&b), "t.yaml", ZL_INPUT_AUTO, NULL);
     assert_int_equal(h_count(g, "ZL1001"), 1);
     assert_non_null(strstr(g->diags[0].msg, "expand beyond what zonelint evaluates"));
     assert_int_equal(g->nrecs, 0);

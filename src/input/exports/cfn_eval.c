@@ -10,7 +10,9 @@
 #include <string.h>
 
 /* Bounds per template: far above any real one (thousands of functions,
- * kilobytes of text), low enough that aliases of aliases stop early. */
+ * kilobytes of text), low enough that aliases of aliases stop early. A
+ * node's value does not depend on where it is used, so each is evaluated
+ * once (memo): YAML aliases cost one evaluation, not one per use. */
 #define MAX_STEPS 200000u
 #define MAX_BYTES (16u << 20)
 #define MAX_DEPTH 96
@@ -34,6 +36,8 @@ struct cfn_eval {
     bool exhausted;
     unsigned char *cstate;   /* per pair of Conditions */
     enum cfn_truth *cvalue;
+    struct cfn_val **memo;   /* per node of the document: its value, once known */
+    size_t nnodes;
 };
 
 /* ---- memory ------------------------------------------------------------------------- */
@@ -657,6 +661,9 @@ static struct cfn_val eval(struct cfn_eval *e, yaml_node_t *n)
         struct cfn_val v = { .kind = CFN_UNKNOWN, .error = true };
         return v;
     }
+    size_t idx = (size_t)(n - e->f->y.docs[e->doc].nodes.start);
+    if (idx < e->nnodes && e->memo[idx])
+        return *e->memo[idx];
     if (e->exhausted || ++e->steps > MAX_STEPS || e->depth >= MAX_DEPTH)
         return too_much(e, n);
     e->depth++;
@@ -690,6 +697,10 @@ static struct cfn_val eval(struct cfn_eval *e, yaml_node_t *n)
         v = (struct cfn_val){ .kind = CFN_OBJECT, .node = n };
     }
     e->depth--;
+    if (idx < e->nnodes && !e->exhausted) {
+        e->memo[idx] = alloc(e, sizeof *e->memo[idx]);
+        *e->memo[idx] = v;
+    }
     return v;
 }
 
@@ -868,6 +879,9 @@ struct cfn_eval *cfn_eval_new(struct zl_fmt *f, size_t doc, yaml_node_t *root)
                     ? (size_t)(e->conds->data.mapping.pairs.top - e->conds->data.mapping.pairs.start) : 0;
     e->cstate = zl_xcalloc(nc ? nc : 1, 1);
     e->cvalue = zl_xcalloc(nc ? nc : 1, sizeof *e->cvalue);
+    yaml_document_t *d = &f->y.docs[doc];
+    e->nnodes = (size_t)(d->nodes.top - d->nodes.start);
+    e->memo = zl_xcalloc(e->nnodes ? e->nnodes : 1, sizeof *e->memo);
     return e;
 }
 
@@ -881,5 +895,6 @@ void cfn_eval_free(struct cfn_eval *e)
     }
     free(e->cstate);
     free(e->cvalue);
+    free(e->memo);
     free(e);
 }
