@@ -53,6 +53,7 @@ struct cset {
     bool owner_ok;
     uint16_t rtype;
     bool rtype_ok;
+    const struct cset *first; /* the same record set, created before */
 };
 
 struct reader {
@@ -401,29 +402,68 @@ static void file_zone(struct reader *r)
 /* ---- records ------------------------------------------------------------------------ */
 
 /* Two resources creating one record set: the second fails ("Tried to
- * create resource record set ... but it already exists"). */
-static void same_set_twice(struct reader *r, size_t i)
+ * create resource record set ... but it already exists"). Record sets are
+ * the same when zone, type, name and SetIdentifier are. */
+static bool comparable(const struct cset *c)
 {
-    const struct cset *c = &r->v[i];
-    if (!c->owner_ok || !c->rtype_ok || !c->zone.id)
-        return;
-    for (size_t k = 0; k < i; k++) {
-        const struct cset *o = &r->v[k];
-        if (o->drop || !o->owner_ok || !o->rtype_ok || !o->zone.id || o->rtype != c->rtype ||
-            strcmp(o->zone.id, c->zone.id) || !zl_name_equal(&o->owner, &c->owner))
-            continue;
-        bool sa = c->sid.kind == CFN_STR, sb = o->sid.kind == CFN_STR;
-        if (sa != sb || (sa && (c->sid.len != o->sid.len || memcmp(c->sid.s, o->sid.s, c->sid.len))))
-            continue;
-        struct zl_span s = val_span(r, &c->name), os = val_span(r, &o->name);
-        char nt[ZL_NAME_TEXT_MAX], tt[16];
-        zl_name_to_text(&c->owner, nt);
-        zl_fmt_error(r->f, &s, "the record set '%s %s' is created at line %u already: Route 53 refuses the second "
-                               "(it already exists) and the stack fails; one record set holds every value of a name "
-                               "and type, so put them all in one ResourceRecords list",
-                     nt, zl_type_to_text(c->rtype, tt), os.line);
-        return;
+    return !c->drop && c->owner_ok && c->rtype_ok && c->zone.id;
+}
+
+static int sid_cmp(const struct cset *a, const struct cset *b)
+{
+    bool sa = a->sid.kind == CFN_STR, sb = b->sid.kind == CFN_STR;
+    if (sa != sb)
+        return sa ? 1 : -1;
+    if (!sa)
+        return 0;
+    if (a->sid.len != b->sid.len)
+        return a->sid.len < b->sid.len ? -1 : 1;
+    return memcmp(a->sid.s, b->sid.s, a->sid.len);
+}
+
+static int set_cmp(const void *x, const void *y)
+{
+    const struct cset *a = *(const struct cset *const *)x, *b = *(const struct cset *const *)y;
+    int c = strcmp(a->zone.id, b->zone.id);
+    if (!c)
+        c = (a->rtype > b->rtype) - (a->rtype < b->rtype);
+    if (!c)
+        c = zl_name_compare(&a->owner, &b->owner);
+    if (!c)
+        c = sid_cmp(a, b);
+    if (!c)
+        c = (a > b) - (a < b); /* template order */
+    return c;
+}
+
+static void find_twice(struct reader *r)
+{
+    struct cset **order = zl_xmalloc((r->n ? r->n : 1) * sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (comparable(&r->v[i]))
+            order[n++] = &r->v[i];
+    qsort(order, n, sizeof *order, set_cmp);
+    for (size_t i = 1; i < n; i++) {
+        const struct cset *a = order[i - 1], *b = order[i];
+        if (!strcmp(a->zone.id, b->zone.id) && a->rtype == b->rtype && zl_name_equal(&a->owner, &b->owner) &&
+            sid_cmp(a, b) == 0)
+            order[i]->first = a->first ? a->first : a;
     }
+    free(order);
+}
+
+static void report_twice(struct reader *r, const struct cset *c)
+{
+    if (!c->first)
+        return;
+    struct zl_span s = val_span(r, &c->name), os = val_span(r, &c->first->name);
+    char nt[ZL_NAME_TEXT_MAX], tt[16];
+    zl_name_to_text(&c->owner, nt);
+    zl_fmt_error(r->f, &s, "the record set '%s %s' is created at line %u already: Route 53 refuses the second "
+                           "(it already exists) and the stack fails; one record set holds every value of a name "
+                           "and type, so put them all in one ResourceRecords list",
+                 nt, zl_type_to_text(c->rtype, tt), os.line);
 }
 
 static void emit(struct reader *r, struct cset *c)
@@ -595,9 +635,9 @@ void zl_read_cloudformation(struct zl_fmt *f, const char *text, size_t len)
         r.e = cfn_eval_new(f, d, root);
         any |= template(&r, root);
         file_zone(&r);
+        find_twice(&r);
         for (size_t i = 0; i < r.n; i++) {
-            if (!r.v[i].drop)
-                same_set_twice(&r, i);
+            report_twice(&r, &r.v[i]);
             emit(&r, &r.v[i]);
         }
         cfn_eval_free(r.e);
