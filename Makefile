@@ -42,7 +42,8 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 # (Debian libldns-dev; some systems call it libldns). Looked up when used,
 # so that `make deps` can install it first.
 # libpsl: the Public Suffix List with its built-in data (which names end in a
-# public TLD), kept current by the distribution instead of a list of ours.
+# public TLD; the registrable domain of a change batch's names), kept current
+# by the distribution instead of a list of ours.
 LDNS_PKG     = $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
 PKGS         = libpcre2-8 yaml-0.1 jansson libpsl $(LDNS_PKG)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -296,7 +297,8 @@ $(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_O
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation|terraform|tfjson]
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|r53change|cloudformation|sesid|delegation|
+#            terraform|tfjson]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -306,7 +308,7 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation terraform tfjson
+FUZZ_TARGETS := zone route53 octodns gcloud r53change cloudformation sesid delegation terraform tfjson
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1

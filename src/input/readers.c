@@ -117,6 +117,41 @@ bool zl_sniff_contains(const struct zl_sniff *s, const char *needle)
     return false;
 }
 
+static bool blank_char(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool zl_sniff_has_key(const struct zl_sniff *s, const char *key)
+{
+    size_t m = strlen(key);
+    const char *d = s->data;
+    for (size_t i = 0; i + m <= s->len; i++) {
+        if (d[i] != key[0] || memcmp(d + i, key, m) != 0)
+            continue;
+        char q = i > 0 && (d[i - 1] == '"' || d[i - 1] == '\'') ? d[i - 1] : 0;
+        size_t j = i + m, b = q ? i - 1 : i;
+        if (q && (j >= s->len || d[j++] != q))
+            continue;
+        while (j < s->len && blank_char(d[j]))
+            j++;
+        if (j >= s->len || d[j] != ':')
+            continue;
+        /* a bare YAML key ends at ": " or the end of the line */
+        if (!q && j + 1 < s->len && !blank_char(d[j + 1]) && d[j + 1] != '\r' && d[j + 1] != '\n')
+            continue;
+        size_t b0 = b;
+        while (b > 0 && blank_char(d[b - 1]))
+            b--;
+        char c = b > 0 ? d[b - 1] : '\n';
+        if (b == 3 && !memcmp(d, "\xef\xbb\xbf", 3))
+            c = '\n'; /* after a byte order mark: the first line */
+        if (c == '\n' || c == '\r' || c == '{' || c == ',' || ((c == '-' || c == '?') && b < b0))
+            return true;
+    }
+    return false;
+}
+
 /* A YAML mapping key at the start of a line: 'quoted', "quoted" or a bare
  * word without blanks, then ':' and a blank or the end of the line. A zone
  * file line never looks like that (its fields are separated by blanks). */

@@ -77,6 +77,9 @@ const char *zl_input_format_names(char *buf, size_t cap);
 
 /* Detection helper for sniffers: is needle in the n bytes at p? */
 bool zl_sniff_contains(const struct zl_sniff *s, const char *needle);
+/* ... as a mapping key: "key": (JSON), key: or 'key': at the start of a
+ * YAML line or list item. */
+bool zl_sniff_has_key(const struct zl_sniff *s, const char *key);
 
 /* The row's name, or "auto". */
 const char *zl_input_format_name(enum zl_input_format f);

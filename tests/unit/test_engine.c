@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "input/readers.h"
 #include "lint/lint.h"
 #include "rules/rules.h"
 #include "input/readers.h"

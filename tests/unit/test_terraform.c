@@ -2,7 +2,7 @@
  * value rules, count/for_each, what stays unevaluated, module files, the
  * JSON forms, format detection, and where findings point. Records are
  * compared in zonelint's print form, diagnostics as "CODE line:col msg".
- * Covers rules/tf_not_evaluated.c and provider_at_name.c (reported by the
+ * Covers rules/not_evaluated.c and provider_at_name.c (reported by the
  * reader). */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -97,13 +97,19 @@ int zl_fmt_tok_presentation(struct zl_fmt *f, size_t doc, const yaml_node_t *n);
 /* The same for a rewritten value of the same length as the scalar's (so
  * its byte positions still hold). */
 int zl_fmt_tok_presentation_text(struct zl_fmt *f, size_t doc, const yaml_node_t *n, const char *v);
+/* The same for any value: spans through map (input offset of each byte,
+ * len + 1 entries, as zl_y_scalar_map makes), or all at whole when NULL. */
+int zl_fmt_tok_presentation_map(struct zl_fmt *f, const char *v, size_t len, const size_t *map,
+                                struct zl_span whole);
 /* A whole scalar as one token (quoted: a <character-string>). */
 void zl_fmt_tok_scalar(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t flags);
 
 /* Parses a TTL scalar (decimal seconds); reports and returns -1 when bad. */
 int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl);
+int zl_fmt_ttl_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint32_t *ttl);
 /* The record type from a scalar; reports and returns -1 when unknown. */
 int zl_fmt_type(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint16_t *type);
+int zl_fmt_type_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint16_t *type);
 
 /* Hands the record on: RDATA from the tokens with rdata_origin appended to
  * relative names (names_absolute: the format says they are absolute anyway,

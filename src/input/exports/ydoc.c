@@ -410,6 +410,14 @@ void zl_y_each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map,
     each_pair(y, doc, map, map, 0, fn, user);
 }
 
+void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *a, size_t *b)
+{
+    *a = mark_offset(y, y->doc_off[doc], &n->start_mark);
+    *b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    if (*b < *a)
+        *b = *a;
+}
+
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
 {
     size_t a = mark_offset(y, y->doc_off[doc], &n->start_mark);
@@ -494,6 +502,14 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
     const char *v = (const char *)n->data.scalar.value;
     if (b < a || b > y->len)
         return NULL;
+    /* A node's marks include its properties: a tag ("!Sub 'x'", as
+     * CloudFormation's short forms are) and an anchor come first. */
+    while (a < b && (y->data[a] == '!' || y->data[a] == '&')) {
+        while (a < b && y->data[a] != ' ' && y->data[a] != '\t')
+            a++;
+        while (a < b && (y->data[a] == ' ' || y->data[a] == '\t'))
+            a++;
+    }
     size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
     const char *p = y->data;
     size_t o = 0; /* value bytes produced */

@@ -66,12 +66,14 @@ const char *zl_y_str(const yaml_node_t *n, size_t *len);
 bool zl_y_eq(const yaml_node_t *n, const char *s);
 /* Whole node: from its start mark to its end mark. */
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
+/* The same as byte offsets in the input (a <= b). */
+void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *a, size_t *b);
 
 /* Byte offsets in the input of each byte of a scalar's value, so a token
  * inside "10 mx.example.com." gets its own column: map[i] for value byte i,
  * map[len] just past the last one. Only for a scalar on one line whose
- * source decodes back to its value (plain, single- or double-quoted);
- * returns NULL otherwise. The caller frees the map. */
+ * source decodes back to its value (plain, single- or double-quoted, after
+ * its tag and anchor); returns NULL otherwise. The caller frees the map. */
 size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
 /* Span of value bytes [a, b) through a map (a < b <= len). */
 struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b);
