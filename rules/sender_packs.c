@@ -949,7 +949,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
             continue;
         bool seen = false;
         for (size_t k = 0; k < i && !seen; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             seen = same_family(kf, kl, f, fl);
         }
@@ -960,7 +960,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
         onlyn = fl;
         size_t m = 0;
         for (size_t k = i; k < n; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             if (same_family(kf, kl, f, fl))
                 sub[m++] = g[k];
@@ -975,7 +975,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
      * matched by another of its kind */
     const struct hit *ref = NULL;
     for (size_t i = 0; i < n && !ref; i++) {
-        size_t fl;
+        size_t fl = 0;
         const char *f = g[i]->value_ok ? set_family(p, g[i], &fl) : NULL;
         if (same_family(f, fl, only, onlyn))
             ref = g[i];
