@@ -265,7 +265,7 @@ corpus: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --max-fa-per-1k=1 --max-missed=0 tests/corpus
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_files.c tests/fuzz/fuzz_util.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -278,7 +278,7 @@ $(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_O
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation]
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation|config|octodns_config|senders]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -288,13 +288,19 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation
+FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation config octodns_config senders
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_ARGS    ?=
-# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys.
-FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,exports).dict
+# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys;
+# tests/fuzz/TARGET.dict, when there is one, adds the target's own words.
+FUZZ_DICT     = $(FUZZ_BUILD)/$(FUZZ_TARGET).dict
+FUZZ_DICT_SRC = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if \
+                $(filter config,$(FUZZ_TARGET)),config,exports)).dict \
+                $(filter-out tests/fuzz/config.dict,$(wildcard tests/fuzz/$(FUZZ_TARGET).dict))
+# The committed, minimised corpus (tests/fuzz/corpus/TARGET): seeds every run.
+FUZZ_KEEP     = tests/fuzz/corpus/$(FUZZ_TARGET)
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
@@ -311,11 +317,12 @@ fuzz:
 	    OPT='-O1 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 	@sh tests/fuzz/corpus-seed $(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 	@mkdir -p $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/artifacts
+	@cat $(FUZZ_DICT_SRC) >$(FUZZ_DICT)
 	$(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
 	    -timeout=5 -rss_limit_mb=2048 -max_total_time=$(FUZZ_TIME) \
 	    $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
 	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- $(FUZZ_ARGS) \
-	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 
 # Only meaningful with BUILD=build/fuzz and clang (the fuzz rule above).
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_main.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a

@@ -17,6 +17,9 @@ int zl_fuzz_octodns(const uint8_t *data, size_t size);
 int zl_fuzz_gcloud(const uint8_t *data, size_t size);
 int zl_fuzz_sesid(const uint8_t *data, size_t size);      /* --ses-identity JSON */
 int zl_fuzz_delegation(const uint8_t *data, size_t size); /* --expect-ns file */
+int zl_fuzz_config(const uint8_t *data, size_t size);     /* fuzz_files.c: .zonelint */
+int zl_fuzz_octodns_config(const uint8_t *data, size_t size); /* octoDNS config */
+int zl_fuzz_senders(const uint8_t *data, size_t size);    /* a sender pack (senders = DIR) */
 
 /* Target name ("zone", "route53", ...) to entry point; NULL when unknown. */
 typedef int (*zl_fuzz_fn)(const uint8_t *data, size_t size);
