@@ -77,6 +77,7 @@ TOOL_BINS := $(BUILD)/genzone
 VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
 .PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
+        fuzz-build fuzz-campaign fuzz-merge \
         docs docs-check completions man dist check-integration corpus verify-test FORCE
 
 all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
@@ -302,7 +303,43 @@ FUZZ_DICT_SRC = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(
 # The committed, minimised corpus (tests/fuzz/corpus/TARGET): seeds every run.
 FUZZ_KEEP     = tests/fuzz/corpus/$(FUZZ_TARGET)
 
-fuzz:
+# ASan keeps no allocation stacks while fuzzing (a quarter of the time goes
+# into them); replay a finding with build/fuzz-replay or a plain run for them.
+FUZZ_ASAN    ?= malloc_context_size=0
+FUZZ_RUN      = ASAN_OPTIONS=$(FUZZ_ASAN)$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} \
+                $(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
+                -timeout=5 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)-
+FUZZ_DIRS     = $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+
+fuzz: fuzz-build
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_TIME) $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
+	    $(FUZZ_ARGS) $(FUZZ_DIRS)
+
+# make fuzz-campaign FUZZ_TARGET=... [FUZZ_MIN_RUNS=n] [FUZZ_PLATEAU=n]: runs
+# the target in rounds of FUZZ_PLATEAU executions until it has made at least
+# FUZZ_MIN_RUNS and a whole round found no new coverage feature; stops at the
+# first crash, leak or timeout (tests/fuzz/campaign, README.md).
+FUZZ_MIN_RUNS ?= 2000000
+FUZZ_PLATEAU  ?= 2000000
+fuzz-campaign: fuzz-build
+	@FUZZ_RUN='$(FUZZ_RUN) $(FUZZ_ARGS)' sh tests/fuzz/campaign $(FUZZ_TARGET) $(FUZZ_MIN_RUNS) \
+	    $(FUZZ_PLATEAU) $(FUZZ_BUILD)/campaign-$(FUZZ_TARGET) $(FUZZ_DIRS)
+
+# make fuzz-merge FUZZ_TARGET=...: replaces tests/fuzz/corpus/TARGET by the
+# smallest set of inputs with the same edges as it and the grown corpus
+# (-merge=1 counting edges, not hit counts, so that it stays small); inputs
+# above 16 KiB, or holding a stretch of a conformance file (which may not
+# be copied into the repository), are left out (tests/fuzz/corpus-filter).
+fuzz-merge: fuzz-build
+	@rm -rf $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) && mkdir -p $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)
+	@python3 tests/fuzz/corpus-filter $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET) \
+	    $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET)
+	$(FUZZ_RUN) -merge=1 -use_counters=0 $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) \
+	    $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET)
+	@rm -rf $(FUZZ_KEEP) && mkdir -p $(FUZZ_KEEP) && cp $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)/* $(FUZZ_KEEP)/
+	@echo "fuzz-merge: $(FUZZ_KEEP): $$(ls $(FUZZ_KEEP) | wc -l) inputs, $$(du -sk $(FUZZ_KEEP) | cut -f1) KiB"
+
+fuzz-build:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
 	    "install clang and its libFuzzer runtime (Debian/Ubuntu: apt-get install clang libclang-rt-dev," \
 	    "or libclang-rt-14-dev for clang 14), or set FUZZ_CC"; exit 2; }
@@ -314,15 +351,10 @@ fuzz:
 	@case " $(FUZZ_TARGETS) " in *" $(FUZZ_TARGET) "*) ;; *) \
 	    echo "make fuzz: FUZZ_TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) SANFLAGS='$(FUZZ_SAN)' \
-	    OPT='-O1 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+	    OPT='-O2 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 	@sh tests/fuzz/corpus-seed $(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 	@mkdir -p $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/artifacts
 	@cat $(FUZZ_DICT_SRC) >$(FUZZ_DICT)
-	$(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
-	    -timeout=5 -rss_limit_mb=2048 -max_total_time=$(FUZZ_TIME) \
-	    $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
-	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- $(FUZZ_ARGS) \
-	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 
 # Only meaningful with BUILD=build/fuzz and clang (the fuzz rule above).
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_main.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a
