@@ -16,34 +16,59 @@
  * $GENERATE costs tens of MB (SES DKIM records keep ~2 KiB of state each). */
 #define MAX_GENERATE_DIRECTIVES 2ull
 
-static bool parse_num(const char **s, const char *end, long long *out)
+/* A number of a ${offset,width,base} modifier, read as BIND's sscanf %d and
+ * %u read it: leading white space, an optional sign, decimal digits; a
+ * value too large saturates at the range of a 64-bit long (strtol,
+ * strtoul: a negative %u wraps), then only its low 32 bits are kept, as
+ * int (%d) or unsigned int (%u). */
+static bool scan_c_number(const char **s, const char *end, bool is_unsigned, long long *out)
 {
     const char *p = *s;
-    long long v = 0;
+    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
+        p++;
+    bool neg = false;
+    if (p < end && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
     if (p == end || *p < '0' || *p > '9')
         return false;
-    while (p < end && *p >= '0' && *p <= '9') {
-        v = v * 10 + (*p - '0');
-        if (v > INT_MAX)
-            return false;
-        p++;
+    unsigned long long mag = 0;
+    bool over = false; /* above 2^64 - 1 */
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (mag > (ULLONG_MAX - d) / 10)
+            over = true;
+        else
+            mag = mag * 10 + d;
     }
+    uint64_t v;
+    if (is_unsigned)
+        v = over ? UINT64_MAX : neg ? (uint64_t)0 - mag : mag;
+    else if (!neg)
+        v = over || mag > (uint64_t)INT64_MAX ? (uint64_t)INT64_MAX : mag;
+    else
+        v = over || mag > (uint64_t)INT64_MAX + 1 ? (uint64_t)INT64_MAX + 1 : (uint64_t)0 - mag;
+    uint32_t low = (uint32_t)v;
+    *out = is_unsigned || low <= INT32_MAX ? (long long)low : (long long)low - 4294967296LL;
     *s = p;
-    *out = v;
     return true;
 }
 
+/* start-stop[/step] as BIND reads it (sscanf "%u-%u", then a '/' that must
+ * be followed by the step): each number as %u takes it (scan_c_number),
+ * none may exceed INT_MAX, and whatever follows is ignored ("1-2x"). */
 static bool parse_range(const char *t, size_t n, long long *start, long long *stop, long long *step)
 {
     const char *p = t, *end = t + n;
     *step = 1;
-    if (!parse_num(&p, end, start) || p == end || *p++ != '-' || !parse_num(&p, end, stop))
+    if (!scan_c_number(&p, end, true, start) || p == end || *p++ != '-' ||
+        !scan_c_number(&p, end, true, stop))
         return false;
-    if (p < end) {
-        if (*p++ != '/' || !parse_num(&p, end, step) || p != end || *step == 0)
+    if (p < end && *p == '/') {
+        p++;
+        if (!scan_c_number(&p, end, true, step) || *step == 0)
             return false;
     }
-    return *start <= *stop;
+    return *start <= INT_MAX && *stop <= INT_MAX && *step <= INT_MAX && *start <= *stop;
 }
 
 /* Appends one substitution of template t for iterator value it. Returns an
@@ -75,17 +100,13 @@ static const char *substitute(struct zl_buf *out, const char *t, size_t n, long 
             if (!close)
                 return "'${' without a closing '}'";
             const char *p = t + i + 1, *end = close;
-            bool neg = p < end && *p == '-';
-            if (neg)
-                p++;
-            if (!parse_num(&p, end, &offset))
+            if (!scan_c_number(&p, end, false, &offset))
                 return "modifier must be ${offset[,width[,base]]}";
-            if (neg)
-                offset = -offset;
             if (p < end && *p == ',') {
                 p++;
-                if (!parse_num(&p, end, &width) || width > 255)
-                    return "modifier width must be a number 0-255";
+                /* BIND formats into 128 bytes: a wider field does not fit */
+                if (!scan_c_number(&p, end, true, &width) || width > 127)
+                    return "modifier width must be a number 0-127";
                 if (p < end && *p == ',') {
                     p++;
                     if (p == end || !strchr("doxXnN", *p))

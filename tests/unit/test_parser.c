@@ -1353,6 +1353,59 @@ static void test_generate_nibbles_like_bind(void **state)
     assert_string_equal(G.recs[3].owner, "a.1.example.com.");
 }
 
+static void test_generate_numbers_like_bind(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18 reads the range and the modifiers with sscanf
+     * %u and %d: a sign and leading blanks are fine, text after the range
+     * is ignored, a number too large keeps its low 32 bits. */
+    parse("$TTL 60\n"
+          "$GENERATE +1-+1/+1 a$ TXT x\n"
+          "$GENERATE 1-1x b$ TXT x\n"
+          "$GENERATE 1-1/1/1 c$ TXT x\n"
+          "$GENERATE 4294967297-4294967297 d$ TXT x\n"
+          "$GENERATE 1-1 e${+10,2,o} TXT x\n"
+          "$GENERATE 1-1 f TXT \"${ 5, 3}\"\n"
+          "$GENERATE 1-1 g${4294967295} TXT x\n"
+          "$GENERATE 1-1 h${9223372036854775808} TXT x\n"
+          "$GENERATE 1-1 i${-2147483648} TXT x\n"
+          "$GENERATE 1-1 j${0,4294967298} TXT x\n");
+    expect_clean(10);
+    assert_string_equal(G.recs[0].owner, "a1.example.com.");
+    assert_string_equal(G.recs[1].owner, "b1.example.com.");
+    assert_string_equal(G.recs[2].owner, "c1.example.com.");
+    assert_string_equal(G.recs[3].owner, "d1.example.com.");
+    assert_string_equal(G.recs[4].owner, "e13.example.com.");
+    assert_string_equal(G.recs[5].rdata, "\"006\"");
+    assert_string_equal(G.recs[6].owner, "g0.example.com.");
+    assert_string_equal(G.recs[7].owner, "h0.example.com.");
+    assert_string_equal(G.recs[8].owner, "i-2147483647.example.com.");
+    assert_string_equal(G.recs[9].owner, "j01.example.com.");
+    /* what it refuses: a '/' without a step, a number above INT_MAX, a
+     * field wider than BIND's 128-byte buffer (or a negative one), text
+     * between the modifier's parts */
+    static const char *const bad[] = {
+        "$GENERATE 1-2/ h$ A 192.0.2.$\n",
+        "$GENERATE 1-2/-0 h$ A 192.0.2.$\n",
+        "$GENERATE 1-2147483648 h$ A 192.0.2.$\n",
+        "$GENERATE 1-3/2147483648 h$ A 192.0.2.$\n",
+        "$GENERATE 1-3 h${0,128} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${0,-3} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${+ 5} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${5 } A 192.0.2.$\n",
+        "$GENERATE 1-3 h${5,} A 192.0.2.$\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() == 0) {
+            dump();
+            fail_msg("'%s' made %zu records and %zu errors", bad[i], G.nrecs, count_errors());
+        }
+    }
+}
+
 static void test_generate_reverse_nibbles(void **state)
 {
     (void)state;
@@ -1532,6 +1585,7 @@ int main(void)
         cmocka_unit_test_teardown(test_generate_basic, teardown),
         cmocka_unit_test_teardown(test_generate_modifiers, teardown),
         cmocka_unit_test_teardown(test_generate_nibbles_like_bind, teardown),
+        cmocka_unit_test_teardown(test_generate_numbers_like_bind, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),
