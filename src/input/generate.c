@@ -233,6 +233,13 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
             zl_p_error_at(p, &lhs_span, "$GENERATE owner template: %s", e);
             break;
         }
+        if (line.len && line.data[0] == '$') {
+            /* BIND makes the owner from the text ("$$TTL" is the name
+             * \$TTL), never a directive: escape it for the line parser */
+            zl_buf_putc(&line, 0);
+            memmove(line.data + 1, line.data, line.len - 1);
+            line.data[0] = '\\';
+        }
         zl_buf_put(&line, mid.data, mid.len);
         e = substitute(&line, rhs, rhs_len, it);
         if (e) {

@@ -1381,6 +1381,10 @@ static void test_generate_numbers_like_bind(void **state)
     assert_string_equal(G.recs[7].owner, "h0.example.com.");
     assert_string_equal(G.recs[8].owner, "i-2147483647.example.com.");
     assert_string_equal(G.recs[9].owner, "j01.example.com.");
+    /* an owner made to start with '$' is a name, not a directive */
+    parse("$TTL 60\n$GENERATE 1-1 $$TTL A 192.0.2.$\n");
+    expect_clean(1);
+    assert_string_equal(G.recs[0].owner, "\\$TTL.example.com.");
     /* what it refuses: a '/' without a step, a number above INT_MAX, a
      * field wider than BIND's 128-byte buffer (or a negative one), text
      * between the modifier's parts */
