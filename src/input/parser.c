@@ -951,6 +951,13 @@ void zl_p_directive_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
+    if (p->lx && p->lx->eof_eol_sent && p->dir != ZL_DIR_UNKNOWN) {
+        /* the line's end was made up at the end of the input */
+        char shown[32];
+        zl_p_error_at(p, &s, "the file ends on this %s line without a newline: BIND 9.18 refuses the "
+                      "zone (\"extra input text\"); end the line", zl_p_show(shown, sizeof shown,
+                      zl_p_text(p, &p->dir_name), p->dir_name.len));
+    }
     switch (p->dir) {
     case ZL_DIR_ORIGIN: dir_origin(p, &s); break;
     case ZL_DIR_TTL: dir_ttl(p, &s); break;
@@ -1007,7 +1014,10 @@ static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, stru
     lx.mem = mem;
     lx.mem_len = len;
     lx.line = 1;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = &lx;
     int r = run(p, &lx, NULL, 0);
+    p->lx = saved_lx;
     if (lx.read_errno) {
         struct zl_span s = { src, lx.line, 1, lx.line, 1 };
         zl_p_error_at(p, &s, "read error: %s", strerror(lx.read_errno));
@@ -1060,7 +1070,10 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
      * must not take it (comment_off would index the new buffer: ASan). */
     bool saved_have_comment = p->have_comment;
     p->have_comment = false;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = NULL;
     int r = run(p, &lx, text, len);
+    p->lx = saved_lx;
     zl_buf_free(&p->text);
     free(p->toks);
     p->text = saved_text;

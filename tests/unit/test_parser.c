@@ -949,6 +949,34 @@ static void test_error_limit(void **state)
 
 /* ---- $ORIGIN ----------------------------------------------------------------- */
 
+static void test_directive_without_newline(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: "extra input text" when the file ends on a
+     * directive's line without a newline (a record there is fine) */
+    static const char *const last[] = {
+        "$TTL 60", "$TTL 60 ; comment", "$ORIGIN example.com.", "$GENERATE 1-2 g$ A 192.0.2.$",
+    };
+    for (size_t i = 0; i < sizeof last / sizeof last[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\na A 192.0.2.1\n%s", last[i]);
+        parse(text);
+        if (count_errors() != 1) {
+            dump();
+            fail_msg("'%s' at the end: %zu errors", last[i], count_errors());
+        }
+        expect_error(0, 3, 1, "without a newline");
+        snprintf(text, sizeof text, "$TTL 60\na A 192.0.2.1\n%s\n", last[i]);
+        parse(text);
+        if (count_errors() != 0) {
+            dump();
+            fail_msg("'%s' with a newline: %zu errors", last[i], count_errors());
+        }
+    }
+    parse("$TTL 60\na A 192.0.2.1 ; no newline");
+    expect_clean(1);
+}
+
 static void test_origin_directive(void **state)
 {
     (void)state;
@@ -1590,6 +1618,7 @@ int main(void)
         cmocka_unit_test_teardown(test_generate_modifiers, teardown),
         cmocka_unit_test_teardown(test_generate_nibbles_like_bind, teardown),
         cmocka_unit_test_teardown(test_generate_numbers_like_bind, teardown),
+        cmocka_unit_test_teardown(test_directive_without_newline, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),
