@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/ttl.h"
+#include "rdata/enc.h"
 #include "rdata/types.h"
 #include "input/confine.h"
 #include "base/fileio.h"
@@ -756,6 +758,28 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
     p->have_default_ttl = true;
 }
 
+/* $DATE YYYYMMDDHHMMSS: BIND's dump time (named-checkzone and named read
+ * it and change nothing else): one unquoted time from 1970 to 2106 (32-bit
+ * seconds), checked as BIND checks it. */
+static void dir_date(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$DATE", 1, 1, "one time YYYYMMDDHHMMSS"))
+        return;
+    struct zl_span s = tok_span(p, 0);
+    const char *t = zl_p_tok_text(p, 0);
+    size_t n = p->toks[0].len;
+    char shown[128];
+    zl_p_show(shown, sizeof shown, t, n);
+    uint32_t v;
+    int r = p->toks[0].flags & ZL_TOK_QUOTED ? -1 : zl_rd_parse_time(t, n, false, &v);
+    if (r == -1)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a time YYYYMMDDHHMMSS", shown);
+    else if (r != 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a valid date and time", shown);
+    else if (memcmp(t, "1970", 4) < 0 || memcmp(t, "21060207062815", 14) > 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is outside 1970-2106 (BIND: \"$DATE outside epoch\")", shown);
+}
+
 static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, struct zl_file *file,
                         const char *mem, size_t len);
 
@@ -951,7 +975,7 @@ void zl_p_directive_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
-    if (p->lx && p->lx->eof_eol_sent && p->dir != ZL_DIR_UNKNOWN) {
+    if (p->lx && p->lx->eof_eol_sent) {
         /* the line's end was made up at the end of the input */
         char shown[32];
         zl_p_error_at(p, &s, "the file ends on this %s line without a newline: BIND 9.18 refuses the "
@@ -964,8 +988,12 @@ void zl_p_directive_end(struct zl_parser *p)
     case ZL_DIR_INCLUDE: dir_include(p, &s); break;
     case ZL_DIR_GENERATE: zl_generate_run(p, &s); break;
     default: {
+        if (p->dir_name.len == 5 && strncasecmp(zl_p_text(p, &p->dir_name), "$DATE", 5) == 0) {
+            dir_date(p, &s);
+            break;
+        }
         char shown[128];
-        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)",
+        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE, $DATE)",
                       zl_p_show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
         break;
     }

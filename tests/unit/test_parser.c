@@ -956,6 +956,7 @@ static void test_directive_without_newline(void **state)
      * directive's line without a newline (a record there is fine) */
     static const char *const last[] = {
         "$TTL 60", "$TTL 60 ; comment", "$ORIGIN example.com.", "$GENERATE 1-2 g$ A 192.0.2.$",
+        "$DATE 20240101000000",
     };
     for (size_t i = 0; i < sizeof last / sizeof last[0]; i++) {
         char text[128];
@@ -975,6 +976,30 @@ static void test_directive_without_newline(void **state)
     }
     parse("$TTL 60\na A 192.0.2.1 ; no newline");
     expect_clean(1);
+}
+
+static void test_date_directive(void **state)
+{
+    (void)state;
+    /* BIND's $DATE (the time of a dump) changes nothing it reads */
+    parse("$TTL 60\n$DATE 20240101000000\na A 192.0.2.1\n$date 21060207062815\nb 5 A 192.0.2.2\n");
+    expect_clean(2);
+    assert_int_equal(G.recs[0].ttl, 60);
+    assert_int_equal(G.recs[1].ttl, 5);
+    static const char *const bad[] = {
+        "$DATE\n", "$DATE 2024\n", "$DATE x\n", "$DATE \"20240101000000\"\n", "$DATE 20241301000000\n",
+        "$DATE 20230229000000\n", "$DATE 19691231235959\n", "$DATE 21060207062816\n",
+        "$DATE 20240101000000 x\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu errors", bad[i], count_errors());
+        }
+    }
 }
 
 static void test_origin_directive(void **state)
@@ -1619,6 +1644,7 @@ int main(void)
         cmocka_unit_test_teardown(test_generate_nibbles_like_bind, teardown),
         cmocka_unit_test_teardown(test_generate_numbers_like_bind, teardown),
         cmocka_unit_test_teardown(test_directive_without_newline, teardown),
+        cmocka_unit_test_teardown(test_date_directive, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),
