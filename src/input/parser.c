@@ -159,11 +159,19 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
             lx->stop = true;
             return 0;
         }
-        /* A UTF-8 byte order mark is dropped: editors add it, it means nothing. */
+        /* A UTF-8 byte order mark (editors add one) is no blank to BIND
+         * 9.18: it becomes part of the first word, so the first line's
+         * owner is mangled or its directive refused. Said once; the rest
+         * is read without it, so that its findings make sense. */
         if (got >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
             (unsigned char)buf[2] == 0xbf) {
             memmove(buf, buf + 3, got - 3);
             got -= 3;
+            struct zl_yyltype at = { 1, 1, 1, 2 };
+            zl_p_lex_error(lx->p, &at, "the file starts with a UTF-8 byte order mark: BIND reads it as part "
+                                       "of the first line's first word (owner \\239\\187\\191...), so "
+                                       "that line is lost; save the file without it");
+            lx->p->line_error = false;
         }
     }
     return got;

@@ -723,14 +723,20 @@ static void test_lone_cr_ends_a_line(void **state)
 static void test_utf8_bom_is_skipped(void **state)
 {
     (void)state;
+    /* named-checkzone 9.18 takes the BOM into the first word: "$TTL 60"
+     * becomes the owner \239\187\191$TTL (refused), "www A ..." the owner
+     * \239\187\191www: an error, once; the rest is read without it */
     parse("\xef\xbb\xbf$TTL 60\n"
           "a A 192.0.2.1\n");
-    expect_clean(1);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(count_errors(), 1);
+    assert_int_equal(G.nrecs, 1);
     expect_rec(0, "a.example.com.", 60, ZL_T_A, "192.0.2.1");
     expect_span(&G.recs[0].owner_span, 2, 1, 2, 2);
     /* a file that is only a BOM */
     parse("\xef\xbb\xbf");
-    expect_clean(0);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(G.nrecs, 0);
     /* from a file too (the reader is different) */
     make_tmpdir();
     write_file("bom.zone", "\xef\xbb\xbf" "a 60 A 192.0.2.1\n");
@@ -738,7 +744,8 @@ static void test_utf8_bom_is_skipped(void **state)
     popts_init(&p, "example.com.");
     char path[512];
     run_file(&p, tpath(path, sizeof path, "bom.zone"));
-    expect_clean(1);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(G.nrecs, 1);
     assert_string_equal(G.recs[0].owner, "a.example.com.");
     remove_tree(tmpdir);
 }
