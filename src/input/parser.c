@@ -394,6 +394,10 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
         return;
     }
     p->type = (uint16_t)v->num;
+    /* BIND's loader: "obsolete", in any form (its $GENERATE does not check) */
+    if ((p->type == ZL_T_MD || p->type == ZL_T_MF) && !p->generating)
+        zl_p_error_at(p, &p->type_span, "%s is obsolete (RFC 973 replaced it by MX); BIND refuses it in "
+                      "zone data", p->type == ZL_T_MD ? "MD" : "MF");
 }
 
 void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted)

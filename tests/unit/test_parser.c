@@ -1009,6 +1009,26 @@ static void test_date_directive(void **state)
     }
 }
 
+static void test_md_mf_obsolete(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18 refuses MD and MF records ("obsolete"), in the
+     * RFC 3597 form too, but not when $GENERATE makes them */
+    static const char *const bad[] = { "x MD a.\n", "x MF a.\n", "x TYPE3 \\# 1 00\n", "x md a.\n" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu records, %zu errors", bad[i], G.nrecs, count_errors());
+        }
+        expect_error(0, 2, 3, "is obsolete");
+    }
+    parse("$TTL 60\n$GENERATE 1-2 x$ MD a.\n");
+    expect_clean(2);
+}
+
 static void test_origin_directive(void **state)
 {
     (void)state;
@@ -1652,6 +1672,7 @@ int main(void)
         cmocka_unit_test_teardown(test_generate_numbers_like_bind, teardown),
         cmocka_unit_test_teardown(test_directive_without_newline, teardown),
         cmocka_unit_test_teardown(test_date_directive, teardown),
+        cmocka_unit_test_teardown(test_md_mf_obsolete, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),
