@@ -219,6 +219,10 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
     struct zl_span lhs_span = p->toks[1].span, rhs_span = p->toks[n - 1].span;
 
     struct zl_buf line = { 0 };
+    /* A blank owner after the directive continues the owner before it, as
+     * in BIND: the generated names are not "the previous owner". */
+    struct zl_name saved_owner = p->last_owner;
+    bool saved_have_owner = p->have_last_owner, saved_owner_failed = p->last_owner_failed;
     bool was = p->generating;
     struct zl_span saved_span = p->gen_span;
     p->generating = true;
@@ -255,6 +259,9 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
     }
     p->generating = was;
     p->gen_span = saved_span;
+    p->last_owner = saved_owner;
+    p->have_last_owner = saved_have_owner;
+    p->last_owner_failed = saved_owner_failed;
     zl_buf_free(&line);
     zl_buf_free(&mid);
     free(lhs);

@@ -1461,6 +1461,10 @@ static void test_generate_numbers_like_bind(void **state)
     assert_string_equal(G.recs[7].owner, "h0.example.com.");
     assert_string_equal(G.recs[8].owner, "i-2147483647.example.com.");
     assert_string_equal(G.recs[9].owner, "j01.example.com.");
+    /* a blank owner after $GENERATE continues the owner before it (BIND) */
+    parse("$TTL 60\na A 192.0.2.1\n$GENERATE 1-1 g$ A 192.0.2.$\n\tA 192.0.2.3\n");
+    expect_clean(3);
+    assert_string_equal(G.recs[2].owner, "a.example.com.");
     /* an owner made to start with '$' is a name, not a directive */
     parse("$TTL 60\n$GENERATE 1-1 $$TTL A 192.0.2.$\n");
     expect_clean(1);
