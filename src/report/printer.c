@@ -24,6 +24,15 @@ struct run_set {
     uint32_t set, ttl;
 };
 
+/* Records BIND's loader holds before it adds them to the zone: those of
+ * one owner (its exact spelling), with the first TTL of each RRset. */
+struct run {
+    struct zl_name owner;
+    bool active;
+    struct run_set *v;
+    size_t n, cap;
+};
+
 struct zl_printer {
     struct zl_buf lines;
     struct zl_buf names;
@@ -33,12 +42,12 @@ struct zl_printer {
     size_t nsets, capsets;
     uint32_t *slots;        /* open addressing: set index + 1, 0 empty; power of two */
     size_t nslots;
-    /* the run of one owner BIND's loader is collecting */
-    struct zl_name run_owner;
-    const struct zl_source *run_src;
-    bool in_run;
-    struct run_set *run;
-    size_t nrun, caprun;
+    /* What BIND's loader is collecting: the run of one owner, and inside
+     * it the glue run of a name its NS records point to (whose records do
+     * not end the owner's run); one file at a time. */
+    struct run cur, glue;
+    const struct zl_source *src;
+    struct zl_buf ns_targets;   /* NS targets in cur: length byte + wire, each */
 };
 
 struct zl_printer *zl_printer_new(void)
@@ -97,12 +106,45 @@ static uint32_t find_set(struct zl_printer *pr, const struct zl_record *rec, uin
 }
 
 /* The run is loaded: its TTLs become the RRsets'. */
-static void end_run(struct zl_printer *pr)
+static void end_run(struct zl_printer *pr, struct run *r)
 {
-    for (size_t i = 0; i < pr->nrun; i++)
-        pr->sets[pr->run[i].set].ttl = pr->run[i].ttl;
-    pr->nrun = 0;
-    pr->in_run = false;
+    for (size_t i = 0; i < r->n; i++)
+        pr->sets[r->v[i].set].ttl = r->v[i].ttl;
+    r->n = 0;
+    r->active = false;
+    if (r == &pr->cur)
+        pr->ns_targets.len = 0;
+}
+
+static void start_run(struct run *r, const struct zl_name *owner)
+{
+    r->owner = *owner;
+    r->active = true;
+}
+
+static bool same_spelling(const struct zl_name *a, const struct zl_name *b)
+{
+    return a->len == b->len && memcmp(a->wire, b->wire, a->len) == 0;
+}
+
+static bool is_ns_target(const struct zl_printer *pr, const struct zl_name *n)
+{
+    for (size_t i = 0; i < pr->ns_targets.len; i += 1 + (size_t)pr->ns_targets.data[i])
+        if (pr->ns_targets.data[i] == n->len && zl_ascii_eq(pr->ns_targets.data + i + 1, n->wire, n->len))
+            return true;
+    return false;
+}
+
+static void run_add(struct run *r, uint32_t set, uint32_t ttl)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->v[i].set == set)
+            return; /* a later record of the RRset in the run: the first one's TTL */
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 16;
+        r->v = zl_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    r->v[r->n++] = (struct run_set){ set, ttl };
 }
 
 void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
@@ -129,30 +171,39 @@ void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
     pr->v[pr->n++] = (struct line){ mark, (uint32_t)(pr->lines.len - mark), set, rec->ttl,
                                     (uint16_t)at, (uint16_t)tl };
     if (rec->owner_flags & ZL_OWNER_GENERATED) {
-        pr->sets[set].ttl = rec->ttl; /* loaded at once, past the run */
+        pr->sets[set].ttl = rec->ttl; /* loaded at once, past the runs */
         return;
     }
-    if (pr->in_run && (pr->run_src != rec->span.src || pr->run_owner.len != rec->owner.len ||
-                       memcmp(pr->run_owner.wire, rec->owner.wire, rec->owner.len) != 0))
-        end_run(pr);
-    if (!pr->in_run) {
-        pr->in_run = true;
-        pr->run_owner = rec->owner;
-        pr->run_src = rec->span.src;
+    if (pr->src != rec->span.src) { /* an $INCLUDE starts or ends: both runs are loaded */
+        end_run(pr, &pr->glue);
+        end_run(pr, &pr->cur);
+        pr->src = rec->span.src;
     }
-    for (size_t i = 0; i < pr->nrun; i++)
-        if (pr->run[i].set == set)
-            return; /* a later record of the RRset in the run: the first one's TTL */
-    if (pr->nrun == pr->caprun) {
-        pr->caprun = pr->caprun ? pr->caprun * 2 : 16;
-        pr->run = zl_xrealloc(pr->run, pr->caprun * sizeof *pr->run);
+    if (pr->glue.active && !same_spelling(&pr->glue.owner, &rec->owner))
+        end_run(pr, &pr->glue);
+    if (!pr->glue.active && pr->cur.active && !same_spelling(&pr->cur.owner, &rec->owner)) {
+        if (is_ns_target(pr, &rec->owner))
+            start_run(&pr->glue, &rec->owner);
+        else
+            end_run(pr, &pr->cur);
     }
-    pr->run[pr->nrun++] = (struct run_set){ set, rec->ttl };
+    if (pr->glue.active) {
+        run_add(&pr->glue, set, rec->ttl);
+        return;
+    }
+    if (!pr->cur.active)
+        start_run(&pr->cur, &rec->owner);
+    run_add(&pr->cur, set, rec->ttl);
+    if (rec->type == ZL_T_NS && rec->rdlen > 0 && rec->rdlen <= ZL_NAME_MAX) {
+        zl_buf_putc(&pr->ns_targets, (uint8_t)rec->rdlen);
+        zl_buf_put(&pr->ns_targets, rec->rdata, rec->rdlen);
+    }
 }
 
 int zl_printer_finish(struct zl_printer *pr, FILE *out)
 {
-    end_run(pr);
+    end_run(pr, &pr->glue);
+    end_run(pr, &pr->cur);
     int rc = 0;
     size_t from = 0, upto = 0; /* a stretch of lines written as they are */
     for (size_t i = 0; i < pr->n; i++) {
@@ -178,7 +229,9 @@ int zl_printer_finish(struct zl_printer *pr, FILE *out)
     free(pr->v);
     free(pr->sets);
     free(pr->slots);
-    free(pr->run);
+    free(pr->cur.v);
+    free(pr->glue.v);
+    zl_buf_free(&pr->ns_targets);
     free(pr);
     return rc;
 }
