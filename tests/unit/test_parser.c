@@ -718,6 +718,14 @@ static void test_lone_cr_ends_a_line(void **state)
     assert_int_equal(G.recs[1].span.line, 3);
     assert_int_equal(G.recs[2].span.line, 4);
     expect_span(&G.recs[2].toks[0].span, 4, 5, 4, 14);
+    /* ... but not in a comment (it runs to the LF) or a quoted string (a
+     * byte of the string) */
+    parse("$TTL 60\n"
+          "a A 192.0.2.1 ; comment\rb A 192.0.2.2\n"
+          "c TXT \"x\ry\"\n");
+    expect_clean(2);
+    expect_rec(0, "a.example.com.", 60, ZL_T_A, "192.0.2.1");
+    expect_rec(1, "c.example.com.", 60, ZL_T_TXT, "\"x\\013y\"");
 }
 
 static void test_utf8_bom_is_skipped(void **state)
