@@ -994,6 +994,24 @@ void zl_p_directive_end(struct zl_parser *p)
                       "zone (\"extra input text\"); end the line", zl_p_show(shown, sizeof shown,
                       zl_p_text(p, &p->dir_name), p->dir_name.len));
     }
+    /* BIND reads directive arguments as plain words: quoted, it refuses
+     * them ("syntax error"), but for $INCLUDE's file and $GENERATE's RDATA */
+    size_t from = p->dir == ZL_DIR_INCLUDE ? 1 : 0;
+    size_t upto = p->dir == ZL_DIR_GENERATE && p->ntoks ? p->ntoks - 1 : p->ntoks;
+    for (size_t i = from; p->dir != ZL_DIR_UNKNOWN && i < upto; i++) {
+        if (p->toks[i].flags & ZL_TOK_QUOTED) {
+            struct zl_span qs = tok_span(p, i);
+            char shown[128], name[16];
+            zl_p_error_at(p, &qs, "%s argument \"%s\" is quoted: BIND 9.18 refuses a quoted word here "
+                          "(syntax error); write it without the quotes",
+                          zl_p_show(name, sizeof name, zl_p_text(p, &p->dir_name), p->dir_name.len),
+                          zl_p_show(shown, sizeof shown, zl_p_tok_text(p, i), p->toks[i].len));
+            if (p->dir == ZL_DIR_INCLUDE)
+                p->res->include_failed = true;
+            zl_p_line_reset(p);
+            return;
+        }
+    }
     switch (p->dir) {
     case ZL_DIR_ORIGIN: dir_origin(p, &s); break;
     case ZL_DIR_TTL: dir_ttl(p, &s); break;

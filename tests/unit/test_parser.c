@@ -1017,6 +1017,31 @@ static void test_date_directive(void **state)
     }
 }
 
+static void test_quoted_directive_arguments(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: "syntax error" for a quoted word, but for the
+     * $INCLUDE file name and the $GENERATE RDATA template */
+    static const char *const bad[] = {
+        "$ORIGIN \"example.com.\"\n", "$TTL \"60\"\n", "$GENERATE \"1-2\" g$ A 192.0.2.$\n",
+        "$GENERATE 1-2 \"g$\" A 192.0.2.$\n", "$GENERATE 1-2 g$ \"60\" A 192.0.2.$\n",
+        "$GENERATE 1-2 g$ \"A\" 192.0.2.$\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu records, %zu errors", bad[i], G.nrecs, count_errors());
+        }
+        assert_int_equal(G.diags[0].line, 2);
+        assert_non_null(strstr(G.diags[0].msg, "is quoted"));
+    }
+    parse("$TTL 60\n$GENERATE 1-2 g$ A \"192.0.2.$\"\n");
+    expect_clean(2);
+}
+
 static void test_md_mf_obsolete(void **state)
 {
     (void)state;
@@ -1685,6 +1710,7 @@ int main(void)
         cmocka_unit_test_teardown(test_directive_without_newline, teardown),
         cmocka_unit_test_teardown(test_date_directive, teardown),
         cmocka_unit_test_teardown(test_md_mf_obsolete, teardown),
+        cmocka_unit_test_teardown(test_quoted_directive_arguments, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),
