@@ -77,7 +77,7 @@ TOOL_BINS := $(BUILD)/genzone
 VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
 .PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
-        fuzz-build fuzz-campaign fuzz-merge \
+        fuzz-build fuzz-campaign fuzz-merge fuzz-bind \
         docs docs-check completions man dist check-integration corpus verify-test FORCE
 
 all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
@@ -338,6 +338,15 @@ fuzz-merge: fuzz-build
 	    $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET)
 	@rm -rf $(FUZZ_KEEP) && mkdir -p $(FUZZ_KEEP) && cp $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)/* $(FUZZ_KEEP)/
 	@echo "fuzz-merge: $(FUZZ_KEEP): $$(ls $(FUZZ_KEEP) | wc -l) inputs, $$(du -sk $(FUZZ_KEEP) | cut -f1) KiB"
+
+# make fuzz-bind [BIND_CASES=200000] [BIND_SEED=1]: differential fuzzing of
+# `zonelint print` against named-checkzone (tests/fuzz/bind-diff); on
+# demand, not in check: it runs for hours. Report in build/fuzz/bind-diff/.
+BIND_CASES ?= 200000
+BIND_SEED  ?= 1
+fuzz-bind: deps $(BUILD)/zonelint
+	@python3 tests/fuzz/bind-diff -n $(BIND_CASES) --seed $(BIND_SEED) --zonelint $(BUILD)/zonelint \
+	    --out $(BUILD)/fuzz/bind-diff
 
 fuzz-build:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
