@@ -20,6 +20,7 @@
 #   @stdin-closed      '-' with standard input closed
 #   @fifo              a FIFO as the zone file (nobody writes to it)
 #   @include-fifo      an $INCLUDE of a FIFO
+#   @octodns-config-fifo  an octoDNS zone file beside a FIFO named config.yaml
 #   @include-dev-zero  an $INCLUDE of /dev/zero
 #   @include-proc      an $INCLUDE of /proc/self/environ
 #   @link-environ      env.zone -> /proc/self/environ (outside any work tree)
@@ -120,6 +121,11 @@ make_generated() {
     include-fifo)
         mkfifo "$gen/include-fifo.inc"
         { printf '%s' "$hdr"; printf '$INCLUDE include-fifo.inc\na A 192.0.2.1\n'; } >"$gen/include-fifo.zone" ;;
+    octodns-config-fifo)
+        mkdir "$gen/odfifo"
+        mkfifo "$gen/odfifo/config.yaml"
+        printf "'':\n  type: A\n  value: 192.0.2.1\n" >"$gen/odfifo/example.com.yaml"
+        garg=odfifo/example.com.yaml ;;
     include-dev-zero)
         { printf '%s' "$hdr"; printf '$INCLUDE /dev/zero\na A 192.0.2.1\n'; } >"$gen/include-dev-zero.zone" ;;
     include-proc)

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "base/source.h"
 #include "input/exports/ydoc.h"
 
@@ -46,14 +47,19 @@ static bool yaml_name(const char *name)
     return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* A regular file only (fileio.h): a FIFO named like a config beside the
+ * zones would otherwise block the run forever. */
 static int read_small(const char *path, struct zl_buf *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    struct zl_file f;
+    if (zl_file_open(path, CONFIG_MAX, &f) != ZL_OPEN_OK)
         return -1;
-    int rc = zl_buf_read_stream(out, f, CONFIG_MAX);
-    fclose(f);
-    return rc;
+    char chunk[16384];
+    long got;
+    while ((got = zl_file_read(&f, out->len, chunk, sizeof chunk)) > 0)
+        zl_buf_put(out, chunk, (size_t)got);
+    zl_file_close(&f);
+    return got < 0 ? -1 : 0;
 }
 
 /* a "/" b into out; false when it does not fit. */
