@@ -110,7 +110,8 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 # table: the generator reads them with the loader user packs go through, so a
 # broken pack fails the build with file:line:col.
 SENDER_PACKS   := $(sort $(wildcard senders/*.yaml))
-GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/base/buf.c
+GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/base/buf.c \
+                  src/base/fileio.c
 $(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h | $(BUILD)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(GENSENDERS_SRC) $(LDLIBS)
 

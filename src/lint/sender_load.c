@@ -18,6 +18,7 @@
 #include <pcre2.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "input/exports/ydoc.h"
 #include "rdata/types.h"
 
@@ -816,28 +817,35 @@ int zl_sender_pack_load(const char *path, struct zl_sender_pack **out, struct zl
 {
     memset(err, 0, sizeof *err);
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    /* a regular file only (fileio.h): a FIFO in the directory would block */
+    struct zl_file f;
+    enum zl_open_status st = zl_file_open(path, MAX_PACK_BYTES, &f);
+    if (st != ZL_OPEN_OK) {
+        char why[256];
         snprintf(err->file, sizeof err->file, "%s", path);
         err->line = err->col = 1;
-        snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s", strerror(errno));
+        if (st == ZL_OPEN_TOO_BIG)
+            snprintf(err->msg, sizeof err->msg, "a sender pack is at most %u bytes", MAX_PACK_BYTES);
+        else
+            snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s",
+                     zl_open_status_text(st, &f, MAX_PACK_BYTES, why, sizeof why));
         return -1;
     }
     struct zl_buf b = { 0 };
-    int rc = zl_buf_read_stream(&b, f, MAX_PACK_BYTES);
+    char chunk[16384];
+    long got;
+    while ((got = zl_file_read(&f, b.len, chunk, sizeof chunk)) > 0)
+        zl_buf_put(&b, chunk, (size_t)got);
     int saved = errno;
-    fclose(f);
-    if (rc != 0) {
+    zl_file_close(&f);
+    if (got < 0) {
         snprintf(err->file, sizeof err->file, "%s", path);
         err->line = err->col = 1;
-        if (rc == -2)
-            snprintf(err->msg, sizeof err->msg, "a sender pack is at most %u bytes", MAX_PACK_BYTES);
-        else
-            snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s", strerror(saved));
+        snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s", strerror(saved));
         zl_buf_free(&b);
         return -1;
     }
-    rc = zl_sender_pack_parse(b.data ? (const char *)b.data : "", b.len, path, out, err);
+    int rc = zl_sender_pack_parse(b.data ? (const char *)b.data : "", b.len, path, out, err);
     zl_buf_free(&b);
     return rc;
 }

@@ -21,6 +21,7 @@
 #   @fifo              a FIFO as the zone file (nobody writes to it)
 #   @include-fifo      an $INCLUDE of a FIFO
 #   @octodns-config-fifo  an octoDNS zone file beside a FIFO named config.yaml
+#   @senders-fifo      .zonelint with senders = packs, packs/x.yaml a FIFO
 #   @include-dev-zero  an $INCLUDE of /dev/zero
 #   @include-proc      an $INCLUDE of /proc/self/environ
 #   @link-environ      env.zone -> /proc/self/environ (outside any work tree)
@@ -121,6 +122,12 @@ make_generated() {
     include-fifo)
         mkfifo "$gen/include-fifo.inc"
         { printf '%s' "$hdr"; printf '$INCLUDE include-fifo.inc\na A 192.0.2.1\n'; } >"$gen/include-fifo.zone" ;;
+    senders-fifo)
+        mkdir -p "$gen/sfifo/packs"
+        mkfifo "$gen/sfifo/packs/x.yaml"
+        printf 'senders = packs\n' >"$gen/sfifo/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; } >"$gen/sfifo/z.zone"
+        garg=sfifo/z.zone ;;
     octodns-config-fifo)
         mkdir "$gen/odfifo"
         mkfifo "$gen/odfifo/config.yaml"
