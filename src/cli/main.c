@@ -316,6 +316,41 @@ static int settle_include_root(struct cli *c)
     return 0;
 }
 
+/* senders = DIR comes with the pull request like the rest of the config:
+ * it may only name a directory inside the tree the inputs are in (their
+ * default root), or inside --include-root / ZONELINT_INCLUDE_ROOT. */
+static int settle_senders(struct cli *c)
+{
+    struct zl_config *cfg = &c->cfg;
+    const char *explicit_root = c->include_root ? c->include_root : zl_confine_env_root();
+    size_t n = explicit_root ? 1 : c->nfiles ? c->nfiles : 1;
+    for (size_t k = 0; k < cfg->senders.n; k++) {
+        struct zl_root dir;
+        if (zl_root_from_dir(cfg->senders.v[k], ZL_ROOT_CONFIG, &dir) != 0)
+            continue; /* cannot be read: loading it says so */
+        for (size_t i = 0; i < n; i++) {
+            const char *f = explicit_root || !c->nfiles ? "-" : c->files[i];
+            struct zl_root root;
+            if (explicit_root ? zl_root_from_dir(explicit_root, ZL_ROOT_EXPLICIT, &root) != 0
+                              : zl_root_default(f, &root) != 0)
+                continue; /* the file cannot be read: that error comes later */
+            if (!zl_root_holds(&root, dir.phys)) {
+                char where[400];
+                /* the directory as written, but no absolute path of this machine */
+                const char *shown_dir = cfg->senders.v[k][0] == '/' ? "(an absolute path)" : cfg->senders.v[k];
+                fprintf(stderr, "zonelint: config error: %s: senders '%s' lies outside %s; a configuration "
+                                "file may only name sender packs inside it (widen with --include-root or "
+                                "ZONELINT_INCLUDE_ROOT)\n", cfg->path ? cfg->path : "config",
+                        shown_dir, explicit_root ? "the --include-root directory"
+                        : zl_root_describe(&root, strcmp(f, "-") ? f : "the working directory", where,
+                                           sizeof where));
+                return 2;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Config file, then command line on top. */
 static int settle_config(struct cli *c)
 {
@@ -368,7 +403,8 @@ static int settle_config(struct cli *c)
         cfg->origin_from = zl_xstrdup("--origin");
     }
 #undef OVERRIDE
-    return settle_include_root(c);
+    int rc = settle_include_root(c);
+    return rc ? rc : settle_senders(c);
 }
 
 static bool parse_origin(const char *text, struct zl_name *out)

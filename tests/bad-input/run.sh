@@ -22,6 +22,7 @@
 #   @include-fifo      an $INCLUDE of a FIFO
 #   @octodns-config-fifo  an octoDNS zone file beside a FIFO named config.yaml
 #   @senders-fifo      .zonelint with senders = packs, packs/x.yaml a FIFO
+#   @config-senders-widen  tree/.zonelint: senders = a directory outside the work tree
 #   @include-dev-zero  an $INCLUDE of /dev/zero
 #   @include-proc      an $INCLUDE of /proc/self/environ
 #   @link-environ      env.zone -> /proc/self/environ (outside any work tree)
@@ -184,6 +185,12 @@ make_generated() {
         printf 'include-root = /\ndisable = ZL1001\nexit-zero = true\n' >"$gen/cw/.zonelint"
         { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE /etc/passwd\n'; } >"$gen/cw/example.com.zone"
         garg=cw/example.com.zone ;;
+    config-senders-widen)
+        mkdir -p "$gen/csw/.git" "$outside/packs"
+        printf 'sender: leak\nname: LEAKED-CANARY\n' >"$outside/packs/leak.yaml"
+        printf 'senders = %s\n' "$outside/packs" >"$gen/csw/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; } >"$gen/csw/example.com.zone"
+        garg=csw/example.com.zone ;;
     config-narrow)
         mkdir -p "$gen/cn/.git" "$gen/cn/zones" "$gen/cn/common"
         printf 'include-root = zones\n' >"$gen/cn/.zonelint"
