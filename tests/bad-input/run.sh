@@ -23,6 +23,7 @@
 #   @octodns-config-fifo  an octoDNS zone file beside a FIFO named config.yaml
 #   @senders-fifo      .zonelint with senders = packs, packs/x.yaml a FIFO
 #   @config-senders-widen  tree/.zonelint: senders = a directory outside the work tree
+#   @senders-backtracking  a pack whose pattern backtracks without end, and 2000 records for it
 #   @include-dev-zero  an $INCLUDE of /dev/zero
 #   @include-proc      an $INCLUDE of /proc/self/environ
 #   @link-environ      env.zone -> /proc/self/environ (outside any work tree)
@@ -185,6 +186,14 @@ make_generated() {
         printf 'include-root = /\ndisable = ZL1001\nexit-zero = true\n' >"$gen/cw/.zonelint"
         { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE /etc/passwd\n'; } >"$gen/cw/example.com.zone"
         garg=cw/example.com.zone ;;
+    senders-backtracking)
+        mkdir -p "$gen/sbt/.git" "$gen/sbt/packs"
+        printf "sender: evil\nname: Evil\nsources: [https://evil.example/]\nrecords:\n  - id: v\n    role: verification\n    type: TXT\n    owner: '@'\n    prefix: 'evil='\n    value: 'evil=(a+)+'\n    source: https://evil.example/v\n" >"$gen/sbt/packs/evil.yaml"
+        printf 'senders = packs\n' >"$gen/sbt/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"
+          repeat '@ TXT "evil=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+' 2000; } >"$gen/sbt/example.com.zone"
+        garg=sbt/example.com.zone ;;
     config-senders-widen)
         mkdir -p "$gen/csw/.git" "$outside/packs"
         printf 'sender: leak\nname: LEAKED-CANARY\n' >"$outside/packs/leak.yaml"
