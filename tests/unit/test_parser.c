@@ -1042,6 +1042,32 @@ static void test_quoted_directive_arguments(void **state)
     expect_clean(2);
 }
 
+static void test_paren_before_owner(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: a line that starts with "(" has its owner in the
+     * next word, even past blanks and newlines (a directive too); after
+     * leading blanks it inherits the owner as ever */
+    parse("$TTL 60\n"
+          "(a TXT x)\n"
+          "( b TXT y )\n"
+          "(\nc TXT z)\n"
+          "(; comment\nd A 192.0.2.1)\n"
+          "() e A 192.0.2.2\n"
+          " (TXT w)\n"
+          "( $TTL 5 )\n"
+          "f A 192.0.2.3\n");
+    expect_clean(7);
+    expect_rec(0, "a.example.com.", 60, ZL_T_TXT, "\"x\"");
+    expect_rec(1, "b.example.com.", 60, ZL_T_TXT, "\"y\"");
+    expect_rec(2, "c.example.com.", 60, ZL_T_TXT, "\"z\"");
+    assert_int_equal(G.recs[2].span.line, 5);
+    expect_rec(3, "d.example.com.", 60, ZL_T_A, "192.0.2.1");
+    expect_rec(4, "e.example.com.", 60, ZL_T_A, "192.0.2.2");
+    expect_rec(5, "e.example.com.", 60, ZL_T_TXT, "\"w\"");
+    expect_rec(6, "f.example.com.", 5, ZL_T_A, "192.0.2.3");
+}
+
 static void test_md_mf_obsolete(void **state)
 {
     (void)state;
@@ -1710,6 +1736,7 @@ int main(void)
         cmocka_unit_test_teardown(test_directive_without_newline, teardown),
         cmocka_unit_test_teardown(test_date_directive, teardown),
         cmocka_unit_test_teardown(test_md_mf_obsolete, teardown),
+        cmocka_unit_test_teardown(test_paren_before_owner, teardown),
         cmocka_unit_test_teardown(test_quoted_directive_arguments, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
