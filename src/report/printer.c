@@ -48,6 +48,8 @@ struct zl_printer {
     struct run cur, glue;
     const struct zl_source *src;
     struct zl_buf ns_targets;   /* NS targets in cur: length byte + wire, each */
+    uint32_t last_ttl;          /* the previous record's TTL as BIND set it */
+    bool have_last;
 };
 
 struct zl_printer *zl_printer_new(void)
@@ -135,16 +137,18 @@ static bool is_ns_target(const struct zl_printer *pr, const struct zl_name *n)
     return false;
 }
 
-static void run_add(struct run *r, uint32_t set, uint32_t ttl)
+/* Adds the record to the run; returns the TTL it gets there. */
+static uint32_t run_add(struct run *r, uint32_t set, uint32_t ttl)
 {
     for (size_t i = 0; i < r->n; i++)
         if (r->v[i].set == set)
-            return; /* a later record of the RRset in the run: the first one's TTL */
+            return r->v[i].ttl; /* a later record of the RRset in the run: the first one's TTL */
     if (r->n == r->cap) {
         r->cap = r->cap ? r->cap * 2 : 16;
         r->v = zl_xrealloc(r->v, r->cap * sizeof *r->v);
     }
     r->v[r->n++] = (struct run_set){ set, ttl };
+    return ttl;
 }
 
 void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
@@ -163,6 +167,10 @@ void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
     /* RRSIG and SIG records are kept apart by the type they cover, as BIND does */
     uint16_t covers = (rec->type == ZL_T_RRSIG || rec->type == ZL_T_SIG) && rec->rdlen >= 2
                           ? (uint16_t)(rec->rdata[0] << 8 | rec->rdata[1]) : 0;
+    /* Without $TTL a record takes the previous one's TTL (RFC 1035): BIND's,
+     * after it gave that record its run's first TTL. */
+    uint32_t ttl = rec->ttl_source == ZL_TTL_PREVIOUS && pr->have_last ? pr->last_ttl : rec->ttl;
+    pr->have_last = true;
     uint32_t set = find_set(pr, rec, covers);
     if (pr->n == pr->cap) {
         pr->cap = pr->cap ? pr->cap * 2 : 1024;
@@ -171,7 +179,7 @@ void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
     pr->v[pr->n++] = (struct line){ mark, (uint32_t)(pr->lines.len - mark), set, rec->ttl,
                                     (uint16_t)at, (uint16_t)tl };
     if (rec->owner_flags & ZL_OWNER_GENERATED) {
-        pr->sets[set].ttl = rec->ttl; /* loaded at once, past the runs */
+        pr->sets[set].ttl = pr->last_ttl = ttl; /* loaded at once, past the runs */
         return;
     }
     if (pr->src != rec->span.src) { /* an $INCLUDE starts or ends: both runs are loaded */
@@ -188,12 +196,12 @@ void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
             end_run(pr, &pr->cur);
     }
     if (pr->glue.active) {
-        run_add(&pr->glue, set, rec->ttl);
+        pr->last_ttl = run_add(&pr->glue, set, ttl);
         return;
     }
     if (!pr->cur.active)
         start_run(&pr->cur, &rec->owner);
-    run_add(&pr->cur, set, rec->ttl);
+    pr->last_ttl = run_add(&pr->cur, set, ttl);
     if (rec->type == ZL_T_NS && rec->rdlen > 0 && rec->rdlen <= ZL_NAME_MAX) {
         zl_buf_putc(&pr->ns_targets, (uint8_t)rec->rdlen);
         zl_buf_put(&pr->ns_targets, rec->rdata, rec->rdlen);
