@@ -1040,6 +1040,14 @@ static void test_quoted_directive_arguments(void **state)
     }
     parse("$TTL 60\n$GENERATE 1-2 g$ A \"192.0.2.$\"\n");
     expect_clean(2);
+    /* a line's first word that starts with '$' is a directive, quoted too */
+    parse("$TTL 60\n\"$TTL\" 5\na A 192.0.2.1\n");
+    expect_clean(1);
+    assert_int_equal(G.recs[0].ttl, 5);
+    parse("$TTL 60\n$ns2.example.net A 192.0.2.1\n\"$x\" A 192.0.2.2\n");
+    assert_int_equal(G.nrecs, 0);
+    expect_error(0, 2, 1, "unknown directive '$ns2.example.net'");
+    expect_error(1, 3, 1, "unknown directive '$x'");
 }
 
 static void test_paren_before_owner(void **state)
