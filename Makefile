@@ -79,6 +79,7 @@ TOOL_BINS := $(BUILD)/genzone
 VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
 .PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
+        fuzz-build fuzz-campaign fuzz-merge fuzz-bind \
         docs docs-check completions man dist check-integration corpus verify-test FORCE
 
 all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
@@ -284,7 +285,8 @@ corpus: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --max-fa-per-1k=1 --max-missed=0 tests/corpus
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c tests/fuzz/fuzz_terraform.c
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_files.c tests/fuzz/fuzz_util.c \
+             tests/fuzz/fuzz_terraform.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -298,7 +300,7 @@ fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
 # make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|r53change|cloudformation|sesid|delegation|
-#            terraform|tfjson]
+#            terraform|tfjson|config|octodns_config|senders]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -308,16 +310,68 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud r53change cloudformation sesid delegation terraform tfjson
+FUZZ_TARGETS := zone route53 octodns gcloud r53change cloudformation sesid delegation terraform tfjson \
+                config octodns_config senders
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_ARGS    ?=
 # zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys;
-# hcl.dict: HCL syntax and Terraform's DNS resources.
-FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if $(filter terraform,$(FUZZ_TARGET)),hcl,exports)).dict
+# hcl.dict: HCL syntax and Terraform's DNS resources;
+# tests/fuzz/TARGET.dict, when there is one, adds the target's own words.
+FUZZ_DICT     = $(FUZZ_BUILD)/$(FUZZ_TARGET).dict
+FUZZ_DICT_SRC = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if \
+                $(filter config,$(FUZZ_TARGET)),config,$(if $(filter terraform,$(FUZZ_TARGET)),hcl,exports))).dict \
+                $(filter-out tests/fuzz/config.dict tests/fuzz/hcl.dict,$(wildcard tests/fuzz/$(FUZZ_TARGET).dict))
+# The committed, minimised corpus (tests/fuzz/corpus/TARGET): seeds every run.
+FUZZ_KEEP     = tests/fuzz/corpus/$(FUZZ_TARGET)
 
-fuzz:
+# ASan keeps no allocation stacks while fuzzing (a quarter of the time goes
+# into them); replay a finding with build/fuzz-replay or a plain run for them.
+FUZZ_ASAN    ?= malloc_context_size=0
+FUZZ_RUN      = ASAN_OPTIONS=$(FUZZ_ASAN)$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} \
+                $(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
+                -timeout=5 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)-
+FUZZ_DIRS     = $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+
+fuzz: fuzz-build
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_TIME) $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
+	    $(FUZZ_ARGS) $(FUZZ_DIRS)
+
+# make fuzz-campaign FUZZ_TARGET=... [FUZZ_MIN_RUNS=n] [FUZZ_PLATEAU=n]: runs
+# the target in rounds of FUZZ_PLATEAU executions until it has made at least
+# FUZZ_MIN_RUNS and a whole round found no new coverage feature; stops at the
+# first crash, leak or timeout (tests/fuzz/campaign, README.md).
+FUZZ_MIN_RUNS ?= 2000000
+FUZZ_PLATEAU  ?= 2000000
+fuzz-campaign: fuzz-build
+	@FUZZ_RUN='$(FUZZ_RUN) $(FUZZ_ARGS)' sh tests/fuzz/campaign $(FUZZ_TARGET) $(FUZZ_MIN_RUNS) \
+	    $(FUZZ_PLATEAU) $(FUZZ_BUILD)/campaign-$(FUZZ_TARGET) $(FUZZ_DIRS)
+
+# make fuzz-merge FUZZ_TARGET=...: replaces tests/fuzz/corpus/TARGET by the
+# smallest set of inputs with the same edges as it and the grown corpus
+# (-merge=1 counting edges, not hit counts, so that it stays small); inputs
+# above 16 KiB, or holding a stretch of a conformance file (which may not
+# be copied into the repository), are left out (tests/fuzz/corpus-filter).
+fuzz-merge: fuzz-build
+	@rm -rf $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) && mkdir -p $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)
+	@python3 tests/fuzz/corpus-filter $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET) \
+	    $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET)
+	$(FUZZ_RUN) -merge=1 -use_counters=0 $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) \
+	    $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET)
+	@rm -rf $(FUZZ_KEEP) && mkdir -p $(FUZZ_KEEP) && cp $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)/* $(FUZZ_KEEP)/
+	@echo "fuzz-merge: $(FUZZ_KEEP): $$(ls $(FUZZ_KEEP) | wc -l) inputs, $$(du -sk $(FUZZ_KEEP) | cut -f1) KiB"
+
+# make fuzz-bind [BIND_CASES=200000] [BIND_SEED=1]: differential fuzzing of
+# `zonelint print` against named-checkzone (tests/fuzz/bind-diff); on
+# demand, not in check: it runs for hours. Report in build/fuzz/bind-diff/.
+BIND_CASES ?= 200000
+BIND_SEED  ?= 1
+fuzz-bind: deps $(BUILD)/zonelint
+	@python3 tests/fuzz/bind-diff -n $(BIND_CASES) --seed $(BIND_SEED) --zonelint $(BUILD)/zonelint \
+	    --out $(BUILD)/fuzz/bind-diff
+
+fuzz-build:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
 	    "install clang and its libFuzzer runtime (Debian/Ubuntu: apt-get install clang libclang-rt-dev," \
 	    "or libclang-rt-14-dev for clang 14), or set FUZZ_CC"; exit 2; }
@@ -329,14 +383,10 @@ fuzz:
 	@case " $(FUZZ_TARGETS) " in *" $(FUZZ_TARGET) "*) ;; *) \
 	    echo "make fuzz: FUZZ_TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) SANFLAGS='$(FUZZ_SAN)' \
-	    OPT='-O1 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+	    OPT='-O2 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 	@sh tests/fuzz/corpus-seed $(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 	@mkdir -p $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/artifacts
-	$(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
-	    -timeout=5 -rss_limit_mb=2048 -max_total_time=$(FUZZ_TIME) \
-	    $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
-	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- $(FUZZ_ARGS) \
-	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+	@cat $(FUZZ_DICT_SRC) >$(FUZZ_DICT)
 
 # Only meaningful with BUILD=build/fuzz and clang (the fuzz rule above).
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_main.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a

@@ -625,7 +625,7 @@ int zl_cmd_check(struct cli *c)
 /* ---- print -------------------------------------------------------------------------------- */
 
 struct print_state {
-    struct zl_buf out;
+    struct zl_printer *out; /* lines kept to the end: the TTLs BIND gives (print.h) */
     bool write_error;
     struct zl_reporter *errs;
 };
@@ -633,12 +633,7 @@ struct print_state {
 static void print_record(void *user, const struct zl_record *rec)
 {
     struct print_state *ps = user;
-    zl_print_record(rec, &ps->out);
-    if (ps->out.len >= (1u << 16)) {
-        if (fwrite(ps->out.data, 1, ps->out.len, stdout) != ps->out.len)
-            ps->write_error = true;
-        ps->out.len = 0;
-    }
+    zl_printer_record(ps->out, rec);
 }
 
 static void print_diag(void *user, struct zl_diag *d)
@@ -673,6 +668,7 @@ int zl_cmd_print(struct cli *c)
 
     struct print_state ps;
     memset(&ps, 0, sizeof ps);
+    ps.out = zl_printer_new();
     struct zl_source *sources = NULL;
     ps.errs = zl_reporter_new(ZL_FMT_GCC, stderr, NULL);
     struct zl_parse_opts po;
@@ -701,6 +697,7 @@ int zl_cmd_print(struct cli *c)
         if (!data) {
             stdin_error(shown, too_big, c->max_input_size);
             zl_reporter_finish(ps.errs);
+            zl_printer_finish(ps.out, stdout);
             zl_settings_free(&st);
             zl_settings_cache_free(cache);
             return 2;
@@ -710,9 +707,8 @@ int zl_cmd_print(struct cli *c)
     } else {
         rc = zl_read_input(file, NULL, NULL, 0, st.input_format, &po, &res, NULL);
     }
-    if (ps.out.len && fwrite(ps.out.data, 1, ps.out.len, stdout) != ps.out.len)
+    if (zl_printer_finish(ps.out, stdout) != 0)
         ps.write_error = true;
-    zl_buf_free(&ps.out);
     if (fflush(stdout) != 0)
         ps.write_error = true;
     zl_reporter_finish(ps.errs);

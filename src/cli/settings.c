@@ -79,12 +79,15 @@ static int config_roots(const struct zl_settings_cache *s, const char *cfg_path,
     return zl_root_default(cfg_path, repo);
 }
 
+/* An absolute path is shown by its last part: the log of a CI run shows no
+ * path of the machine, even one a pull request wrote. */
 static void outside(const char *where, unsigned line, const char *key, const char *val, const char *why)
 {
+    const char *slash = val[0] == '/' ? strrchr(val, '/') : NULL;
     fprintf(stderr,
-            "%s:%u: error: %s '%s' %s; a configuration file may only narrow what zonelint reads (name it on the "
+            "%s:%u: error: %s %s%s' %s; a configuration file may only narrow what zonelint reads (name it on the "
             "command line, or widen the root with --include-root or ZONELINT_INCLUDE_ROOT)\n",
-            where, line, key, val, why);
+            where, line, key, slash ? "(an absolute path) '..." : "'", slash ? slash : val, why);
 }
 
 /* Reads a file named by the configuration, confined like an $INCLUDE. */

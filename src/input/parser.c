@@ -9,10 +9,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/ttl.h"
+#include "rdata/enc.h"
 #include "rdata/types.h"
 #include "input/confine.h"
 #include "base/fileio.h"
@@ -157,11 +159,19 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
             lx->stop = true;
             return 0;
         }
-        /* A UTF-8 byte order mark is dropped: editors add it, it means nothing. */
+        /* A UTF-8 byte order mark (editors add one) is no blank to BIND
+         * 9.18: it becomes part of the first word, so the first line's
+         * owner is mangled or its directive refused. Said once; the rest
+         * is read without it, so that its findings make sense. */
         if (got >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
             (unsigned char)buf[2] == 0xbf) {
             memmove(buf, buf + 3, got - 3);
             got -= 3;
+            struct zl_yyltype at = { 1, 1, 1, 2 };
+            zl_p_lex_error(lx->p, &at, "the file starts with a UTF-8 byte order mark: BIND reads it as part "
+                                       "of the first line's first word (owner \\239\\187\\191...), so "
+                                       "that line is lost; save the file without it");
+            lx->p->line_error = false;
         }
     }
     return got;
@@ -397,6 +407,10 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
         return;
     }
     p->type = (uint16_t)v->num;
+    /* BIND's loader: "obsolete", in any form (its $GENERATE does not check) */
+    if ((p->type == ZL_T_MD || p->type == ZL_T_MF) && !p->generating)
+        zl_p_error_at(p, &p->type_span, "%s is obsolete (RFC 973 replaced it by MX); BIND refuses it in "
+                      "zone data", p->type == ZL_T_MD ? "MD" : "MF");
 }
 
 void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted)
@@ -779,6 +793,28 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
     p->have_default_ttl = true;
 }
 
+/* $DATE YYYYMMDDHHMMSS: BIND's dump time (named-checkzone and named read
+ * it and change nothing else): one unquoted time from 1970 to 2106 (32-bit
+ * seconds), checked as BIND checks it. */
+static void dir_date(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$DATE", 1, 1, "one time YYYYMMDDHHMMSS"))
+        return;
+    struct zl_span s = tok_span(p, 0);
+    const char *t = zl_p_tok_text(p, 0);
+    size_t n = p->toks[0].len;
+    char shown[128];
+    zl_p_show(shown, sizeof shown, t, n);
+    uint32_t v;
+    int r = p->toks[0].flags & ZL_TOK_QUOTED ? -1 : zl_rd_parse_time(t, n, false, &v);
+    if (r == -1)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a time YYYYMMDDHHMMSS", shown);
+    else if (r != 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a valid date and time", shown);
+    else if (memcmp(t, "1970", 4) < 0 || memcmp(t, "21060207062815", 14) > 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is outside 1970-2106 (BIND: \"$DATE outside epoch\")", shown);
+}
+
 static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, struct zl_file *file,
                         const char *mem, size_t len);
 
@@ -995,14 +1031,43 @@ void zl_p_directive_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
+    if (p->lx && p->lx->eof_eol_sent) {
+        /* the line's end was made up at the end of the input */
+        char shown[32];
+        zl_p_error_at(p, &s, "the file ends on this %s line without a newline: BIND 9.18 refuses the "
+                      "zone (\"extra input text\"); end the line", zl_p_show(shown, sizeof shown,
+                      zl_p_text(p, &p->dir_name), p->dir_name.len));
+    }
+    /* BIND reads directive arguments as plain words: quoted, it refuses
+     * them ("syntax error"), but for $INCLUDE's file and $GENERATE's RDATA */
+    size_t from = p->dir == ZL_DIR_INCLUDE ? 1 : 0;
+    size_t upto = p->dir == ZL_DIR_GENERATE && p->ntoks ? p->ntoks - 1 : p->ntoks;
+    for (size_t i = from; p->dir != ZL_DIR_UNKNOWN && i < upto; i++) {
+        if (p->toks[i].flags & ZL_TOK_QUOTED) {
+            struct zl_span qs = tok_span(p, i);
+            char shown[128], name[16];
+            zl_p_error_at(p, &qs, "%s argument \"%s\" is quoted: BIND 9.18 refuses a quoted word here "
+                          "(syntax error); write it without the quotes",
+                          zl_p_show(name, sizeof name, zl_p_text(p, &p->dir_name), p->dir_name.len),
+                          zl_p_show(shown, sizeof shown, zl_p_tok_text(p, i), p->toks[i].len));
+            if (p->dir == ZL_DIR_INCLUDE)
+                p->res->include_failed = true;
+            zl_p_line_reset(p);
+            return;
+        }
+    }
     switch (p->dir) {
     case ZL_DIR_ORIGIN: dir_origin(p, &s); break;
     case ZL_DIR_TTL: dir_ttl(p, &s); break;
     case ZL_DIR_INCLUDE: dir_include(p, &s); break;
     case ZL_DIR_GENERATE: zl_generate_run(p, &s); break;
     default: {
+        if (p->dir_name.len == 5 && strncasecmp(zl_p_text(p, &p->dir_name), "$DATE", 5) == 0) {
+            dir_date(p, &s);
+            break;
+        }
         char shown[128];
-        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)",
+        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE, $DATE)",
                       zl_p_show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
         break;
     }
@@ -1051,7 +1116,10 @@ static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, stru
     lx.mem = mem;
     lx.mem_len = len;
     lx.line = 1;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = &lx;
     int r = run(p, &lx, NULL, 0);
+    p->lx = saved_lx;
     if (lx.read_errno) {
         struct zl_span s = { src, lx.line, 1, lx.line, 1 };
         zl_p_error_at(p, &s, "read error: %s", strerror(lx.read_errno));
@@ -1104,7 +1172,10 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
      * must not take it (comment_off would index the new buffer: ASan). */
     bool saved_have_comment = p->have_comment;
     p->have_comment = false;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = NULL;
     int r = run(p, &lx, text, len);
+    p->lx = saved_lx;
     zl_buf_free(&p->text);
     free(p->toks);
     p->text = saved_text;

@@ -30,6 +30,8 @@ struct zl_parser {
     bool budget_said;               /* "budget exhausted" is said once */
     bool no_ttl_said;               /* "no TTL" after an $INCLUDE that was not read: once */
     unsigned long records_dropped;  /* included records past the budget */
+    const struct zl_lexer *lx;      /* the file being read's scanner state; NULL in a
+                                       $GENERATE line */
 
     /* Zone-wide state (carried into included files). */
     struct zl_name origin;

@@ -19,6 +19,7 @@
 #include <pcre2.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "input/exports/ydoc.h"
 #include "rdata/types.h"
 

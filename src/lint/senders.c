@@ -45,7 +45,16 @@ struct zl_senders {
     size_t ndh;             /* power of two */
     pcre2_match_data *md;
     uint32_t md_pairs;
+    pcre2_match_context *mctx;  /* the step limit below */
+    const void **spent;         /* patterns that hit it: no match from now on */
+    size_t nspent;
 };
+
+/* A pack comes with the repository: a pattern that backtracks without end
+ * ("(a+)+" against "aaa...!") stops after this many steps (a few ms) and
+ * is not tried again, so a zone of such records costs no more than one. The
+ * packs' own patterns need a few thousand on the longest values. */
+#define MATCH_LIMIT 1000000u
 
 static void drop_index(struct zl_senders *s)
 {
@@ -116,6 +125,8 @@ void zl_senders_free(struct zl_senders *s)
     drop_index(s);
     free(s->v);
     pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    free(s->spent);
     free(s);
 }
 
@@ -426,11 +437,25 @@ bool zl_senders_match(struct zl_senders *s, const void *code, const char *subjec
 {
     if (!code)
         return false;
+    for (size_t i = 0; i < s->nspent; i++)
+        if (s->spent[i] == code)
+            return false;
     if (!s->md) {
         s->md_pairs = 1;
         s->md = pcre2_match_data_create(1, NULL);
     }
-    return pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, NULL) >= 0;
+    if (!s->mctx) {
+        s->mctx = pcre2_match_context_create(NULL);
+        pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+        pcre2_set_depth_limit(s->mctx, MATCH_LIMIT);
+    }
+    int rc = pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, s->mctx);
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+        s->spent = zl_xrealloc(s->spent, (s->nspent + 1) * sizeof *s->spent);
+        s->spent[s->nspent++] = code;
+    }
+    return rc >= 0;
 }
 
 bool zl_senders_capture(struct zl_senders *s, const void *code, const char *name, size_t *off, size_t *n)

@@ -877,6 +877,35 @@ static void test_pack_directory(void **state)
     rmdir(repo);
 }
 
+static void test_backtracking_pattern_spent(void **state)
+{
+    (void)state;
+    /* A pack pattern that backtracks without end stops at the step limit
+     * and is not tried again (a zone of such records costs one attempt). */
+    char dir[] = "/tmp/zl-senders-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "evil.yaml",
+               "sender: evil\nname: Evil\nsources: [https://evil.example/]\n"
+               "records:\n  - id: v\n    role: verification\n    type: TXT\n    owner: '@'\n"
+               "    prefix: 'evil='\n    value: 'evil=(a+)+'\n    source: https://evil.example/v\n");
+    struct zl_senders *s = zl_senders_new();
+    struct zl_sender_error err;
+    assert_int_equal(zl_senders_load_dir(s, dir, &err), 0);
+    long at = zl_senders_find(s, "evil", 4);
+    assert_true(at >= 0);
+    const struct zl_sender_compiled *c = zl_senders_compiled(s, (size_t)at, 0);
+    assert_non_null(c);
+    assert_true(zl_senders_match(s, c->value, "evil=aaa", 8));
+    static const char slow[] = "evil=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
+    assert_false(zl_senders_match(s, c->value, slow, sizeof slow - 1));
+    assert_false(zl_senders_match(s, c->value, "evil=aaa", 8)); /* spent */
+    zl_senders_free(s);
+    char path[512];
+    snprintf(path, sizeof path, "%s/evil.yaml", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -893,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_properties_in_reports),
         cmocka_unit_test(test_pack_errors),
         cmocka_unit_test(test_pack_directory),
+        cmocka_unit_test(test_backtracking_pattern_spent),
     };
     return cmocka_run_group_tests_name("senders", tests, NULL, NULL);
 }

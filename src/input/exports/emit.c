@@ -238,8 +238,10 @@ static struct zl_token *final_tokens(struct zl_fmt *f)
         f->cout = f->ntoks;
         f->out = zl_xrealloc(f->out, f->cout * sizeof *f->out);
     }
+    /* only empty values (value: with nothing) leave the text unallocated */
+    const char *text = f->text.data ? (const char *)f->text.data : "";
     for (size_t i = 0; i < f->ntoks; i++) {
-        f->out[i].text = (const char *)f->text.data + f->toks[i].off;
+        f->out[i].text = text + f->toks[i].off;
         f->out[i].len = f->toks[i].len;
         f->out[i].flags = f->toks[i].flags;
         f->out[i].span = f->toks[i].span;

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "base/source.h"
 #include "input/exports/ydoc.h"
 
@@ -277,7 +278,8 @@ static void search_dir(struct search *s, const char *dir, bool subdirs)
         names[n++] = zl_xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) /* an empty directory leaves names NULL, which qsort may not take */
+        qsort(names, n, sizeof *names, cmp_names);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n && !s->found; i++) {
             char path[PATH_MAX];
