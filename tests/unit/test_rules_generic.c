@@ -126,6 +126,39 @@ static void test_name_other_domain(void **state)
     run_cases(other_domain, N(other_domain));
 }
 
+/* ---- ZL2108 txt-owner-value-swapped ----------------------------------------- */
+
+static const struct rcase swapped[] = {
+    { "ACME token as owner, challenge name as value", "txt-owner-value-swapped",
+      "6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY 300 IN TXT _acme-challenge.www.example.com\n", NULL, 1,
+      { { 1, 1, "write _acme-challenge.www.example.com. IN TXT \"6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY\"" } } },
+    { "SES token as owner, quoted relative-looking name under a subdomain", "txt-owner-value-swapped",
+      "pmBGN7MjnfhTKUZ06Enqq1PeGUaOkw8lG.mail 300 IN TXT \"_amazonses.mail.example.com.\"\n", NULL, 1,
+      { { 1, 1, "the name '_amazonses.mail.example.com.'" } } },
+    { "DKIM selector name as value", "txt-owner-value-swapped",
+      "k7Yq2Lm9Xw4Rt6Pz1Vb8Nc3Hs5 300 IN TXT \"s1._domainkey.example.com\"\n", NULL, 1,
+      { { 1, 1, "'s1._domainkey.example.com.'" } } },
+    { "silent: the right way round, and look-alikes", "txt-owner-value-swapped",
+      "_acme-challenge.www 300 IN TXT \"6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY\"\n"
+      /* a hashed owner (DANE/SMIMEA style) with an ordinary value */
+      "c93f1e400f26708f98cb19d936620da35eec8f72e57f9eec01c1afd6 300 IN TXT \"v=spf1 -all\"\n"
+      /* a long owner of letters only is a host name, not a token */
+      "mailserverinternalrelayhost 300 IN TXT \"_acme-challenge.example.com\"\n"
+      /* the name is another zone's: no swap within this zone */
+      "Qx7b9LmZ2pT4vN8cR1sW5yK3hJ6dF0aE 300 IN TXT \"_acme-challenge.example.net\"\n"
+      /* two words: a sentence, not a name */
+      "Qx7b9LmZ2pT4vN8cR1sW5yK3hJ6dF0aE2 300 IN TXT \"_dmarc.example.com\" \"x\"\n"
+      /* a service label as owner pointing at another service name (delegation notes) */
+      "_acme-challenge 300 IN TXT \"_acme-challenge.www.example.com\"\n",
+      NULL, 0, { { 0 } } },
+};
+
+static void test_txt_swapped(void **state)
+{
+    (void)state;
+    run_cases(swapped, N(swapped));
+}
+
 /* ---- ZL2101 name-doubled-origin -------------------------------------------- */
 
 static const struct rcase doubled[] = {
@@ -642,6 +675,7 @@ int main(void)
         cmocka_unit_test(test_soft_findings_are_warnings),
         cmocka_unit_test(test_selection),
         cmocka_unit_test(test_name_other_domain),
+        cmocka_unit_test(test_txt_swapped),
     };
     return cmocka_run_group_tests_name("rules_generic", tests, NULL, NULL);
 }
