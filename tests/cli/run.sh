@@ -11,7 +11,8 @@
 #   setup         optional, with tree/: a sh script run there first (git init, links,
 #                 modes: what cannot be committed)
 #   expected.tree/ optional: files of the scratch directory after the run (exact)
-# The case folder's (or scratch directory's) absolute path is written @CASEDIR@/ in
+# The case folder's (or scratch directory's) absolute path is written @CASEDIR@/, the
+# repository's file:// URI file://@REPO@/, in
 # expected files. ZONELINT must point at the binary. UPDATE=1 rewrites the expected files.
 set -u
 : "${ZONELINT:?set ZONELINT to the zonelint binary}"
@@ -41,9 +42,15 @@ for dir in "$here"/cases/*/; do
         (cd "$run" && eval "\"\$ZONELINT\" $args" </dev/null >"$tmp/out" 2>"$tmp/err")
     fi
     rc=$?
-    # Absolute paths of the case folder (SARIF's base URI) differ per checkout.
-    sed "s|$run|@CASEDIR@/|g" "$tmp/out" >"$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
-    sed "s|$run|@CASEDIR@/|g" "$tmp/err" >"$tmp/err.n" && mv "$tmp/err.n" "$tmp/err"
+    # Absolute paths of the case folder and of the repository holding it
+    # (SARIF's base URI) differ per checkout.
+    top=$(cd "$run" && git rev-parse --show-toplevel 2>/dev/null) || top=
+    for f in "$tmp/out" "$tmp/err"; do
+        sed "s|$run|@CASEDIR@/|g" "$f" >"$f.n" && mv "$f.n" "$f"
+        if [ -n "$top" ]; then
+            sed "s|file://$top/|file://@REPO@/|g" "$f" >"$f.n" && mv "$f.n" "$f"
+        fi
+    done
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$tmp/out" "$dir/expected.out"
         cp "$tmp/err" "$dir/expected.err"
