@@ -324,8 +324,10 @@ static int resolve_argument(const char *written, const struct zl_root *widen, ch
                 strcpy(here.phys, tree[0] ? tree : cur);
                 struct allow a = { { &here, widen } };
                 r = resolve(cur, target, &a, true, &links, to, NULL);
-                if (r == RS_OUTSIDE)
+                if (r == RS_OUTSIDE) {
+                    strcpy(dir, cur); /* the root is the written path's */
                     return RS_OUTSIDE;
+                }
             } else {
                 /* a system link on the way (/var/run -> /run) */
                 r = resolve(cur, target, NULL, false, &links, to, NULL);
@@ -364,7 +366,7 @@ static void default_root(const char *dir, const char *tree, struct zl_root *out)
 
 int zl_root_default(const char *written, struct zl_root *out)
 {
-    char real[PATH_MAX], dir[PATH_MAX], tree[PATH_MAX];
+    char real[PATH_MAX], dir[PATH_MAX] = "", tree[PATH_MAX] = "";
     memset(out, 0, sizeof *out);
     if (!written || !strcmp(written, "-")) {
         if (cwd_phys(dir) != 0)
@@ -374,7 +376,7 @@ int zl_root_default(const char *written, struct zl_root *out)
         return 0;
     }
     int r = resolve_argument(written, NULL, real, dir, tree);
-    if (r == RS_ERRNO)
+    if (r == RS_ERRNO || !dir[0])
         return -1;
     /* a link that leads out still has a tree: it is the written path's */
     default_root(dir, tree, out);
