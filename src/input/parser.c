@@ -171,13 +171,10 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
 
 /* ---- line buffer ---------------------------------------------------------- */
 
-uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
+void zl_p_grow_tokens(struct zl_parser *p)
 {
-    uint32_t off = (uint32_t)p->text.len;
-    zl_buf_put(&p->text, text, len);
-    p->last_val.off = off;
-    p->last_val.len = (uint32_t)len;
-    return off;
+    p->ctoks = p->ctoks ? p->ctoks * 2 : 64;
+    p->toks = zl_xrealloc(p->toks, p->ctoks * sizeof *p->toks);
 }
 
 const char *zl_p_text(struct zl_parser *p, const struct zl_tokval *v)
@@ -200,6 +197,8 @@ void zl_p_line_reset(struct zl_parser *p)
     p->class_explicit = false;
     p->type = 0;
     p->line_error = false;
+    p->line_started = false;
+    p->syntax_failed = false;
     p->have_comment = false;
     p->lex_aws = false;
     p->aws_class = false;
@@ -296,8 +295,19 @@ static void name_error(struct zl_parser *p, const struct zl_span *s, const char 
                   zl_p_show(shown, sizeof shown, text, len), zl_name_status_text(st));
 }
 
+/* The scanner hands each part over as it cuts the token. An owner (or a
+ * blank one) is what the grammar always takes at the start of a line; a
+ * TTL, class or type only once each, after an owner, and none after the
+ * grammar rejected a token of the line: those it ignores here too, so each
+ * part counts exactly when the grammar took it. */
+static bool part_taken(const struct zl_parser *p)
+{
+    return p->line_started && !p->syntax_failed;
+}
+
 void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    p->line_started = true;
     struct zl_span s = span_of(p, loc);
     const char *t = zl_p_text(p, v);
     unsigned fl = 0;
@@ -327,6 +337,7 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
 
 void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
 {
+    p->line_started = true;
     struct zl_span s = span_of(p, loc);
     s.end_col = s.col;
     p->owner.off = (uint32_t)p->text.len;
@@ -353,6 +364,8 @@ void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
 
 void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p) || p->ttl_explicit)
+        return;
     p->ttl = v->num;
     p->ttl_explicit = true;
     p->ttl_span = span_of(p, loc);
@@ -360,6 +373,8 @@ void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yy
 
 void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p) || p->class_explicit || p->aws_class)
+        return;
     if (v->num == ZL_PSEUDO_AWS) {
         p->aws_class = true;
         p->aws_span = span_of(p, loc);
@@ -377,6 +392,8 @@ void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
 
 void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p))
+        return;
     p->type_span = span_of(p, loc);
     if (v->num == ZL_PSEUDO_AWS) {
         p->aws_alias = true;
@@ -384,19 +401,6 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
         return;
     }
     p->type = (uint16_t)v->num;
-}
-
-void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted)
-{
-    if (p->ntoks == p->ctoks) {
-        p->ctoks = p->ctoks ? p->ctoks * 2 : 64;
-        p->toks = zl_xrealloc(p->toks, p->ctoks * sizeof *p->toks);
-    }
-    struct zl_rawtok *t = &p->toks[p->ntoks++];
-    t->off = v->off;
-    t->len = v->len;
-    t->flags = quoted ? ZL_TOK_QUOTED : 0;
-    t->span = span_of(p, loc);
 }
 
 static struct zl_token *final_tokens(struct zl_parser *p)
@@ -638,6 +642,7 @@ static bool expects(const int *exp, int n, int tok)
 void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yyltype *loc,
                        const int *expected, int nexpected)
 {
+    p->syntax_failed = true;
     if (unexpected == LEXERR)
         return; /* the scanner has said what is wrong */
     struct zl_span s = span_of(p, loc);

@@ -59,6 +59,8 @@ struct zl_parser {
     uint16_t type;
     struct zl_span type_span;
     bool line_error;                /* an error was reported for this line */
+    bool line_started;              /* the grammar took an owner (or blank) token */
+    bool syntax_failed;             /* the grammar rejected a token of this line */
     uint32_t comment_off, comment_len;
     struct zl_span comment_span;
     bool have_comment;
@@ -105,6 +107,41 @@ struct zl_parser {
     bool no_origin_said;
     struct zl_span last_error_span;
 };
+
+/* ---- the scanner's hot helpers (grammar/zone.l) ----------------------------- */
+
+/* A token's text into the line buffer; returns its offset there. */
+static inline uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
+{
+    uint32_t off = (uint32_t)p->text.len;
+    zl_buf_put(&p->text, text, len);
+    p->last_val.off = off;
+    p->last_val.len = (uint32_t)len;
+    return off;
+}
+
+void zl_p_grow_tokens(struct zl_parser *p);
+
+/* An RDATA (or directive argument) token onto the line's list. */
+static inline void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *l,
+                              bool quoted)
+{
+    if (p->ntoks == p->ctoks)
+        zl_p_grow_tokens(p);
+    struct zl_rawtok *t = &p->toks[p->ntoks++];
+    t->off = v->off;
+    t->len = v->len;
+    t->flags = quoted ? ZL_TOK_QUOTED : 0;
+    if (p->generating) {
+        t->span = p->gen_span;
+    } else {
+        t->span.src = p->src;
+        t->span.line = (uint32_t)l->first_line;
+        t->span.col = (uint32_t)l->first_column;
+        t->span.end_line = (uint32_t)l->last_line;
+        t->span.end_col = (uint32_t)l->last_column;
+    }
+}
 
 /* Reports a syntax error (ZL1001) at span; counts it against the limit. */
 void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)
