@@ -42,6 +42,8 @@ void zl_buf_puts(struct zl_buf *b, const char *s);
 void zl_buf_put_u16(struct zl_buf *b, uint16_t v); /* network order */
 void zl_buf_put_u32(struct zl_buf *b, uint32_t v); /* network order */
 void zl_buf_put_uint(struct zl_buf *b, unsigned long long v); /* decimal text */
+/* v in decimal at out (at most 20 bytes, no NUL); returns the length. */
+size_t zl_u64_text(unsigned long long v, char *out);
 void zl_buf_printf(struct zl_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void zl_buf_vprintf(struct zl_buf *b, const char *fmt, va_list ap);

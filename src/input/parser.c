@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,6 +240,11 @@ int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *n
     bool after_aws = p->lex_aws;
     p->lex_aws = false;
     uint32_t v;
+    /* IN on nearly every line: no type is spelled like a class. */
+    if (len == 2 && (text[0] | 0x20) == 'i' && (text[1] | 0x20) == 'n') {
+        *num = ZL_CLASS_IN;
+        return CLASS;
+    }
     if (text[0] >= '0' && text[0] <= '9') {
         if (zl_ttl_parse(text, len, &v) == ZL_TTL_OK) {
             *num = v;
@@ -331,7 +337,7 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
                      (p->generating ? ZL_OWNER_GENERATED : 0);
     p->have_owner = true;
     /* A valid owner is "the previous owner" even if the rest of its line fails. */
-    p->last_owner = p->owner_name;
+    zl_name_copy(&p->last_owner, &p->owner_name);
     p->have_last_owner = true;
 }
 
@@ -357,7 +363,7 @@ void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
                              "owner, but there is no previous record");
         return;
     }
-    p->owner_name = p->last_owner;
+    zl_name_copy(&p->owner_name, &p->last_owner);
     p->owner_flags = ZL_OWNER_INHERITED;
     p->have_owner = true;
 }
@@ -459,8 +465,11 @@ void zl_p_record_end(struct zl_parser *p)
     }
     zl_p_soa_origin(p);
     struct zl_record rec;
-    memset(&rec, 0, sizeof rec);
-    rec.owner = p->owner_name;
+    /* Everything but the owner zeroed, the owner copied as long as it is:
+     * a record a line, and the name is most of the struct. */
+    memset((char *)&rec + offsetof(struct zl_record, owner_tok), 0,
+           sizeof rec - offsetof(struct zl_record, owner_tok));
+    zl_name_copy(&rec.owner, &p->owner_name);
     rec.owner_flags = p->owner_flags;
     rec.type = p->type;
     rec.type_span = p->type_span;
@@ -470,7 +479,8 @@ void zl_p_record_end(struct zl_parser *p)
     if (p->dialect == ZL_DIALECT_GODADDY)
         zl_p_godaddy_at_targets(p, toks);
     struct zl_rdata_error err;
-    memset(&err, 0, sizeof err);
+    err.tok = 0;
+    err.msg[0] = '\0';
     size_t nfields = 0;
     p->wire.len = 0;
     if (zl_rdata_parse(p->type, toks, p->ntoks, rec.origin, &p->wire, p->fields, &nfields, &err) != 0) {
@@ -603,7 +613,7 @@ void zl_p_record_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
-    p->last_owner = p->owner_name;
+    zl_name_copy(&p->last_owner, &p->owner_name);
     p->have_last_owner = true;
     p->last_ttl = rec.ttl;
     p->have_last_ttl = true;

@@ -131,24 +131,56 @@ int zl_rd_pqtext(struct pctx *c, const char *label)
     return 0;
 }
 
-/* BIND's txt_totext with quoting. */
+/* BIND's txt_totext with quoting: 0 as it is, 1 after a backslash, 2 as \DDD. */
+static const uint8_t txt_class[256] = {
+    [0 ... 0x1f] = 2, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 2,
+};
+
+/* Any byte of the 8 in w that txt_class does not copy as it is? */
+static inline bool special8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7f);
+    uint64_t zero = ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d);
+    uint64_t ctl = (w - ones * 0x20) & ~w; /* a byte below 0x20 (or a borrow after one) */
+    return ((zero | ctl | w) & high) != 0;
+}
+
 void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n)
 {
     zl_buf_reserve(b, n * 4 + 2);
     uint8_t *o = b->data + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        uint8_t ch = p[i];
-        if (ch < 0x20 || ch >= 0x7f) {
-            *o++ = '\\';
-            *o++ = (uint8_t)('0' + ch / 100);
-            *o++ = (uint8_t)('0' + ch / 10 % 10);
-            *o++ = (uint8_t)('0' + ch % 10);
-            continue;
+    size_t i = 0;
+    while (i < n) {
+        /* Runs without anything to escape go over a word at a time. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (special8(w))
+                break;
+            memcpy(o, &w, 8);
+            o += 8;
+            i += 8;
         }
-        if (ch == '"' || ch == '\\')
-            *o++ = '\\';
-        *o++ = ch;
+        size_t end = i + 8 < n ? i + 8 : n;
+        for (; i < end; i++) {
+            uint8_t ch = p[i];
+            switch (txt_class[ch]) {
+            case 0:
+                *o++ = ch;
+                break;
+            case 1:
+                *o++ = '\\';
+                *o++ = ch;
+                break;
+            default:
+                *o++ = '\\';
+                *o++ = (uint8_t)('0' + ch / 100);
+                *o++ = (uint8_t)('0' + ch / 10 % 10);
+                *o++ = (uint8_t)('0' + ch % 10);
+            }
+        }
     }
     *o++ = '"';
     b->len = (size_t)(o - b->data);
@@ -191,14 +223,17 @@ int zl_rd_pname(struct pctx *c, const char *label)
 
 int zl_rd_wname(struct wctx *w)
 {
-    struct zl_name n;
-    size_t off = w->off;
-    size_t used = zl_name_from_wire(&n, w->p + w->off, w->len - w->off);
-    if (used == 0)
+    size_t off = w->off, used = 0;
+    zl_buf_reserve(w->out, ZL_NAME_TEXT_MAX + 1);
+    size_t sep = w->out->len > w->ostart;
+    char *o = (char *)w->out->data + w->out->len;
+    size_t n = zl_wire_to_text(w->p + w->off, w->len - w->off, o + sep, &used);
+    if (n == 0)
         return -1;
+    if (sep)
+        o[0] = ' ';
+    w->out->len += sep + n;
     w->off += used;
-    zl_rd_sep(w);
-    zl_name_to_buf(&n, w->out);
     zl_rd_wfield(w, ZL_FIELD_NAME, off);
     return 0;
 }
