@@ -76,7 +76,7 @@ enum zl_name_status zl_name_from_text(struct zl_name *out, const char *s, size_t
             size_t k_label = ZL_LABEL_MAX - (wl - label_start - 1), k_name = ZL_NAME_MAX - wl;
             if (k_label < r || k_name < r)
                 return k_label <= k_name ? ZL_NAME_LABEL_TOO_LONG : ZL_NAME_TOO_LONG;
-            memcpy(w + wl, u + i, r);
+            zl_copy_small(w + wl, u + i, r);
             wl += r;
             i = j;
             if (i == n)

@@ -54,7 +54,10 @@ static inline void zl_name_copy(struct zl_name *dst, const struct zl_name *src)
 {
     dst->len = src->len;
     dst->nlabels = src->nlabels;
-    __builtin_memcpy(dst->wire, src->wire, src->len);
+    if (src->len <= 32)
+        __builtin_memcpy(dst->wire, src->wire, 32); /* one fixed copy: most names are short */
+    else
+        __builtin_memcpy(dst->wire, src->wire, src->len);
 }
 
 /* The uncompressed wire name at p (at most avail bytes) as presentation

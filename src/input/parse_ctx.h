@@ -52,6 +52,7 @@ struct zl_lexer {
     uint64_t offset;         /* bytes consumed */
     uint64_t line_start;     /* offset of the current line's first byte */
     uint64_t blank_start, blank_end; /* the last run of blanks (no token) */
+    int comment_sc;          /* start condition a comment read by the DFA returns to */
     int read_errno;
     /* The last token the scanner cut: its value (text in the parser's line
      * buffer) and its place; also what the parser reports a syntax error at. */

@@ -114,7 +114,7 @@ struct zl_parser {
 static inline uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
 {
     uint32_t off = (uint32_t)p->text.len;
-    zl_buf_put(&p->text, text, len);
+    zl_buf_put_word(&p->text, text, len);
     p->last_val.off = off;
     p->last_val.len = (uint32_t)len;
     return off;

@@ -1,6 +1,7 @@
 /* Character-strings, quoted text and domain names. */
 #include <string.h>
 
+#include "base/bytescan.h"
 #include "rdata/enc.h"
 
 /* ---- strings ----------------------------------------------------------------- */
@@ -136,16 +137,6 @@ static const uint8_t txt_class[256] = {
     [0 ... 0x1f] = 2, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 2,
 };
 
-/* Any byte of the 8 in w that txt_class does not copy as it is? */
-static inline bool special8(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), d = w ^ (ones * 0x7f);
-    uint64_t zero = ((q - ones) & ~q) | ((b - ones) & ~b) | ((d - ones) & ~d);
-    uint64_t ctl = (w - ones * 0x20) & ~w; /* a byte below 0x20 (or a borrow after one) */
-    return ((zero | ctl | w) & high) != 0;
-}
-
 void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n)
 {
     zl_buf_reserve(b, n * 4 + 2);
@@ -153,16 +144,11 @@ void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n)
     *o++ = '"';
     size_t i = 0;
     while (i < n) {
-        /* Runs without anything to escape go over a word at a time. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, p + i, 8);
-            if (special8(w))
-                break;
-            memcpy(o, &w, 8);
-            o += 8;
-            i += 8;
-        }
+        /* Runs without anything to escape are copied whole. */
+        size_t run = zl_bs_txt_plain_run(p + i, n - i);
+        memcpy(o, p + i, run);
+        o += run;
+        i += run;
         size_t end = i + 8 < n ? i + 8 : n;
         for (; i < end; i++) {
             uint8_t ch = p[i];

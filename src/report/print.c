@@ -19,14 +19,14 @@ int zl_print_record(const struct zl_record *rec, struct zl_buf *out)
     char tmp[16];
     const char *cls = rec->rclass == ZL_CLASS_IN ? "IN" : zl_class_to_text(rec->rclass, tmp);
     size_t n = strlen(cls);
-    memcpy(o, cls, n);
+    zl_copy_small(o, cls, n);
     o += n;
     *o++ = '\t';
     const char *tn = zl_type_name(rec->type);
     if (!tn)
         tn = zl_type_to_text(rec->type, tmp);
     n = strlen(tn);
-    memcpy(o, tn, n);
+    zl_copy_small(o, tn, n);
     o += n;
     *o++ = '\t';
     out->len = (size_t)(o - (char *)out->data);
