@@ -1088,7 +1088,8 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
 
 static void parser_init(struct zl_parser *p, const struct zl_parse_opts *opts, struct zl_parse_result *res)
 {
-    memset(p, 0, sizeof *p);
+    memset(p, 0, offsetof(struct zl_parser, root));
+    zl_root_clear(&p->root);
     memset(res, 0, sizeof *res);
     p->opts = opts;
     p->res = res;
@@ -1129,7 +1130,7 @@ static void parser_finish(struct zl_parser *p)
 static void choose_root(struct zl_parser *p, const struct zl_root *dflt)
 {
     const struct zl_parse_opts *opts = p->opts;
-    memset(&p->root, 0, sizeof p->root);
+    zl_root_clear(&p->root);
     if (opts->include_root) {
         if (zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &p->root) != 0) {
             /* not there: nothing below it can be read; keep the name for messages */
@@ -1140,11 +1141,11 @@ static void choose_root(struct zl_parser *p, const struct zl_root *dflt)
     }
     if (!dflt)
         return;
-    p->root = *dflt;
+    zl_root_copy(&p->root, dflt);
     struct zl_root narrow;
     if (opts->include_root_narrow && zl_root_from_dir(opts->include_root_narrow, ZL_ROOT_CONFIG, &narrow) == 0 &&
         zl_root_holds(dflt, narrow.phys))
-        p->root = narrow;
+        zl_root_copy(&p->root, &narrow);
 }
 
 static void use_budget(struct zl_parser *p)

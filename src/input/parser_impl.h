@@ -25,7 +25,6 @@ struct zl_parser {
     struct zl_source *src;          /* file being read now */
     const struct zl_source *top;    /* file named on the command line */
     unsigned depth;                 /* $INCLUDE nesting */
-    struct zl_root root;            /* what $INCLUDE may read (confine.h); kind NONE: nothing */
     struct zl_include_budget own_budget, *budget;
     bool budget_said;               /* "budget exhausted" is said once */
     bool no_ttl_said;               /* "no TTL" after an $INCLUDE that was not read: once */
@@ -96,7 +95,6 @@ struct zl_parser {
     struct zl_buf wire;
     struct zl_token *outtoks;
     size_t couttoks;
-    struct zl_field fields[ZL_RDATA_MAX_FIELDS];
 
     unsigned errors_shown;
     /* "no origin" is said once per file; the rest are counted here. */
@@ -106,6 +104,11 @@ struct zl_parser {
     struct zl_span no_origin_first;
     bool no_origin_said;
     struct zl_span last_error_span;
+
+    /* Big and written before they are read: left out of the struct's
+     * zeroing at the start of every file (parser_init). */
+    struct zl_root root;            /* what $INCLUDE may read (confine.h); kind NONE: nothing */
+    struct zl_field fields[ZL_RDATA_MAX_FIELDS];
 };
 
 /* ---- the scanner's hot helpers (grammar/zone.l) ----------------------------- */

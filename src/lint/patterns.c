@@ -1,7 +1,8 @@
 /* The PCRE2 pattern table (see patterns.h). Patterns are plain data here;
- * compiling happens once per engine. */
+ * compiling happens once per process. */
 #include "lint/patterns.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -43,36 +44,57 @@ static const struct {
     [ZL_PAT_DMARC_PSD] = { "dmarc-psd", "^[ynuYNU]\\z" },
 };
 
+/* The compiled table is the process's, made once (pthread_once) and kept
+ * until exit: compiling and JIT-compiling the patterns cost more than
+ * linting a small zone, and a run lints many. Compiled code is only read
+ * once made, so every engine (thread) shares it; each engine's struct has
+ * the match data, the one thing a match writes. */
+static pcre2_code *shared_code[ZL_PAT__COUNT];
+static uint32_t shared_pairs;
+static bool shared_ok;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
+
+static void compile_shared(void)
+{
+    uint32_t max_pairs = 1;
+    for (int i = 0; i < ZL_PAT__COUNT; i++) {
+        int err;
+        PCRE2_SIZE erroff;
+        pcre2_code *c = pcre2_compile((PCRE2_SPTR)table[i].src, PCRE2_ZERO_TERMINATED, 0, &err, &erroff, NULL);
+        if (!c) {
+            for (int k = 0; k < i; k++) {
+                pcre2_code_free(shared_code[k]);
+                shared_code[k] = NULL;
+            }
+            return;
+        }
+        /* JIT is an optimisation: without it (unsupported CPU, SELinux)
+         * pcre2_match interprets the same pattern. */
+        (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+        uint32_t caps = 0;
+        if (pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &caps) == 0 && caps + 1 > max_pairs)
+            max_pairs = caps + 1;
+        shared_code[i] = c;
+    }
+    shared_pairs = max_pairs;
+    shared_ok = true;
+}
+
 struct zl_patterns {
-    pcre2_code *code[ZL_PAT__COUNT];
+    pcre2_code *const *code;
     /* Shared by every match: the struct is used by one thread at a time. */
     pcre2_match_data *md;
 };
 
 struct zl_patterns *zl_patterns_new(void)
 {
+    if (pthread_once(&shared_once, compile_shared) != 0 || !shared_ok)
+        return NULL;
     struct zl_patterns *p = zl_xcalloc(1, sizeof *p);
-    uint32_t max_pairs = 1;
-    for (int i = 0; i < ZL_PAT__COUNT; i++) {
-        int err;
-        PCRE2_SIZE erroff;
-        p->code[i] = pcre2_compile((PCRE2_SPTR)table[i].src, PCRE2_ZERO_TERMINATED, 0, &err,
-                                   &erroff, NULL);
-        if (!p->code[i]) {
-            zl_patterns_free(p);
-            return NULL;
-        }
-        /* JIT is an optimisation: without it (unsupported CPU, SELinux)
-         * pcre2_match interprets the same pattern. */
-        (void)pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
-        uint32_t caps = 0;
-        if (pcre2_pattern_info(p->code[i], PCRE2_INFO_CAPTURECOUNT, &caps) == 0 &&
-            caps + 1 > max_pairs)
-            max_pairs = caps + 1;
-    }
-    p->md = pcre2_match_data_create(max_pairs, NULL);
+    p->code = shared_code;
+    p->md = pcre2_match_data_create(shared_pairs, NULL);
     if (!p->md) {
-        zl_patterns_free(p);
+        free(p);
         return NULL;
     }
     return p;
@@ -82,8 +104,6 @@ void zl_patterns_free(struct zl_patterns *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < ZL_PAT__COUNT; i++)
-        pcre2_code_free(p->code[i]);
     pcre2_match_data_free(p->md);
     free(p);
 }
