@@ -101,15 +101,16 @@ static inline size_t zl_bs_blank_run(const char *s, size_t n)
     return i;
 }
 
-/* Bytes from p (at most n) that a TXT string prints as they are: not '"',
- * '\\', below 0x20 or above 0x7e. */
-static inline size_t zl_bs_txt_plain_run(const uint8_t *p, size_t n)
+/* Bytes from p (at most n) before the first '"', '\\', byte below `low`
+ * (0x20, or 0x21 to count a space too) or above 0x7e: a TXT string prints
+ * the run as it is (low 0x20), and no stray character hides in it. */
+static inline size_t zl_bs_plain_run(const uint8_t *p, size_t n, unsigned char low)
 {
     size_t i = 0;
 #if defined(__SSE2__)
-    /* Signed compare: 0x80-0xff are negative, so below 0x20 as well. */
+    /* Signed compare: 0x80-0xff are negative, so below `low` as well. */
     const __m128i q = _mm_set1_epi8('"'), b = _mm_set1_epi8('\\'), del = _mm_set1_epi8(0x7f),
-                  sp = _mm_set1_epi8(0x20);
+                  sp = _mm_set1_epi8((char)low);
     for (; i + 16 <= n; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
         __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, b)),
@@ -119,17 +120,24 @@ static inline size_t zl_bs_txt_plain_run(const uint8_t *p, size_t n)
             return i + (size_t)__builtin_ctz(bits);
     }
 #endif
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        uint64_t m = zl_bs_eq8(w, '"') | zl_bs_eq8(w, '\\') | zl_bs_eq8(w, 0x7f) | zl_bs_ctl8(w) |
-                     (w & 0x8080808080808080ull);
-        if (m)
-            break;
+    if (low == 0x20) {
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            uint64_t m = zl_bs_eq8(w, '"') | zl_bs_eq8(w, '\\') | zl_bs_eq8(w, 0x7f) | zl_bs_ctl8(w) |
+                         (w & 0x8080808080808080ull);
+            if (m)
+                break;
+        }
     }
-    while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= 0x20 && p[i] < 0x7f)
+    while (i < n && p[i] != '"' && p[i] != '\\' && p[i] >= low && p[i] < 0x7f)
         i++;
     return i;
+}
+
+static inline size_t zl_bs_txt_plain_run(const uint8_t *p, size_t n)
+{
+    return zl_bs_plain_run(p, n, 0x20);
 }
 
 #endif

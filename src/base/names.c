@@ -275,6 +275,10 @@ bool zl_name_equal(const struct zl_name *a, const struct zl_name *b)
 {
     if (a->len != b->len)
         return false;
+    /* The same bytes (the usual case: names of one zone are written alike)
+     * at memcmp's speed; else octet by octet, case folded. */
+    if (memcmp(a->wire, b->wire, a->len) == 0)
+        return true;
     for (size_t i = 0; i < a->len; i++)
         if (lower(a->wire[i]) != lower(b->wire[i]))
             return false;
@@ -325,6 +329,8 @@ bool zl_name_is_subdomain(const struct zl_name *name, const struct zl_name *pare
     if (off != want)
         return false;
     const uint8_t *a = name->wire + off, *b = parent->wire;
+    if (memcmp(a, b, parent->len) == 0)
+        return true;
     for (size_t i = 0; i < parent->len; i++)
         if (a[i] != b[i] && lower(a[i]) != lower(b[i]))
             return false;

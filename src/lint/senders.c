@@ -334,11 +334,13 @@ static int by_key(const void *a, const void *b)
     return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+/* From the last byte back (senders.h): every label suffix of a host gets
+ * its hash in one pass over it. */
 static uint64_t key_hash(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (size_t i = n; i-- > 0;)
+        h = zl_senders_hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 
@@ -392,12 +394,17 @@ const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sende
 
 const struct zl_sender_ref *zl_senders_by_domain(struct zl_senders *s, const char *name, size_t n, size_t *count)
 {
+    return zl_senders_by_domain_hash(s, name, n, key_hash(name, n), count);
+}
+
+const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, const char *name, size_t n, uint64_t h,
+                                                      size_t *count)
+{
     size_t total;
     const struct zl_sender_ref *v = zl_senders_index(s, ZL_IDX_DOMAIN, &total);
     *count = 0;
     if (!total)
         return NULL;
-    uint64_t h = key_hash(name, n);
     for (size_t k = h & (s->ndh - 1); s->dh[k].count; k = (k + 1) & (s->ndh - 1)) {
         const struct dom_slot *d = &s->dh[k];
         if (d->h == h && v[d->first].keylen == n && memcmp(v[d->first].key, name, n) == 0) {
