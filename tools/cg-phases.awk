@@ -42,9 +42,10 @@ function I(f) { return self[f] + out[f] }
 END {
     nb = split("zl_p_owner zl_p_owner_inherit zl_p_ttl zl_p_class zl_p_type", build, " ")
     output = I("print_record")
-    rules = I("on_record") + I("zl_engine_end")
+    per_record = I("on_record")          # the engine and the rules, record by record
+    rules = per_record + I("zl_engine_end")
     rdata = I("zl_rdata_parse")
-    building = I("zl_p_record_end") - rdata - output - rules
+    building = I("zl_p_record_end") - rdata - output - per_record
     scanner = I("zl_yylex")
     for (i = 1; i <= nb; i++) {
         building += I(build[i])
@@ -53,11 +54,11 @@ END {
     parser = 0
     reader = 0
     if (I("zl_yyparse") > 0) {
-        parser = I("zl_yyparse") - scanner - building - rdata - output - rules
+        parser = I("zl_yyparse") - scanner - building - rdata - output - per_record
     } else {
         building = 0
         scanner = 0
-        reader = I("zl_read_input") - rdata - output - rules
+        reader = I("zl_read_input") - rdata - output - per_record
     }
     other = total - scanner - parser - building - rdata - output - rules - reader
     printf "total %.0f\nscanner %.0f\nparser %.0f\nbuilding %.0f\nrdata %.0f\noutput %.0f\nrules %.0f\nreader %.0f\nother %.0f\n",

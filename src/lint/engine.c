@@ -128,6 +128,7 @@ static inline uint64_t lower8(uint64_t w)
 static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
 {
     h ^= n * 0x9e3779b97f4a7c15ull;
+    size_t whole = n;
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
@@ -139,8 +140,20 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
         n -= 8;
     }
     if (n) {
+        /* The last n bytes, without a call to memcpy: the 8 bytes that end
+         * them when the input is that long, else one at a time. */
         uint64_t w = 0;
-        memcpy(&w, p, n);
+        if (whole >= 8) {
+            memcpy(&w, p + n - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w <<= 8 * (8 - n);
+#else
+            w >>= 8 * (8 - n);
+#endif
+        } else {
+            for (size_t i = 0; i < n; i++)
+                w |= (uint64_t)p[i] << (8 * i);
+        }
         if (fold)
             w = lower8(w);
         h = (h ^ w) * 0x100000001b3ull;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "base/buf.h"
+#include "base/memo.h"
 
 /* Building blocks, kept as macros so each pattern reads as one string. */
 #define OCTET "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
@@ -84,6 +85,7 @@ struct zl_patterns {
     pcre2_code *const *code;
     /* Shared by every match: the struct is used by one thread at a time. */
     pcre2_match_data *md;
+    struct zl_memo *memo;  /* (pattern, subject) -> matched; made on the first match */
 };
 
 struct zl_patterns *zl_patterns_new(void)
@@ -105,6 +107,7 @@ void zl_patterns_free(struct zl_patterns *p)
     if (!p)
         return;
     pcre2_match_data_free(p->md);
+    free(p->memo);
     free(p);
 }
 
@@ -127,6 +130,13 @@ bool zl_pattern_match(const struct zl_patterns *p, enum zl_pattern_id id, const 
 {
     if (!p || (unsigned)id >= ZL_PAT__COUNT)
         return false;
-    int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, n, 0, 0, p->md, NULL);
-    return rc >= 0;
+    struct zl_patterns *w = (struct zl_patterns *)p; /* the memo is no part of the table's meaning */
+    if (!w->memo)
+        w->memo = zl_xcalloc(1, sizeof *w->memo);
+    bool yes;
+    if (zl_memo_get(w->memo, (uintptr_t)id + 1, s, n, &yes))
+        return yes;
+    yes = pcre2_match(p->code[id], (PCRE2_SPTR)s, n, 0, 0, p->md, NULL) >= 0;
+    zl_memo_put(w->memo, (uintptr_t)id + 1, s, n, yes);
+    return yes;
 }

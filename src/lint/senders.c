@@ -15,6 +15,7 @@
 #include <pcre2.h>
 
 #include "base/buf.h"
+#include "base/memo.h"
 #include "rdata/types.h"
 
 struct slot {
@@ -43,6 +44,9 @@ struct zl_senders {
     size_t ndh;             /* power of two */
     pcre2_match_data *md;
     uint32_t md_pairs;
+    /* (code, subject) that did not match: a failed match leaves no
+     * captures anyone reads, so a kept "no" is the whole answer. */
+    struct zl_memo *no_match;
 };
 
 static void drop_index(struct zl_senders *s)
@@ -71,6 +75,8 @@ static void push(struct zl_senders *s, const struct zl_sender_pack *p, struct zl
                 pcre2_code_free(o->compiled[e].value);
             }
             free(o->compiled);
+            if (s->no_match) /* its keys are code addresses, which may come back */
+                memset(s->no_match, 0, sizeof *s->no_match);
         }
         zl_sender_pack_free(o->owned);
         o->pack = p;
@@ -114,6 +120,7 @@ void zl_senders_free(struct zl_senders *s)
     drop_index(s);
     free(s->v);
     pcre2_match_data_free(s->md);
+    free(s->no_match);
     free(s);
 }
 
@@ -423,7 +430,15 @@ bool zl_senders_match(struct zl_senders *s, const void *code, const char *subjec
         s->md_pairs = 1;
         s->md = pcre2_match_data_create(1, NULL);
     }
-    return pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, NULL) >= 0;
+    if (!s->no_match)
+        s->no_match = zl_xcalloc(1, sizeof *s->no_match);
+    bool yes;
+    if (zl_memo_get(s->no_match, (uintptr_t)code, subject, n, &yes))
+        return false;
+    if (pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, NULL) >= 0)
+        return true;
+    zl_memo_put(s->no_match, (uintptr_t)code, subject, n, false);
+    return false;
 }
 
 bool zl_senders_capture(struct zl_senders *s, const void *code, const char *name, size_t *off, size_t *n)
