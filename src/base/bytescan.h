@@ -83,6 +83,31 @@ static inline size_t zl_bs_line_run(const char *s, size_t n)
     return i;
 }
 
+/* Bytes from s (at most n) before the first '\n' or byte above 0x7f: where
+ * a column in characters is a column in bytes. */
+static inline size_t zl_bs_ascii_run(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, nl), v));
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (zl_bs_eq8(w, '\n') | (w & 0x8080808080808080ull))
+            break;
+    }
+    while (i < n && s[i] != '\n' && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Blanks (' ', '\t') from s, at most n. */
 static inline size_t zl_bs_blank_run(const char *s, size_t n)
 {

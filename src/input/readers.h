@@ -27,6 +27,8 @@ enum {
     ZL_READS_SOA = 1u << 0,               /* the SOA record: a missing one is a finding (ZL3101) */
     ZL_READS_FIXITS = 1u << 1,            /* fix-its (master-file text) apply to the file as written */
     ZL_READS_ZONE_IS_FILE_NAME = 1u << 2, /* the zone's name is the file's (<zone>.yaml) */
+    ZL_READS_STREAMED = 1u << 3,          /* read gets no text from a file: it streams the file
+                                             itself (f->in, src/input/exports/ystream.h) */
 };
 
 /* What detection sees of a file: its first bytes and its name. */

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/exports/ystream.h"
 #include "input/readers.h"
 #include "input/exports/octodns_config.h"
 #include "rdata/types.h"
@@ -535,9 +536,62 @@ bool zl_sniff_octodns(const struct zl_sniff *s)
            (has_type_key(s->data, s->len) || zl_sniff_contains(s, "\"type\""));
 }
 
-void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
+static void read_tree(struct zl_fmt *f, const char *text, size_t len);
+
+/* One record name and what it holds (a record or a list of them), read
+ * from the root mapping of document doc. */
+static void one_name(struct zl_fmt *f, size_t doc, yaml_node_t *key, yaml_node_t *v)
 {
-    zl_fmt_load_documents(f, text, len, "YAML/JSON");
+    struct zl_fmt_owner owner;
+    char fqdn[ZL_NAME_TEXT_MAX + 320];
+    if (owner_of(f, doc, key, &owner, fqdn, sizeof fqdn) != 0)
+        return;
+    if (v->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+            one_record(f, doc, &owner, fqdn, zl_y_node(&f->y, doc, *it));
+    } else {
+        one_record(f, doc, &owner, fqdn, v);
+    }
+}
+
+/* Streamed (ystream.h): each pair of the root mapping a unit. */
+static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
+{
+    (void)arg;
+    uint64_t a, b;
+    if (zl_ys_type(s) != YAML_MAPPING_START_EVENT) {
+        zl_ys_skip(s, &a, &b);
+        if (!s->failed) {
+            struct zl_span sp = zl_ys_span(s, a, b);
+            zl_fmt_error(f, &sp, "an octoDNS zone file is a mapping of record names to records");
+        }
+        return;
+    }
+    zl_ys_next(s);
+    while (zl_ys_type(s) != YAML_MAPPING_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+        zl_ys_unit(s);
+        int key = zl_ys_build_index(s);
+        int value = key ? zl_ys_build_index(s) : 0;
+        if (!value)
+            return;
+        one_name(f, 0, yaml_document_get_node(&s->unit, key), yaml_document_get_node(&s->unit, value));
+    }
+    zl_ys_next(s);
+}
+
+static void skipped_report(struct zl_fmt *f)
+{
+    if (f->skipped)
+        zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,
+                      "%lu record%s of types octoDNS or its providers define (ALIAS, URLFWD, "
+                      "Route53Provider/ALIAS, ...) or zonelint does not read (HTTPS, SVCB, URI, OPENPGPKEY) "
+                      "%s read but not checked",
+                      f->skipped, f->skipped == 1 ? "" : "s", f->skipped == 1 ? "is" : "are");
+}
+
+/* The zone: --origin, else the file name; false (reported) when neither. */
+static bool zone_of(struct zl_fmt *f)
+{
     if (f->opts->zone) {
         f->origin = *f->opts->zone;
         f->have_origin = true;
@@ -549,10 +603,36 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
         zl_fmt_report(f, ZL_RULE_ZL1000, &s,
                       "cannot tell which zone this octoDNS file is for: octoDNS takes it from the file "
                       "name (<zone>.yaml); name the file so or pass --origin");
-        return;
+        return false;
     }
     zone_config(f);
-    if (f->res->io_error)
+    return !f->res->io_error;
+}
+
+void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
+{
+    switch (zl_ys_check(f, text, len, "YAML/JSON", NULL, NULL)) {
+    case ZL_YS_NOTHING:
+        break;
+    case ZL_YS_TREE:
+        if ((text = zl_ys_whole(f, &len)))
+            read_tree(f, text, len);
+        break;
+    case ZL_YS_STREAM:
+        if (zone_of(f)) {
+            zl_ys_read(f, read_doc, NULL);
+            skipped_report(f);
+        }
+        break;
+    }
+    zl_ys_free(f);
+}
+
+/* The documents as a tree (an input with anchors or aliases). */
+static void read_tree(struct zl_fmt *f, const char *text, size_t len)
+{
+    zl_fmt_load_documents(f, text, len, "YAML/JSON");
+    if (!zone_of(f))
         return;
     for (size_t d = 0; d < f->y.ndocs; d++) {
         yaml_node_t *root = zl_y_root(&f->y, d);
@@ -561,24 +641,8 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
             zl_fmt_error(f, &s, "an octoDNS zone file is a mapping of record names to records");
             continue;
         }
-        for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-            struct zl_fmt_owner owner;
-            char fqdn[ZL_NAME_TEXT_MAX + 320];
-            if (owner_of(f, d, zl_y_node(&f->y, d, p->key), &owner, fqdn, sizeof fqdn) != 0)
-                continue;
-            yaml_node_t *v = zl_y_node(&f->y, d, p->value);
-            if (v->type == YAML_SEQUENCE_NODE) {
-                for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
-                    one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it));
-            } else {
-                one_record(f, d, &owner, fqdn, v);
-            }
-        }
+        for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++)
+            one_name(f, d, zl_y_node(&f->y, d, p->key), zl_y_node(&f->y, d, p->value));
     }
-    if (f->skipped)
-        zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,
-                      "%lu record%s of types octoDNS or its providers define (ALIAS, URLFWD, "
-                      "Route53Provider/ALIAS, ...) or zonelint does not read (HTTPS, SVCB, URI, OPENPGPKEY) "
-                      "%s read but not checked",
-                      f->skipped, f->skipped == 1 ? "" : "s", f->skipped == 1 ? "is" : "are");
+    skipped_report(f);
 }
