@@ -111,7 +111,7 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 SENDER_PACKS   := $(sort $(wildcard senders/*.yaml))
 GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/input/exports/ypos.c \
                   src/base/fileio.c src/base/buf.c
-$(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h src/input/exports/ystream.h | $(BUILD)
+$(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h src/input/exports/ypos.h | $(BUILD)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(GENSENDERS_SRC) $(LDLIBS)
 
 $(BUILD)/senders_builtin.c: $(BUILD)/gensenders $(SENDER_PACKS)

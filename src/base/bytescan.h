@@ -108,6 +108,47 @@ static inline size_t zl_bs_ascii_run(const char *s, size_t n)
     return i;
 }
 
+/* Bytes from s (at most n) before the first '"', '{', '}', '[' or ']': what
+ * a JSON scanner outside strings can step over. */
+static inline size_t zl_bs_json_run(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i q = _mm_set1_epi8('"'), ob = _mm_set1_epi8('{'), cb = _mm_set1_epi8('}'),
+                  os = _mm_set1_epi8('['), cs = _mm_set1_epi8(']');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, q), _mm_cmpeq_epi8(v, ob)),
+                                 _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, cb), _mm_cmpeq_epi8(v, os)),
+                                              _mm_cmpeq_epi8(v, cs)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < n && s[i] != '"' && s[i] != '{' && s[i] != '}' && s[i] != '[' && s[i] != ']')
+        i++;
+    return i;
+}
+
+/* Bytes from s (at most n) before the first '\r' or byte above 0x7f. */
+static inline size_t zl_bs_ascii_nocr_run(const char *s, size_t n)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= n; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+        unsigned bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, cr), v));
+        if (bits)
+            return i + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    while (i < n && s[i] != '\r' && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /* Blanks (' ', '\t') from s, at most n. */
 static inline size_t zl_bs_blank_run(const char *s, size_t n)
 {

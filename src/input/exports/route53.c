@@ -278,11 +278,12 @@ static void sets_of(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
 static void list_item(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
 {
     zl_ys_unit(s);
-    yaml_document_t *d = &s->unit;
     uint64_t a = s->start;
-    int map = yaml_document_add_mapping(d, NULL, s->ev.data.mapping_start.style);
+    int map = zl_ys_new_mapping(s);
     size_t la = s->ev.start_mark.line;
     bool page = false, seen = false;
+    yaml_node_pair_t *pairs = NULL;
+    size_t npairs = 0, cpairs = 0;
     zl_ys_next(s);
     while (zl_ys_type(s) != YAML_MAPPING_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
         if (page) {
@@ -299,21 +300,27 @@ static void list_item(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
             continue;
         }
         int value = zl_ys_build_index(s);
-        if (!map || !key || !value || !yaml_document_append_mapping_pair(d, map, key, value))
+        if (!map || !key || !value) {
+            free(pairs);
             return;
+        }
+        if (npairs == cpairs) {
+            cpairs = cpairs ? 2 * cpairs : 16;
+            pairs = zl_xrealloc(pairs, cpairs * sizeof *pairs);
+        }
+        pairs[npairs].key = key;
+        pairs[npairs++].value = value;
     }
     uint64_t b = s->end;
     size_t lb = s->ev.end_mark.line;
     zl_ys_next(s);
-    if (page || !map || s->failed)
+    if (page || !map || s->failed) {
+        free(pairs);
         return;
-    yaml_node_t *item = yaml_document_get_node(d, map);
-    memset(&item->start_mark, 0, sizeof item->start_mark);
-    memset(&item->end_mark, 0, sizeof item->end_mark);
-    item->start_mark.index = (size_t)a;
-    item->end_mark.index = (size_t)b;
-    item->start_mark.line = la;
-    item->end_mark.line = lb;
+    }
+    zl_ys_end_mapping(s, map, pairs, npairs, a, b, la, lb);
+    free(pairs);
+    yaml_node_t *item = yaml_document_get_node(&s->unit, map);
     if (zl_y_get(&f->y, 0, item, "Name"))
         w->fn(f, 0, item, w->arg); /* the bare list of record sets */
     else if (w->report)

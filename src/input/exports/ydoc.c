@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
-#include "input/exports/ystream.h"
+#include "input/exports/ypos.h"
 
 /* ---- lines and positions ------------------------------------------------ */
 

@@ -7,7 +7,7 @@
 
 #include "base/buf.h"
 #include "base/bytescan.h"
-#include "input/exports/ystream.h"
+#include "input/exports/ypos.h"
 
 #define READ_BLOCK 65536
 #define TRIM_AT 65536 /* bytes the window may drop before it does */

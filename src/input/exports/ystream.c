@@ -35,6 +35,10 @@ struct zl_ys_run {
 static uint64_t mark_off(struct zl_ys *s, const yaml_mark_t *m)
 {
     struct zl_ys_pos *p = s->pos;
+    if (s->clean && s->chunk + m->index < s->clean_end)
+        return s->chunk + m->index; /* ASCII lines: a character a byte */
+    if (m->line == 0 && m->column == 0)
+        return s->chunk_first; /* the reader's errors come with no mark: the chunk's start */
     if (m->line == 0)
         return zl_ys_advance(p, s->chunk_line, s->chunk_col + m->column);
     size_t l = s->chunk_line + m->line;
@@ -97,6 +101,9 @@ static bool json_end(struct zl_ys *s, const unsigned char *b, size_t n, size_t *
             i++;
             continue;
         }
+        i += zl_bs_json_run((const char *)b + i, n - i);
+        if (i >= n)
+            break;
         unsigned char c = b[i++];
         if (c == '"')
             s->jstr = true;
@@ -140,6 +147,19 @@ static int feed(void *data, unsigned char *buf, size_t size, size_t *got)
         s->chunk_end = s->fed + e;
         s->chunk_end_known = true;
     }
+    if (s->clean && s->clean_end == s->fed) {
+        /* still clean: ASCII, every CR followed by LF */
+        size_t k = 0;
+        for (;;) {
+            k += zl_bs_ascii_nocr_run((const char *)buf + k, n - k);
+            if (k < n && buf[k] == '\r' && k + 1 < n && buf[k + 1] == '\n') {
+                k += 2;
+                continue;
+            }
+            break;
+        }
+        s->clean_end = s->fed + k;
+    }
     s->fed += n;
     if (!s->chunk_end_known && (n == 0 || s->fed >= p->size)) {
         s->chunk_end = s->fed;
@@ -180,7 +200,14 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
     s->jstr = s->jesc = false;
     s->depth = 0;
     s->chunk_line = zl_ys_line_of(p, at);
-    s->chunk_col = zl_ys_chars_to(p, s->chunk_line, at) + (bom_at(p, at) ? 1u : 0u);
+    bool bom = bom_at(p, at);
+    s->chunk_col = zl_ys_chars_to(p, s->chunk_line, at) + (bom ? 1u : 0u);
+    /* marks count from the chunk in characters: bytes only at a line start
+     * and without a byte order mark */
+    s->clean = !bom && s->chunk_col == 0;
+    s->clean_end = at;
+    s->chunk_first = zl_ys_advance(p, s->chunk_line, s->chunk_col);
+    s->chunk_first_span = zl_ys_span(s, s->chunk_first, s->chunk_first);
     if (!yaml_parser_initialize(&s->parser)) {
         s->failed = true;
         return false;
@@ -209,6 +236,22 @@ static bool has_anchor(const yaml_event_t *e)
     }
 }
 
+/* Lets the window drop what is before line l (nothing goes back there). */
+void zl_ys_keep_from(struct zl_ys *s, size_t l)
+{
+    struct zl_ys_pos *p = s->pos;
+    uint64_t ls = zl_ys_line_start(p, l);
+    if (ls == UINT64_MAX || ls <= p->keep)
+        return;
+    p->keep = ls;
+    if (l > p->first && l - p->first < p->n) {
+        size_t drop = l - p->first;
+        memmove(p->starts, p->starts + drop, (p->n - drop) * sizeof *p->starts);
+        p->n -= drop;
+        p->first = l;
+    }
+}
+
 bool zl_ys_next(struct zl_ys *s)
 {
     if (s->failed || !s->parser_open)
@@ -224,7 +267,8 @@ bool zl_ys_next(struct zl_ys *s)
             yaml_parser_t *y = &s->parser;
             uint64_t at = mark_off(s, &y->problem_mark);
             c->syntax = true;
-            c->span = zl_ys_span(s, at, at);
+            /* the chunk's start may be long gone from the window: its place was kept */
+            c->span = at == s->chunk_first ? s->chunk_first_span : zl_ys_span(s, at, at);
             if (y->context)
                 snprintf(c->msg, sizeof c->msg, "%s %s", y->problem ? y->problem : "syntax error", y->context);
             else
@@ -233,15 +277,22 @@ bool zl_ys_next(struct zl_ys *s)
         return false;
     }
     s->have_ev = true;
-    s->start = mark_off(s, &s->ev.start_mark);
-    s->end = mark_off(s, &s->ev.end_mark);
+    if (s->convert) {
+        s->start = mark_off(s, &s->ev.start_mark);
+        s->end = mark_off(s, &s->ev.end_mark);
+    } else if ((++s->events & 1023) == 0) {
+        /* the check pass: only an error needs a place; the lines and bytes
+         * before the current one are not needed any more */
+        zl_ys_keep_from(s, s->chunk_line + s->ev.start_mark.line);
+    }
     yaml_event_type_t t = s->ev.type;
     if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
         if (++s->depth > ZL_YAML_MAX_DEPTH) {
             s->failed = true;
             if (c) {
+                uint64_t at = mark_off(s, &s->ev.start_mark);
                 c->nested = true;
-                c->span = zl_ys_span(s, s->start, s->start);
+                c->span = zl_ys_span(s, at, at);
                 snprintf(c->msg, sizeof c->msg, "%s nested more than %d levels deep; no DNS export nests like that",
                          s->json ? "JSON" : "YAML", ZL_YAML_MAX_DEPTH);
             }
@@ -295,109 +346,6 @@ bool zl_ys_is_key(const struct zl_ys *s, const char *key)
            memcmp(s->ev.data.scalar.value, key, l) == 0;
 }
 
-/* ---- units ------------------------------------------------------------------------ */
-
-/* A node's marks: byte offsets (index), and libyaml's lines (only
- * compared with each other: a scalar on one line). */
-static void set_marks(yaml_node_t *n, uint64_t a, uint64_t b, size_t la, size_t lb)
-{
-    memset(&n->start_mark, 0, sizeof n->start_mark);
-    memset(&n->end_mark, 0, sizeof n->end_mark);
-    n->start_mark.index = (size_t)a;
-    n->end_mark.index = (size_t)b;
-    n->start_mark.line = la;
-    n->end_mark.line = lb;
-}
-
-void zl_ys_unit(struct zl_ys *s)
-{
-    struct zl_ys_pos *p = s->pos;
-    if (s->unit_open)
-        yaml_document_delete(&s->unit);
-    memset(&s->unit, 0, sizeof s->unit);
-    s->unit_open = yaml_document_initialize(&s->unit, NULL, NULL, NULL, 1, 1) != 0;
-    s->f->y.docs = &s->unit;
-    s->f->y.ndocs = s->unit_open ? 1 : 0;
-    if (s->failed)
-        return;
-    /* What is before the unit's first line is not needed any more. */
-    size_t l = zl_ys_line_of(p, s->start);
-    uint64_t ls = zl_ys_line_start(p, l);
-    if (ls != UINT64_MAX && ls > p->keep && ls <= s->start) {
-        p->keep = ls;
-        if (l > p->first && l - p->first < p->n) {
-            size_t drop = l - p->first;
-            memmove(p->starts, p->starts + drop, (p->n - drop) * sizeof *p->starts);
-            p->n -= drop;
-            p->first = l;
-        }
-    }
-}
-
-static int build(struct zl_ys *s)
-{
-    if (!s->unit_open)
-        return 0;
-    yaml_document_t *d = &s->unit;
-    yaml_event_t *e = &s->ev;
-    int idx = 0;
-    switch (zl_ys_type(s)) {
-    case YAML_SCALAR_EVENT:
-        idx = yaml_document_add_scalar(d, NULL, e->data.scalar.value, (int)e->data.scalar.length,
-                                       e->data.scalar.style);
-        if (idx)
-            set_marks(yaml_document_get_node(d, idx), s->start, s->end, e->start_mark.line, e->end_mark.line);
-        zl_ys_next(s);
-        return idx;
-    case YAML_SEQUENCE_START_EVENT: {
-        idx = yaml_document_add_sequence(d, NULL, e->data.sequence_start.style);
-        uint64_t a = s->start;
-        size_t la = e->start_mark.line;
-        zl_ys_next(s);
-        while (idx && zl_ys_type(s) != YAML_SEQUENCE_END_EVENT) {
-            int item = build(s);
-            if (!item || !yaml_document_append_sequence_item(d, idx, item))
-                return 0;
-        }
-        if (idx)
-            set_marks(yaml_document_get_node(d, idx), a, s->end, la, s->ev.end_mark.line);
-        zl_ys_next(s);
-        return idx;
-    }
-    case YAML_MAPPING_START_EVENT: {
-        idx = yaml_document_add_mapping(d, NULL, e->data.mapping_start.style);
-        uint64_t a = s->start;
-        size_t la = e->start_mark.line;
-        zl_ys_next(s);
-        while (idx && zl_ys_type(s) != YAML_MAPPING_END_EVENT) {
-            int key = build(s);
-            int value = key ? build(s) : 0;
-            if (!value || !yaml_document_append_mapping_pair(d, idx, key, value))
-                return 0;
-        }
-        if (idx)
-            set_marks(yaml_document_get_node(d, idx), a, s->end, la, s->ev.end_mark.line);
-        zl_ys_next(s);
-        return idx;
-    }
-    default:
-        s->failed = true;
-        return 0;
-    }
-}
-
-yaml_node_t *zl_ys_build(struct zl_ys *s)
-{
-    int idx = build(s);
-    return idx && !s->failed ? yaml_document_get_node(&s->unit, idx) : NULL;
-}
-
-int zl_ys_build_index(struct zl_ys *s)
-{
-    int idx = build(s);
-    return s->failed ? 0 : idx;
-}
-
 /* ---- the passes ---------------------------------------------------------------------- */
 
 static void pass_begin(struct zl_ys *s, struct zl_fmt *f, struct zl_ys_run *run, struct zl_ys_check *check)
@@ -407,6 +355,7 @@ static void pass_begin(struct zl_ys *s, struct zl_fmt *f, struct zl_ys_run *run,
     s->pos = &run->pos;
     s->json = run->json;
     s->check = check;
+    s->convert = !check;
     zl_ys_pos_reset(&run->pos);
     if (run->pos.file)
         lseek(run->pos.file->fd, 0, SEEK_SET);
@@ -420,8 +369,8 @@ static void pass_begin(struct zl_ys *s, struct zl_fmt *f, struct zl_ys_run *run,
 static void pass_end(struct zl_ys *s)
 {
     close_parser(s);
-    if (s->unit_open)
-        yaml_document_delete(&s->unit);
+    zl_ys_store_free(s->store);
+    s->store = NULL;
     s->unit_open = false;
     memset(&s->f->y, 0, sizeof s->f->y);
 }

@@ -17,7 +17,10 @@
  * guess the zone, what the zone is; the second (zl_ys_read) hands each
  * document that loaded to the reader. A file with anchors or aliases is
  * read through the document tree instead (rare in exports; an alias can
- * point anywhere in its document). */
+ * point anywhere in its document).
+ *
+ * ystream.c: chunks, events and the passes; yunit.c: the units;
+ * ypos.c: the window and its lines. */
 #ifndef ZL_YSTREAM_H
 #define ZL_YSTREAM_H
 
@@ -26,54 +29,14 @@
 #include <stdint.h>
 #include <yaml.h>
 
-#include "base/fileio.h"
 #include "base/loc.h"
 #include "input/exports/ydoc.h"
+#include "input/exports/ypos.h"
 
 struct zl_fmt;
 struct zl_fmt_zone_guess;
 struct zl_ys_check;
-
-/* Where the bytes are, and the lines seen so far. */
-struct zl_ys_pos {
-    /* the input */
-    struct zl_file *file;        /* read from here (from offset 0), or */
-    const char *mem;             /* ... all of it is here */
-    uint64_t size;
-    /* the window: bytes [base, base + len) of the input */
-    char *buf;
-    size_t cap, len;
-    uint64_t base;
-    uint64_t keep;               /* the window may drop the bytes before this */
-    int read_errno;              /* a read failed */
-    /* the starts of the '\n' lines first .. first + n - 1 */
-    uint64_t *starts;
-    size_t n, scap, first;
-    uint64_t scanned;            /* bytes looked at for '\n' */
-    bool all_lines;              /* every line of the input is known */
-    /* a character cursor: byte offset cc_off is character cc_col of line cc_line */
-    size_t cc_line, cc_col;
-    uint64_t cc_off;
-};
-
-/* ---- the window and its lines (ypos.c) ------------------------------------ */
-
-/* Back to the input's start (a file is read again from offset 0). */
-void zl_ys_pos_reset(struct zl_ys_pos *p);
-/* Reads up to offset upto (at most the size); false after a read error. */
-bool zl_ys_fill(struct zl_ys_pos *p, uint64_t upto);
-/* Byte off of the input, or -1 (past the end, dropped, a read error). */
-int zl_ys_byte(struct zl_ys_pos *p, uint64_t off);
-/* ydoc.c's advance() and chars_to(): the offset of character col of line l,
- * the characters of line l before byte off; quick when asked in order. */
-uint64_t zl_ys_advance(struct zl_ys_pos *p, size_t l, size_t col);
-size_t zl_ys_chars_to(struct zl_ys_pos *p, size_t l, uint64_t off);
-/* Line holding byte off (0-based), for offsets in the current unit. */
-size_t zl_ys_line_of(struct zl_ys_pos *p, uint64_t off);
-/* Byte offset of the start of line l (for lines of the current unit). */
-uint64_t zl_ys_line_start(struct zl_ys_pos *p, size_t l);
-/* The bytes [off, off + n) of the input (in the window), or NULL. */
-const char *zl_ys_bytes(struct zl_ys_pos *p, uint64_t off, size_t n);
+struct zl_ys_store;
 
 /* One pass over the events. */
 struct zl_ys {
@@ -87,16 +50,26 @@ struct zl_ys {
     uint64_t fed;                /* bytes fed to the parser */
     /* the chunk's place, for its marks (ydoc.c's mark_offset) */
     size_t chunk_line, chunk_col;
+    uint64_t chunk_first;        /* the offset of its first character's mark */
+    struct zl_span chunk_first_span;
     /* the JSON value's end, found as the bytes are fed */
     int jdepth;
-    bool jstr, jesc, jstarted;
+    bool jstr, jesc;
+    /* bytes [chunk, clean_end) are ASCII with no lone CR: there a mark's
+     * character index is its byte offset from the chunk */
+    uint64_t clean_end;
+    bool clean;
+    bool convert;                /* every event's marks to offsets (the read pass) */
+    unsigned long events;
     /* the current event, its marks as byte offsets */
     yaml_event_t ev;
     bool have_ev, failed, done;
     uint64_t start, end;
-    /* the unit being built: a one-document zl_ydocs the node helpers read */
+    /* the unit being built: a one-document zl_ydocs the node helpers read;
+     * its nodes, strings and lists in a store of ours (ystream.c) */
     yaml_document_t unit;
     bool unit_open;
+    struct zl_ys_store *store;
     unsigned depth;
     struct zl_ys_check *check;   /* the check pass: what stopped loading */
 };
@@ -144,10 +117,22 @@ yaml_node_t *zl_ys_build(struct zl_ys *s);
 /* The same as the node's index in the unit (0 on a failure): a node
  * pointer may move when the unit grows. */
 int zl_ys_build_index(struct zl_ys *s);
+/* A reader that builds a mapping of the unit pair by pair: a new mapping
+ * node (its style the current event's), then its pairs and marks. */
+int zl_ys_new_mapping(struct zl_ys *s);
+void zl_ys_end_mapping(struct zl_ys *s, int map, const yaml_node_pair_t *pairs, size_t n, uint64_t a, uint64_t b,
+                       size_t la, size_t lb);
 /* The span of bytes [a, b), as the document tree's span of a node with
  * those marks. */
 struct zl_span zl_ys_span(struct zl_ys *s, uint64_t a, uint64_t b);
 /* True when the current event is a scalar equal to key. */
 bool zl_ys_is_key(const struct zl_ys *s, const char *key);
+
+/* ---- between ystream.c (events, passes) and yunit.c (units) ---------------- */
+
+/* Lets the window drop what is before line l (nothing goes back there). */
+void zl_ys_keep_from(struct zl_ys *s, size_t l);
+/* Frees a pass's unit store (NULL is fine). */
+void zl_ys_store_free(struct zl_ys_store *st);
 
 #endif
