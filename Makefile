@@ -42,7 +42,8 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 # (Debian libldns-dev; some systems call it libldns). Looked up when used,
 # so that `make deps` can install it first.
 # libpsl: the Public Suffix List with its built-in data (which names end in a
-# public TLD), kept current by the distribution instead of a list of ours.
+# public TLD; the registrable domain of a change batch's names), kept current
+# by the distribution instead of a list of ours.
 LDNS_PKG     = $(shell pkg-config --exists ldns 2>/dev/null && echo ldns || echo libldns)
 PKGS         = libpcre2-8 yaml-0.1 jansson libpsl $(LDNS_PKG)
 PKG_CFLAGS   = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -68,8 +69,9 @@ LIB_SRCS  := $(filter-out src/cli/main.c src/base/sanitizer_options.c,$(wildcard
 # The sanitizers' default options (exit codes): an object of its own, linked
 # into every program, since a library member that nothing calls is left out.
 SAN_OBJ   := $(if $(filter 1,$(SANITIZE)),$(BUILD)/obj/src/base/sanitizer_options.o)
+# Two grammars: master files (zone.*) and Terraform's HCL native syntax (hcl.*).
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
-             $(BUILD)/obj/senders_builtin.o
+             $(BUILD)/obj/hcl.tab.o $(BUILD)/obj/hcl.lex.o $(BUILD)/obj/senders_builtin.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
@@ -77,6 +79,7 @@ TOOL_BINS := $(BUILD)/genzone
 VERIFY_SILENT := $(BUILD)/tests/verify-silent
 
 .PHONY: all deps check unit cli run bench conformance install uninstall clean fuzz fuzz-regress \
+        fuzz-build fuzz-campaign fuzz-merge fuzz-bind \
         docs docs-check completions man dist check-integration corpus verify-test FORCE
 
 all: deps $(BUILD)/zonelint $(BUILD)/zonelint.1 completions
@@ -105,12 +108,26 @@ $(BUILD)/obj/zone.lex.o: $(BUILD)/zone.lex.c $(BUILD)/zone.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
+$(BUILD)/hcl.tab.c $(BUILD)/hcl.tab.h &: grammar/hcl.y | $(BUILD) deps
+	bison -Wall -Werror --defines=$(BUILD)/hcl.tab.h -o $(BUILD)/hcl.tab.c $<
+
+$(BUILD)/hcl.lex.c $(BUILD)/hcl.lex.h &: grammar/hcl.l $(BUILD)/hcl.tab.h | $(BUILD) deps
+	flex --header-file=$(BUILD)/hcl.lex.h -o $(BUILD)/hcl.lex.c $<
+
+$(BUILD)/obj/hcl.tab.o: $(BUILD)/hcl.tab.c $(BUILD)/hcl.lex.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/obj/hcl.lex.o: $(BUILD)/hcl.lex.c $(BUILD)/hcl.tab.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
+
 # Sender packs (senders/*.yaml, format in senders/README.md) become a const C
 # table: the generator reads them with the loader user packs go through, so a
 # broken pack fails the build with file:line:col.
 SENDER_PACKS   := $(sort $(wildcard senders/*.yaml))
 GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/input/exports/ypos.c \
-                  src/base/fileio.c src/base/buf.c
+                  src/base/buf.c src/input/confine.c src/base/fileio.c
 $(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h src/input/exports/ypos.h | $(BUILD)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(GENSENDERS_SRC) $(LDLIBS)
 
@@ -121,7 +138,8 @@ $(BUILD)/obj/senders_builtin.o: $(BUILD)/senders_builtin.c src/lint/senders.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/zl_version.h
+$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/hcl.tab.h $(BUILD)/hcl.lex.h \
+                 $(BUILD)/zl_version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<
 
@@ -234,6 +252,7 @@ check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelin
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
 	@ZONELINT=$(BUILD)/zonelint sh tests/bad-input/run.sh
+	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --quiet --max-fa-per-1k=1 --max-missed=0 tests/corpus
 	@ZONELINT=$(BUILD)/zonelint BUILD=$(BUILD) sh tests/sarif/run.sh
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 	@BUILD=$(BUILD) sh tests/docs/run.sh
@@ -266,7 +285,8 @@ corpus: deps $(BUILD)/zonelint
 	@ZONELINT=$(BUILD)/zonelint sh tests/corpus/score.sh --max-fa-per-1k=1 --max-missed=0 tests/corpus
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
-FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_util.c
+FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_files.c tests/fuzz/fuzz_util.c \
+             tests/fuzz/fuzz_terraform.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -279,7 +299,8 @@ $(BUILD)/fuzz-replay: tests/fuzz/replay.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(SAN_O
 fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
-# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|sesid|delegation]
+# make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|r53change|cloudformation|sesid|delegation|
+#            terraform|tfjson|config|octodns_config|senders]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -289,15 +310,68 @@ FUZZ_CC      ?= clang
 FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
-FUZZ_TARGETS := zone route53 octodns gcloud sesid delegation
+FUZZ_TARGETS := zone route53 octodns gcloud r53change cloudformation sesid delegation terraform tfjson \
+                config octodns_config senders
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1
 FUZZ_ARGS    ?=
-# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys.
-FUZZ_DICT     = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,exports).dict
+# zone.dict: master-file tokens; exports.dict: JSON/YAML syntax and the exports' keys;
+# hcl.dict: HCL syntax and Terraform's DNS resources;
+# tests/fuzz/TARGET.dict, when there is one, adds the target's own words.
+FUZZ_DICT     = $(FUZZ_BUILD)/$(FUZZ_TARGET).dict
+FUZZ_DICT_SRC = tests/fuzz/$(if $(filter zone delegation,$(FUZZ_TARGET)),zone,$(if \
+                $(filter config,$(FUZZ_TARGET)),config,$(if $(filter terraform,$(FUZZ_TARGET)),hcl,exports))).dict \
+                $(filter-out tests/fuzz/config.dict tests/fuzz/hcl.dict,$(wildcard tests/fuzz/$(FUZZ_TARGET).dict))
+# The committed, minimised corpus (tests/fuzz/corpus/TARGET): seeds every run.
+FUZZ_KEEP     = tests/fuzz/corpus/$(FUZZ_TARGET)
 
-fuzz:
+# ASan keeps no allocation stacks while fuzzing (a quarter of the time goes
+# into them); replay a finding with build/fuzz-replay or a plain run for them.
+FUZZ_ASAN    ?= malloc_context_size=0
+FUZZ_RUN      = ASAN_OPTIONS=$(FUZZ_ASAN)$${ASAN_OPTIONS:+:$$ASAN_OPTIONS} \
+                $(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
+                -timeout=5 -rss_limit_mb=2048 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)-
+FUZZ_DIRS     = $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+
+fuzz: fuzz-build
+	$(FUZZ_RUN) -max_total_time=$(FUZZ_TIME) $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
+	    $(FUZZ_ARGS) $(FUZZ_DIRS)
+
+# make fuzz-campaign FUZZ_TARGET=... [FUZZ_MIN_RUNS=n] [FUZZ_PLATEAU=n]: runs
+# the target in rounds of FUZZ_PLATEAU executions until it has made at least
+# FUZZ_MIN_RUNS and a whole round found no new coverage feature; stops at the
+# first crash, leak or timeout (tests/fuzz/campaign, README.md).
+FUZZ_MIN_RUNS ?= 2000000
+FUZZ_PLATEAU  ?= 2000000
+fuzz-campaign: fuzz-build
+	@FUZZ_RUN='$(FUZZ_RUN) $(FUZZ_ARGS)' sh tests/fuzz/campaign $(FUZZ_TARGET) $(FUZZ_MIN_RUNS) \
+	    $(FUZZ_PLATEAU) $(FUZZ_BUILD)/campaign-$(FUZZ_TARGET) $(FUZZ_DIRS)
+
+# make fuzz-merge FUZZ_TARGET=...: replaces tests/fuzz/corpus/TARGET by the
+# smallest set of inputs with the same edges as it and the grown corpus
+# (-merge=1 counting edges, not hit counts, so that it stays small); inputs
+# above 16 KiB, or holding a stretch of a conformance file (which may not
+# be copied into the repository), are left out (tests/fuzz/corpus-filter).
+fuzz-merge: fuzz-build
+	@rm -rf $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) && mkdir -p $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)
+	@python3 tests/fuzz/corpus-filter $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET) \
+	    $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET)
+	$(FUZZ_RUN) -merge=1 -use_counters=0 $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) \
+	    $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET)
+	@rm -rf $(FUZZ_KEEP) && mkdir -p $(FUZZ_KEEP) && cp $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)/* $(FUZZ_KEEP)/
+	@echo "fuzz-merge: $(FUZZ_KEEP): $$(ls $(FUZZ_KEEP) | wc -l) inputs, $$(du -sk $(FUZZ_KEEP) | cut -f1) KiB"
+
+# make fuzz-bind [BIND_CASES=200000] [BIND_SEED=1]: differential fuzzing of
+# `zonelint print` against named-checkzone (tests/fuzz/bind-diff); on
+# demand, not in check: it runs for hours. Report in build/fuzz/bind-diff/.
+BIND_CASES ?= 200000
+BIND_SEED  ?= 1
+fuzz-bind: deps $(BUILD)/zonelint
+	@python3 tests/fuzz/bind-diff -n $(BIND_CASES) --seed $(BIND_SEED) --zonelint $(BUILD)/zonelint \
+	    --out $(BUILD)/fuzz/bind-diff
+
+fuzz-build:
 	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz: '$(FUZZ_CC)' not found;" \
 	    "install clang and its libFuzzer runtime (Debian/Ubuntu: apt-get install clang libclang-rt-dev," \
 	    "or libclang-rt-14-dev for clang 14), or set FUZZ_CC"; exit 2; }
@@ -309,14 +383,10 @@ fuzz:
 	@case " $(FUZZ_TARGETS) " in *" $(FUZZ_TARGET) "*) ;; *) \
 	    echo "make fuzz: FUZZ_TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
 	@$(MAKE) --no-print-directory CC=$(FUZZ_CC) BUILD=$(FUZZ_BUILD) SANFLAGS='$(FUZZ_SAN)' \
-	    OPT='-O1 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
+	    OPT='-O2 -g' $(patsubst %,$(FUZZ_BUILD)/fuzz_%,$(FUZZ_TARGETS))
 	@sh tests/fuzz/corpus-seed $(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
 	@mkdir -p $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/artifacts
-	$(FUZZ_BUILD)/fuzz_$(FUZZ_TARGET) -dict=$(FUZZ_DICT) -max_len=65536 \
-	    -timeout=5 -rss_limit_mb=2048 -max_total_time=$(FUZZ_TIME) \
-	    $(if $(filter-out 1,$(FUZZ_JOBS)),-fork=$(FUZZ_JOBS)) \
-	    -artifact_prefix=$(FUZZ_BUILD)/artifacts/$(FUZZ_TARGET)- $(FUZZ_ARGS) \
-	    $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILD)/seed-$(FUZZ_TARGET)
+	@cat $(FUZZ_DICT_SRC) >$(FUZZ_DICT)
 
 # Only meaningful with BUILD=build/fuzz and clang (the fuzz rule above).
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_main.c $(FUZZ_SRCS) tests/fuzz/fuzz.h $(FUZZ_BUILD)/libzonelint.a

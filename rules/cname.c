@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lint/engine.h"
+#include "lint/ref.h"
 #include "rules.h"
 #include "base/source.h"
 #include "rdata/types.h"
@@ -49,6 +50,14 @@ const char zl_explain_cname_at_apex[] =
     "Use A and AAAA records at the apex. Many DNS providers offer an ALIAS,\n"
     "ANAME or \"CNAME flattening\" feature that publishes the target's\n"
     "addresses at the apex instead.\n"
+    "\n"
+    "Cloudflare flattens a CNAME at the apex by default, on every plan: it\n"
+    "answers with the target's addresses and keeps the apex SOA, NS and other\n"
+    "records (developers.cloudflare.com/dns/cname-flattening). For records\n"
+    "Cloudflare serves (its zone export, cloudflare_record and\n"
+    "cloudflare_dns_record in Terraform) this is an info, and the CNAME's\n"
+    "sharing the apex with data other than A and AAAA is not reported; the\n"
+    "same zone moved to another provider would break.\n"
     "\n"
     "Bad:\n"
     "\n"
@@ -119,6 +128,38 @@ static uint8_t *visit_map(struct zl_ctx *ctx, const struct zl_zone *z)
     return zl_ctx_alloc(ctx, z->nrecs / 8 + 1);
 }
 
+/* CNAMEs at the apex that their provider flattens (Cloudflare: answered
+ * with the target's addresses, so the apex keeps its other data), by
+ * record index: kept by the record hook for the zone rules. */
+struct flattened {
+    uint32_t *idx;
+    size_t n, cap;
+};
+
+static struct flattened *flattened(struct zl_ctx *ctx)
+{
+    void **slot = zl_ctx_state(ctx, ZL_RULE_REF(ZL3105));
+    if (!*slot)
+        *slot = zl_ctx_alloc(ctx, sizeof(struct flattened));
+    return *slot;
+}
+
+static bool is_flattened(struct zl_ctx *ctx, uint32_t i)
+{
+    const struct flattened *fl = *zl_ctx_state(ctx, ZL_RULE_REF(ZL3105));
+    for (size_t k = 0; fl && k < fl->n; k++)
+        if (fl->idx[k] == i)
+            return true;
+    return false;
+}
+
+/* Next to a flattened CNAME, Cloudflare still refuses A and AAAA records
+ * (one name is an address or an alias); anything else is served. */
+static bool conflicts_with_flattened(uint16_t type)
+{
+    return type == ZL_T_A || type == ZL_T_AAAA;
+}
+
 /* ---- cname-and-other-data ------------------------------------------------- */
 
 static void cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
@@ -137,12 +178,19 @@ static void cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
             continue;
         uint32_t cname = UINT32_MAX, other = UINT32_MAX;
         unsigned nother = 0;
+        for (uint32_t j = h; j != UINT32_MAX; j = z->recs[j].next)
+            if (z->recs[j].type == ZL_T_CNAME) {
+                cname = j;
+                break;
+            }
+        bool flat = cname != UINT32_MAX && is_flattened(ctx, cname);
         for (uint32_t j = h; j != UINT32_MAX; j = z->recs[j].next) {
             const struct zl_zrec *r = &z->recs[j];
-            if (r->type == ZL_T_CNAME) {
-                if (cname == UINT32_MAX)
-                    cname = j;
-            } else if (!allowed_with_cname(r->type) && r->rclass == z->recs[i].rclass) {
+            if (r->type == ZL_T_CNAME)
+                continue;
+            if (flat && !conflicts_with_flattened(r->type))
+                continue;
+            if (!allowed_with_cname(r->type) && r->rclass == z->recs[i].rclass) {
                 if (other == UINT32_MAX)
                     other = j;
                 nother++;
@@ -155,14 +203,15 @@ static void cname_and_other_data(const struct zl_zone *z, struct zl_ctx *ctx)
         struct zl_diag *d;
         /* Anchor on whichever of the two came second: it made the conflict. */
         struct zl_span at = zl_zone_span(z, other > cname ? other : cname);
+        char ref[ZL_LINE_REF_MAX];
         if (other > cname)
             d = zl_report(ctx, rule, &at,
-                          "%s record at a name that has a CNAME (line %u): a CNAME must be the "
-                          "only data at its name", tn, z->recs[cname].line);
+                          "%s record at a name that has a CNAME (%s): a CNAME must be the "
+                          "only data at its name", tn, zl_zone_line_ref(z, cname, &at, ref, sizeof ref));
         else
             d = zl_report(ctx, rule, &at,
-                          "CNAME at a name that already has %s data (line %u): a CNAME must be "
-                          "the only data at its name", tn, z->recs[other].line);
+                          "CNAME at a name that already has %s data (%s): a CNAME must be "
+                          "the only data at its name", tn, zl_zone_line_ref(z, other, &at, ref, sizeof ref));
         if (d && nother > 1)
             zl_diag_add_note(d, "%u records besides the CNAME share this name", nother);
         if (d)
@@ -181,6 +230,28 @@ void zl_cname_record(const struct zl_record *rec, struct zl_ctx *ctx)
     char name[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&rec->owner, name);
     const struct zl_span *sp = rec->owner_tok.len ? &rec->owner_tok.span : &rec->span;
+    if (rec->served_by == ZL_SERVED_CLOUDFLARE) {
+        struct flattened *fl = flattened(ctx);
+        if (fl->n == fl->cap) {
+            size_t cap = fl->cap ? fl->cap * 2 : 4;
+            uint32_t *v = zl_ctx_alloc(ctx, cap * sizeof *v);
+            if (fl->n)
+                memcpy(v, fl->idx, fl->n * sizeof *v);
+            fl->idx = v;
+            fl->cap = cap;
+        }
+        fl->idx[fl->n++] = zl_ctx_record_index(ctx);
+        struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3105), sp,
+                                      "CNAME at the zone apex '%s': Cloudflare flattens it, answering with "
+                                      "the target's addresses, so it works there; another DNS provider would "
+                                      "refuse it", name);
+        if (d) {
+            d->severity = ZL_SEV_INFO;
+            zl_diag_add_note(d, "CNAME flattening at the apex is on by default on every Cloudflare plan "
+                                "(developers.cloudflare.com/dns/cname-flattening)");
+        }
+        return;
+    }
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3105), sp,
                                   "CNAME at the zone apex '%s': the apex needs SOA and NS records, "
                                   "and a CNAME allows no other data at its name", name);
@@ -267,10 +338,11 @@ static void cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
             if (r->set_id != z->recs[first].set_id || copy)
                 continue;
             struct zl_span at = zl_zone_span(z, j);
+            char ref[ZL_LINE_REF_MAX];
             struct zl_diag *d = zl_report(ctx, rule, &at,
-                                          "second CNAME at this name (the first is at line %u): "
+                                          "second CNAME at this name (the first is at %s): "
                                           "a name can be an alias for one name only",
-                                          z->recs[first].line);
+                                          zl_zone_line_ref(z, first, &at, ref, sizeof ref));
             if (d)
                 zl_diag_add_note(d, "name servers reject the zone or keep one of them at random");
         }
@@ -327,11 +399,12 @@ static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
         struct zl_span at = zl_zone_target_span(z, k);
         struct zl_buf written = { 0 };
         const char *name = written_target(&at, &written) ? zl_buf_cstr(&written) : NULL;
+        char ref[ZL_LINE_REF_MAX];
         struct zl_diag *d = zl_report(ctx, rule, &at,
-                                      "%s target%s%s%s is an alias (a CNAME at line %u); the target "
+                                      "%s target%s%s%s is an alias (a CNAME at %s); the target "
                                       "must be a name with address records",
                                       zl_type_to_text(r->type, tn), name ? " '" : "",
-                                      name ? name : "", name ? "'" : "", z->recs[cname].line);
+                                      name ? name : "", name ? "'" : "", zl_zone_line_ref(z, cname, &at, ref, sizeof ref));
         zl_buf_free(&written);
         if (d)
             zl_diag_add_note(d, "point the %s at the CNAME's target instead (RFC %s)", tn,

@@ -586,7 +586,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
             zl_diag_add_note(d, "a 1024-bit RSA key is 216 base64 characters, a 2048-bit one 392 "
                                 "(split over two or more strings)");
         if (d && k.fix)
-            zl_diag_set_fix(d, all, k.fix);
+            zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
         goto out;
     }
     if (k.rsa && k.bits < 1024)
@@ -605,7 +605,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
                       "some tools that read keys do not",
                       oname, desc);
         if (d && k.fix)
-            zl_diag_set_fix(d, all, k.fix);
+            zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
     }
 out:
     zl_dkim_key_free(&k);

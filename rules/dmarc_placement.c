@@ -22,6 +22,7 @@
 #include "mail_policy.h"
 #include "rdata/txt.h"
 #include "rdata/types.h"
+#include "lint/ref.h"
 #include "rules.h"
 
 struct misplaced {
@@ -102,17 +103,17 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (zl_name_label_is(zl_name_label(o, 0), "_dmarc")) {
         /* ZL4112: several v=DMARC1 records at one _dmarc name */
         struct dmarc_state *st = get_state(ctx);
-        uint32_t first = zl_owner_set_seen(ctx, &st->at_dmarc, zl_name_hash64(o), rec->span.line);
-        if (first) {
-            zl_owner_set_seen(ctx, &st->multi, zl_name_hash64(o), rec->span.line);
-            char oname[ZL_NAME_TEXT_MAX];
+        struct zl_span first;
+        if (zl_owner_set_seen(ctx, &st->at_dmarc, zl_name_hash64(o), &rec->span, &first)) {
+            zl_owner_set_seen(ctx, &st->multi, zl_name_hash64(o), &rec->span, NULL);
+            char oname[ZL_NAME_TEXT_MAX], ref[ZL_LINE_REF_MAX];
             zl_name_text(o, oname);
             const struct zl_token *t = zl_txt_token(rec, 0);
             struct zl_span at = t ? t->span : rec->span;
             struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL4112), &at,
-                                          "second DMARC record at '%s' (the first is at line %u): with more than one, "
+                                          "second DMARC record at '%s' (the first is at %s): with more than one, "
                                           "receivers apply no DMARC policy at all (RFC 7489 6.6.3)",
-                                          oname, first);
+                                          oname, zl_line_ref(&first, &at, ref, sizeof ref));
             if (d)
                 zl_diag_add_note(d, "keep one record; several report addresses go in one rua= tag, comma-separated");
         }
@@ -156,8 +157,8 @@ void zl_dmarc_placement_zone(const struct zl_zone *z, struct zl_ctx *ctx)
     for (size_t i = 0; i < st->misplaced.n; i++) {
         const struct misplaced *m = zl_list_at(&st->misplaced, i);
         /* looked up at the end of the file: inserting a name now is harmless */
-        bool have = zl_owner_set_seen(ctx, &st->at_dmarc, m->dmarc, 0) != 0;
-        bool multi = have && zl_owner_set_seen(ctx, &st->multi, m->dmarc, 0) != 0;
+        bool have = zl_owner_set_seen(ctx, &st->at_dmarc, m->dmarc, NULL, NULL) != 0;
+        bool multi = have && zl_owner_set_seen(ctx, &st->multi, m->dmarc, NULL, NULL) != 0;
         struct zl_diag *d;
         if (have && !multi) {
             /* a dead copy beside the policy receivers use: harmless */

@@ -122,7 +122,7 @@ static void txt_array(const struct zl_record *rec, struct zl_ctx *ctx)
     if (d) {
         zl_diag_add_note(d, "Cloudflare's exports of 2016-2018 print it after some TXT values; delete it");
         if (!(rec->owner_flags & ZL_OWNER_GENERATED) && last->span.line == last->span.end_line)
-            zl_diag_set_fix(d, last->span, "");
+            zl_diag_set_fix(d, last->span, "", ZL_FIX_SAFE);
     }
 }
 

@@ -17,6 +17,7 @@
 
 #include "base/ascii.h"
 #include "rdata/txt.h"
+#include "lint/ref.h"
 #include "rules.h"
 
 const char zl_explain_spf_multiple[] =
@@ -90,12 +91,14 @@ bool zl_spf_is_record(const char *v, size_t n)
 
 /* ---- spf-multiple ------------------------------------------------------------ */
 
-uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t key, uint32_t line)
+uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t key, const struct zl_span *at,
+                           struct zl_span *first)
 {
     if ((s->used + 1) * 2 > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 64;
         uint64_t *keys = zl_ctx_alloc(ctx, cap * sizeof *keys);
         uint32_t *lines = zl_ctx_alloc(ctx, cap * sizeof *lines);
+        const struct zl_source **srcs = zl_ctx_alloc(ctx, cap * sizeof *srcs);
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->keys[i])
                 continue;
@@ -104,19 +107,28 @@ uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t 
                 j = (j + 1) & (cap - 1);
             keys[j] = s->keys[i];
             lines[j] = s->lines[i];
+            srcs[j] = s->srcs[i];
         }
         s->keys = keys;
         s->lines = lines;
+        s->srcs = srcs;
         s->cap = cap;
     }
     size_t j = key & (s->cap - 1);
     while (s->keys[j]) {
-        if (s->keys[j] == key)
+        if (s->keys[j] == key) {
+            if (first) {
+                memset(first, 0, sizeof *first);
+                first->src = s->srcs[j];
+                first->line = s->lines[j];
+            }
             return s->lines[j] ? s->lines[j] : 1;
+        }
         j = (j + 1) & (s->cap - 1);
     }
     s->keys[j] = key;
-    s->lines[j] = line;
+    s->lines[j] = at ? at->line : 0;
+    s->srcs[j] = at ? at->src : NULL;
     s->used++;
     return 0;
 }
@@ -131,16 +143,16 @@ static void spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
     struct zl_owner_set **slot = (struct zl_owner_set **)zl_ctx_state(ctx, rule);
     if (!*slot)
         *slot = zl_ctx_alloc(ctx, sizeof **slot);
-    uint32_t first = zl_owner_set_seen(ctx, *slot, zl_name_hash64(&rec->owner), rec->span.line);
-    if (!first)
+    struct zl_span first;
+    if (!zl_owner_set_seen(ctx, *slot, zl_name_hash64(&rec->owner), &rec->span, &first))
         return;
-    char owner[ZL_NAME_TEXT_MAX];
+    char owner[ZL_NAME_TEXT_MAX], ref[ZL_LINE_REF_MAX];
     zl_name_to_text(&rec->owner, owner);
     struct zl_span sp = zl_txt_span(rec, 0, 6);
     struct zl_diag *d = zl_report(ctx, rule, &sp,
-                                  "second SPF record at '%s' (the first is at line %u): with more "
+                                  "second SPF record at '%s' (the first is at %s): with more "
                                   "than one v=spf1 record SPF fails with a permanent error",
-                                  owner, first);
+                                  owner, zl_line_ref(&first, &sp, ref, sizeof ref));
     if (d)
         zl_diag_add_note(d, "merge the mechanisms into one record (RFC 7208 3.2)");
 }

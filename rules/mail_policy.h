@@ -31,14 +31,17 @@ void zl_txt_check_report(struct zl_txt_check *c, size_t off, size_t len, bool so
 /* The first cap bytes of the joined value, without joining all of it. */
 size_t zl_txt_prefix(const struct zl_record *rec, char *out, size_t cap);
 /* Owners seen once (open addressing on 64-bit name hashes, in the file's
- * arena): the line of an earlier record of this owner, or 0 after
- * remembering this one (spf-multiple, dmarc-multiple). */
+ * arena): the line of an earlier record of this owner (and its place in
+ * *first, when first is not NULL), or 0 after remembering this one, at at
+ * (NULL: a look-up that remembers no place) (spf-multiple, dmarc-multiple). */
 struct zl_owner_set {
     uint64_t *keys;
     uint32_t *lines;
+    const struct zl_source **srcs;
     size_t cap, used;
 };
-uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t key, uint32_t line);
+uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t key, const struct zl_span *at,
+                           struct zl_span *first);
 /* v starts a v=spf1 record. */
 bool zl_spf_is_record(const char *v, size_t n);
 

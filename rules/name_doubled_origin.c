@@ -123,7 +123,7 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
             char *rep = zl_ctx_alloc(ctx, (size_t)tok->len + 2);
             memcpy(rep, tok->text, tok->len);
             rep[tok->len] = '.';
-            zl_diag_set_fix(d, tok->span, rep);
+            zl_diag_set_fix(d, tok->span, rep, ZL_FIX_SAFE);
         }
         return;
     }
@@ -152,7 +152,7 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
     zl_diag_add_note(d, "probably meant '%s'; the doubled name was likely pasted into a field "
                         "that appends the zone", intended);
     if (can_fix)
-        zl_diag_set_fix(d, tok->span, intended);
+        zl_diag_set_fix(d, tok->span, intended, ZL_FIX_SAFE);
 }
 
 void zl_name_doubled_origin_record(const struct zl_record *rec, struct zl_ctx *ctx)

@@ -27,6 +27,7 @@
 
 #include "lint/engine.h"
 #include "lint/list.h"
+#include "lint/ref.h"
 #include "rdata/types.h"
 #include "rules.h"
 
@@ -36,6 +37,7 @@ struct cut {
     const uint8_t *wire;       /* the cut's name, for messages */
     uint16_t len;
     uint32_t line;
+    const struct zl_source *src;
 };
 
 /* Ancestor hashes of deep owners, with the record each came from (its
@@ -148,6 +150,7 @@ void zl_occluded_record(const struct zl_record *rec, struct zl_ctx *ctx)
             c->wire = (const uint8_t *)zl_ctx_strdup(ctx, (const char *)o->wire, o->len);
             c->len = o->len;
             c->line = rec->span.line;
+            c->src = rec->span.src;
             st->last_cut = h;
         }
     }
@@ -256,20 +259,23 @@ static void report(struct zl_ctx *ctx, const struct zl_zone *z, uint32_t i, cons
     struct zl_span at = zl_zone_span(z, i);
     const struct zl_rule *r = ZL_RULE_REF(ZL3111);
     struct zl_diag *d;
+    struct zl_span cut_at = { c->src, c->line, 1, c->line, 1 };
+    char ref[ZL_LINE_REF_MAX];
+    zl_line_ref(&cut_at, &at, ref, sizeof ref);
     if (at_cut) {
         /* At the cut itself the child zone's apex data is what resolvers
          * get; the parent's copy is dead, but often a harmless duplicate. */
         d = zl_report(ctx, r, &at,
-                      "%s record at '%s', where this zone delegates (NS at line %u): name servers answer for the "
+                      "%s record at '%s', where this zone delegates (NS at %s): name servers answer for the "
                       "name with a referral, so the child zone's data is served, not this record",
-                      zl_type_to_text(z->recs[i].type, tn), cn, c->line);
+                      zl_type_to_text(z->recs[i].type, tn), cn, ref);
         if (d && d->severity == r->severity)
             d->severity = ZL_SEV_INFO;
     } else {
         d = zl_report(ctx, r, &at,
-                      "%s record below '%s', which this zone delegates (NS at line %u): name servers answer "
+                      "%s record below '%s', which this zone delegates (NS at %s): name servers answer "
                       "queries there with a referral to the delegated servers, so this record is never served",
-                      zl_type_to_text(z->recs[i].type, tn), cn, c->line);
+                      zl_type_to_text(z->recs[i].type, tn), cn, ref);
         /* An address below a cut is glue-like (BIND keeps it for glue) and
          * usually a copy of the child zone's host: dead, rarely a mistake. */
         uint16_t t = z->recs[i].type;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lint/engine.h"
+#include "lint/ref.h"
 #include "rules.h"
 #include "rdata/types.h"
 
@@ -163,9 +164,10 @@ static void report_duplicate(const struct zl_zone *z, struct zl_ctx *ctx, uint32
     const struct zl_zrec *r = &z->recs[i];
     char tn[16];
     struct zl_span at = zl_zone_span(z, i);
+    char ref[ZL_LINE_REF_MAX];
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3108), &at,
                                   "duplicate %s record: the same name, class, type and data "
-                                  "as line %u", zl_type_to_text(r->type, tn), z->recs[k].line);
+                                  "as %s", zl_type_to_text(r->type, tn), zl_zone_line_ref(z, k, &at, ref, sizeof ref));
     if (d)
         zl_diag_add_note(d, "name servers serve it once; delete the copy");
 }
@@ -184,10 +186,11 @@ static void report_ttl(const struct zl_zone *z, struct zl_ctx *ctx, uint32_t i, 
         return;
     char tn[16];
     struct zl_span at = zl_zone_span(z, i);
+    char ref[ZL_LINE_REF_MAX];
     struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL3109), &at,
                                   "TTL %u differs from TTL %u of the first %s record at this "
-                                  "name (line %u)", r->ttl, z->recs[k].ttl,
-                                  zl_type_to_text(r->type, tn), z->recs[k].line);
+                                  "name (%s)", r->ttl, z->recs[k].ttl,
+                                  zl_type_to_text(r->type, tn), zl_zone_line_ref(z, k, &at, ref, sizeof ref));
     if (d)
         zl_diag_add_note(d, "an RRset has one TTL (RFC 2181 5.2); BIND serves %u for all of "
                             "them", z->recs[k].ttl);

@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
+#include "rdata/txt.h"
 #include "rules.h"
 #include "sender_match.h"
 #include "sender_packs.h"
@@ -372,6 +374,14 @@ static void dashed(const struct zl_name *n, char *out, size_t cap)
  * dashes and appends a suffix (ima-citizensrights.org.uk ->
  * imacitizensrights-org-uk0i). Accept a value that, without its dashes,
  * begins with the identity's letters and digits. */
+/* The identity ends in the zone's name twice (a doubled owner): the name
+ * rules say that; its "domain with dashes" would be nonsense. */
+static bool origin_doubled(struct zl_ctx *ctx, const struct zl_name *identity)
+{
+    const struct zl_name *o = zl_ctx_origin(ctx);
+    return o && o->nlabels && zl_name_is_subdomain(identity, o) && zl_name_ends_in_before(identity, o->nlabels, o);
+}
+
 static bool dashed_variant(const struct zl_name *identity, const char *want, const char *value)
 {
     char text[ZL_NAME_TEXT_MAX];
@@ -447,7 +457,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "%s's %s record name '%s' ends in the zone name twice, so %s never finds it; it looks up '%s'",
                    who, role_phrase(e->role), oname, who, meant);
         if (d && rec->owner_tok.len && rec->span.line == rec->span.end_line)
-            zl_diag_set_fix(d, rec->owner_tok.span, meant);
+            zl_diag_set_fix(d, rec->owner_tok.span, meant, ZL_FIX_SAFE);
     }
 
     /* The value: the zone appended, labels after the domain, stray bytes. */
@@ -472,15 +482,24 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && t && at.line == at.end_line)
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_SAFE);
     }
     if (v->stray) {
         ok = false;
         struct zl_span at = value_span(rec);
-        report(ctx, ZL_RULE_REF(ZL5110), p, &at,
-               "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
-               "remove them: '%.*s'",
-               who, subj, who, (int)v->val_len, v->val);
+        d = report(ctx, ZL_RULE_REF(ZL5110), p, &at,
+                   "%s's %s has pasted quotes or blanks around it; %s compares the value exactly, so "
+                   "remove them: '%.*s'",
+                   who, subj, who, (int)v->val_len, v->val);
+        /* a TXT of one string on one line: the string without them, for sure */
+        const struct zl_token *t = value_token(rec);
+        if (d && rec->type == ZL_T_TXT && rec->nfields == 1 && t && (t->flags & ZL_TOK_QUOTED) &&
+            at.line == at.end_line && !(rec->owner_flags & ZL_OWNER_GENERATED)) {
+            struct zl_buf q = { 0 };
+            zl_txt_put_quoted(&q, v->val, v->val_len);
+            zl_diag_set_fix(d, at, zl_buf_cstr(&q), ZL_FIX_SAFE);
+            zl_buf_free(&q);
+        }
     }
 
     /* The type: a CNAME (or MX) value in a TXT record. */
@@ -500,7 +519,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    who, where, host, who, type_name(e->type), type_name(e->type));
         char *fix = e->type == ZL_T_CNAME ? rewrite(rec, "CNAME", host) : NULL;
         if (d && fix)
-            zl_diag_set_fix(d, rec->span, fix);
+            zl_diag_set_fix(d, rec->span, fix, ZL_FIX_UNSAFE);
         free(fix);
     }
 
@@ -558,7 +577,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         zl_buf_free(&sv);
         zl_buf_free(&written);
         if (d && rec->type != ZL_T_TXT && at.line == at.end_line && value_token(rec))
-            zl_diag_set_fix(d, at, meant);
+            zl_diag_set_fix(d, at, meant, ZL_FIX_UNSAFE);
     }
     if (!m->value_ok) {
         struct zl_span at = value_span(rec);
@@ -581,10 +600,13 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    who, subj, cd && cd->about ? cd->about : "the part", cp->value, cp->owner, who,
                    cd && cd->about ? cd->about : "part");
         }
-        if (cp->kind == ZL_CAP_DDASH && cp->in_value) {
+        /* The domain is read from the owner: not when the owner lacks its
+         * zone (Terraform with a zone known only at apply time). */
+        if (cp->kind == ZL_CAP_DDASH && cp->in_value && !(rec->owner_flags & ZL_OWNER_ZONE_UNKNOWN)) {
             char want[ZL_SM_TEXT];
             dashed(&m->identity, want, sizeof want);
-            if (strlen(want) <= 50 && strcmp(want, cp->value) != 0 && !dashed_variant(&m->identity, want, cp->value)) {
+            if (want[0] && strlen(want) <= 50 && !origin_doubled(ctx, &m->identity) && strcmp(want, cp->value) != 0 &&
+                !dashed_variant(&m->identity, want, cp->value)) {
                 ok = false;
                 if (strchr(cp->value, '.'))
                     report(ctx, ZL_RULE_REF(ZL5105), p, &at,
@@ -650,7 +672,7 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
                    "own addresses instead of the CNAME, so %s never sees '%s.'; set it to DNS only",
                    who, role_phrase(e->role), oname, who, m->subject);
         if (d && at.col != rec->comment_span.col)
-            zl_diag_set_fix(d, at, "cf-proxied:false");
+            zl_diag_set_fix(d, at, "cf-proxied:false", ZL_FIX_UNSAFE);
     }
     return ok;
 }
@@ -873,10 +895,12 @@ static void compare_setup(const struct zone_view *z, const struct zl_sender_pack
             hit_phrase(p, h, a, sizeof a);
             hit_phrase(p, other, b, sizeof b);
             zl_name_text(&h->identity, iname);
+            char where[ZL_LINE_REF_MAX];
             report(z->ctx, ZL_RULE_REF(ZL5105), p, &h->span,
-                   "%s's %s has %s, but its %s (line %u) has %s; the records of one %s setup for '%s' carry the "
+                   "%s's %s has %s, but its %s (%s) has %s; the records of one %s setup for '%s' carry the "
                    "same values, so one of them is wrong",
-                   p->name, a, zl_buf_cstr(&mine), b, other->span.line, zl_buf_cstr(&theirs), p->name, iname);
+                   p->name, a, zl_buf_cstr(&mine), b, zl_line_ref(&other->span, &h->span, where, sizeof where),
+                   zl_buf_cstr(&theirs), p->name, iname);
         }
         zl_buf_free(&mine);
         zl_buf_free(&theirs);
@@ -949,7 +973,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
             continue;
         bool seen = false;
         for (size_t k = 0; k < i && !seen; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             seen = same_family(kf, kl, f, fl);
         }
@@ -960,7 +984,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
         onlyn = fl;
         size_t m = 0;
         for (size_t k = i; k < n; k++) {
-            size_t kl;
+            size_t kl = 0;
             const char *kf = g[k]->value_ok ? set_family(p, g[k], &kl) : NULL;
             if (same_family(kf, kl, f, fl))
                 sub[m++] = g[k];
@@ -975,7 +999,7 @@ static void check_same(const struct zone_view *z, const struct zl_sender_pack *p
      * matched by another of its kind */
     const struct hit *ref = NULL;
     for (size_t i = 0; i < n && !ref; i++) {
-        size_t fl;
+        size_t fl = 0;
         const char *f = g[i]->value_ok ? set_family(p, g[i], &fl) : NULL;
         if (same_family(f, fl, only, onlyn))
             ref = g[i];

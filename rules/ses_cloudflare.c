@@ -67,7 +67,7 @@ void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx
                                   "verification stays pending; set the record to DNS only",
                                   oname, tname);
     if (d && at.col != rec->comment_span.col)
-        zl_diag_set_fix(d, at, "cf-proxied:false");
+        zl_diag_set_fix(d, at, "cf-proxied:false", ZL_FIX_UNSAFE);
 }
 
 const char zl_explain_ses_cloudflare_proxied[] =

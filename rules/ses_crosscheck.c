@@ -187,7 +187,7 @@ static void fix_record(struct zl_diag *d, const struct xrec *r, const struct zl_
         return;
     char *line = rewrite(r, n, type, value);
     if (r->rewritable)
-        zl_diag_set_fix(d, r->span, line);
+        zl_diag_set_fix(d, r->span, line, ZL_FIX_UNSAFE);
     else
         zl_diag_add_note(d, "the record should read: %s", line);
     free(line);
@@ -430,7 +430,7 @@ static void report_other_type(struct zl_ctx *ctx, const struct zl_zone *z, const
     if (d && r && r->type_span.line == r->span.end_line) {
         char fix[600];
         snprintf(fix, sizeof fix, "%s %s", want_type, want_value);
-        zl_diag_set_fix(d, zl_span_join(&r->type_span, &r->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&r->type_span, &r->span), fix, ZL_FIX_UNSAFE);
     } else if (d) {
         add_line(d, n, want_type, want_value);
     }
@@ -562,7 +562,12 @@ static bool check_dkim(struct zl_ctx *ctx, const struct zl_zone *z, const struct
                                           r->has_target ? name_text(&r->target, tv) : "?", want);
             if (d) {
                 dkim_mismatch_note(d, id, tok, r, z->origin);
-                zl_diag_set_fix(d, r->value_span, want);
+                /* the target SES gives, with the zone appended (no trailing
+                 * dot): the fix only removes the doubled zone, for sure */
+                struct zl_name wn, stripped;
+                bool appended = r->has_target && zl_name_from_text(&wn, want, strlen(want), NULL, NULL) == ZL_NAME_OK &&
+                                zl_name_strip_origin(&r->target, &r->origin, &stripped) && zl_name_equal(&stripped, &wn);
+                zl_diag_set_fix(d, r->value_span, want, appended ? ZL_FIX_SAFE : ZL_FIX_UNSAFE);
             }
             continue;
         }
@@ -652,7 +657,7 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
         if (d && c->rewritable) {
             char o[ZL_NAME_TEXT_MAX];
             owner_as_written(c, &n, o);
-            zl_diag_set_fix(d, c->owner_span, o);
+            zl_diag_set_fix(d, c->owner_span, o, ZL_FIX_UNSAFE);
         }
         return false;
     }
@@ -725,7 +730,7 @@ static void check_verify_txt(struct zl_ctx *ctx, const struct state *st, const s
         if (d && why)
             zl_diag_add_note(d, "%s", why);
         if (d && (close || count == 1))
-            zl_diag_set_fix(d, r->value_span, quoted);
+            zl_diag_set_fix(d, r->value_span, quoted, ZL_FIX_UNSAFE);
         else if (d)
             add_line(d, &n, "TXT", quoted);
         if (d && count > 1 && !close)
@@ -824,7 +829,7 @@ static void report_moved(struct zl_ctx *ctx, const struct xrec *r, const struct 
     if (d && r->rewritable) {
         char o[ZL_NAME_TEXT_MAX];
         owner_as_written(r, e->name, o);
-        zl_diag_set_fix(d, r->owner_span, o);
+        zl_diag_set_fix(d, r->owner_span, o, ZL_FIX_UNSAFE);
     }
 }
 
@@ -866,7 +871,7 @@ static const struct xrec *mail_from_mx(struct zl_ctx *ctx, const struct state *s
             char fixv[160];
             snprintf(fixv, sizeof fixv, "%u feedback-smtp.%s.amazonses.com.", mx_at->pref, e->region);
             zl_diag_add_note(d, "the zone name was appended to the value: write it with a trailing dot");
-            zl_diag_set_fix(d, mx_at->value_span, fixv);
+            zl_diag_set_fix(d, mx_at->value_span, fixv, ZL_FIX_SAFE);
         } else {
             region_note(d, e);
         }
@@ -1036,6 +1041,8 @@ static void check_delegation(struct zl_ctx *ctx, const struct zl_zone *z, const 
     else
         strcpy(on, "(unknown origin)");
     if (nw == 0) {
+        if (zl_ctx_input_zones(ctx) > 1)
+            return; /* one zone of several: the delegation is another's */
         zl_report(ctx, R_DELEGATION, apex,
                   "the NS records in %s are for other names than this zone '%s'; nothing to compare the apex NS "
                   "set with",
@@ -1179,6 +1186,11 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
     const struct zl_ses_expect *x = zl_ctx_ses_expect(ctx);
     pick(ctx, st, z->origin);
     char on[ZL_NAME_TEXT_MAX], dn[ZL_NAME_TEXT_MAX];
+    /* One zone of several (a Terraform module): the identity is checked in
+     * the zone that holds it; the others say nothing about it. */
+    bool one_of_many = zl_ctx_input_zones(ctx) > 1;
+    if (one_of_many && (st->pick == ZL_SES_PICK_NO_ORIGIN || st->pick == ZL_SES_PICK_AMBIGUOUS))
+        return;
     if (st->pick == ZL_SES_PICK_NO_ORIGIN) {
         zl_report(ctx, R_MISSING, apex,
                   "the zone's origin is unknown, so the names SES looks up cannot be checked; give --origin");
@@ -1200,6 +1212,8 @@ static void check_identity(struct zl_ctx *ctx, const struct zl_zone *z, struct s
         infer_identity(st, z->origin);
     const struct zl_ses_identity *id = &st->id;
     if (z->origin && !zl_name_is_subdomain(&id->domain, z->origin)) {
+        if (one_of_many)
+            return;
         struct zl_diag *d = zl_report(ctx, R_MISSING, apex,
                                       "SES identity '%s' (from %s) is not in this zone '%s': none of its records "
                                       "can be published here",

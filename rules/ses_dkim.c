@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
@@ -168,7 +169,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
         expected(want, sizeof want, tok, tn, tname);
         d = zl_report(ctx, r, &at, "target '%s' lacks the token; SES expects '%s'", tname, want);
         if (d && certain)
-            zl_diag_set_fix(d, at, want);
+            zl_diag_set_fix(d, at, want, ZL_FIX_UNSAFE);
         return P_TARGET;
     }
 
@@ -189,7 +190,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
                           tname, want);
         }
         if (d)
-            zl_diag_set_fix(d, at, want);
+            zl_diag_set_fix(d, at, want, ZL_FIX_SAFE);
         return P_TARGET;
     }
 
@@ -229,7 +230,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
                               "so SES expects '%s'",
                               tname, (int)s1[0], (const char *)s1 + 1, want);
                 if (d && certain)
-                    zl_diag_set_fix(d, at, want);
+                    zl_diag_set_fix(d, at, want, ZL_FIX_UNSAFE);
                 return P_TARGET;
             }
             if (zl_ses_region_shaped(s1 + 1, s1[0])) {
@@ -266,7 +267,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
         d = zl_report(ctx, r, &at, "target '%s' lacks 'dkim.' before the SES domain; SES expects '%s'",
                       tname, want);
         if (d && certain)
-            zl_diag_set_fix(d, at, want);
+            zl_diag_set_fix(d, at, want, ZL_FIX_UNSAFE);
         return P_TARGET;
     }
 
@@ -278,7 +279,7 @@ static unsigned check_target(struct zl_ctx *ctx, const struct zl_record *rec, co
         d = zl_report(ctx, r, &at, "target '%s' misspells 'amazonses' as '%.*s'; SES expects '%s'", tname,
                       (int)al[0], (const char *)al + 1, want);
         if (d && certain && t->nlabels == 4 && ai == 2)
-            zl_diag_set_fix(d, at, want);
+            zl_diag_set_fix(d, at, want, ZL_FIX_UNSAFE);
         return P_TARGET;
     }
     zl_report(ctx, r, &at,
@@ -318,7 +319,7 @@ static void report_swapped(struct zl_ctx *ctx, const struct zl_record *rec, cons
     if (rec->class_explicit)
         zl_buf_printf(&b, " %s", zl_class_to_text(rec->rclass, cls));
     zl_buf_printf(&b, " CNAME %s", value);
-    zl_diag_set_fix(d, rec->span, zl_buf_cstr(&b));
+    zl_diag_set_fix(d, rec->span, zl_buf_cstr(&b), ZL_FIX_UNSAFE);
     zl_buf_free(&b);
 }
 
@@ -366,7 +367,7 @@ static void report_glued(struct zl_ctx *ctx, const struct zl_record *rec, const 
         zl_buf_put(&b, rec->owner_tok.text, (size_t)at);
         zl_buf_putc(&b, '.');
         zl_buf_put(&b, rec->owner_tok.text + at, rec->owner_tok.len - (size_t)at);
-        zl_diag_set_fix(d, rec->owner_tok.span, zl_buf_cstr(&b));
+        zl_diag_set_fix(d, rec->owner_tok.span, zl_buf_cstr(&b), ZL_FIX_SAFE);
         zl_buf_free(&b);
     }
 }
@@ -515,7 +516,9 @@ static void report_name(struct zl_ctx *ctx, const struct zl_record *rec, enum ow
         if (l > 1 && want[l - 1] == '.')
             want[l - 1] = '\0';
     }
-    zl_diag_set_fix(d, rec->owner_tok.span, want);
+    /* a label written twice is dropped for sure; a misspelt or missing one is a guess */
+    bool guess = shape == SHAPE_LABEL_TYPO || shape == SHAPE_NO_TOKEN;
+    zl_diag_set_fix(d, rec->owner_tok.span, want, guess ? ZL_FIX_UNSAFE : ZL_FIX_SAFE);
 }
 
 void zl_ses_dkim_record(const struct zl_record *rec, struct zl_ctx *ctx)
@@ -647,7 +650,7 @@ void zl_ses_dkim_as_txt_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (d && rec->type_span.line == rec->span.end_line) {
         char fix[400];
         snprintf(fix, sizeof fix, "CNAME %.*s.", (int)(end - a), v + a);
-        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix, ZL_FIX_UNSAFE);
     }
 }
 
@@ -715,8 +718,10 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
             order[no++] = next;
             after = next->span.line;
         }
+        char ref[ZL_LINE_REF_MAX];
         for (size_t i = 0; i < no && i < 3; i++)
-            zl_buf_printf(&why, "%sline %u: %s", i ? "; " : "", order[i]->span.line,
+            zl_buf_printf(&why, "%s%s: %s", i ? "; " : "",
+                          zl_line_ref(&order[i]->span, &first_broken->span, ref, sizeof ref),
                           order[i]->reason ? order[i]->reason : "broken");
         struct zl_diag *d = zl_report(ctx, ZL_RULE_REF(ZL5009), &first_broken->span,
                                       "only %zu of the %zu SES DKIM CNAMEs for '%s' are valid (%s%s); SES "
@@ -724,7 +729,8 @@ static void judge_domain(struct zl_ctx *ctx, struct dkim_entry **v, size_t n, bo
                                       valid, total, dname, zl_buf_cstr(&why), no > 3 ? "; more below" : "");
         zl_buf_free(&why);
         for (size_t i = 3; d && i < no; i++)
-            zl_diag_add_note(d, "line %u: %.*s: %s", order[i]->span.line, (int)order[i]->token_len,
+            zl_diag_add_note(d, "%s: %.*s: %s", zl_line_ref(&order[i]->span, &first_broken->span, ref, sizeof ref),
+                             (int)order[i]->token_len,
                              (const char *)order[i]->token, order[i]->reason ? order[i]->reason : "broken");
         return;
     }

@@ -104,7 +104,7 @@ void zl_ses_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
                       "verify the identity's DKIM with it",
                       oname, id->tokens[0], why);
         if (d && k.fix)
-            zl_diag_set_fix(d, all, k.fix);
+            zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
         zl_dkim_key_free(&k);
         return;
     }
@@ -122,7 +122,7 @@ void zl_ses_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
                       "with no spaces or line breaks",
                       oname, desc);
         if (d && k.fix)
-            zl_diag_set_fix(d, all, k.fix);
+            zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
     }
     zl_dkim_key_free(&k);
 }

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/ref.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
@@ -88,7 +89,7 @@ static void report_target(struct zl_ctx *ctx, const struct zl_record *rec, const
         d = zl_report(ctx, ZL_RULE_REF(ZL5012), &at,
                       "MX target '%s' has the zone name appended; SES expects '%s'", tname, want);
     if (d && tt)
-        zl_diag_set_fix(d, at, want);
+        zl_diag_set_fix(d, at, want, ZL_FIX_SAFE);
 }
 
 /* A region that looks like one but is not in the SES tables: a typo of a
@@ -143,7 +144,7 @@ static void gather_cname(const struct zl_record *rec, struct zl_ctx *ctx)
     if (d && rec->type_span.line == rec->span.end_line) {
         char fix[ZL_NAME_TEXT_MAX + 16];
         snprintf(fix, sizeof fix, "MX 10 %s", tname);
-        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix);
+        zl_diag_set_fix(d, zl_span_join(&rec->type_span, &rec->span), fix, ZL_FIX_UNSAFE);
         zl_diag_add_note(d, "and add: %s TXT \"v=spf1 include:amazonses.com ~all\"", oname);
     }
 }
@@ -213,7 +214,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
                                       "amazonses.com; SES expects '%s'",
                                       tname, want);
         if (d && tt)
-            zl_diag_set_fix(d, tat, want);
+            zl_diag_set_fix(d, tat, want, ZL_FIX_UNSAFE);
         return;
     }
     if (!feedback && zl_name_label_is(dom, "amazonses")) {
@@ -467,9 +468,10 @@ static void mail_from_mx(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "MAIL FROM domain '%s' has %zu MX records; SES requires exactly one, "
                                           "'%s', or the custom MAIL FROM setup fails",
                                           oname, count, e->target);
+            char ref[ZL_LINE_REF_MAX];
             for (uint32_t k = zl_zone_first(zone, e->owner); d && k != UINT32_MAX; k = zone->recs[k].next)
                 if (zone->recs[k].type == ZL_T_MX)
-                    zl_diag_add_note(d, "MX at line %u", zone->recs[k].line);
+                    zl_diag_add_note(d, "MX at %s", zl_zone_line_ref(zone, k, &at, ref, sizeof ref));
         }
     }
 }
@@ -500,8 +502,10 @@ static void mail_from_spf(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "with permerror (RFC 7208 4.5), so keep only "
                                           "\"v=spf1 include:amazonses.com ~all\"",
                                           oname, count);
+            char ref[ZL_LINE_REF_MAX];
             for (size_t k = first; d && k < end; k++)
-                zl_diag_add_note(d, "v=spf1 at line %u", st->spf_sorted[k]->span.line);
+                zl_diag_add_note(d, "v=spf1 at %s", zl_line_ref(&st->spf_sorted[k]->span,
+                                                               &st->spf_sorted[first + 1]->span, ref, sizeof ref));
         } else if (st->spf_sorted[first]->delegates) {
             /* include:spf.<sender> may well include amazonses.com: that
              * record is not in this zone, so this is only a hint. */
@@ -549,7 +553,7 @@ static void dmarc_strict(const struct zl_zone *zone, struct zl_ctx *ctx)
                                           "pass: remove aspf=s (relaxed is the default)",
                                           dname, sub);
             if (d && dm->fix)
-                zl_diag_set_fix(d, dm->fix_span, dm->fix);
+                zl_diag_set_fix(d, dm->fix_span, dm->fix, ZL_FIX_UNSAFE);
             break;
         }
     }

@@ -170,7 +170,9 @@ static void check_value(const struct zl_record *rec, struct zl_ctx *ctx)
         snprintf(fix, sizeof fix, "\"%.*s\"", (int)fl, fixed);
         zl_diag_add_note(d, "SES expects the 44-character token alone: %s", fix);
         if (first)
-            zl_diag_set_fix(d, at, fix);
+            /* safe when only quotes, blanks or the lost '=' change; dropping
+             * characters around a token is a guess */
+            zl_diag_set_fix(d, at, fix, fl == cn || (cn == 43 && fl == 44) ? ZL_FIX_SAFE : ZL_FIX_UNSAFE);
     }
     zl_buf_free(&why);
 }
@@ -193,7 +195,7 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
         if (d && t->len > 11 && zl_ascii_has_prefix(t->text, t->len, "_amazonses._amazonses")) {
             char fix[ZL_NAME_TEXT_MAX];
             snprintf(fix, sizeof fix, "%.*s", (int)(t->len - 11), t->text + 11);
-            zl_diag_set_fix(d, t->span, fix);
+            zl_diag_set_fix(d, t->span, fix, ZL_FIX_SAFE);
         }
         return;
     }
@@ -222,12 +224,12 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
         if (d) {
             char fix[ZL_NAME_TEXT_MAX + 2];
             snprintf(fix, sizeof fix, "%.*s.", (int)t->len, t->text);
-            zl_diag_set_fix(d, t->span, fix);
+            zl_diag_set_fix(d, t->span, fix, ZL_FIX_SAFE);
         }
     } else {
         d = zl_report(ctx, r, &at, "name '%s' repeats the zone name; SES looks up '%s'", oname, want);
         if (d && t->len)
-            zl_diag_set_fix(d, t->span, want);
+            zl_diag_set_fix(d, t->span, want, ZL_FIX_SAFE);
     }
 }
 

@@ -191,6 +191,6 @@ void zl_target_relative_external_zone(const struct zl_zone *zone, struct zl_ctx 
         char *rep = zl_ctx_alloc(ctx, (size_t)c->written_len + 2);
         memcpy(rep, c->written, c->written_len);
         rep[c->written_len] = '.';
-        zl_diag_set_fix(d, c->span, rep);
+        zl_diag_set_fix(d, c->span, rep, ZL_FIX_SAFE);
     }
 }

@@ -195,7 +195,7 @@ static void policy_split(const struct zl_record *rec, struct zl_ctx *ctx, const 
                       what, first, first + 1, shown);
     if (d && all.line == all.end_line && t0 && !(rec->owner_flags & ZL_OWNER_GENERATED)) {
         zl_txt_put_quoted(&fix, (const char *)meant.data, meant.len);
-        zl_diag_set_fix(d, all, zl_buf_cstr(&fix));
+        zl_diag_set_fix(d, all, zl_buf_cstr(&fix), ZL_FIX_SAFE);
     }
     zl_buf_free(&served);
     zl_buf_free(&meant);
@@ -239,7 +239,7 @@ static bool cut_by_comment(const struct zl_record *rec, struct zl_ctx *ctx, cons
         zl_txt_put_quoted(&fix, (const char *)meant.data, meant.len);
         struct zl_span at = zl_span_join(&t0->span, &rec->comment_span);
         at.end_col = rec->comment_span.col + 1 + (uint32_t)cl;
-        zl_diag_set_fix(d, at, zl_buf_cstr(&fix));
+        zl_diag_set_fix(d, at, zl_buf_cstr(&fix), ZL_FIX_UNSAFE);
         zl_buf_free(&meant);
         zl_buf_free(&fix);
     }

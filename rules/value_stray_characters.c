@@ -284,7 +284,7 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
      * only offered when it is the single finding in the token. */
     if (exact && f->count == 1 && tok->span.line == tok->span.end_line &&
         (f->kind == K_ZW || f->kind == K_LEAD || f->kind == K_TRAIL) && !name)
-        zl_diag_set_fix(d, sp, "");
+        zl_diag_set_fix(d, sp, "", ZL_FIX_SAFE);
 }
 
 /* Quick test: can this token hold anything we look for? Most cannot. */

@@ -70,7 +70,7 @@ void zl_verification_prefix_record(const struct zl_record *rec, struct zl_ctx *c
                                   "own prefix exactly and never finds this token",
                                   (int)k, s, best);
     if (d && t && t->len >= k && memcmp(t->text, s, k) == 0 && at.line == at.end_line)
-        zl_diag_set_fix(d, at, best); /* written as served: the prefix is the token's start */
+        zl_diag_set_fix(d, at, best, ZL_FIX_UNSAFE); /* written as served: the prefix is the token's start */
 }
 
 const char zl_explain_verification_prefix_typo[] =

@@ -23,6 +23,11 @@ const char *zl_severity_name(enum zl_severity s)
     return "error"; /* unreachable for valid values; never print garbage */
 }
 
+const char *zl_fix_safety_name(enum zl_fix_safety s)
+{
+    return s == ZL_FIX_UNSAFE ? "unsafe" : "safe";
+}
+
 void zl_diag_free(struct zl_diag *d)
 {
     if (!d)
@@ -40,6 +45,7 @@ void zl_diag_free(struct zl_diag *d)
         free(d->props[i].value);
     }
     free(d->props);
+    free(d->subject.owner);
     memset(d, 0, sizeof *d);
 }
 
@@ -97,7 +103,8 @@ const char *zl_diag_prop(const struct zl_diag *d, const char *key)
     return NULL;
 }
 
-void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replacement)
+void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replacement,
+                     enum zl_fix_safety safety)
 {
     if (d->fix)
         free(d->fix->replacement);
@@ -105,6 +112,7 @@ void zl_diag_set_fix(struct zl_diag *d, struct zl_span span, const char *replace
         d->fix = zl_xmalloc(sizeof *d->fix);
     d->fix->span = span;
     d->fix->replacement = zl_xstrdup(replacement ? replacement : "");
+    d->fix->safety = safety;
 }
 
 void zl_diag_copy(struct zl_diag *dst, const struct zl_diag *src)
@@ -119,7 +127,8 @@ void zl_diag_copy(struct zl_diag *dst, const struct zl_diag *src)
     }
     dst->fix = NULL;
     if (src->fix)
-        zl_diag_set_fix(dst, src->fix->span, src->fix->replacement);
+        zl_diag_set_fix(dst, src->fix->span, src->fix->replacement, src->fix->safety);
+    dst->subject.owner = src->subject.owner ? zl_xstrdup(src->subject.owner) : NULL;
     dst->props = NULL;
     dst->nprops = 0;
     for (size_t i = 0; i < src->nprops; i++)

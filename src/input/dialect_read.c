@@ -196,7 +196,30 @@ void zl_p_alias_record(struct zl_parser *p)
     }
     if (!p->dialect_forced)
         p->dialect = ZL_DIALECT_CLI53;
-    p->res->aliases++;
+    if (!p->res->aliases++)
+        p->first_alias = p->type_span;
+}
+
+/* Provider aliases written in master-file syntax, which exports of
+ * providers that have them use: "www ALIAS lb.example.net." (PowerDNS,
+ * DNSimple, NS1; ANAME at DNS Made Easy) and "www A ALIAS d1.cloudfront.net."
+ * (Route 53 export scripts). Not DNS data: counted, one info per file, and
+ * not handed on. Plain BIND (--dialect=bind) refuses both, as BIND does. */
+bool zl_p_provider_alias(struct zl_parser *p)
+{
+    bool typed = p->provider_alias && p->ntoks >= 1;
+    bool as_rdata = !p->provider_alias && zl_p_aws_allowed(p) && (p->type == ZL_T_A || p->type == ZL_T_AAAA) &&
+                    p->ntoks == 2 && !(p->toks[0].flags & ZL_TOK_QUOTED) && p->toks[0].len == 5 &&
+                    strncasecmp(zl_p_tok_text(p, 0), "ALIAS", 5) == 0;
+    if (p->provider_alias && !typed) {
+        zl_p_error_at(p, &p->type_span, "an ALIAS or ANAME record needs a target name");
+        return true;
+    }
+    if (!typed && !as_rdata)
+        return false;
+    if (!p->res->aliases++)
+        p->first_alias = p->type_span;
+    return true;
 }
 
 /* With no $ORIGIN, no --origin and no header, a first SOA written with an

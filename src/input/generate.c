@@ -16,34 +16,59 @@
  * $GENERATE costs tens of MB (SES DKIM records keep ~2 KiB of state each). */
 #define MAX_GENERATE_DIRECTIVES 2ull
 
-static bool parse_num(const char **s, const char *end, long long *out)
+/* A number of a ${offset,width,base} modifier, read as BIND's sscanf %d and
+ * %u read it: leading white space, an optional sign, decimal digits; a
+ * value too large saturates at the range of a 64-bit long (strtol,
+ * strtoul: a negative %u wraps), then only its low 32 bits are kept, as
+ * int (%d) or unsigned int (%u). */
+static bool scan_c_number(const char **s, const char *end, bool is_unsigned, long long *out)
 {
     const char *p = *s;
-    long long v = 0;
+    while (p < end && (*p == ' ' || (*p >= '\t' && *p <= '\r')))
+        p++;
+    bool neg = false;
+    if (p < end && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
     if (p == end || *p < '0' || *p > '9')
         return false;
-    while (p < end && *p >= '0' && *p <= '9') {
-        v = v * 10 + (*p - '0');
-        if (v > INT_MAX)
-            return false;
-        p++;
+    unsigned long long mag = 0;
+    bool over = false; /* above 2^64 - 1 */
+    for (; p < end && *p >= '0' && *p <= '9'; p++) {
+        unsigned d = (unsigned)(*p - '0');
+        if (mag > (ULLONG_MAX - d) / 10)
+            over = true;
+        else
+            mag = mag * 10 + d;
     }
+    uint64_t v;
+    if (is_unsigned)
+        v = over ? UINT64_MAX : neg ? (uint64_t)0 - mag : mag;
+    else if (!neg)
+        v = over || mag > (uint64_t)INT64_MAX ? (uint64_t)INT64_MAX : mag;
+    else
+        v = over || mag > (uint64_t)INT64_MAX + 1 ? (uint64_t)INT64_MAX + 1 : (uint64_t)0 - mag;
+    uint32_t low = (uint32_t)v;
+    *out = is_unsigned || low <= INT32_MAX ? (long long)low : (long long)low - 4294967296LL;
     *s = p;
-    *out = v;
     return true;
 }
 
+/* start-stop[/step] as BIND reads it (sscanf "%u-%u", then a '/' that must
+ * be followed by the step): each number as %u takes it (scan_c_number),
+ * none may exceed INT_MAX, and whatever follows is ignored ("1-2x"). */
 static bool parse_range(const char *t, size_t n, long long *start, long long *stop, long long *step)
 {
     const char *p = t, *end = t + n;
     *step = 1;
-    if (!parse_num(&p, end, start) || p == end || *p++ != '-' || !parse_num(&p, end, stop))
+    if (!scan_c_number(&p, end, true, start) || p == end || *p++ != '-' ||
+        !scan_c_number(&p, end, true, stop))
         return false;
-    if (p < end) {
-        if (*p++ != '/' || !parse_num(&p, end, step) || p != end || *step == 0)
+    if (p < end && *p == '/') {
+        p++;
+        if (!scan_c_number(&p, end, true, step) || *step == 0)
             return false;
     }
-    return *start <= *stop;
+    return *start <= INT_MAX && *stop <= INT_MAX && *step <= INT_MAX && *start <= *stop;
 }
 
 /* Appends one substitution of template t for iterator value it. Returns an
@@ -75,17 +100,13 @@ static const char *substitute(struct zl_buf *out, const char *t, size_t n, long 
             if (!close)
                 return "'${' without a closing '}'";
             const char *p = t + i + 1, *end = close;
-            bool neg = p < end && *p == '-';
-            if (neg)
-                p++;
-            if (!parse_num(&p, end, &offset))
+            if (!scan_c_number(&p, end, false, &offset))
                 return "modifier must be ${offset[,width[,base]]}";
-            if (neg)
-                offset = -offset;
             if (p < end && *p == ',') {
                 p++;
-                if (!parse_num(&p, end, &width) || width > 255)
-                    return "modifier width must be a number 0-255";
+                /* BIND formats into 128 bytes: a wider field does not fit */
+                if (!scan_c_number(&p, end, true, &width) || width > 127)
+                    return "modifier width must be a number 0-127";
                 if (p < end && *p == ',') {
                     p++;
                     if (p == end || !strchr("doxXnN", *p))
@@ -198,6 +219,10 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
     struct zl_span lhs_span = p->toks[1].span, rhs_span = p->toks[n - 1].span;
 
     struct zl_buf line = { 0 };
+    /* A blank owner after the directive continues the owner before it, as
+     * in BIND: the generated names are not "the previous owner". */
+    struct zl_name saved_owner = p->last_owner;
+    bool saved_have_owner = p->have_last_owner, saved_owner_failed = p->last_owner_failed;
     bool was = p->generating;
     struct zl_span saved_span = p->gen_span;
     p->generating = true;
@@ -211,6 +236,13 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
             p->generating = was;
             zl_p_error_at(p, &lhs_span, "$GENERATE owner template: %s", e);
             break;
+        }
+        if (line.len && line.data[0] == '$') {
+            /* BIND makes the owner from the text ("$$TTL" is the name
+             * \$TTL), never a directive: escape it for the line parser */
+            zl_buf_putc(&line, 0);
+            memmove(line.data + 1, line.data, line.len - 1);
+            line.data[0] = '\\';
         }
         zl_buf_put(&line, mid.data, mid.len);
         e = substitute(&line, rhs, rhs_len, it);
@@ -227,6 +259,9 @@ void zl_generate_run(struct zl_parser *p, const struct zl_span *dir_span)
     }
     p->generating = was;
     p->gen_span = saved_span;
+    p->last_owner = saved_owner;
+    p->have_last_owner = saved_have_owner;
+    p->last_owner_failed = saved_owner_failed;
     zl_buf_free(&line);
     zl_buf_free(&mid);
     free(lhs);

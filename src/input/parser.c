@@ -10,10 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/ttl.h"
+#include "rdata/enc.h"
 #include "rdata/types.h"
 #include "input/confine.h"
 #include "base/fileio.h"
@@ -158,11 +160,19 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
             lx->stop = true;
             return 0;
         }
-        /* A UTF-8 byte order mark is dropped: editors add it, it means nothing. */
+        /* A UTF-8 byte order mark (editors add one) is no blank to BIND
+         * 9.18: it becomes part of the first word, so the first line's
+         * owner is mangled or its directive refused. Said once; the rest
+         * is read without it, so that its findings make sense. */
         if (got >= 3 && (unsigned char)buf[0] == 0xef && (unsigned char)buf[1] == 0xbb &&
             (unsigned char)buf[2] == 0xbf) {
             memmove(buf, buf + 3, got - 3);
             got -= 3;
+            struct zl_yyltype at = { 1, 1, 1, 2 };
+            zl_p_lex_error(lx->p, &at, "the file starts with a UTF-8 byte order mark: BIND reads it as part "
+                                       "of the first line's first word (owner \\239\\187\\191...), so "
+                                       "that line is lost; save the file without it");
+            lx->p->line_error = false;
         }
     }
     return got;
@@ -204,6 +214,7 @@ void zl_p_line_reset(struct zl_parser *p)
     p->lex_aws = false;
     p->aws_class = false;
     p->aws_alias = false;
+    p->provider_alias = false;
 }
 
 void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struct zl_yyltype *loc,
@@ -263,7 +274,14 @@ int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *n
         return CLASS;
     }
     /* cli53's "AWS ALIAS": a pseudo-class and a pseudo-type, outside the
-     * 16-bit range so that zl_p_class/zl_p_type can tell them apart. */
+     * 16-bit range so that zl_p_class/zl_p_type can tell them apart; and
+     * the ALIAS/ANAME pseudo-types of providers (PowerDNS, DNSimple, NS1,
+     * DNS Made Easy exports). */
+    if (zl_p_aws_allowed(p) && len == 5 && (strncasecmp(text, "ALIAS", 5) == 0 || strncasecmp(text, "ANAME", 5) == 0) &&
+        !after_aws) {
+        *num = ZL_PSEUDO_ALIAS;
+        return TYPE;
+    }
     if (zl_p_aws_allowed(p)) {
         if (len == 3 && strncasecmp(text, "AWS", 3) == 0) {
             p->lex_aws = true;
@@ -302,10 +320,11 @@ static void name_error(struct zl_parser *p, const struct zl_span *s, const char 
 }
 
 /* The scanner hands each part over as it cuts the token. An owner (or a
- * blank one) is what the grammar always takes at the start of a line; a
- * TTL, class or type only once each, after an owner, and none after the
- * grammar rejected a token of the line: those it ignores here too, so each
- * part counts exactly when the grammar took it. */
+ * blank one) is what the grammar takes at the start of a line unless it
+ * already rejected a token there (a NUL byte: its recovery drops the rest
+ * of the line); a TTL, class or type only once each, after an owner, and
+ * none after the grammar rejected a token of the line: those it ignores
+ * here too, so each part counts exactly when the grammar took it. */
 static bool part_taken(const struct zl_parser *p)
 {
     return p->line_started && !p->syntax_failed;
@@ -313,6 +332,8 @@ static bool part_taken(const struct zl_parser *p)
 
 void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (p->syntax_failed)
+        return;
     p->line_started = true;
     struct zl_span s = span_of(p, loc);
     const char *t = zl_p_text(p, v);
@@ -343,6 +364,8 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
 
 void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
 {
+    if (p->syntax_failed)
+        return;
     p->line_started = true;
     struct zl_span s = span_of(p, loc);
     s.end_col = s.col;
@@ -406,7 +429,16 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
         p->type = 0;
         return;
     }
+    if (v->num == ZL_PSEUDO_ALIAS) {
+        p->provider_alias = true;
+        p->type = 0;
+        return;
+    }
     p->type = (uint16_t)v->num;
+    /* BIND's loader: "obsolete", in any form (its $GENERATE does not check) */
+    if ((p->type == ZL_T_MD || p->type == ZL_T_MF) && !p->generating)
+        zl_p_error_at(p, &p->type_span, "%s is obsolete (RFC 973 replaced it by MX); BIND refuses it in "
+                      "zone data", p->type == ZL_T_MD ? "MD" : "MF");
 }
 
 static struct zl_token *final_tokens(struct zl_parser *p)
@@ -460,6 +492,10 @@ void zl_p_record_end(struct zl_parser *p)
     }
     if (p->aws_class || p->aws_alias) {
         zl_p_alias_record(p);
+        zl_p_line_reset(p);
+        return;
+    }
+    if (zl_p_provider_alias(p)) {
         zl_p_line_reset(p);
         return;
     }
@@ -598,6 +634,9 @@ void zl_p_record_end(struct zl_parser *p)
     rec.ntoks = (uint32_t)p->ntoks;
     rec.fields = p->fields;
     rec.nfields = (uint16_t)nfields;
+    /* A Cloudflare export is what Cloudflare serves (dialect.c). */
+    if (p->dialect == ZL_DIALECT_CLOUDFLARE)
+        rec.served_by = ZL_SERVED_CLOUDFLARE;
     rec.span = p->owner.span;
     const struct zl_span *last = p->ntoks ? &toks[p->ntoks - 1].span : &p->type_span;
     rec.span.end_line = last->end_line;
@@ -687,6 +726,9 @@ void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yylt
         } else if (n == 3 && strncasecmp(t, "AWS", 3) == 0)
             zl_p_error_at(p, &s, "unknown record type 'AWS': 'AWS ALIAS' is cli53's pseudo-record for "
                                  "Route 53 aliases, not DNS (read cli53 exports with --dialect=cli53)");
+        else if (n == 5 && (strncasecmp(t, "ALIAS", 5) == 0 || strncasecmp(t, "ANAME", 5) == 0))
+            zl_p_error_at(p, &s, "unknown record type '%s': ALIAS and ANAME are providers' pseudo-types, which "
+                                 "BIND refuses (without --dialect=bind they are read as a provider's export)", shown);
         else
             zl_p_error_at(p, &s, "unknown record type '%s' (use a known type or TYPEnnn with \\# RDATA)", shown);
         return;
@@ -771,6 +813,28 @@ static void dir_ttl(struct zl_parser *p, const struct zl_span *dir)
     p->have_default_ttl = true;
 }
 
+/* $DATE YYYYMMDDHHMMSS: BIND's dump time (named-checkzone and named read
+ * it and change nothing else): one unquoted time from 1970 to 2106 (32-bit
+ * seconds), checked as BIND checks it. */
+static void dir_date(struct zl_parser *p, const struct zl_span *dir)
+{
+    if (!want_args(p, dir, "$DATE", 1, 1, "one time YYYYMMDDHHMMSS"))
+        return;
+    struct zl_span s = tok_span(p, 0);
+    const char *t = zl_p_tok_text(p, 0);
+    size_t n = p->toks[0].len;
+    char shown[128];
+    zl_p_show(shown, sizeof shown, t, n);
+    uint32_t v;
+    int r = p->toks[0].flags & ZL_TOK_QUOTED ? -1 : zl_rd_parse_time(t, n, false, &v);
+    if (r == -1)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a time YYYYMMDDHHMMSS", shown);
+    else if (r != 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is not a valid date and time", shown);
+    else if (memcmp(t, "1970", 4) < 0 || memcmp(t, "21060207062815", 14) > 0)
+        zl_p_error_at(p, &s, "$DATE '%s' is outside 1970-2106 (BIND: \"$DATE outside epoch\")", shown);
+}
+
 static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, struct zl_file *file,
                         const char *mem, size_t len);
 
@@ -795,6 +859,27 @@ static struct zl_source *new_source(struct zl_parser *p, const char *path, const
 void zl_parse_sources_free(struct zl_source *head)
 {
     zl_source_free_all(head);
+}
+
+const char *zl_overlay_text(const struct zl_overlay *o, const char *realpath, size_t *len)
+{
+    return o && o->text && realpath ? o->text(o->user, realpath, len) : NULL;
+}
+
+/* Parses src from the overlay's text when it has some (kept as the
+ * source's memory, so its lines are shown as parsed), else from the file. */
+static void parse_file_or_overlay(struct zl_parser *p, struct zl_source *src, struct zl_file *file)
+{
+    size_t len = 0;
+    const char *text = zl_overlay_text(p->opts->overlay, src->realpath, &len);
+    if (!text) {
+        parse_source(p, src, file->fd, file, NULL, 0);
+        return;
+    }
+    src->memory = zl_xmalloc(len + 1);
+    memcpy(src->memory, text, len);
+    src->memory_len = len;
+    parse_source(p, src, -1, NULL, (const char *)src->memory, len);
 }
 
 /* Why an $INCLUDE was not read, said in one place. */
@@ -939,7 +1024,7 @@ static void dir_include(struct zl_parser *p, const struct zl_span *dir)
     p->origin = new_origin;
     p->have_origin = have_new_origin;
     zl_p_line_reset(p);
-    parse_source(p, src, o.file.fd, &o.file, NULL, 0);
+    parse_file_or_overlay(p, src, &o.file);
     zl_file_close(&o.file);
     p->origin = saved_origin;
     p->have_origin = saved_have;
@@ -966,14 +1051,43 @@ void zl_p_directive_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
+    if (p->lx && p->lx->eof_eol_sent) {
+        /* the line's end was made up at the end of the input */
+        char shown[32];
+        zl_p_error_at(p, &s, "the file ends on this %s line without a newline: BIND 9.18 refuses the "
+                      "zone (\"extra input text\"); end the line", zl_p_show(shown, sizeof shown,
+                      zl_p_text(p, &p->dir_name), p->dir_name.len));
+    }
+    /* BIND reads directive arguments as plain words: quoted, it refuses
+     * them ("syntax error"), but for $INCLUDE's file and $GENERATE's RDATA */
+    size_t from = p->dir == ZL_DIR_INCLUDE ? 1 : 0;
+    size_t upto = p->dir == ZL_DIR_GENERATE && p->ntoks ? p->ntoks - 1 : p->ntoks;
+    for (size_t i = from; p->dir != ZL_DIR_UNKNOWN && i < upto; i++) {
+        if (p->toks[i].flags & ZL_TOK_QUOTED) {
+            struct zl_span qs = tok_span(p, i);
+            char shown[128], name[16];
+            zl_p_error_at(p, &qs, "%s argument \"%s\" is quoted: BIND 9.18 refuses a quoted word here "
+                          "(syntax error); write it without the quotes",
+                          zl_p_show(name, sizeof name, zl_p_text(p, &p->dir_name), p->dir_name.len),
+                          zl_p_show(shown, sizeof shown, zl_p_tok_text(p, i), p->toks[i].len));
+            if (p->dir == ZL_DIR_INCLUDE)
+                p->res->include_failed = true;
+            zl_p_line_reset(p);
+            return;
+        }
+    }
     switch (p->dir) {
     case ZL_DIR_ORIGIN: dir_origin(p, &s); break;
     case ZL_DIR_TTL: dir_ttl(p, &s); break;
     case ZL_DIR_INCLUDE: dir_include(p, &s); break;
     case ZL_DIR_GENERATE: zl_generate_run(p, &s); break;
     default: {
+        if (p->dir_name.len == 5 && strncasecmp(zl_p_text(p, &p->dir_name), "$DATE", 5) == 0) {
+            dir_date(p, &s);
+            break;
+        }
         char shown[128];
-        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)",
+        zl_p_error_at(p, &s, "unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE, $DATE)",
                       zl_p_show(shown, sizeof shown, zl_p_text(p, &p->dir_name), p->dir_name.len));
         break;
     }
@@ -1022,7 +1136,10 @@ static int parse_source(struct zl_parser *p, struct zl_source *src, int fd, stru
     lx.mem = mem;
     lx.mem_len = len;
     lx.line = 1;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = &lx;
     int r = run(p, &lx, NULL, 0);
+    p->lx = saved_lx;
     if (lx.read_errno) {
         struct zl_span s = { src, lx.line, 1, lx.line, 1 };
         zl_p_error_at(p, &s, "read error: %s", strerror(lx.read_errno));
@@ -1075,7 +1192,10 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
      * must not take it (comment_off would index the new buffer: ASan). */
     bool saved_have_comment = p->have_comment;
     p->have_comment = false;
+    const struct zl_lexer *saved_lx = p->lx;
+    p->lx = NULL;
     int r = run(p, &lx, text, len);
+    p->lx = saved_lx;
     zl_buf_free(&p->text);
     free(p->toks);
     p->text = saved_text;
@@ -1109,6 +1229,13 @@ static void parser_finish(struct zl_parser *p)
         zl_p_report(p, ZL_RULE_ZL1001, &s,
                     "%u more relative names could not be expanded for want of an origin "
                     "(give --origin, or add $ORIGIN at the top)", p->no_origin_more);
+    }
+    if (p->res->aliases) {
+        struct zl_span s = p->first_alias;
+        zl_p_report(p, ZL_RULE_ZL1005, &s,
+                    "%lu provider alias record%s (ALIAS, ANAME, 'A ALIAS target', cli53's AWS ALIAS) read and not "
+                    "checked: they are not DNS data, the provider resolves them (BIND, Knot and NSD refuse them)",
+                    p->res->aliases, p->res->aliases == 1 ? "" : "s");
     }
     p->res->dialect = p->dialect;
     p->res->dialect_forced = p->dialect_forced;
@@ -1186,7 +1313,7 @@ static int parse_opened(struct zl_parser *p, struct zl_opened *o, enum zl_open_s
         choose_root(p, &o->root);
         use_budget(p);
         p->top = src;
-        parse_source(p, src, o->file.fd, &o->file, NULL, 0);
+        parse_file_or_overlay(p, src, &o->file);
     }
     zl_file_close(&o->file);
     parser_finish(p);

@@ -22,6 +22,18 @@ struct zl_comment {
     bool own_line;             /* nothing but the comment on its line */
 };
 
+/* Text that stands in for a file's content: what --fix and --diff have made
+ * of it so far. The file is still opened and confined as usual; only its
+ * bytes come from here (and its lines are shown from them). text() returns
+ * NULL for a file that is not changed. */
+struct zl_overlay {
+    const char *(*text)(void *user, const char *realpath, size_t *len);
+    void *user;
+};
+
+/* The overlay's text for a resolved path, or NULL (also when o is NULL). */
+const char *zl_overlay_text(const struct zl_overlay *o, const char *realpath, size_t *len);
+
 struct zl_parse_opts {
     const struct zl_name *origin;   /* initial origin, or NULL */
     const struct zl_name *zone;     /* the zone's name when known for certain (--origin):
@@ -45,9 +57,16 @@ struct zl_parse_opts {
 
     void (*on_record)(void *user, const struct zl_record *rec);
     void (*on_comment)(void *user, const struct zl_comment *c); /* may be NULL */
+    /* A reader of many zones (ZL_READS_MANY_ZONES: a Terraform module)
+     * calls this before the records of each zone, zone by zone: index of
+     * nzones, origin NULL when the zone's name is not known. Records of
+     * one zone are checked together, never against another zone's. May
+     * be NULL. */
+    void (*on_zone)(void *user, const struct zl_name *origin, unsigned index, unsigned nzones);
     void *user;
     struct zl_diag_sink sink;
     struct zl_source **sources;     /* every file read is pushed here (caller frees) */
+    const struct zl_overlay *overlay; /* NULL: every file is read from disk */
 };
 
 struct zl_parse_result {

@@ -29,6 +29,8 @@ struct zl_parser {
     bool budget_said;               /* "budget exhausted" is said once */
     bool no_ttl_said;               /* "no TTL" after an $INCLUDE that was not read: once */
     unsigned long records_dropped;  /* included records past the budget */
+    const struct zl_lexer *lx;      /* the file being read's scanner state; NULL in a
+                                       $GENERATE line */
 
     /* Zone-wide state (carried into included files). */
     struct zl_name origin;
@@ -79,6 +81,8 @@ struct zl_parser {
     bool mismatch_reported;         /* one dialect-origin-mismatch per file */
     bool lex_aws;                   /* the word just classified was cli53's "AWS" */
     bool aws_class, aws_alias;      /* this line is an "AWS ALIAS" pseudo-record */
+    bool provider_alias;            /* ... an ALIAS/ANAME pseudo-type record */
+    struct zl_span first_alias;     /* the first pseudo-record of any kind, for the info */
     struct zl_span aws_span;
 
     /* The directive whose arguments are being read. */
@@ -160,6 +164,7 @@ const char *zl_p_show(char *out, size_t cap, const char *s, size_t n);
 
 /* Class/type number of cli53's "AWS" and "ALIAS": above any 16-bit code. */
 #define ZL_PSEUDO_AWS 0x10000u
+#define ZL_PSEUDO_ALIAS 0x10001u /* ALIAS, ANAME: provider pseudo-types */
 
 /* cli53's pseudo-class and routing comments are read (cli53, or BIND not forced). */
 bool zl_p_aws_allowed(const struct zl_parser *p);
@@ -176,6 +181,7 @@ void zl_p_godaddy_at_targets(struct zl_parser *p, struct zl_token *toks);
 bool zl_p_godaddy_pseudo_record(struct zl_parser *p, const struct zl_token *toks);
 /* cli53 "AWS ALIAS" records: checked for shape, not handed on. */
 void zl_p_alias_record(struct zl_parser *p);
+bool zl_p_provider_alias(struct zl_parser *p);
 /* A first absolute SOA names the zone when nothing else did. */
 void zl_p_soa_origin(struct zl_parser *p);
 /* First SOA: a dialect known by its name servers, the header's zone compared. */

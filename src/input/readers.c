@@ -22,8 +22,10 @@
 static const struct zl_reader readers[] = {
 #define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) \
     { ZL_INPUT_##id, name, title, looks_for, caps, sniff, read, zone_from },
+#define ZL_READER_ZONE(id, name, title, caps, zone_from) { ZL_INPUT_##id, name, title, "", caps, NULL, NULL, zone_from },
 #include "input/readers.def"
 #undef ZL_READER
+#undef ZL_READER_ZONE
 };
 #define NREADERS (sizeof readers / sizeof readers[0])
 
@@ -97,6 +99,8 @@ enum zl_input_format zl_source_input_format(const struct zl_source *src)
     return src ? (enum zl_input_format)src->input_format : ZL_INPUT_ZONE;
 }
 
+static const struct zl_reader *directory_reader(const char *path, enum zl_input_format fmt);
+
 /* ---- detection ------------------------------------------------------------ */
 
 static bool has_suffix(const char *s, const char *suf)
@@ -111,6 +115,41 @@ bool zl_sniff_contains(const struct zl_sniff *s, const char *needle)
     for (size_t i = 0; i + m <= s->len; i++)
         if (s->data[i] == needle[0] && memcmp(s->data + i, needle, m) == 0)
             return true;
+    return false;
+}
+
+static bool blank_char(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+bool zl_sniff_has_key(const struct zl_sniff *s, const char *key)
+{
+    size_t m = strlen(key);
+    const char *d = s->data;
+    for (size_t i = 0; i + m <= s->len; i++) {
+        if (d[i] != key[0] || memcmp(d + i, key, m) != 0)
+            continue;
+        char q = i > 0 && (d[i - 1] == '"' || d[i - 1] == '\'') ? d[i - 1] : 0;
+        size_t j = i + m, b = q ? i - 1 : i;
+        if (q && (j >= s->len || d[j++] != q))
+            continue;
+        while (j < s->len && blank_char(d[j]))
+            j++;
+        if (j >= s->len || d[j] != ':')
+            continue;
+        /* a bare YAML key ends at ": " or the end of the line */
+        if (!q && j + 1 < s->len && !blank_char(d[j + 1]) && d[j + 1] != '\r' && d[j + 1] != '\n')
+            continue;
+        size_t b0 = b;
+        while (b > 0 && blank_char(d[b - 1]))
+            b--;
+        char c = b > 0 ? d[b - 1] : '\n';
+        if (b == 3 && !memcmp(d, "\xef\xbb\xbf", 3))
+            c = '\n'; /* after a byte order mark: the first line */
+        if (c == '\n' || c == '\r' || c == '{' || c == ',' || ((c == '-' || c == '?') && b < b0))
+            return true;
+    }
     return false;
 }
 
@@ -235,6 +274,9 @@ int zl_input_format_of_file(const char *path, enum zl_input_format requested)
 {
     if (requested != ZL_INPUT_AUTO)
         return requested;
+    const struct zl_reader *dr = directory_reader(path, requested);
+    if (dr)
+        return dr->id;
     struct zl_buf b = { 0 };
     int rc = read_head(path, &b);
     int f = rc == 0 ? zl_input_format_detect((const char *)b.data, b.len, path, NULL, 0) : ZL_INPUT_ZONE;
@@ -247,6 +289,11 @@ const char *zl_input_format_describe(const char *path, enum zl_input_format requ
 {
     if (requested != ZL_INPUT_AUTO) {
         snprintf(buf, cap, "%s (from --input-format)", zl_input_format_name(requested));
+        return buf;
+    }
+    const struct zl_reader *dr = directory_reader(path, requested);
+    if (dr) {
+        snprintf(buf, cap, "%s (detected: a directory it reads as one input)", dr->name);
         return buf;
     }
     struct zl_buf b = { 0 };
@@ -330,8 +377,8 @@ static void no_format(const struct zl_parse_opts *opts, struct zl_parse_result *
 }
 
 static void structured(const struct zl_parse_opts *opts, struct zl_parse_result *res, struct zl_source *src,
-                       enum zl_input_format fmt, const char *shown, const char *text, size_t len,
-                       struct zl_file *file)
+                       enum zl_input_format fmt, const char *shown, const char *path, const char *text,
+                       size_t len, struct zl_file *file)
 {
     struct zl_fmt f;
     memset(&f, 0, sizeof f);
@@ -339,8 +386,43 @@ static void structured(const struct zl_parse_opts *opts, struct zl_parse_result 
     f.res = res;
     f.src = src;
     f.name = shown;
+    f.path = path;
     f.in.file = file;
     read_structured(&f, fmt, text, len);
+}
+
+/* The reader that reads the directory at path as one input, or NULL (not
+ * a directory, or no reader claims it). */
+static const struct zl_reader *directory_reader(const char *path, enum zl_input_format fmt)
+{
+    struct stat st;
+    if (!path || stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+        return NULL;
+    struct zl_sniff sn = { .data = "", .len = 0, .name = path, .dir = path };
+    for (size_t i = 0; i < NREADERS; i++)
+        if (readers[i].sniff && (fmt == ZL_INPUT_AUTO || fmt == readers[i].id) && readers[i].sniff(&sn))
+            return &readers[i];
+    return NULL;
+}
+
+/* A directory named on the command line that a reader reads as one input
+ * (a Terraform module): AUTO asks each reader; 1 when one claimed it (and
+ * read it), 0 when none did. */
+static int read_directory(const char *path, const char *shown, enum zl_input_format fmt,
+                          const struct zl_parse_opts *opts, struct zl_parse_result *res, enum zl_input_format *used)
+{
+    const struct zl_reader *r = directory_reader(path, fmt);
+    if (!r)
+        return 0;
+    if (used)
+        *used = r->id;
+    memset(res, 0, sizeof *res);
+    struct zl_source *src = new_source(opts, shown, NULL);
+    src->input_format = (unsigned char)r->id;
+    structured(opts, res, src, r->id, shown, path, NULL, 0, NULL);
+    if (!opts->sources)
+        zl_parse_sources_free(src);
+    return 1;
 }
 
 /* A file named on the command line: opened once (confine.h), its start
@@ -349,6 +431,8 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
                            const struct zl_parse_opts *opts, struct zl_parse_result *res,
                            enum zl_input_format *used)
 {
+    if (read_directory(path, shown, fmt, opts, res, used))
+        return res->io_error ? -1 : 0;
     struct zl_root widen;
     bool have_widen = opts->include_root && zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &widen) == 0;
     struct zl_opened o;
@@ -359,7 +443,12 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
         return zl_parse_opened(&o, st, shown, opts, res); /* words the error */
     }
     struct zl_buf whole = { 0 };
-    if (read_file(&o.file, fmt == ZL_INPUT_ZONE ? 1 : HEAD_BYTES, &whole) != 0) {
+    size_t olen = 0;
+    const char *otext = zl_overlay_text(opts->overlay, o.real, &olen);
+    if (otext) {
+        /* --fix/--diff changed it: its text stands in for the file's */
+        zl_buf_put(&whole, otext, olen);
+    } else if (read_file(&o.file, fmt == ZL_INPUT_ZONE ? 1 : HEAD_BYTES, &whole) != 0) {
         o.file.err = errno;
         zl_file_close(&o.file);
         zl_buf_free(&whole);
@@ -387,10 +476,21 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
     memset(res, 0, sizeof *res);
     struct zl_source *src = new_source(opts, shown, &o);
     src->input_format = (unsigned char)fmt;
+    if (otext) {
+        zl_file_close(&o.file);
+        src->memory = zl_xmalloc(olen + 1);
+        memcpy(src->memory, otext, olen);
+        src->memory_len = olen;
+        structured(opts, res, src, fmt, shown, path, otext, olen, NULL);
+        zl_buf_free(&whole);
+        if (!opts->sources)
+            zl_parse_sources_free(src);
+        return 0;
+    }
     if (zl_reader_of(fmt)->caps & ZL_READS_STREAMED) {
         /* read as it goes (it says itself when the file cannot be read whole) */
         zl_buf_free(&whole);
-        structured(opts, res, src, fmt, shown, NULL, 0, &o.file);
+        structured(opts, res, src, fmt, shown, path, NULL, 0, &o.file);
         zl_file_close(&o.file);
         if (!opts->sources)
             zl_parse_sources_free(src);
@@ -408,7 +508,7 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
                                       : "read error: %s%s",
                  grew ? a : strerror(errno), "");
     } else {
-        structured(opts, res, src, fmt, shown, whole.data ? (const char *)whole.data : "", whole.len, NULL);
+        structured(opts, res, src, fmt, shown, path, whole.data ? (const char *)whole.data : "", whole.len, NULL);
     }
     zl_buf_free(&whole);
     if (!opts->sources)
@@ -445,7 +545,7 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     src->memory = zl_xmalloc(len + 1);
     memcpy(src->memory, data, len);
     src->memory_len = len;
-    structured(opts, res, src, fmt, shown, data, len, NULL);
+    structured(opts, res, src, fmt, shown, NULL, data, len, NULL);
     if (!opts->sources)
         zl_parse_sources_free(src);
     return 0;

@@ -17,8 +17,10 @@ struct zl_fmt;
 /* One enumerator per row of src/input/readers.def, then AUTO. */
 enum zl_input_format {
 #define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) ZL_INPUT_##id,
+#define ZL_READER_ZONE(id, name, title, caps, zone_from) ZL_INPUT_##id,
 #include "input/readers.def"
 #undef ZL_READER
+#undef ZL_READER_ZONE
     ZL_INPUT_AUTO, /* detect from content and file name */
 };
 
@@ -27,7 +29,11 @@ enum {
     ZL_READS_SOA = 1u << 0,               /* the SOA record: a missing one is a finding (ZL3101) */
     ZL_READS_FIXITS = 1u << 1,            /* fix-its (master-file text) apply to the file as written */
     ZL_READS_ZONE_IS_FILE_NAME = 1u << 2, /* the zone's name is the file's (<zone>.yaml) */
-    ZL_READS_STREAMED = 1u << 3,          /* read gets no text from a file: it streams the file
+    ZL_READS_MODULE = 1u << 3,            /* a file stands for its directory (a Terraform module): several
+                                             files of one directory are read once */
+    ZL_READS_MANY_ZONES = 1u << 4,        /* records of several zones, each checked against its own by the
+                                             reader (no zone-wide out-of-zone check, ZL3103) */
+    ZL_READS_STREAMED = 1u << 5,          /* read gets no text from a file: it streams the file
                                              itself (f->in, src/input/exports/ystream.h) */
 };
 
@@ -39,6 +45,8 @@ struct zl_sniff {
     bool json;         /* the first significant line opens a JSON value */
     bool yaml;         /* ... is YAML (a key, a list item, a document marker) */
     bool named;        /* the name ends in .json, .yaml or .yml */
+    const char *dir;   /* the input is this directory (data is empty): a reader that reads a
+                          directory as one input (a Terraform module) claims it */
 };
 
 struct zl_reader {
@@ -49,6 +57,16 @@ struct zl_reader {
     void (*read)(struct zl_fmt *f, const char *text, size_t len);
     const char *zone_from;
 };
+
+/* Each row's sniff and read functions (a reader's file includes this
+ * header, so its entry points need no header of their own). */
+#define ZL_READER(id, name, title, looks_for, caps, sniff, read, zone_from) \
+    bool sniff(const struct zl_sniff *s);                                   \
+    void read(struct zl_fmt *f, const char *text, size_t len);
+#define ZL_READER_ZONE(id, name, title, caps, zone_from)
+#include "input/readers.def"
+#undef ZL_READER
+#undef ZL_READER_ZONE
 
 /* The row of a format (AUTO and out-of-range: the zone file's). */
 const struct zl_reader *zl_reader_of(enum zl_input_format f);
@@ -61,6 +79,9 @@ const char *zl_input_format_names(char *buf, size_t cap);
 
 /* Detection helper for sniffers: is needle in the n bytes at p? */
 bool zl_sniff_contains(const struct zl_sniff *s, const char *needle);
+/* ... as a mapping key: "key": (JSON), key: or 'key': at the start of a
+ * YAML line or list item. */
+bool zl_sniff_has_key(const struct zl_sniff *s, const char *key);
 
 /* The row's name, or "auto". */
 const char *zl_input_format_name(enum zl_input_format f);

@@ -93,6 +93,7 @@ struct zl_ctx {
     const struct zl_ses_expect *ses_expect;  /* run-wide, --ses-identity */
     const struct zl_delegation *delegation;  /* run-wide, --expect-ns */
     const struct zl_source *file;  /* per file: the top source */
+    unsigned input_zones;          /* per file: zones of the input (zl_ctx_input_zones) */
     struct zl_senders *senders;    /* run-wide sender packs (the caller's, or own_senders) */
     bool own_senders;
 };
@@ -425,6 +426,16 @@ void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src)
     e->ctx.file = src;
 }
 
+void zl_engine_set_input_zones(struct zl_engine *e, unsigned n)
+{
+    e->ctx.input_zones = n;
+}
+
+unsigned zl_ctx_input_zones(const struct zl_ctx *ctx)
+{
+    return ctx->input_zones ? ctx->input_zones : 1;
+}
+
 /* ---- reporting ------------------------------------------------------------ */
 
 static struct zl_diag *push_pending(struct zl_ctx *c)
@@ -527,7 +538,72 @@ struct zl_diag *zl_report(struct zl_ctx *ctx, const struct zl_rule *rule, const 
         d->rec_line = ctx->cur->span.line;
         d->rec_col = ctx->cur->span.col;
     }
+    if (ctx->cur) {
+        char owner[ZL_NAME_TEXT_MAX];
+        zl_name_to_text(&ctx->cur->owner, owner);
+        d->subject.valid = true;
+        d->subject.owner_hash = zl_name_hash64(&ctx->cur->owner);
+        uint64_t rh = zl_rdata_hash64(ctx->cur);
+        d->subject.value_hash = (uint32_t)(rh ^ (rh >> 32)); /* as the zone summary keeps it */
+        d->subject.type = ctx->cur->type;
+        d->subject.owner = zl_xstrdup(owner);
+    }
     return d;
+}
+
+/* Zone rules report at a record's span without the record at hand: the
+ * record that starts at the finding's line (and column, when several
+ * share the line) is what it is about. A table of record lines is built
+ * only when such a finding exists. */
+static void zone_subjects(struct zl_ctx *c)
+{
+    size_t need = 0;
+    for (size_t i = 0; i < c->npending; i++)
+        need += !c->pending[i].subject.valid && c->pending[i].span.src && c->pending[i].span.line;
+    if (!need || !c->nrecs)
+        return;
+    size_t cap = 64;
+    while (cap < c->nrecs * 2)
+        cap *= 2;
+    uint32_t *slot = zl_xcalloc(cap, sizeof *slot); /* record index + 1, first per (file, line) */
+    for (size_t i = 0; i < c->nrecs; i++) {
+        const struct zl_zrec *r = &c->recs[i];
+        size_t k = (size_t)mix(((uint64_t)r->src << 32) | r->line) & (cap - 1);
+        while (slot[k] && !(c->recs[slot[k] - 1].src == r->src && c->recs[slot[k] - 1].line == r->line))
+            k = (k + 1) & (cap - 1);
+        if (!slot[k])
+            slot[k] = (uint32_t)i + 1;
+    }
+    for (size_t i = 0; i < c->npending; i++) {
+        struct zl_diag *d = &c->pending[i];
+        if (d->subject.valid || !d->span.src || !d->span.line)
+            continue;
+        uint16_t src = 0;
+        bool known = false;
+        for (size_t s = 0; s < c->nsrcs && !known; s++)
+            if (c->srcs[s] == d->span.src)
+                src = (uint16_t)s, known = true;
+        if (!known)
+            continue;
+        size_t k = (size_t)mix(((uint64_t)src << 32) | d->span.line) & (cap - 1);
+        while (slot[k] && !(c->recs[slot[k] - 1].src == src && c->recs[slot[k] - 1].line == d->span.line))
+            k = (k + 1) & (cap - 1);
+        if (!slot[k])
+            continue;
+        /* several records on one line ($GENERATE): the one whose span holds the column */
+        size_t j = slot[k] - 1;
+        for (size_t n = j; n < c->nrecs && c->recs[n].src == src && c->recs[n].line == d->span.line; n++)
+            if (c->recs[n].col <= d->span.col && d->span.col < c->recs[n].end_col) {
+                j = n;
+                break;
+            }
+        const struct zl_zrec *r = &c->recs[j];
+        d->subject.valid = true;
+        d->subject.owner_hash = r->owner;
+        d->subject.value_hash = r->rdata;
+        d->subject.type = r->type;
+    }
+    free(slot);
 }
 
 void zl_engine_diag(struct zl_engine *e, struct zl_diag *d)
@@ -1027,6 +1103,7 @@ static void reset_file(struct zl_ctx *c)
     c->have_origin = false;
     c->whole_zone = false;
     c->file = NULL;
+    c->input_zones = 0;
 }
 
 /* Rules that report what a zone lacks: when part of the zone was not read,
@@ -1072,6 +1149,7 @@ void zl_engine_end(struct zl_engine *e, bool incomplete)
     }
     drop_unwanted_senders(c);
     drop_superseded(c);
+    zone_subjects(c);
 
     /* Suppressions, then unused suppressions, then hand over in order. */
     size_t keep = 0;

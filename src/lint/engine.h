@@ -56,6 +56,11 @@ uint32_t zl_ctx_record_index(const struct zl_ctx *ctx);
 /* Line 1, column 1 of the file being linted: the anchor for a finding about
  * something the file lacks when it has no record to point at. */
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);
+/* How many zones the input being linted holds: more than 1 for a reader of
+ * many zones (a Terraform module), whose zones are linted one after the
+ * other, each on its own. A cross-check about one domain then speaks only
+ * in the zone that holds it. */
+unsigned zl_ctx_input_zones(const struct zl_ctx *ctx);
 
 /* ---- zone summary (for check_zone hooks) ---------------------------------- */
 
@@ -166,5 +171,7 @@ void zl_engine_set_delegation(struct zl_engine *e, const struct zl_delegation *d
 void zl_engine_set_senders(struct zl_engine *e, struct zl_senders *s);
 /* The top file of the current input, for zl_ctx_file_start (before end). */
 void zl_engine_set_file(struct zl_engine *e, const struct zl_source *src);
+/* The input holds this many zones, linted one per begin/end (after begin). */
+void zl_engine_set_input_zones(struct zl_engine *e, unsigned n);
 
 #endif

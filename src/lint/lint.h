@@ -28,6 +28,7 @@ struct zl_lint_opts {
                                          (formats/format.h); 0 = zone file, ZL_INPUT_AUTO detects */
     unsigned long max_generate;       /* $GENERATE records per directive; 0: default (65536) */
     struct zl_senders *senders;       /* sender packs for the run (src/senders.h); NULL: built-in */
+    const struct zl_overlay *overlay; /* --fix/--diff: changed text read instead of files; NULL: none */
 };
 
 struct zl_diags {

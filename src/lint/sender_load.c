@@ -4,6 +4,7 @@
  * code reads the built-in packs at build time (tools/gensenders.c) and user
  * packs at run time, so both are held to the same checks, PCRE2
  * compilation of every pattern included. */
+#include "input/confine.h"
 #include "lint/senders.h"
 
 #include <errno.h>
@@ -18,6 +19,7 @@
 #include <pcre2.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "input/exports/ydoc.h"
 #include "rdata/types.h"
 
@@ -816,24 +818,19 @@ int zl_sender_pack_load(const char *path, struct zl_sender_pack **out, struct zl
 {
     memset(err, 0, sizeof *err);
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err->file, sizeof err->file, "%s", path);
-        err->line = err->col = 1;
-        snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s", strerror(errno));
-        return -1;
-    }
+    /* Through confine.c: a pack in the repository that is a link out of it,
+     * a FIFO or a device is not read. */
     struct zl_buf b = { 0 };
-    int rc = zl_buf_read_stream(&b, f, MAX_PACK_BYTES);
-    int saved = errno;
-    fclose(f);
+    bool too_big = false;
+    char why[PATH_MAX + 200];
+    int rc = zl_read_argument_file(path, MAX_PACK_BYTES, &b, &too_big, why, sizeof why);
     if (rc != 0) {
         snprintf(err->file, sizeof err->file, "%s", path);
         err->line = err->col = 1;
-        if (rc == -2)
+        if (too_big)
             snprintf(err->msg, sizeof err->msg, "a sender pack is at most %u bytes", MAX_PACK_BYTES);
         else
-            snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %s", strerror(saved));
+            snprintf(err->msg, sizeof err->msg, "cannot read the sender pack: %.300s", why);
         zl_buf_free(&b);
         return -1;
     }

@@ -3,6 +3,8 @@
  * registry's life (one registry per process, shared by every file). */
 #include "lint/senders.h"
 
+#include "input/confine.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -47,7 +49,16 @@ struct zl_senders {
     /* (code, subject) that did not match: a failed match leaves no
      * captures anyone reads, so a kept "no" is the whole answer. */
     struct zl_memo *no_match;
+    pcre2_match_context *mctx;  /* the step limit below */
+    const void **spent;         /* patterns that hit it: no match from now on */
+    size_t nspent;
 };
+
+/* A pack comes with the repository: a pattern that backtracks without end
+ * ("(a+)+" against "aaa...!") stops after this many steps (a few ms) and
+ * is not tried again, so a zone of such records costs no more than one. The
+ * packs' own patterns need a few thousand on the longest values. */
+#define MATCH_LIMIT 1000000u
 
 static void drop_index(struct zl_senders *s)
 {
@@ -121,6 +132,8 @@ void zl_senders_free(struct zl_senders *s)
     free(s->v);
     pcre2_match_data_free(s->md);
     free(s->no_match);
+    pcre2_match_context_free(s->mctx);
+    free(s->spent);
     free(s);
 }
 
@@ -140,6 +153,18 @@ static bool pack_file(const char *name)
 int zl_senders_load_dir(struct zl_senders *s, const char *dir, struct zl_sender_error *err)
 {
     memset(err, 0, sizeof *err);
+    /* A committed `senders = DIR` may not lead out of its work tree (a link
+     * to /etc): nothing there is listed or read. */
+    struct zl_root root;
+    char real[PATH_MAX];
+    if (zl_root_default(dir, &root) == 0 && realpath(dir, real) && !zl_root_holds(&root, real)) {
+        snprintf(err->file, sizeof err->file, "%s", dir);
+        err->line = err->col = 1;
+        snprintf(err->msg, sizeof err->msg, "the sender pack directory is a symbolic link that leads out of the %s "
+                                            "holding it; not read",
+                 root.kind == ZL_ROOT_TREE ? "git work tree" : "directory");
+        return -1;
+    }
     DIR *d = opendir(dir);
     if (!d) {
         snprintf(err->file, sizeof err->file, "%s", dir);
@@ -426,6 +451,9 @@ bool zl_senders_match(struct zl_senders *s, const void *code, const char *subjec
 {
     if (!code)
         return false;
+    for (size_t i = 0; i < s->nspent; i++)
+        if (s->spent[i] == code)
+            return false;
     if (!s->md) {
         s->md_pairs = 1;
         s->md = pcre2_match_data_create(1, NULL);
@@ -435,8 +463,19 @@ bool zl_senders_match(struct zl_senders *s, const void *code, const char *subjec
     bool yes;
     if (zl_memo_get(s->no_match, (uintptr_t)code, subject, n, &yes))
         return false;
-    if (pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, NULL) >= 0)
+    if (!s->mctx) {
+        s->mctx = pcre2_match_context_create(NULL);
+        pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
+        pcre2_set_depth_limit(s->mctx, MATCH_LIMIT);
+    }
+    int rc = pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, s->mctx);
+    if (rc >= 0)
         return true;
+    if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+        rc == PCRE2_ERROR_JIT_STACKLIMIT) {
+        s->spent = zl_xrealloc(s->spent, (s->nspent + 1) * sizeof *s->spent);
+        s->spent[s->nspent++] = code;
+    }
     zl_memo_put(s->no_match, (uintptr_t)code, subject, n, false);
     return false;
 }

@@ -7,8 +7,18 @@
 
 /* ---- RRSIG ------------------------------------------------------------------- */
 
-/* The fields are the row's (types.def). BIND: a labels count of 0 is only
- * valid for a signature by the root. */
+/* Labels of the wire name at p (at most n bytes), the root not counted. */
+static unsigned wire_labels(const uint8_t *p, size_t n)
+{
+    unsigned k = 0;
+    for (size_t i = 0; i < n && p[i] != 0; i += 1 + (size_t)p[i])
+        k++;
+    return k;
+}
+
+/* The fields are the row's (types.def). BIND refuses a signer with more
+ * labels than the labels field counts ("out of range"; in the RFC 3597
+ * form FORMERR): the signer is the owner or one of its ancestors. */
 int zl_rd_rrsig_parse(struct pctx *c)
 {
     size_t start = c->wire->len;
@@ -16,17 +26,21 @@ int zl_rd_rrsig_parse(struct pctx *c)
     for (size_t k = 0; k < c->row->nfields; k++) {
         if (zl_rd_pfield(c, f[k].code, f[k].label) != 0)
             return -1;
-        if (f[k].code == F_NAME && c->wire->data[start + 3] == 0 && c->wire->data[start + 18] != 0)
-            return zl_rd_perr(c, c->i - 1, "RRSIG labels is 0, which only a signature by the "
-                              "root zone may have, but the signer is %.*s",
-                              (int)c->toks[c->i - 1].len, c->toks[c->i - 1].text);
+        if (f[k].code == F_NAME) {
+            unsigned labels = c->wire->data[start + 3];
+            unsigned signer = wire_labels(c->wire->data + start + 18, c->wire->len - start - 18);
+            if (signer > labels)
+                return zl_rd_perr(c, c->i - 1, "RRSIG labels is %u, fewer than the %u of the signer %.*s "
+                                  "(the signer is the owner or an ancestor of it)", labels, signer,
+                                  (int)c->toks[c->i - 1].len, c->toks[c->i - 1].text);
+        }
     }
     return 0;
 }
 
 int zl_rd_rrsig_walk(struct wctx *w)
 {
-    if (w->len > 18 && w->p[3] == 0 && w->p[18] != 0)
+    if (w->len > 18 && wire_labels(w->p + 18, w->len - 18) > w->p[3])
         return -1;
     return zl_rd_wfields(w, w->row->fields, w->row->nfields);
 }

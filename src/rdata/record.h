@@ -46,6 +46,17 @@ enum {
     ZL_OWNER_RELATIVE = 1 << 2,  /* origin appended */
     ZL_OWNER_ABSOLUTE = 1 << 3,  /* trailing dot */
     ZL_OWNER_GENERATED = 1 << 4, /* from $GENERATE */
+    ZL_OWNER_ZONE_UNKNOWN = 1 << 5, /* written relative to a zone the input does not name (Terraform
+                                       whose zone_id is known only at apply time): the name lacks the
+                                       zone's labels, so it says nothing about the domain */
+};
+
+/* Who serves the record, when the input says so (a Cloudflare zone export,
+ * a cloudflare_* Terraform resource): for what that provider does beyond
+ * the RFCs, such as answering a CNAME at the apex with addresses. */
+enum zl_served_by {
+    ZL_SERVED_ANY = 0,        /* not known: any name server */
+    ZL_SERVED_CLOUDFLARE,     /* Cloudflare DNS */
 };
 
 /* Where the TTL came from. */
@@ -71,7 +82,8 @@ struct zl_record {
 
     const uint8_t *rdata;       /* wire RDATA */
     uint16_t rdlen;
-    uint16_t generic;           /* written in RFC 3597 \# form */
+    uint8_t generic;            /* written in RFC 3597 \# form */
+    uint8_t served_by;          /* enum zl_served_by */
 
     const struct zl_token *toks; /* RDATA tokens as written */
     uint32_t ntoks;

@@ -143,4 +143,4 @@ static void github_finish(struct zl_reporter *r)
     (void)r;
 }
 
-const struct zl_report_ops zl_report_github_ops = { NULL, github_add, github_finish };
+const struct zl_report_ops zl_report_github_ops = { NULL, github_add, github_finish, NULL };

@@ -4,7 +4,8 @@
  *    "severity":"error","code":"ZL1001","rule":"syntax","message":"...",
  *    "notes":["..."],"fix":null}
  *
- * fix is null or {"replacement","line","column","end_line","end_column"}.
+ * fix is null or {"replacement","line","column","end_line","end_column","safety"};
+ * safety is "safe" (--fix applies it) or "unsafe" (--unsafe-fixes).
  * A finding with properties (a sender pack's: {"sender":"sendgrid"}) has a
  * "properties" object after "fix"; others have none.
  * Columns count bytes, end_column is one past the last byte (as in loc.h).
@@ -76,6 +77,8 @@ static void json_add(struct zl_reporter *r, const struct zl_diag *d)
         zl_jw_key(w, "replacement");
         zl_jw_str(w, d->fix->replacement ? d->fix->replacement : "");
         put_span(w, &d->fix->span);
+        zl_jw_key(w, "safety");
+        zl_jw_str(w, zl_fix_safety_name(d->fix->safety));
         zl_jw_obj_end(w);
     } else {
         zl_jw_null(w);
@@ -103,4 +106,4 @@ static void json_finish(struct zl_reporter *r)
     r->priv = NULL;
 }
 
-const struct zl_report_ops zl_report_json_ops = { json_begin, json_add, json_finish };
+const struct zl_report_ops zl_report_json_ops = { json_begin, json_add, json_finish, NULL };

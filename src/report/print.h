@@ -12,4 +12,18 @@
  * RDATA cannot be shown (then nothing is appended). */
 int zl_print_record(const struct zl_record *rec, struct zl_buf *out);
 
+/* The whole of `zonelint print` (printer.c): every record's line with the
+ * TTL BIND 9.18 gives its RRset. BIND's loader collects the records of one
+ * owner written in a row (the same spelling, the same file; records of a
+ * name its NS records point to do not end the run; a $GENERATE line's
+ * records go in on their own): within such a run an RRset keeps the TTL of
+ * its first record ("TTL set to prior TTL"), and the run that comes last
+ * sets the TTL of the whole RRset. So the lines are kept until the end and
+ * written by zl_printer_finish, in file order. */
+struct zl_printer;
+struct zl_printer *zl_printer_new(void);
+void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec);
+/* Writes every line to out and frees pr. Returns 0, or -1 on a write error. */
+int zl_printer_finish(struct zl_printer *pr, FILE *out);
+
 #endif

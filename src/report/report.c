@@ -83,6 +83,18 @@ void zl_reporter_add(struct zl_reporter *r, const struct zl_diag *d)
     r->count++;
 }
 
+void zl_reporter_add_all(struct zl_reporter *r, const struct zl_diag *v, size_t n)
+{
+    if (!r || !n)
+        return;
+    if (r->ops->add_all) {
+        r->ops->add_all(r, v, n);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        zl_reporter_add(r, &v[i]);
+}
+
 int zl_reporter_finish(struct zl_reporter *r)
 {
     if (!r)

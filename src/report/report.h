@@ -20,7 +20,7 @@
 enum zl_format { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_SARIF, ZL_FMT_GITHUB };
 
 struct zl_report_opts {
-    bool color;            /* ANSI colours (text only); the caller decides TTY/NO_COLOR */
+    bool color;            /* ANSI colours (text and gcc); the caller decides TTY/NO_COLOR */
     const char *base_dir;  /* SARIF: URIs are made relative to this directory
                               (the repository root); NULL: relative paths stay
                               as given, absolute ones become file:// URIs */
@@ -32,6 +32,9 @@ struct zl_reporter;
  * Formats with a header (json, sarif) write it here. */
 struct zl_reporter *zl_reporter_new(enum zl_format fmt, FILE *out, const struct zl_report_opts *opts);
 void zl_reporter_add(struct zl_reporter *r, const struct zl_diag *d);
+/* The findings of one file together: the text format shows a note that
+ * every finding of a rule repeats once, with a count. */
+void zl_reporter_add_all(struct zl_reporter *r, const struct zl_diag *v, size_t n);
 /* Writes the trailer, flushes and frees r. Returns 0, or -1 when writing
  * failed at any point (the stream's error flag was set). */
 int zl_reporter_finish(struct zl_reporter *r);

@@ -19,6 +19,7 @@ struct zl_report_ops {
     void (*begin)(struct zl_reporter *r);              /* may be NULL */
     void (*add)(struct zl_reporter *r, const struct zl_diag *d);
     void (*finish)(struct zl_reporter *r);             /* trailer; frees priv */
+    void (*add_all)(struct zl_reporter *r, const struct zl_diag *v, size_t n); /* NULL: add each */
 };
 
 struct zl_reporter {
@@ -66,10 +67,12 @@ void zl_put_visible(struct zl_buf *b, const char *s, size_t n);
  * line structure nor send escape sequences nor reorder what it shows. */
 void zl_put_printable(struct zl_buf *b, const char *s, size_t n);
 
-/* "replace 'OLD' with 'NEW'", OLD read from the source (lines of a
- * multi-line span joined by '\n'); OLD is "?" when the source cannot be
- * read; a long OLD or NEW keeps its ends around an ellipsis. Raw bytes:
- * each format makes them printable its own way. */
+/* What a fix-it changes, only the changed part: "insert '.' after
+ * 'dkim.amazonses.com'", "delete ' ' after 'p=MIIB…'", "replace 'x' with
+ * 'y'" (the old text read from the source, lines of a multi-line span
+ * joined by '\n'; "replace '?' with 'NEW'" when the source cannot be read).
+ * Long parts keep their ends around an ellipsis. Raw bytes: each format
+ * makes them printable its own way. */
 void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, struct zl_buf *out);
 
 /* JSON string body (no quotes): control characters as \b \f \n \r \t or

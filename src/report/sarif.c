@@ -21,8 +21,12 @@
  *
  * A finding without a file (configuration, options) cannot be a result,
  * since GitHub rejects results without a location; it goes to
- * invocations[0].toolExecutionNotifications instead. Notes are appended to
- * message.text ("\nnote: ..."); a fix-it becomes fixes[0]. */
+ * invocations[0].toolExecutionNotifications instead. Every result has a
+ * region (a finding about a whole file: its first line). Notes are
+ * appended to message.text ("\nnote: ..."); a fix-it becomes fixes[0],
+ * with properties.safety "safe" or "unsafe". Each rule has helpUri (its
+ * page, docs/rules/ZLnnnn.md under the build's DOCS_URL) and help.text
+ * and help.markdown (the explanation). */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,6 +357,35 @@ static void first_paragraph(const char *explain, struct zl_buf *out)
         zl_buf_putc(out, explain[i] == '\n' ? ' ' : (uint8_t)explain[i]);
 }
 
+/* help.markdown: the explanation as Markdown (its 4-space indented examples
+ * are code blocks already; other text has Markdown's characters escaped:
+ * "_domainkey" must not turn italic), then the rule's page. */
+static void help_markdown(const struct zl_rule *rule, const char *explain, const char *uri, struct zl_buf *md)
+{
+    zl_buf_printf(md, "**%s %s**: ", rule->code, rule->slug);
+    for (const char *p = rule->summary ? rule->summary : ""; *p; p++) {
+        if (strchr("\\`*_{}[]<>#|", *p))
+            zl_buf_putc(md, '\\');
+        zl_buf_putc(md, (uint8_t)*p);
+    }
+    zl_buf_puts(md, "\n\n");
+    for (const char *line = explain; *line;) {
+        size_t n = strcspn(line, "\n");
+        if (n >= 4 && !strncmp(line, "    ", 4)) {
+            zl_buf_put(md, line, n);
+        } else {
+            for (size_t i = 0; i < n; i++) {
+                if (strchr("\\`*_{}[]<>#|", line[i]))
+                    zl_buf_putc(md, '\\');
+                zl_buf_putc(md, (uint8_t)line[i]);
+            }
+        }
+        zl_buf_putc(md, '\n');
+        line += n + (line[n] == '\n');
+    }
+    zl_buf_printf(md, "\n[%s %s](%s)\n", rule->code, rule->slug, uri);
+}
+
 static void put_rule(struct zl_jw *w, const struct zl_rule *rule)
 {
     const char *summary = rule->summary ? rule->summary : "";
@@ -367,10 +400,19 @@ static void put_rule(struct zl_jw *w, const struct zl_rule *rule)
     first_paragraph(explain, &full);
     put_text_obj(w, "fullDescription", (const char *)full.data, full.len);
     zl_buf_free(&full);
-    put_text_obj(w, "help", explain, strlen(explain));
     /* docs/rules/ZLnnnn.md (make docs); the base is the build's DOCS_URL */
     char uri[sizeof ZL_DOCS_URL + 16];
     snprintf(uri, sizeof uri, "%s%s.md", ZL_DOCS_URL, rule->code);
+    zl_jw_key(w, "help");
+    zl_jw_obj(w);
+    zl_jw_key(w, "text");
+    zl_jw_text(w, explain);
+    struct zl_buf md = { 0 };
+    help_markdown(rule, explain, uri, &md);
+    zl_jw_key(w, "markdown");
+    zl_jw_text(w, zl_buf_cstr(&md));
+    zl_buf_free(&md);
+    zl_jw_obj_end(w);
     zl_jw_key(w, "helpUri");
     zl_jw_str(w, uri);
     zl_jw_key(w, "defaultConfiguration");
@@ -451,9 +493,16 @@ static void put_location(struct zl_jw *w, struct zl_reporter *r, struct sarif_st
     zl_jw_obj(w);
     zl_jw_key(w, "artifactLocation");
     put_artifact_location(w, st, sp->src);
+    zl_jw_key(w, "region");
     if (sp->line) {
-        zl_jw_key(w, "region");
         put_region(w, r, sp);
+    } else {
+        /* about the whole file (it cannot be read): its first line, since
+         * every result needs a region to be shown in a review */
+        zl_jw_obj(w);
+        zl_jw_key(w, "startLine");
+        zl_jw_uint(w, 1);
+        zl_jw_obj_end(w);
     }
     zl_jw_obj_end(w);
     zl_jw_obj_end(w);
@@ -484,6 +533,12 @@ static void put_fix(struct zl_jw *w, struct zl_reporter *r, struct sarif_state *
     zl_jw_arr_end(w);
     zl_jw_obj_end(w);
     zl_jw_arr_end(w);
+    /* safe: zonelint --fix applies it; unsafe: only --unsafe-fixes */
+    zl_jw_key(w, "properties");
+    zl_jw_obj(w);
+    zl_jw_key(w, "safety");
+    zl_jw_str(w, zl_fix_safety_name(fix->safety));
+    zl_jw_obj_end(w);
     zl_jw_obj_end(w);
     zl_jw_arr_end(w);
 }
@@ -610,4 +665,4 @@ static void sarif_finish(struct zl_reporter *r)
     r->priv = NULL;
 }
 
-const struct zl_report_ops zl_report_sarif_ops = { sarif_begin, sarif_add, sarif_finish };
+const struct zl_report_ops zl_report_sarif_ops = { sarif_begin, sarif_add, sarif_finish, NULL };

@@ -5,12 +5,17 @@
  * text: the same line (coloured like gcc/clang when asked), then the source
  *       line with tabs expanded to 8-column stops, a caret line ("^" under
  *       the span start, "~" to its end or to the end of the line for a
- *       multi-line span), "  note: ..." lines and a "  fix: replace ..." line.
+ *       multi-line span), "  note: ..." lines and a "  fix: ..." line that
+ *       shows only what changes ("insert '.' after '...com'"; "fix (unsafe,
+ *       --unsafe-fixes):" for a fix-it that is a judgement). A blank line
+ *       separates findings; a note that every finding of a rule in a file
+ *       repeats is shown on the first, with a count.
  *
  * Paths, messages and source text go through zl_put_printable, so a control
  * character in a zone file or a file name cannot break a line in two or
  * drive the terminal. A finding without a file prints "zonelint:" as its
  * location, like "cc1:" in gcc. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/report_impl.h"
@@ -223,34 +228,110 @@ static void put_source_and_caret(struct zl_reporter *r, struct zl_buf *b, const 
     zl_buf_putc(b, '\n');
 }
 
+/* Notes that every finding of a rule in one batch repeats (a rule's
+ * general advice): shown on the first of them with a count, left out of
+ * the others. A small open-addressing table keyed by rule and note text. */
+struct repeat {
+    uint64_t key;
+    unsigned long count;   /* findings of the batch with this note */
+    bool shown;
+};
+
+struct text_state {
+    struct repeat *v;
+    size_t cap;
+};
+
+static uint64_t note_key(const struct zl_diag *d, const char *note)
+{
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (const char *p = d->code ? d->code : ""; *p; p++)
+        h = (h ^ (uint8_t)*p) * 0x100000001b3ull;
+    h = (h ^ 0xff) * 0x100000001b3ull;
+    for (const char *p = note; *p; p++)
+        h = (h ^ (uint8_t)*p) * 0x100000001b3ull;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+static struct repeat *repeat_slot(struct text_state *st, uint64_t key)
+{
+    if (!st || !st->cap)
+        return NULL;
+    size_t j = (size_t)key & (st->cap - 1);
+    while (st->v[j].key && st->v[j].key != key)
+        j = (j + 1) & (st->cap - 1);
+    return &st->v[j];
+}
+
+static void put_fix_line(struct zl_reporter *r, struct zl_buf *b, const struct zl_fix *fix)
+{
+    struct zl_buf text = { 0 };
+    zl_report_fix_summary(r, fix, &text);
+    zl_buf_puts(b, "  ");
+    sgr(r, b, SGR_CARET);
+    zl_buf_puts(b, fix->safety == ZL_FIX_UNSAFE ? "fix (unsafe):" : "fix:");
+    sgr(r, b, SGR_RESET);
+    zl_buf_putc(b, ' ');
+    zl_put_printable(b, (const char *)text.data, text.len);
+    zl_buf_putc(b, '\n');
+    zl_buf_free(&text);
+}
+
 static void text_add(struct zl_reporter *r, const struct zl_diag *d)
 {
     struct zl_buf *b = &r->tmp;
+    struct text_state *st = r->priv;
+    if (r->count)
+        zl_buf_putc(b, '\n'); /* a blank line between findings */
     put_headline(r, b, d);
     zl_buf_putc(b, '\n');
     put_source_and_caret(r, b, d);
     for (size_t i = 0; i < d->nnotes; i++) {
+        struct repeat *rp = st && st->cap ? repeat_slot(st, note_key(d, d->notes[i])) : NULL;
+        if (rp && rp->key && rp->count > 1 && rp->shown)
+            continue;
         zl_buf_puts(b, "  ");
         sgr(r, b, SGR_NOTE);
         zl_buf_puts(b, "note:");
         sgr(r, b, SGR_RESET);
         zl_buf_putc(b, ' ');
         put_str(b, d->notes[i]);
+        if (rp && rp->key && rp->count > 1) {
+            rp->shown = true;
+            zl_buf_printf(b, " (the same for the %lu other %s finding%s below)", rp->count - 1, d->code,
+                          rp->count == 2 ? "" : "s");
+        }
         zl_buf_putc(b, '\n');
     }
-    if (d->fix) {
-        struct zl_buf fix = { 0 };
-        zl_report_fix_summary(r, d->fix, &fix);
-        zl_buf_puts(b, "  ");
-        sgr(r, b, SGR_CARET);
-        zl_buf_puts(b, "fix:");
-        sgr(r, b, SGR_RESET);
-        zl_buf_putc(b, ' ');
-        zl_put_printable(b, (const char *)fix.data, fix.len);
-        zl_buf_putc(b, '\n');
-        zl_buf_free(&fix);
-    }
+    if (d->fix)
+        put_fix_line(r, b, d->fix);
     zl_report_flush(r, b);
+}
+
+static void text_add_all(struct zl_reporter *r, const struct zl_diag *v, size_t n)
+{
+    struct text_state st = { 0 };
+    size_t notes = 0;
+    for (size_t i = 0; i < n; i++)
+        notes += v[i].nnotes;
+    if (notes > 1) {
+        st.cap = 16;
+        while (st.cap < notes * 2)
+            st.cap *= 2;
+        st.v = zl_xcalloc(st.cap, sizeof *st.v);
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < v[i].nnotes; k++) {
+                uint64_t key = note_key(&v[i], v[i].notes[k]);
+                struct repeat *rp = repeat_slot(&st, key);
+                rp->key = key;
+                rp->count++;
+            }
+    }
+    r->priv = &st;
+    for (size_t i = 0; i < n; i++)
+        zl_reporter_add(r, &v[i]);
+    r->priv = NULL;
+    free(st.v);
 }
 
 static void gcc_add(struct zl_reporter *r, const struct zl_diag *d)
@@ -266,12 +347,8 @@ static void nothing_to_finish(struct zl_reporter *r)
     (void)r;
 }
 
-const struct zl_report_ops zl_report_text_ops = { NULL, text_add, nothing_to_finish };
+const struct zl_report_ops zl_report_text_ops = { NULL, text_add, nothing_to_finish, text_add_all };
 
-/* gcc output never carries colour: it is meant for tools. */
-static void gcc_begin(struct zl_reporter *r)
-{
-    r->color = false;
-}
-
-const struct zl_report_ops zl_report_gcc_ops = { gcc_begin, gcc_add, nothing_to_finish };
+/* gcc output is coloured only when asked (--color=always, FORCE_COLOR, or a
+ * terminal): problem matchers read it from pipes, where auto means none. */
+const struct zl_report_ops zl_report_gcc_ops = { NULL, gcc_add, nothing_to_finish, NULL };

@@ -238,20 +238,115 @@ static void elide_tail(struct zl_buf *out, size_t mark)
     out->len = mark + a + 3 + (n - b);
 }
 
+/* The end of a common part on a UTF-8 boundary: n backed off so that it
+ * does not split a sequence of a (b is the same text there). */
+static size_t utf8_floor(const uint8_t *a, size_t n, size_t len)
+{
+    while (n > 0 && n < len && (a[n] & 0xc0) == 0x80)
+        n--;
+    return n;
+}
+
+#define FIX_CONTEXT 24 /* bytes of unchanged text shown before an insertion or deletion */
+
+/* Up to FIX_CONTEXT bytes of p[0..n) from its end, after an ellipsis when cut. */
+static void put_context_tail(struct zl_buf *out, const uint8_t *p, size_t n)
+{
+    size_t from = n > FIX_CONTEXT ? n - FIX_CONTEXT : 0;
+    while (from > 0 && from < n && (p[from] & 0xc0) == 0x80)
+        from++;
+    if (from)
+        zl_buf_puts(out, "\xe2\x80\xa6");
+    zl_buf_put(out, p + from, n - from);
+}
+
+static void put_context_head(struct zl_buf *out, const uint8_t *p, size_t n)
+{
+    size_t to = n > FIX_CONTEXT ? FIX_CONTEXT : n;
+    while (to < n && (p[to] & 0xc0) == 0x80)
+        to--;
+    zl_buf_put(out, p, to);
+    if (to < n)
+        zl_buf_puts(out, "\xe2\x80\xa6");
+}
+
+static void put_part(struct zl_buf *out, const void *p, size_t n)
+{
+    size_t mark = out->len;
+    zl_buf_put(out, p, n);
+    elide_tail(out, mark);
+}
+
 void zl_report_fix_summary(struct zl_reporter *r, const struct zl_fix *fix, struct zl_buf *out)
 {
-    zl_buf_puts(out, "replace '");
-    size_t mark = out->len;
-    if (span_text(r, &fix->span, out) != 0) {
-        out->len = mark;
-        zl_buf_putc(out, '?');
+    struct zl_buf old = { 0 };
+    const char *rep = fix->replacement ? fix->replacement : "";
+    size_t rl = strlen(rep);
+    if (span_text(r, &fix->span, &old) != 0) {
+        zl_buf_puts(out, "replace '?' with '");
+        put_part(out, rep, rl);
+        zl_buf_putc(out, '\'');
+        zl_buf_free(&old);
+        return;
     }
-    elide_tail(out, mark);
-    zl_buf_puts(out, "' with '");
-    mark = out->len;
-    zl_buf_puts(out, fix->replacement ? fix->replacement : "");
-    elide_tail(out, mark);
-    zl_buf_putc(out, '\'');
+    const uint8_t *o = old.data ? old.data : (const uint8_t *)"", *n = (const uint8_t *)rep;
+    size_t ol = old.len, pre = 0, suf = 0;
+    while (pre < ol && pre < rl && o[pre] == n[pre])
+        pre++;
+    pre = utf8_floor(o, pre, ol);
+    pre = utf8_floor(n, pre, rl);
+    while (suf < ol - pre && suf < rl - pre && o[ol - 1 - suf] == n[rl - 1 - suf])
+        suf++;
+    while (suf > 0 && ((ol - suf < ol && (o[ol - suf] & 0xc0) == 0x80) || (rl - suf < rl && (n[rl - suf] & 0xc0) == 0x80)))
+        suf--;
+    size_t om = ol - pre - suf, nm = rl - pre - suf;
+    /* nothing kept at the start of the span: the line before it is the context */
+    struct zl_buf before = { 0 };
+    const uint8_t *ctx = o;
+    size_t ctxn = pre;
+    if (!pre && fix->span.col > 1 && zl_line_cache_get(r->lines, fix->span.src, fix->span.line, &r->line) == 0) {
+        size_t c0 = fix->span.col - 1 < r->line.len ? fix->span.col - 1 : r->line.len;
+        zl_buf_put(&before, r->line.data, c0);
+        ctx = before.data;
+        ctxn = before.len;
+    }
+    if (!om && !nm) {
+        zl_buf_puts(out, "nothing to change");
+    } else if (!om) {
+        zl_buf_puts(out, "insert '");
+        put_part(out, n + pre, nm);
+        if (ctxn) {
+            zl_buf_puts(out, "' after '");
+            put_context_tail(out, ctx, ctxn);
+        } else if (suf) {
+            zl_buf_puts(out, "' before '");
+            put_context_head(out, o + pre, suf);
+        }
+        zl_buf_putc(out, '\'');
+    } else if (!nm) {
+        zl_buf_puts(out, "delete '");
+        put_part(out, o + pre, om);
+        if (ctxn) {
+            zl_buf_puts(out, "' after '");
+            put_context_tail(out, ctx, ctxn);
+        } else if (suf) {
+            zl_buf_puts(out, "' before '");
+            put_context_head(out, o + pre + om, suf);
+        }
+        zl_buf_putc(out, '\'');
+    } else {
+        zl_buf_puts(out, "replace '");
+        put_part(out, o + pre, om);
+        zl_buf_puts(out, "' with '");
+        put_part(out, n + pre, nm);
+        if (ctxn) {
+            zl_buf_puts(out, "' after '");
+            put_context_tail(out, ctx, ctxn);
+        }
+        zl_buf_putc(out, '\'');
+    }
+    zl_buf_free(&old);
+    zl_buf_free(&before);
 }
 
 /* ---- JSON writer ---- */

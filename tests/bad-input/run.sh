@@ -20,6 +20,10 @@
 #   @stdin-closed      '-' with standard input closed
 #   @fifo              a FIFO as the zone file (nobody writes to it)
 #   @include-fifo      an $INCLUDE of a FIFO
+#   @octodns-config-fifo  an octoDNS zone file beside a FIFO named config.yaml
+#   @senders-fifo      .zonelint with senders = packs, packs/x.yaml a FIFO
+#   @config-senders-widen  tree/.zonelint: senders = a directory outside the work tree
+#   @senders-backtracking  a pack whose pattern backtracks without end, and 2000 records for it
 #   @include-dev-zero  an $INCLUDE of /dev/zero
 #   @include-proc      an $INCLUDE of /proc/self/environ
 #   @link-environ      env.zone -> /proc/self/environ (outside any work tree)
@@ -120,6 +124,17 @@ make_generated() {
     include-fifo)
         mkfifo "$gen/include-fifo.inc"
         { printf '%s' "$hdr"; printf '$INCLUDE include-fifo.inc\na A 192.0.2.1\n'; } >"$gen/include-fifo.zone" ;;
+    senders-fifo)
+        mkdir -p "$gen/sfifo/packs"
+        mkfifo "$gen/sfifo/packs/x.yaml"
+        printf 'senders = packs\n' >"$gen/sfifo/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; } >"$gen/sfifo/z.zone"
+        garg=sfifo/z.zone ;;
+    octodns-config-fifo)
+        mkdir "$gen/odfifo"
+        mkfifo "$gen/odfifo/config.yaml"
+        printf "'':\n  type: A\n  value: 192.0.2.1\n" >"$gen/odfifo/example.com.yaml"
+        garg=odfifo/example.com.yaml ;;
     include-dev-zero)
         { printf '%s' "$hdr"; printf '$INCLUDE /dev/zero\na A 192.0.2.1\n'; } >"$gen/include-dev-zero.zone" ;;
     include-proc)
@@ -171,6 +186,20 @@ make_generated() {
         printf 'include-root = /\ndisable = ZL1001\nexit-zero = true\n' >"$gen/cw/.zonelint"
         { printf '%s' "$hdr"; printf '%s' "$soa"; printf '$INCLUDE /etc/passwd\n'; } >"$gen/cw/example.com.zone"
         garg=cw/example.com.zone ;;
+    senders-backtracking)
+        mkdir -p "$gen/sbt/.git" "$gen/sbt/packs"
+        printf "sender: evil\nname: Evil\nsources: [https://evil.example/]\nrecords:\n  - id: v\n    role: verification\n    type: TXT\n    owner: '@'\n    prefix: 'evil='\n    value: 'evil=(a+)+'\n    source: https://evil.example/v\n" >"$gen/sbt/packs/evil.yaml"
+        printf 'senders = packs\n' >"$gen/sbt/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"
+          repeat '@ TXT "evil=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+' 2000; } >"$gen/sbt/example.com.zone"
+        garg=sbt/example.com.zone ;;
+    config-senders-widen)
+        mkdir -p "$gen/csw/.git" "$outside/packs"
+        printf 'sender: leak\nname: LEAKED-CANARY\n' >"$outside/packs/leak.yaml"
+        printf 'senders = %s\n' "$outside/packs" >"$gen/csw/.zonelint"
+        { printf '%s' "$hdr"; printf '%s' "$soa"; } >"$gen/csw/example.com.zone"
+        garg=csw/example.com.zone ;;
     config-narrow)
         mkdir -p "$gen/cn/.git" "$gen/cn/zones" "$gen/cn/common"
         printf 'include-root = zones\n' >"$gen/cn/.zonelint"

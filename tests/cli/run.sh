@@ -5,8 +5,15 @@
 #   expected.out  expected stdout (exact)
 #   expected.err  optional: expected stderr (exact); absent = not compared
 #   expected.rc   expected exit status
-# The case folder's absolute path is written @CASEDIR@/ in expected files.
-# ZONELINT must point at the binary. UPDATE=1 rewrites the expected files.
+#   tree/         optional: files the command may change (--fix, --add-suppressions,
+#                 --write-baseline): copied to a scratch directory, where the command
+#                 runs instead of in the case folder
+#   setup         optional, with tree/: a sh script run there first (git init, links,
+#                 modes: what cannot be committed)
+#   expected.tree/ optional: files of the scratch directory after the run (exact)
+# The case folder's (or scratch directory's) absolute path is written @CASEDIR@/, the
+# repository's file:// URI file://@REPO@/, in
+# expected files. ZONELINT must point at the binary. UPDATE=1 rewrites the expected files.
 set -u
 : "${ZONELINT:?set ZONELINT to the zonelint binary}"
 case "$ZONELINT" in /*) ;; *) ZONELINT="$(pwd)/$ZONELINT" ;; esac
@@ -19,21 +26,49 @@ for dir in "$here"/cases/*/; do
     name=$(basename "$dir")
     [ -f "$dir/args" ] || continue
     args=$(cat "$dir/args")
+    run=$dir
+    if [ -d "$dir/tree" ]; then
+        run="$tmp/work/$name/"
+        rm -rf "$run" && mkdir -p "$tmp/work" && cp -R "$dir/tree" "$run"
+        if [ -f "$dir/setup" ] && ! (cd "$run" && sh "$dir/setup") >"$tmp/setup.out" 2>&1; then
+            echo "FAIL $name: setup failed:"; head -5 "$tmp/setup.out"
+            fail=$((fail + 1))
+            continue
+        fi
+    fi
     if [ -f "$dir/stdin" ]; then
-        (cd "$dir" && eval "\"\$ZONELINT\" $args" <stdin >"$tmp/out" 2>"$tmp/err")
+        (cd "$run" && eval "\"\$ZONELINT\" $args" <"$dir/stdin" >"$tmp/out" 2>"$tmp/err")
     else
-        (cd "$dir" && eval "\"\$ZONELINT\" $args" </dev/null >"$tmp/out" 2>"$tmp/err")
+        (cd "$run" && eval "\"\$ZONELINT\" $args" </dev/null >"$tmp/out" 2>"$tmp/err")
     fi
     rc=$?
-    # Absolute paths of the case folder (SARIF's base URI) differ per checkout.
-    sed "s|$dir|@CASEDIR@/|g" "$tmp/out" >"$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
-    sed "s|$dir|@CASEDIR@/|g" "$tmp/err" >"$tmp/err.n" && mv "$tmp/err.n" "$tmp/err"
+    # Absolute paths of the case folder and of the repository holding it
+    # (SARIF's base URI) differ per checkout.
+    top=$(cd "$run" && git rev-parse --show-toplevel 2>/dev/null) || top=
+    for f in "$tmp/out" "$tmp/err"; do
+        sed "s|$run|@CASEDIR@/|g" "$f" >"$f.n" && mv "$f.n" "$f"
+        if [ -n "$top" ]; then
+            sed "s|file://$top/|file://@REPO@/|g" "$f" >"$f.n" && mv "$f.n" "$f"
+        fi
+    done
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$tmp/out" "$dir/expected.out"
         cp "$tmp/err" "$dir/expected.err"
         echo "$rc" >"$dir/expected.rc"
+        if [ -d "$dir/expected.tree" ]; then
+            (cd "$dir/expected.tree" && find . -type f) | while read -r f; do cp "$run/$f" "$dir/expected.tree/$f"; done
+        fi
     fi
     ok=1
+    if [ -d "$dir/expected.tree" ]; then
+        for f in $(cd "$dir/expected.tree" && find . -type f | sort); do
+            if ! cmp -s "$dir/expected.tree/$f" "$run/$f"; then
+                echo "FAIL $name: $f differs after the run:"
+                diff "$dir/expected.tree/$f" "$run/$f" | head -10
+                ok=0
+            fi
+        done
+    fi
     want_rc=$(cat "$dir/expected.rc" 2>/dev/null || echo missing)
     if [ "$rc" = 86 ] || [ "$rc" = 87 ]; then
         echo "FAIL $name: sanitizer error (exit $rc):"

@@ -73,7 +73,8 @@ NR == 1 {
     print $col["case_file"], $col["origin"], $col["bind"], cls, err
 }' "$corpus/MANIFEST.tsv" >"$tmp/rows" || exit 2
 
-# case_file<TAB>kind<TAB>reason, header and # comments skipped.
+# case_file<TAB>kind<TAB>reason[<TAB>match], header and # comments skipped
+# (fuzz: rows are tests/fuzz/bind-diff's).
 reason_for() {
     r=""
     [ -f "$known" ] && r=$(awk -F'\t' -v c="$1" -v k="$2" '
@@ -182,7 +183,7 @@ done <"$tmp/rows"
 stale=""
 if [ -f "$known" ]; then
     stale=$(awk -F'\t' 'FILENAME == ARGV[1] { seen[$1 "\t" $2] = 1; next }
-        /^#/ || $1 == "case_file" || NF < 2 { next }
+        /^#/ || $1 == "case_file" || $1 ~ /^fuzz:/ || NF < 2 { next }
         !(($1 "\t" $2) in seen) { print "  " $1 " (" $2 ")" }' "$tmp/seen" "$known" 2>/dev/null)
 fi
 

@@ -43,6 +43,7 @@
 #   --max-fa-per-1k=X   exit 1 when false alarms per 1,000 records exceed X
 #   --max-fa=N          exit 1 when false alarms exceed N
 #   --max-missed=N      exit 1 when missed (sure) labels exceed N
+#   --quiet             no table: only the summary line (and what is over a threshold)
 #   --details           after the table, list every false alarm and every miss
 #   --details-tsv=FILE  write every finding and label with its verdict to FILE
 # Exit status: 0 within the thresholds, 1 over one of them, 2 usage or a run
@@ -54,6 +55,7 @@ max_fa_1k=
 max_fa=
 max_missed=
 details=0
+quiet=0
 details_tsv=
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -62,6 +64,7 @@ while [ $# -gt 0 ]; do
         --max-fa=*) max_fa=${1#*=} ;;
         --max-missed=*) max_missed=${1#*=} ;;
         --details) details=1 ;;
+        --quiet) quiet=1 ;;
         --details-tsv=*) details_tsv=${1#*=} ;;
         -h|--help) sed -n '2,50p' "$0"; exit 0 ;;
         --) shift; break ;;
@@ -164,7 +167,7 @@ while IFS='	' read -r root labels; do
         "$dir/LABELS" >>"$tmp/all"
 done <"$tmp/cases"
 
-awk -F '\t' -v min_sev="$min_sev" -v details="$details" -v dtsv="$details_tsv" \
+awk -F '\t' -v min_sev="$min_sev" -v details="$details" -v quiet="$quiet" -v dtsv="$details_tsv" \
     -v max_fa_1k="$max_fa_1k" -v max_fa="$max_fa" -v max_missed="$max_missed" '
     function sevrank(s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0 }
     function line_ok(spec, ln,   parts, k, r, lo, hi) {
@@ -234,7 +237,7 @@ awk -F '\t' -v min_sev="$min_sev" -v details="$details" -v dtsv="$details_tsv" \
                 else cnt[key, "MISS"]++
             }
         }
-        printf "%-64s %7s %6s %6s %4s %4s %4s %6s %6s\n", "file", "records", "labels", "finds", "TP", "dup", "FA", "missed", "FA/1k"
+        if (!quiet) printf "%-64s %7s %6s %6s %4s %4s %4s %6s %6s\n", "file", "records", "labels", "finds", "TP", "dup", "FA", "missed", "FA/1k"
         for (k = 1; k <= nfiles; k++) {
             key = order[k]
             if (seen[key]++) continue
@@ -245,16 +248,16 @@ awk -F '\t' -v min_sev="$min_sev" -v details="$details" -v dtsv="$details_tsv" \
             fa = cnt[key, "FA"] + 0
             m = cnt[key, "MISS"] + 0; mu = cnt[key, "MISSU"] + 0
             ms = m (mu ? "+" mu "?" : "")
-            printf "%-64s %7s %6d %6d %4d %4d %4d %6s %6s\n", name, r, cnt[key, "labels"], cnt[key, "findings"], \
+            if (!quiet) printf "%-64s %7s %6d %6d %4d %4d %4d %6s %6s\n", name, r, cnt[key, "labels"], cnt[key, "findings"], \
                 cnt[key, "TP"], cnt[key, "DUP"], fa, ms, (rr > 0 ? sprintf("%.1f", fa * 1000 / rr) : "-")
             T_r += rr; T_l += cnt[key, "labels"]; T_f += cnt[key, "findings"]; T_tp += cnt[key, "TP"]
             T_dup += cnt[key, "DUP"]; T_fa += fa; T_m += m; T_mu += mu; T_files++
         }
         fa1k = T_r > 0 ? T_fa * 1000 / T_r : 0
-        printf "%-64s %7d %6d %6d %4d %4d %4d %6s %6s\n", sprintf("TOTAL (%d files)", T_files), T_r, T_l, T_f, T_tp, T_dup, T_fa, \
+        if (!quiet) printf "%-64s %7d %6d %6d %4d %4d %4d %6s %6s\n", sprintf("TOTAL (%d files)", T_files), T_r, T_l, T_f, T_tp, T_dup, T_fa, \
             T_m (T_mu ? "+" T_mu "?" : ""), sprintf("%.2f", fa1k)
-        printf "sure labels found: %d of %d; uncertain labels found: %d of %d; false alarms: %d (%.2f per 1,000 records); findings counted: severity >= %s\n", \
-            Lsh, Ls, Luh, Lu, T_fa, fa1k, min_sev
+        printf "%ssure labels found: %d of %d; uncertain labels found: %d of %d; false alarms: %d (%.2f per 1,000 records); findings counted: severity >= %s\n", \
+            quiet ? "corpus: " : "", Lsh, Ls, Luh, Lu, T_fa, fa1k, min_sev
         if (details) {
             print ""
             for (i = 1; i <= nf; i++) if (verdict[i] == "FA")

@@ -15,8 +15,15 @@ int zl_fuzz_zone(const uint8_t *data, size_t size);       /* fuzz_zone.c */
 int zl_fuzz_route53(const uint8_t *data, size_t size);    /* fuzz_format.c */
 int zl_fuzz_octodns(const uint8_t *data, size_t size);
 int zl_fuzz_gcloud(const uint8_t *data, size_t size);
+int zl_fuzz_r53change(const uint8_t *data, size_t size);      /* Route 53 change batches */
+int zl_fuzz_cloudformation(const uint8_t *data, size_t size); /* CloudFormation templates */
 int zl_fuzz_sesid(const uint8_t *data, size_t size);      /* --ses-identity JSON */
 int zl_fuzz_delegation(const uint8_t *data, size_t size); /* --expect-ns file */
+int zl_fuzz_terraform(const uint8_t *data, size_t size);  /* fuzz_terraform.c: .tf / .tf.json */
+int zl_fuzz_tfjson(const uint8_t *data, size_t size);     /* terraform show -json */
+int zl_fuzz_config(const uint8_t *data, size_t size);     /* fuzz_files.c: .zonelint */
+int zl_fuzz_octodns_config(const uint8_t *data, size_t size); /* octoDNS config */
+int zl_fuzz_senders(const uint8_t *data, size_t size);    /* a sender pack (senders = DIR) */
 
 /* Target name ("zone", "route53", ...) to entry point; NULL when unknown. */
 typedef int (*zl_fuzz_fn)(const uint8_t *data, size_t size);

@@ -1,5 +1,6 @@
 /* Fuzz targets for the other inputs zonelint reads: the structured exports
- * (Route 53 JSON/YAML, octoDNS YAML, Cloud DNS YAML/JSON), linted with
+ * (Route 53 JSON/YAML, octoDNS YAML, Cloud DNS YAML/JSON, Route 53 change
+ * batches, CloudFormation templates), linted with
  * every rule like a zone file, and the cross-check documents
  * (--ses-identity JSON, --expect-ns files), loaded and then used to lint a
  * fixed zone so that the rules comparing against them run.
@@ -84,6 +85,16 @@ int zl_fuzz_octodns(const uint8_t *data, size_t size)
 int zl_fuzz_gcloud(const uint8_t *data, size_t size)
 {
     return fuzz_export(data, size, ZL_INPUT_GCLOUD, "example.com.yaml");
+}
+
+int zl_fuzz_r53change(const uint8_t *data, size_t size)
+{
+    return fuzz_export(data, size, ZL_INPUT_R53_CHANGE, "example.com.json");
+}
+
+int zl_fuzz_cloudformation(const uint8_t *data, size_t size)
+{
+    return fuzz_export(data, size, ZL_INPUT_CLOUDFORMATION, "example.com.yaml");
 }
 
 /* A zone an SES identity and a delegation can be checked against. */

@@ -16,6 +16,10 @@ zl_fuzz_fn zl_fuzz_find(const char *name)
         { "zone", zl_fuzz_zone },       { "route53", zl_fuzz_route53 },
         { "octodns", zl_fuzz_octodns }, { "gcloud", zl_fuzz_gcloud },
         { "sesid", zl_fuzz_sesid },     { "delegation", zl_fuzz_delegation },
+        { "terraform", zl_fuzz_terraform }, { "tfjson", zl_fuzz_tfjson },
+        { "r53change", zl_fuzz_r53change }, { "cloudformation", zl_fuzz_cloudformation },
+        { "config", zl_fuzz_config },   { "octodns_config", zl_fuzz_octodns_config },
+        { "senders", zl_fuzz_senders },
     };
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
         if (strcmp(name, targets[i].name) == 0)

@@ -475,7 +475,9 @@ static void test_cli53(void **state)
               "weighted\t300\tIN\tA\t127.0.0.1 ; AWS routing=\"WEIGHTED\" weight=1 identifier=\"One\"\n"
               "weighted\t300\tIN\tA\t127.0.0.1 ; AWS routing=\"WEIGHTED\" weight=0 identifier=\"Zero\"\n",
               &h);
-    expect_clean();
+    /* one info says the alias is read and not checked */
+    assert_int_equal(G.ndiags, 1);
+    assert_int_equal(find_code("ZL1005")->line, 2);
     assert_int_equal(G.res.dialect, ZL_DIALECT_CLI53);
     assert_int_equal(G.res.aliases, 1);
     assert_int_equal(G.nrecs, 3); /* the alias is not DNS data */
@@ -491,6 +493,38 @@ static void test_cli53(void **state)
     assert_int_equal(count_code("ZL1001"), 1);
     assert_non_null(strstr(G.diags[0].msg, "only goes with ALIAS"));
     assert_int_equal(G.nrecs, 0);
+}
+
+/* ALIAS/ANAME pseudo-types and "A ALIAS target" of providers' exports. */
+static void test_provider_aliases(void **state)
+{
+    (void)state;
+    struct how h = { NULL, "example.com.", ZL_DIALECT_AUTO };
+    parse_how("www 300 IN A 192.0.2.1\n"
+              "@ 300 IN ALIAS lb-1.example.net.\n"
+              "app ANAME app.herokudns.com.\n"
+              "; ALIAS (Route53-specific, not standard BIND)\n"
+              "cdn A ALIAS d1a2b3c4.cloudfront.net.\n"
+              "cdn AAAA ALIAS d1a2b3c4.cloudfront.net.\n"
+              "alias CNAME www\n",
+              &h);
+    assert_int_equal(G.ndiags, 1);
+    const struct tdiag *d = find_code("ZL1005");
+    assert_int_equal(d->line, 2);
+    assert_non_null(strstr(d->msg, "4 provider alias records"));
+    assert_int_equal(G.nrecs, 2); /* www A, alias CNAME: the aliases are not DNS data */
+
+    /* a real A record whose value is wrong stays a syntax error */
+    parse_how("x A ALIAS\nx A alias.example.net. extra\n", &h);
+    assert_int_equal(count_code("ZL1001"), 2);
+    assert_int_equal(count_code("ZL1005"), 0);
+
+    /* as BIND reads it */
+    h.dialect = ZL_DIALECT_BIND;
+    parse_how("@ 300 IN ALIAS lb-1.example.net.\ncdn A ALIAS d1.cloudfront.net.\n", &h);
+    assert_int_equal(count_code("ZL1001"), 2);
+    assert_non_null(strstr(G.diags[0].msg, "pseudo-types"));
+    assert_int_equal(count_code("ZL1005"), 0);
 }
 
 static void test_cli53_is_not_bind(void **state)
@@ -648,6 +682,7 @@ int main(void)
         cmocka_unit_test_teardown(test_header_mismatch, teardown),
         cmocka_unit_test_teardown(test_soa_dialects, teardown),
         cmocka_unit_test_teardown(test_cli53, teardown),
+        cmocka_unit_test_teardown(test_provider_aliases, teardown),
         cmocka_unit_test_teardown(test_cli53_is_not_bind, teardown),
         cmocka_unit_test(test_rules_cloudflare),
         cmocka_unit_test(test_rules_cli53_routing),

@@ -12,8 +12,10 @@
 
 #include <cmocka.h>
 
+#include "input/readers.h"
 #include "lint/lint.h"
 #include "rules/rules.h"
+#include "input/readers.h"
 #include "lint/engine.h"
 #include "rdata/types.h"
 #include <stdlib.h>
@@ -340,7 +342,7 @@ static void test_cap_per_record(void **state)
     memset(&r, 0, sizeof r);
     struct zl_lint_opts o;
     memset(&o, 0, sizeof o);
-    o.input_format = 4; /* ZL_INPUT_AUTO */
+    o.input_format = ZL_INPUT_AUTO;
     const char *text = zl_buf_cstr(&j);
     assert_int_equal(zl_lint_buffer(text, strlen(text), "example.com.json", &o, &r.sources, &r.d), 0);
     assert_int_equal(count(&r, "ZL2103"), 150);
@@ -375,7 +377,7 @@ static void test_superseded_per_record(void **state)
     memset(&r, 0, sizeof r);
     struct zl_lint_opts o;
     memset(&o, 0, sizeof o);
-    o.input_format = 4; /* ZL_INPUT_AUTO */
+    o.input_format = ZL_INPUT_AUTO;
     assert_int_equal(zl_lint_buffer(j, strlen(j), "example.com.json", &o, &r.sources, &r.d), 0);
     assert_int_equal(count(&r, "ZL5010"), 1);
     assert_int_equal(count(&r, "ZL2103"), 1); /* the second record's, not the first's */

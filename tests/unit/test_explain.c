@@ -112,7 +112,8 @@ static void example_text(const struct block *b, struct zl_buf *out)
 {
     const char *t = (const char *)b->text.data;
     out->len = 0;
-    if (!strstr(t, "$TTL") && t[0] != ';' && !strstr(b->file, ".yaml") && !strstr(b->file, ".json"))
+    if (!strstr(t, "$TTL") && t[0] != ';' && !strstr(b->file, ".yaml") && !strstr(b->file, ".json") &&
+        !strstr(b->file, ".tf"))
         zl_buf_puts(out, "$TTL 3600\n");
     zl_buf_put(out, b->text.data, b->text.len);
     zl_buf_cstr(out);

@@ -45,7 +45,7 @@ struct trec {
 
 struct tdiag {
     char code[8];
-    char msg[400];
+    char msg[1024];
     struct zl_span span;
 };
 
@@ -376,11 +376,14 @@ static void test_octodns_errors(void **state)
 static void test_octodns_needs_zone(void **state)
 {
     (void)state;
+    /* a file whose name is no zone's (NamedFileYamlProvider's shared
+     * records): one info, not an error, and nothing invented */
     struct got *g = read_text("www:\n  type: A\n  value: 192.0.2.1\n", "records.yaml", ZL_INPUT_AUTO);
     assert_int_equal(g->used, ZL_INPUT_OCTODNS);
-    assert_true(g->res.io_error);
+    assert_false(g->res.io_error);
     assert_int_equal(g->ndiags, 1);
-    assert_string_equal(g->diags[0].code, "ZL1000");
+    assert_string_equal(g->diags[0].code, "ZL1005");
+    assert_int_equal(g->nrecs, 0);
     got_free(g);
 }
 
@@ -490,7 +493,9 @@ static void test_unknown_content(void **state)
     assert_int_equal(g->ndiags, 1);
     assert_string_equal(g->diags[0].code, "ZL1001");
     assert_int_equal(g->diags[0].span.line, 1);
-    assert_non_null(strstr(g->diags[0].msg, "tried: zone file, Route 53 JSON, Cloud DNS record sets, octoDNS YAML"));
+    assert_non_null(strstr(g->diags[0].msg, "tried: zone file, "));
+    for (int f = 1; f < ZL_INPUT_AUTO; f++)
+        assert_non_null(strstr(g->diags[0].msg, zl_reader_of((enum zl_input_format)f)->title));
     got_free(g);
 
     g = read_text("{\"ResourceRecordSets\": [\n  {\"Name\": \"a.\",}\n", "x.json", ZL_INPUT_AUTO);
@@ -645,6 +650,26 @@ static void test_octodns_config_lenient(void **state)
     got_free(g);
     rm_repo(top);
 
+    /* A config that is a link out of the work tree is not read: the zone is
+     * not lenient, as with no config. */
+    top = octodns_repo("  '*':\n    lenient: true\n");
+    char p[600], outside[] = "/tmp/zl-octodns-outside-XXXXXX";
+    int fd = mkstemp(outside);
+    assert_true(fd >= 0);
+    const char cfgtext[] = "---\nproviders:\n  config:\n    class: octodns.provider.yaml.YamlProvider\n"
+                           "    directory: ./zones\nzones:\n  '*':\n    lenient: true\n";
+    assert_int_equal(write(fd, cfgtext, sizeof cfgtext - 1), (long)(sizeof cfgtext - 1));
+    close(fd);
+    snprintf(p, sizeof p, "%s/config/production.yaml", top);
+    assert_int_equal(unlink(p), 0);
+    assert_int_equal(symlink(outside, p), 0);
+    g = read_repo_zone(top, NULL);
+    assert_int_equal(g->ndiags, 1);
+    assert_string_equal(g->diags[0].code, "ZL1004");
+    got_free(g);
+    unlink(outside);
+    rm_repo(top);
+
     /* --octodns-config that cannot be read: an input error, not a silent default. */
     top = octodns_repo("  '*':\n    lenient: true\n");
     g = read_repo_zone(top, "/nonexistent/octodns.yaml");
@@ -653,6 +678,24 @@ static void test_octodns_config_lenient(void **state)
     assert_string_equal(g->diags[0].code, "ZL1000");
     got_free(g);
     rm_repo(top);
+}
+
+/* YAML merge keys, as octoDNS's loader (PyYAML SafeLoader) reads them. */
+static void test_octodns_merge_keys(void **state)
+{
+    (void)state;
+    struct got *g = read_text("---\n"
+                              "web: &site\n  type: CNAME\n  value: pages.example.net.\n"
+                              "www:\n  <<: *site\n"
+                              "short: &short\n  type: A\n  ttl: 60\n  value: 192.0.2.1\n"
+                              "api:\n  <<: [*short, *site]\n  value: 192.0.2.2\n",
+                              "example.com.yaml", ZL_INPUT_AUTO);
+    assert_int_equal(g->ndiags, 0);
+    assert_int_equal(g->nrecs, 4);
+    assert_string_equal(g->recs[1].line, "www.example.com.\t3600\tIN\tCNAME\tpages.example.net.");
+    /* the earlier merge wins (type A, ttl 60 of *short); the own value wins over both */
+    assert_string_equal(g->recs[3].line, "api.example.com.\t60\tIN\tA\t192.0.2.2");
+    got_free(g);
 }
 
 static void test_octodns_provider_types(void **state)
@@ -678,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_route53_errors),
         cmocka_unit_test(test_octodns_records),
         cmocka_unit_test(test_octodns_txt_chunks),
+        cmocka_unit_test(test_octodns_merge_keys),
         cmocka_unit_test(test_octodns_errors),
         cmocka_unit_test(test_octodns_needs_zone),
         cmocka_unit_test(test_octodns_config_lenient),

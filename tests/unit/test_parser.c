@@ -718,19 +718,33 @@ static void test_lone_cr_ends_a_line(void **state)
     assert_int_equal(G.recs[1].span.line, 3);
     assert_int_equal(G.recs[2].span.line, 4);
     expect_span(&G.recs[2].toks[0].span, 4, 5, 4, 14);
+    /* ... but not in a comment (it runs to the LF) or a quoted string (a
+     * byte of the string) */
+    parse("$TTL 60\n"
+          "a A 192.0.2.1 ; comment\rb A 192.0.2.2\n"
+          "c TXT \"x\ry\"\n");
+    expect_clean(2);
+    expect_rec(0, "a.example.com.", 60, ZL_T_A, "192.0.2.1");
+    expect_rec(1, "c.example.com.", 60, ZL_T_TXT, "\"x\\013y\"");
 }
 
 static void test_utf8_bom_is_skipped(void **state)
 {
     (void)state;
+    /* named-checkzone 9.18 takes the BOM into the first word: "$TTL 60"
+     * becomes the owner \239\187\191$TTL (refused), "www A ..." the owner
+     * \239\187\191www: an error, once; the rest is read without it */
     parse("\xef\xbb\xbf$TTL 60\n"
           "a A 192.0.2.1\n");
-    expect_clean(1);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(count_errors(), 1);
+    assert_int_equal(G.nrecs, 1);
     expect_rec(0, "a.example.com.", 60, ZL_T_A, "192.0.2.1");
     expect_span(&G.recs[0].owner_span, 2, 1, 2, 2);
     /* a file that is only a BOM */
     parse("\xef\xbb\xbf");
-    expect_clean(0);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(G.nrecs, 0);
     /* from a file too (the reader is different) */
     make_tmpdir();
     write_file("bom.zone", "\xef\xbb\xbf" "a 60 A 192.0.2.1\n");
@@ -738,7 +752,8 @@ static void test_utf8_bom_is_skipped(void **state)
     popts_init(&p, "example.com.");
     char path[512];
     run_file(&p, tpath(path, sizeof path, "bom.zone"));
-    expect_clean(1);
+    expect_error(0, 1, 1, "byte order mark");
+    assert_int_equal(G.nrecs, 1);
     assert_string_equal(G.recs[0].owner, "a.example.com.");
     remove_tree(tmpdir);
 }
@@ -948,6 +963,138 @@ static void test_error_limit(void **state)
 }
 
 /* ---- $ORIGIN ----------------------------------------------------------------- */
+
+static void test_directive_without_newline(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: "extra input text" when the file ends on a
+     * directive's line without a newline (a record there is fine) */
+    static const char *const last[] = {
+        "$TTL 60", "$TTL 60 ; comment", "$ORIGIN example.com.", "$GENERATE 1-2 g$ A 192.0.2.$",
+        "$DATE 20240101000000",
+    };
+    for (size_t i = 0; i < sizeof last / sizeof last[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\na A 192.0.2.1\n%s", last[i]);
+        parse(text);
+        if (count_errors() != 1) {
+            dump();
+            fail_msg("'%s' at the end: %zu errors", last[i], count_errors());
+        }
+        expect_error(0, 3, 1, "without a newline");
+        snprintf(text, sizeof text, "$TTL 60\na A 192.0.2.1\n%s\n", last[i]);
+        parse(text);
+        if (count_errors() != 0) {
+            dump();
+            fail_msg("'%s' with a newline: %zu errors", last[i], count_errors());
+        }
+    }
+    parse("$TTL 60\na A 192.0.2.1 ; no newline");
+    expect_clean(1);
+}
+
+static void test_date_directive(void **state)
+{
+    (void)state;
+    /* BIND's $DATE (the time of a dump) changes nothing it reads */
+    parse("$TTL 60\n$DATE 20240101000000\na A 192.0.2.1\n$date 21060207062815\nb 5 A 192.0.2.2\n");
+    expect_clean(2);
+    assert_int_equal(G.recs[0].ttl, 60);
+    assert_int_equal(G.recs[1].ttl, 5);
+    static const char *const bad[] = {
+        "$DATE\n", "$DATE 2024\n", "$DATE x\n", "$DATE \"20240101000000\"\n", "$DATE 20241301000000\n",
+        "$DATE 20230229000000\n", "$DATE 19691231235959\n", "$DATE 21060207062816\n",
+        "$DATE 20240101000000 x\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu errors", bad[i], count_errors());
+        }
+    }
+}
+
+static void test_quoted_directive_arguments(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: "syntax error" for a quoted word, but for the
+     * $INCLUDE file name and the $GENERATE RDATA template */
+    static const char *const bad[] = {
+        "$ORIGIN \"example.com.\"\n", "$TTL \"60\"\n", "$GENERATE \"1-2\" g$ A 192.0.2.$\n",
+        "$GENERATE 1-2 \"g$\" A 192.0.2.$\n", "$GENERATE 1-2 g$ \"60\" A 192.0.2.$\n",
+        "$GENERATE 1-2 g$ \"A\" 192.0.2.$\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu records, %zu errors", bad[i], G.nrecs, count_errors());
+        }
+        assert_int_equal(G.diags[0].line, 2);
+        assert_non_null(strstr(G.diags[0].msg, "is quoted"));
+    }
+    parse("$TTL 60\n$GENERATE 1-2 g$ A \"192.0.2.$\"\n");
+    expect_clean(2);
+    /* a line's first word that starts with '$' is a directive, quoted too */
+    parse("$TTL 60\n\"$TTL\" 5\na A 192.0.2.1\n");
+    expect_clean(1);
+    assert_int_equal(G.recs[0].ttl, 5);
+    parse("$TTL 60\n$ns2.example.net A 192.0.2.1\n\"$x\" A 192.0.2.2\n");
+    assert_int_equal(G.nrecs, 0);
+    expect_error(0, 2, 1, "unknown directive '$ns2.example.net'");
+    expect_error(1, 3, 1, "unknown directive '$x'");
+}
+
+static void test_paren_before_owner(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18: a line that starts with "(" has its owner in the
+     * next word, even past blanks and newlines (a directive too); after
+     * leading blanks it inherits the owner as ever */
+    parse("$TTL 60\n"
+          "(a TXT x)\n"
+          "( b TXT y )\n"
+          "(\nc TXT z)\n"
+          "(; comment\nd A 192.0.2.1)\n"
+          "() e A 192.0.2.2\n"
+          " (TXT w)\n"
+          "( $TTL 5 )\n"
+          "f A 192.0.2.3\n");
+    expect_clean(7);
+    expect_rec(0, "a.example.com.", 60, ZL_T_TXT, "\"x\"");
+    expect_rec(1, "b.example.com.", 60, ZL_T_TXT, "\"y\"");
+    expect_rec(2, "c.example.com.", 60, ZL_T_TXT, "\"z\"");
+    assert_int_equal(G.recs[2].span.line, 5);
+    expect_rec(3, "d.example.com.", 60, ZL_T_A, "192.0.2.1");
+    expect_rec(4, "e.example.com.", 60, ZL_T_A, "192.0.2.2");
+    expect_rec(5, "e.example.com.", 60, ZL_T_TXT, "\"w\"");
+    expect_rec(6, "f.example.com.", 5, ZL_T_A, "192.0.2.3");
+}
+
+static void test_md_mf_obsolete(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18 refuses MD and MF records ("obsolete"), in the
+     * RFC 3597 form too, but not when $GENERATE makes them */
+    static const char *const bad[] = { "x MD a.\n", "x MF a.\n", "x TYPE3 \\# 1 00\n", "x md a.\n" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() != 1) {
+            dump();
+            fail_msg("'%s': %zu records, %zu errors", bad[i], G.nrecs, count_errors());
+        }
+        expect_error(0, 2, 3, "is obsolete");
+    }
+    parse("$TTL 60\n$GENERATE 1-2 x$ MD a.\n");
+    expect_clean(2);
+}
 
 static void test_origin_directive(void **state)
 {
@@ -1353,6 +1500,67 @@ static void test_generate_nibbles_like_bind(void **state)
     assert_string_equal(G.recs[3].owner, "a.1.example.com.");
 }
 
+static void test_generate_numbers_like_bind(void **state)
+{
+    (void)state;
+    /* named-checkzone 9.18 reads the range and the modifiers with sscanf
+     * %u and %d: a sign and leading blanks are fine, text after the range
+     * is ignored, a number too large keeps its low 32 bits. */
+    parse("$TTL 60\n"
+          "$GENERATE +1-+1/+1 a$ TXT x\n"
+          "$GENERATE 1-1x b$ TXT x\n"
+          "$GENERATE 1-1/1/1 c$ TXT x\n"
+          "$GENERATE 4294967297-4294967297 d$ TXT x\n"
+          "$GENERATE 1-1 e${+10,2,o} TXT x\n"
+          "$GENERATE 1-1 f TXT \"${ 5, 3}\"\n"
+          "$GENERATE 1-1 g${4294967295} TXT x\n"
+          "$GENERATE 1-1 h${9223372036854775808} TXT x\n"
+          "$GENERATE 1-1 i${-2147483648} TXT x\n"
+          "$GENERATE 1-1 j${0,4294967298} TXT x\n");
+    expect_clean(10);
+    assert_string_equal(G.recs[0].owner, "a1.example.com.");
+    assert_string_equal(G.recs[1].owner, "b1.example.com.");
+    assert_string_equal(G.recs[2].owner, "c1.example.com.");
+    assert_string_equal(G.recs[3].owner, "d1.example.com.");
+    assert_string_equal(G.recs[4].owner, "e13.example.com.");
+    assert_string_equal(G.recs[5].rdata, "\"006\"");
+    assert_string_equal(G.recs[6].owner, "g0.example.com.");
+    assert_string_equal(G.recs[7].owner, "h0.example.com.");
+    assert_string_equal(G.recs[8].owner, "i-2147483647.example.com.");
+    assert_string_equal(G.recs[9].owner, "j01.example.com.");
+    /* a blank owner after $GENERATE continues the owner before it (BIND) */
+    parse("$TTL 60\na A 192.0.2.1\n$GENERATE 1-1 g$ A 192.0.2.$\n\tA 192.0.2.3\n");
+    expect_clean(3);
+    assert_string_equal(G.recs[2].owner, "a.example.com.");
+    /* an owner made to start with '$' is a name, not a directive */
+    parse("$TTL 60\n$GENERATE 1-1 $$TTL A 192.0.2.$\n");
+    expect_clean(1);
+    assert_string_equal(G.recs[0].owner, "\\$TTL.example.com.");
+    /* what it refuses: a '/' without a step, a number above INT_MAX, a
+     * field wider than BIND's 128-byte buffer (or a negative one), text
+     * between the modifier's parts */
+    static const char *const bad[] = {
+        "$GENERATE 1-2/ h$ A 192.0.2.$\n",
+        "$GENERATE 1-2/-0 h$ A 192.0.2.$\n",
+        "$GENERATE 1-2147483648 h$ A 192.0.2.$\n",
+        "$GENERATE 1-3/2147483648 h$ A 192.0.2.$\n",
+        "$GENERATE 1-3 h${0,128} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${0,-3} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${+ 5} A 192.0.2.$\n",
+        "$GENERATE 1-3 h${5 } A 192.0.2.$\n",
+        "$GENERATE 1-3 h${5,} A 192.0.2.$\n",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[256];
+        snprintf(text, sizeof text, "$TTL 60\n%s", bad[i]);
+        parse(text);
+        if (G.nrecs != 0 || count_errors() == 0) {
+            dump();
+            fail_msg("'%s' made %zu records and %zu errors", bad[i], G.nrecs, count_errors());
+        }
+    }
+}
+
 static void test_generate_reverse_nibbles(void **state)
 {
     (void)state;
@@ -1532,6 +1740,12 @@ int main(void)
         cmocka_unit_test_teardown(test_generate_basic, teardown),
         cmocka_unit_test_teardown(test_generate_modifiers, teardown),
         cmocka_unit_test_teardown(test_generate_nibbles_like_bind, teardown),
+        cmocka_unit_test_teardown(test_generate_numbers_like_bind, teardown),
+        cmocka_unit_test_teardown(test_directive_without_newline, teardown),
+        cmocka_unit_test_teardown(test_date_directive, teardown),
+        cmocka_unit_test_teardown(test_md_mf_obsolete, teardown),
+        cmocka_unit_test_teardown(test_paren_before_owner, teardown),
+        cmocka_unit_test_teardown(test_quoted_directive_arguments, teardown),
         cmocka_unit_test_teardown(test_generate_reverse_nibbles, teardown),
         cmocka_unit_test_teardown(test_generate_bad, teardown),
         cmocka_unit_test_teardown(test_generate_limit, teardown),

@@ -746,6 +746,11 @@ static const struct tcase cases[] = {
     { "RRSIG", "", NULL },
     { "RRSIG", "\\# 0", NULL },
     { "RRSIG", "X 0 0 0 0 0 0 . AA==", NULL },
+    /* a signer with more labels than the labels field: out of range */
+    { "RRSIG", "NS 5 1 3600 20050108142256 20041209142256 25294 a.b. AA==", NULL },
+    { "RRSIG", "NS 5 2 3600 20050108142256 20041209142256 25294 a.b. AA==", "NS 5 2 3600 20050108142256 20041209142256 25294 a.b. AA==" },
+    { "RRSIG", "\\# 24 0002050100000e1041dc7a3841b84d1862ce016101620000", NULL },
+    { "RRSIG", "\\# 24 0002050200000e1041dc7a3841b84d1862ce016101620000", "NS 5 2 3600 20050105233728 20041209130320 25294 a.b. AA==" },
     { "RRSIG", "TYPE65536 0 0 0 0 0 0 . AA==", NULL },
     /* RT */
     { "RT", "1 mail", "1 mail.example." },

@@ -58,7 +58,7 @@ static int setup(void **state)
     zl_diag_init(&f->d[0], ZL_RULE_ZL1001, ZL_SEV_ERROR, span(f->zone, 2, 10, 2, 21),
                  "bad IPv4 address \"%s\"", "192.0.2.1.5");
     zl_diag_add_note(&f->d[0], "an IPv4 address has %d parts", 4);
-    zl_diag_set_fix(&f->d[0], span(f->zone, 2, 10, 2, 21), "192.0.2.1");
+    zl_diag_set_fix(&f->d[0], span(f->zone, 2, 10, 2, 21), "192.0.2.1", ZL_FIX_SAFE);
 
     /* 2: odd characters everywhere */
     zl_diag_init(&f->d[1], ZL_RULE_ZL9001, ZL_SEV_INFO, span(f->odd, 1, 1, 1, 6), "%s", ODD_MSG);
@@ -120,8 +120,8 @@ static void test_gcc(void **state)
         " [ZL9001 unused-suppression]\n");
     free(out);
 
-    /* colour is never used for gcc output, and no file means "zonelint:" */
-    struct zl_report_opts opts = { .color = true };
+    /* colour only when asked (--color=always), and no file means "zonelint:" */
+    struct zl_report_opts opts = { .color = false };
     struct fixture *f = *state;
     struct zl_diag d;
     zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_WARNING, span(NULL, 0, 0, 0, 0), "no file");
@@ -137,6 +137,13 @@ static void test_gcc(void **state)
                             "example.com.zone:2:10: error: bad IPv4 address \"192.0.2.1.5\" [ZL1001 syntax]\n");
     free(o2);
     zl_diag_free(&d);
+
+    /* --color=always colours it like gcc does */
+    struct zl_report_opts col = { .color = true };
+    char *o3 = run(ZL_FMT_GCC, &col, *state, 1);
+    assert_string_equal(o3, "\033[1mexample.com.zone:2:10:\033[0m \033[1;31merror:\033[0m bad IPv4 address "
+                            "\"192.0.2.1.5\" [\033[1;31mZL1001 syntax\033[0m]\n");
+    free(o3);
 }
 
 static void test_github(void **state)
@@ -145,7 +152,7 @@ static void test_github(void **state)
     assert_string_equal(out,
         "::error file=example.com.zone,line=2,col=10,endLine=2,endColumn=21,title=ZL1001 syntax"
         "::bad IPv4 address \"192.0.2.1.5\"%0Anote: an IPv4 address has 4 parts"
-        "%0Afix: replace '192.0.2.1.5' with '192.0.2.1'\n"
+        "%0Afix: delete '.5' after '192.0.2.1'\n"
         "::notice file=z/odd \"q\"%2Cx%3Ay%25%0A\xEF\xBF\xBD.zone,line=1,col=1,endLine=1,endColumn=6,"
         "title=ZL9001 unused-suppression"
         "::100%25 \"sure\", a:b%0Aline2 \xEF\xBF\xBD end\n");
@@ -161,7 +168,8 @@ static void test_json(void **state)
         "\"severity\":\"error\",\"code\":\"ZL1001\",\"rule\":\"syntax\","
         "\"message\":\"bad IPv4 address \\\"192.0.2.1.5\\\"\","
         "\"notes\":[\"an IPv4 address has 4 parts\"],"
-        "\"fix\":{\"replacement\":\"192.0.2.1\",\"line\":2,\"column\":10,\"end_line\":2,\"end_column\":21}},\n"
+        "\"fix\":{\"replacement\":\"192.0.2.1\",\"line\":2,\"column\":10,\"end_line\":2,\"end_column\":21,"
+        "\"safety\":\"safe\"}},\n"
         "  {\"file\":\"z/odd \\\"q\\\",x:y%\\n\\ufffd.zone\",\"input\":\"zone\",\"line\":1,\"column\":1,\"end_line\":1,"
         "\"end_column\":6,\"severity\":\"info\",\"code\":\"ZL9001\",\"rule\":\"unused-suppression\","
         "\"message\":\"100% \\\"sure\\\", a:b\\nline2 \\ufffd end\",\"notes\":[],\"fix\":null}\n"
@@ -212,10 +220,11 @@ static void test_text(void **state)
         "www     IN A 192.0.2.1.5\n"
         "             ^~~~~~~~~~~\n"
         "  note: an IPv4 address has 4 parts\n"
-        "  fix: replace '192.0.2.1.5' with '192.0.2.1'\n";
+        "  fix: delete '.5' after '192.0.2.1'\n";
     assert_memory_equal(out, want1, strlen(want1));
     const char *rest = out + strlen(want1);
     const char *want2 =
+        "\n"
         "z/odd \"q\",x:y%\\n\\xff.zone:1:1: info: 100% \"sure\", a:b\\nline2 \\xfe end"
         " [ZL9001 unused-suppression]\n"
         "\xc3\xa9t\xc3\xa9 IN TXT \"\xf0\x9f\x98\x80x\"\n"
@@ -224,11 +233,12 @@ static void test_text(void **state)
     rest += strlen(want2);
     /* the emoji takes two cells: caret and one tilde under it */
     assert_string_equal(rest,
+        "\n"
         "z/odd \"q\",x:y%\\n\\xff.zone:1:15: warning: emoji [ZL1001 syntax]\n"
         "\xc3\xa9t\xc3\xa9 IN TXT \"\xf0\x9f\x98\x80x\"\n"
         "            ^~\n");
     assert_null(strchr(out, '\033'));
-    assert_int_equal(count_lines(out), 11);
+    assert_int_equal(count_lines(out), 13); /* with the blank lines between findings */
     free(out);
 }
 
@@ -443,7 +453,7 @@ static void test_invisibles_escaped_in_every_format(void **state)
     zl_diag_init(&d, ZL_RULE_ZL2103, ZL_SEV_ERROR, span(src, 1, 1, 1, 6),
                  "owner 'a" RLO "b' " LRI "x" PSEP CSI ZWSP BOMC);
     zl_diag_add_note(&d, "note " RLO "gnp.exe");
-    zl_diag_set_fix(&d, span(src, 1, 1, 1, 6), "ab"); /* the old text, shown in summaries, has one */
+    zl_diag_set_fix(&d, span(src, 1, 1, 1, 6), "ab", ZL_FIX_SAFE); /* the old text, shown in summaries, has one */
     static const enum zl_format fmts[] = { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_SARIF, ZL_FMT_GITHUB };
     static const char *const raw[] = { RLO, LRI, LSEP, PSEP, CSI, ZWSP, BOMC };
     for (size_t f = 0; f < sizeof fmts / sizeof fmts[0]; f++) {
@@ -514,7 +524,7 @@ static void test_text_long_line_elided(void **state)
 
     /* a fix-it that replaces most of the line: its summary is elided too */
     zl_diag_init(&d, ZL_RULE_ZL1001, ZL_SEV_ERROR, span(src, 1, 1, 1, 2), "m");
-    zl_diag_set_fix(&d, span(src, 1, 1, 1, 2901), (const char *)line.data + 100);
+    zl_diag_set_fix(&d, span(src, 1, 1, 1, 2901), (const char *)line.data + 100, ZL_FIX_UNSAFE);
     for (int f = 0; f < 2; f++) {
         out = report_one(f ? ZL_FMT_GITHUB : ZL_FMT_TEXT, &d);
         assert_true(strlen(out) < 1200);

@@ -97,6 +97,68 @@ static void run_cases(const struct rcase *cases, size_t n)
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
+/* ---- ZL2107 name-other-domain ------------------------------------------------ */
+
+static const struct rcase other_domain[] = {
+    { "DMARC copied with the sample domain", "name-other-domain",
+      "_dmarc.solarmora.com 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:postmaster@solarmora.com\"\n", NULL, 1,
+      { { 1, 1, "holds the domain 'solarmora.com'" } } },
+    { "DKIM CNAME copied from another domain (dashed in the target)", "name-other-domain",
+      "selector1._domainkey.contoso.com 300 IN CNAME selector1-contoso-com._domainkey.contoso.onmicrosoft.com.\n",
+      NULL, 1, { { 1, 1, "'selector1._domainkey.example.com.'" } } },
+    { "silent: subdomains whose last label is a TLD", "name-other-domain",
+      "_dmarc.api.dev 300 IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\"\n"
+      "_acme-challenge.shop.co 300 IN TXT \"gU3uV9xk2mH7aQ0\"\n"
+      "s1._domainkey.mail.us 300 IN CNAME s1.domainkey.u123.wl042.sendgrid.net.\n",
+      NULL, 0, { { 0 } } },
+    { "silent: report authorisations and the zone's own names", "name-other-domain",
+      "example.net._report._dmarc 300 IN TXT \"v=DMARC1\"\n"
+      "_dmarc 300 IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.net\"\n"
+      "_dmarc.example.com 300 IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.com\"\n",
+      NULL, 0, { { 0 } } },
+    { "silent: another domain in the name, but the value is not about it", "name-other-domain",
+      "_amazonses.partner.io 300 IN TXT \"pmBGN/7MjnfhTKUZ06Enqq1PeGUaOkw8lGhcfwefcHU=\"\n", NULL, 0, { { 0 } } },
+};
+
+static void test_name_other_domain(void **state)
+{
+    (void)state;
+    run_cases(other_domain, N(other_domain));
+}
+
+/* ---- ZL2108 txt-owner-value-swapped ----------------------------------------- */
+
+static const struct rcase swapped[] = {
+    { "ACME token as owner, challenge name as value", "txt-owner-value-swapped",
+      "6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY 300 IN TXT _acme-challenge.www.example.com\n", NULL, 1,
+      { { 1, 1, "write _acme-challenge.www.example.com. IN TXT \"6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY\"" } } },
+    { "SES token as owner, quoted relative-looking name under a subdomain", "txt-owner-value-swapped",
+      "pmBGN7MjnfhTKUZ06Enqq1PeGUaOkw8lG.mail 300 IN TXT \"_amazonses.mail.example.com.\"\n", NULL, 1,
+      { { 1, 1, "the name '_amazonses.mail.example.com.'" } } },
+    { "DKIM selector name as value", "txt-owner-value-swapped",
+      "k7Yq2Lm9Xw4Rt6Pz1Vb8Nc3Hs5 300 IN TXT \"s1._domainkey.example.com\"\n", NULL, 1,
+      { { 1, 1, "'s1._domainkey.example.com.'" } } },
+    { "silent: the right way round, and look-alikes", "txt-owner-value-swapped",
+      "_acme-challenge.www 300 IN TXT \"6ch_e2oomGUrC3fuBFIleC7Fdj9BgJYDK3E2gZOWMjY\"\n"
+      /* a hashed owner (DANE/SMIMEA style) with an ordinary value */
+      "c93f1e400f26708f98cb19d936620da35eec8f72e57f9eec01c1afd6 300 IN TXT \"v=spf1 -all\"\n"
+      /* a long owner of letters only is a host name, not a token */
+      "mailserverinternalrelayhost 300 IN TXT \"_acme-challenge.example.com\"\n"
+      /* the name is another zone's: no swap within this zone */
+      "Qx7b9LmZ2pT4vN8cR1sW5yK3hJ6dF0aE 300 IN TXT \"_acme-challenge.example.net\"\n"
+      /* two words: a sentence, not a name */
+      "Qx7b9LmZ2pT4vN8cR1sW5yK3hJ6dF0aE2 300 IN TXT \"_dmarc.example.com\" \"x\"\n"
+      /* a service label as owner pointing at another service name (delegation notes) */
+      "_acme-challenge 300 IN TXT \"_acme-challenge.www.example.com\"\n",
+      NULL, 0, { { 0 } } },
+};
+
+static void test_txt_swapped(void **state)
+{
+    (void)state;
+    run_cases(swapped, N(swapped));
+}
+
 /* ---- ZL2101 name-doubled-origin -------------------------------------------- */
 
 static const struct rcase doubled[] = {
@@ -612,6 +674,8 @@ int main(void)
         cmocka_unit_test(test_mail_policy),
         cmocka_unit_test(test_soft_findings_are_warnings),
         cmocka_unit_test(test_selection),
+        cmocka_unit_test(test_name_other_domain),
+        cmocka_unit_test(test_txt_swapped),
     };
     return cmocka_run_group_tests_name("rules_generic", tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -561,6 +562,14 @@ static void test_several_setups(void **state)
          "selector2._domainkey.e-mail CNAME selector2-othershop-net0i._domainkey.contoso.onmicrosoft.com.\n");
     assert_non_null(find(&r, "ZL5105", HEAD_LINES + 1, "othershop-net0i"));
     done(&r);
+
+    /* a doubled owner: the name finding alone, no "domain with dashes" nonsense */
+    lint(&r, HEAD
+         "selector1._domainkey.example.com CNAME selector1-example-com._domainkey.contoso.onmicrosoft.com.\n"
+         "selector2._domainkey.example.com CNAME selector2-example-com._domainkey.contoso.onmicrosoft.com.\n");
+    assert_int_equal(count_prefix(&r, "ZL5109"), 2);
+    assert_int_equal(count_prefix(&r, "ZL5105"), 0);
+    done(&r);
 }
 
 /* ---- the explanations' examples run ------------------------------------------------------ */
@@ -838,6 +847,63 @@ static void test_pack_directory(void **state)
     assert_int_equal(zl_senders_load_dir(s, "/nonexistent", &err), -1);
     assert_true(strstr(err.msg, "cannot read the sender pack directory") != NULL);
     zl_senders_free(s);
+
+    /* in a work tree, a pack (or the directory) that is a link out of it is
+     * not read: a committed senders = DIR cannot read /etc */
+    char repo[] = "/tmp/zl-senders-repo-XXXXXX", p2[600];
+    assert_non_null(mkdtemp(repo));
+    snprintf(p2, sizeof p2, "%s/.git", repo);
+    assert_int_equal(mkdir(p2, 0700), 0);
+    snprintf(p2, sizeof p2, "%s/packs", repo);
+    assert_int_equal(mkdir(p2, 0700), 0);
+    snprintf(path, sizeof path, "%s/packs/evil.yaml", repo);
+    assert_int_equal(symlink("/etc/passwd", path), 0);
+    s = zl_senders_new();
+    assert_int_equal(zl_senders_load_dir(s, p2, &err), -1);
+    assert_non_null(strstr(err.msg, "symbolic link that leads out"));
+    assert_null(strstr(err.msg, "root:"));
+    zl_senders_free(s);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/etc", repo);
+    assert_int_equal(symlink("/etc", path), 0);
+    s = zl_senders_new();
+    assert_int_equal(zl_senders_load_dir(s, path, &err), -1);
+    assert_non_null(strstr(err.msg, "leads out of the git work tree"));
+    zl_senders_free(s);
+    unlink(path);
+    rmdir(p2);
+    snprintf(p2, sizeof p2, "%s/.git", repo);
+    rmdir(p2);
+    rmdir(repo);
+}
+
+static void test_backtracking_pattern_spent(void **state)
+{
+    (void)state;
+    /* A pack pattern that backtracks without end stops at the step limit
+     * and is not tried again (a zone of such records costs one attempt). */
+    char dir[] = "/tmp/zl-senders-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    write_file(dir, "evil.yaml",
+               "sender: evil\nname: Evil\nsources: [https://evil.example/]\n"
+               "records:\n  - id: v\n    role: verification\n    type: TXT\n    owner: '@'\n"
+               "    prefix: 'evil='\n    value: 'evil=(a+)+'\n    source: https://evil.example/v\n");
+    struct zl_senders *s = zl_senders_new();
+    struct zl_sender_error err;
+    assert_int_equal(zl_senders_load_dir(s, dir, &err), 0);
+    long at = zl_senders_find(s, "evil", 4);
+    assert_true(at >= 0);
+    const struct zl_sender_compiled *c = zl_senders_compiled(s, (size_t)at, 0);
+    assert_non_null(c);
+    assert_true(zl_senders_match(s, c->value, "evil=aaa", 8));
+    static const char slow[] = "evil=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
+    assert_false(zl_senders_match(s, c->value, slow, sizeof slow - 1));
+    assert_false(zl_senders_match(s, c->value, "evil=aaa", 8)); /* spent */
+    zl_senders_free(s);
+    char path[512];
+    snprintf(path, sizeof path, "%s/evil.yaml", dir);
+    unlink(path);
+    rmdir(dir);
 }
 
 int main(void)
@@ -856,6 +922,7 @@ int main(void)
         cmocka_unit_test(test_properties_in_reports),
         cmocka_unit_test(test_pack_errors),
         cmocka_unit_test(test_pack_directory),
+        cmocka_unit_test(test_backtracking_pattern_spent),
     };
     return cmocka_run_group_tests_name("senders", tests, NULL, NULL);
 }

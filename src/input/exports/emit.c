@@ -36,6 +36,14 @@ void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, con
     va_end(ap);
 }
 
+void zl_fmt_emit(struct zl_fmt *f, struct zl_diag *d)
+{
+    if (f->opts->sink.emit)
+        f->opts->sink.emit(f->opts->sink.user, d);
+    else
+        zl_diag_free(d);
+}
+
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n)
 {
     return zl_y_span(&f->y, doc, n);
@@ -119,9 +127,15 @@ int zl_fmt_tok_presentation(struct zl_fmt *f, size_t doc, const yaml_node_t *n)
 
 int zl_fmt_tok_presentation_text(struct zl_fmt *f, size_t doc, const yaml_node_t *n, const char *v)
 {
-    size_t len = n->data.scalar.length;
     size_t *map = zl_y_scalar_map(&f->y, doc, n);
-    struct zl_span whole = zl_y_span(&f->y, doc, n);
+    int rc = zl_fmt_tok_presentation_map(f, v, n->data.scalar.length, map, zl_y_span(&f->y, doc, n));
+    free(map);
+    return rc;
+}
+
+int zl_fmt_tok_presentation_map(struct zl_fmt *f, const char *v, size_t len, const size_t *map,
+                                struct zl_span whole)
+{
     size_t i = 0;
     int rc = 0;
     while (i < len) {
@@ -150,7 +164,6 @@ int zl_fmt_tok_presentation_text(struct zl_fmt *f, size_t doc, const yaml_node_t
                 i++;
         zl_fmt_tok(f, v + start, i - start, 0, map ? zl_y_map_span(&f->y, map, start, i) : whole);
     }
-    free(map);
     return rc;
 }
 
@@ -165,9 +178,13 @@ void zl_fmt_tok_scalar(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint3
 
 int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl)
 {
-    struct zl_span s = zl_fmt_value_span(f, doc, n);
     size_t len = 0;
     const char *v = zl_y_is_scalar(n) ? zl_y_str(n, &len) : "";
+    return zl_fmt_ttl_text(f, v, len, zl_fmt_value_span(f, doc, n), ttl);
+}
+
+int zl_fmt_ttl_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint32_t *ttl)
+{
     unsigned long long x = 0;
     bool ok = len > 0 && len <= 10;
     for (size_t i = 0; ok && i < len; i++) {
@@ -195,8 +212,17 @@ int zl_fmt_type(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint16_t *ty
     size_t len = 0;
     const char *v = zl_y_is_scalar(n) ? zl_y_str(n, &len) : "";
     int t = len ? zl_type_from_text(v, len) : -1;
+    if (t >= 0) {
+        *type = (uint16_t)t;
+        return 0;
+    }
+    return zl_fmt_type_text(f, v, len, zl_fmt_value_span(f, doc, n), type); /* the span only for the error */
+}
+
+int zl_fmt_type_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint16_t *type)
+{
+    int t = len ? zl_type_from_text(v, len) : -1;
     if (t < 0) {
-        struct zl_span s = zl_fmt_value_span(f, doc, n);
         zl_fmt_error(f, &s, "unknown record type '%.*s'", (int)(len > 60 ? 60 : len), v);
         return -1;
     }
@@ -212,8 +238,10 @@ static struct zl_token *final_tokens(struct zl_fmt *f)
         f->cout = f->ntoks;
         f->out = zl_xrealloc(f->out, f->cout * sizeof *f->out);
     }
+    /* only empty values (value: with nothing) leave the text unallocated */
+    const char *text = f->text.data ? (const char *)f->text.data : "";
     for (size_t i = 0; i < f->ntoks; i++) {
-        f->out[i].text = (const char *)f->text.data + f->toks[i].off;
+        f->out[i].text = text + f->toks[i].off;
         f->out[i].len = f->toks[i].len;
         f->out[i].flags = f->toks[i].flags;
         f->out[i].span = f->toks[i].span;
@@ -288,7 +316,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.rclass = ZL_CLASS_IN;
     rec.type = type;
     rec.type_span = type_span;
-    rec.span = owner->span;
+    rec.span = owner->record_span.line ? owner->record_span : owner->span;
     rec.origin = f->have_origin ? &f->origin : NULL;
     rec.rdata = f->wire.data;
     rec.rdlen = (uint16_t)f->wire.len;
@@ -300,6 +328,12 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.nfields = (uint16_t)nfields;
     rec.set_id = owner->set_id;
     rec.set_id_len = (uint32_t)owner->set_id_len;
+    rec.served_by = owner->served_by;
+    if (owner->comment) {
+        rec.comment = owner->comment;
+        rec.comment_len = (uint32_t)owner->comment_len;
+        rec.comment_span = owner->comment_span;
+    }
     f->res->records++;
     if (f->opts->on_record)
         f->opts->on_record(f->opts->user, &rec);

@@ -42,6 +42,7 @@ struct zl_fmt {
     unsigned long skipped;         /* records read but not handed on (pseudo-types) */
     struct zl_span skipped_span;   /* the first of them */
     bool lenient;                  /* octoDNS: the zone is lenient (its config says so) */
+    const char *path;              /* the file or directory read, NULL for bytes (stdin) */
 
     /* The record being built. */
     struct zl_buf text;
@@ -66,8 +67,15 @@ struct zl_fmt_owner {
     size_t len;
     uint32_t flags;        /* ZL_OWNER_* */
     struct zl_span span;
+    struct zl_span record_span; /* where findings about the record as a whole point, when not
+                                   at the name (the second record under one octoDNS key) */
     const char *set_id;    /* Route 53 SetIdentifier: routing records of one name */
     size_t set_id_len;
+    const char *comment;   /* record metadata as a zone file comment carries it
+                              ("cf_tags=cf-proxied:true"); NULL: none */
+    size_t comment_len;
+    struct zl_span comment_span;
+    uint8_t served_by;     /* enum zl_served_by: the provider the input says serves it */
 };
 
 /* Findings of the readers: ZL1001 (counted against the error limit) and others. */
@@ -75,6 +83,10 @@ void zl_fmt_error(struct zl_fmt *f, const struct zl_span *s, const char *fmt, ..
     __attribute__((format(printf, 3, 4)));
 void zl_fmt_report(struct zl_fmt *f, unsigned rule, const struct zl_span *s, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* Hands on a finding built with zl_diag_init (one with notes, or another
+ * severity than the rule's default); takes over d's contents. */
+void zl_fmt_emit(struct zl_fmt *f, struct zl_diag *d);
 
 /* The span of a node, and of its value without quotes when it sits on one line. */
 struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n);
@@ -98,13 +110,19 @@ int zl_fmt_tok_presentation(struct zl_fmt *f, size_t doc, const yaml_node_t *n);
 /* The same for a rewritten value of the same length as the scalar's (so
  * its byte positions still hold). */
 int zl_fmt_tok_presentation_text(struct zl_fmt *f, size_t doc, const yaml_node_t *n, const char *v);
+/* The same for any value: spans through map (input offset of each byte,
+ * len + 1 entries, as zl_y_scalar_map makes), or all at whole when NULL. */
+int zl_fmt_tok_presentation_map(struct zl_fmt *f, const char *v, size_t len, const size_t *map,
+                                struct zl_span whole);
 /* A whole scalar as one token (quoted: a <character-string>). */
 void zl_fmt_tok_scalar(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t flags);
 
 /* Parses a TTL scalar (decimal seconds); reports and returns -1 when bad. */
 int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl);
+int zl_fmt_ttl_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint32_t *ttl);
 /* The record type from a scalar; reports and returns -1 when unknown. */
 int zl_fmt_type(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint16_t *type);
+int zl_fmt_type_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint16_t *type);
 
 /* Hands the record on: RDATA from the tokens with rdata_origin appended to
  * relative names (names_absolute: the format says they are absolute anyway,
@@ -139,13 +157,11 @@ bool zl_fmt_origin_from_filename(const char *path, struct zl_name *out);
  * Returns 0, or -1 after reporting. */
 int zl_fmt_load_documents(struct zl_fmt *f, const char *text, size_t len, const char *syntax);
 
-/* The readers of src/input/readers.def (sniff: detection; read: the input). */
-struct zl_sniff;
-bool zl_sniff_route53(const struct zl_sniff *s);
-bool zl_sniff_gcloud(const struct zl_sniff *s);
-bool zl_sniff_octodns(const struct zl_sniff *s);
-void zl_read_route53(struct zl_fmt *f, const char *text, size_t len);
-void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len);
-void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len);
+/* The readers' entry points are declared from their rows in
+ * src/input/readers.def (readers.c). Terraform (src/input/terraform/): a
+ * module directory, a .tf or .tf.json file (its directory's module), or one
+ * file given as bytes (path NULL); and the JSON of `terraform show -json`. */
+void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, size_t len);
+void zl_read_tfshow(struct zl_fmt *f);
 
 #endif

@@ -139,7 +139,7 @@ static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
     walk_document(f, s, one_set, arg);
 }
 
-/* The documents as a tree (an input with anchors or aliases). */
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
 static void read_tree(struct zl_fmt *f, const char *text, size_t len)
 {
     zl_fmt_load_documents(f, text, len, "YAML/JSON");

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/loc.h"
 #include "input/exports/emit.h"
 #include "input/exports/ystream.h"
 #include "input/readers.h"
@@ -351,7 +352,7 @@ static void emit_value(struct zl_fmt *f, struct orec *r, yaml_node_t *val)
 }
 
 static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *owner, const char *fqdn,
-                       yaml_node_t *rec)
+                       yaml_node_t *rec, bool later_item)
 {
     if (rec->type != YAML_MAPPING_NODE) {
         struct zl_span s = zl_fmt_span(f, doc, rec);
@@ -381,6 +382,13 @@ static void one_record(struct zl_fmt *f, size_t doc, const struct zl_fmt_owner *
         return;
     }
     r.type_span = zl_fmt_value_span(f, doc, typ);
+    if (later_item) {
+        /* not the key's line, which belongs to the first record */
+        struct zl_span item = zl_fmt_span(f, doc, rec);
+        item.end_line = item.line;
+        item.end_col = item.col + 1;
+        r.owner.record_span = zl_span_join(&item, &r.type_span);
+    }
     int code = zl_type_from_text(t, tlen);
     /* octoDNS type names are upper case; "a" is not a type to it. */
     bool upper = true;
@@ -529,6 +537,29 @@ static bool has_type_key(const char *p, size_t n)
     return false;
 }
 
+/* One record name of the file (its own keys and those merged in with "<<"). */
+struct name_walk {
+    struct zl_fmt *f;
+    size_t doc;
+};
+
+static void one_name(void *user, yaml_node_t *key, yaml_node_t *v)
+{
+    struct name_walk *w = user;
+    struct zl_fmt *f = w->f;
+    size_t d = w->doc;
+    struct zl_fmt_owner owner;
+    char fqdn[ZL_NAME_TEXT_MAX + 320];
+    if (owner_of(f, d, key, &owner, fqdn, sizeof fqdn) != 0)
+        return;
+    if (v->type == YAML_SEQUENCE_NODE) {
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+            one_record(f, d, &owner, fqdn, zl_y_node(&f->y, d, *it), it > v->data.sequence.items.start);
+    } else {
+        one_record(f, d, &owner, fqdn, v, false);
+    }
+}
+
 /* A YamlProvider zone file: YAML (not JSON) whose records have type: keys. */
 bool zl_sniff_octodns(const struct zl_sniff *s)
 {
@@ -537,22 +568,6 @@ bool zl_sniff_octodns(const struct zl_sniff *s)
 }
 
 static void read_tree(struct zl_fmt *f, const char *text, size_t len);
-
-/* One record name and what it holds (a record or a list of them), read
- * from the root mapping of document doc. */
-static void one_name(struct zl_fmt *f, size_t doc, yaml_node_t *key, yaml_node_t *v)
-{
-    struct zl_fmt_owner owner;
-    char fqdn[ZL_NAME_TEXT_MAX + 320];
-    if (owner_of(f, doc, key, &owner, fqdn, sizeof fqdn) != 0)
-        return;
-    if (v->type == YAML_SEQUENCE_NODE) {
-        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
-            one_record(f, doc, &owner, fqdn, zl_y_node(&f->y, doc, *it));
-    } else {
-        one_record(f, doc, &owner, fqdn, v);
-    }
-}
 
 /* Streamed (ystream.h): each pair of the root mapping a unit. */
 static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
@@ -574,7 +589,8 @@ static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
         int value = key ? zl_ys_build_index(s) : 0;
         if (!value)
             return;
-        one_name(f, 0, yaml_document_get_node(&s->unit, key), yaml_document_get_node(&s->unit, value));
+        struct name_walk w = { f, 0 };
+        one_name(&w, yaml_document_get_node(&s->unit, key), yaml_document_get_node(&s->unit, value));
     }
     zl_ys_next(s);
 }
@@ -598,11 +614,13 @@ static bool zone_of(struct zl_fmt *f)
     } else if (zl_fmt_origin_from_filename(f->name, &f->origin)) {
         f->have_origin = true;
     } else {
-        struct zl_span s = { f->src, 0, 0, 0, 0 };
-        f->res->io_error = true;
-        zl_fmt_report(f, ZL_RULE_ZL1000, &s,
-                      "cannot tell which zone this octoDNS file is for: octoDNS takes it from the file "
-                      "name (<zone>.yaml); name the file so or pass --origin");
+        /* Not a zone file of its own: octoDNS takes the zone from the file
+         * name, and a file named otherwise is one that a provider merges into
+         * zones (NamedFileYamlProvider's shared records, includes). */
+        struct zl_span s = { f->src, 1, 1, 1, 2 };
+        zl_fmt_report(f, ZL_RULE_ZL1005, &s,
+                      "not checked: octoDNS takes a zone from its file name (<zone>.yaml) and this name is no "
+                      "zone's (a file other zones merge in?); pass --origin to check its records as a zone");
         return false;
     }
     zone_config(f);
@@ -628,7 +646,7 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
     zl_ys_free(f);
 }
 
-/* The documents as a tree (an input with anchors or aliases). */
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
 static void read_tree(struct zl_fmt *f, const char *text, size_t len)
 {
     zl_fmt_load_documents(f, text, len, "YAML/JSON");
@@ -641,8 +659,8 @@ static void read_tree(struct zl_fmt *f, const char *text, size_t len)
             zl_fmt_error(f, &s, "an octoDNS zone file is a mapping of record names to records");
             continue;
         }
-        for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++)
-            one_name(f, d, zl_y_node(&f->y, d, p->key), zl_y_node(&f->y, d, p->value));
+        struct name_walk w = { f, d };
+        zl_y_each_pair(&f->y, d, root, one_name, &w);
     }
     skipped_report(f);
 }

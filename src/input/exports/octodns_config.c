@@ -5,6 +5,7 @@
  * `glob:` (fnmatch) or `regex:` (searched, not anchored). A YamlProvider
  * (`class: octodns.provider.yaml.YamlProvider`, also SplitYamlProvider)
  * lists the `<zone>.yaml` files of its `directory`. */
+#include "input/confine.h"
 #include "input/exports/octodns_config.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
@@ -18,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/fileio.h"
 #include "base/source.h"
 #include "input/exports/ydoc.h"
 
@@ -46,14 +48,12 @@ static bool yaml_name(const char *name)
     return (n > 5 && !strcmp(name + n - 5, ".yaml")) || (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* Through confine.c, as every file named in the repository: a link that
+ * leads out of the work tree, a FIFO or a device is not read. */
 static int read_small(const char *path, struct zl_buf *out)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return -1;
-    int rc = zl_buf_read_stream(out, f, CONFIG_MAX);
-    fclose(f);
-    return rc;
+    char err[PATH_MAX + 200];
+    return zl_read_argument_file(path, CONFIG_MAX, out, NULL, err, sizeof err);
 }
 
 /* a "/" b into out; false when it does not fit. */
@@ -278,7 +278,8 @@ static void search_dir(struct search *s, const char *dir, bool subdirs)
         names[n++] = zl_xstrdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) /* an empty directory leaves names NULL, which qsort may not take */
+        qsort(names, n, sizeof *names, cmp_names);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < n && !s->found; i++) {
             char path[PATH_MAX];
@@ -294,23 +295,16 @@ static void search_dir(struct search *s, const char *dir, bool subdirs)
     free(names);
 }
 
-/* The top of the git work tree that holds dir (a .git directory or file). */
+/* The top of the git work tree that holds dir (confine.c decides, as for
+ * $INCLUDE). */
 static bool repo_top(const char *dir, char *out)
 {
-    char cur[PATH_MAX], probe[PATH_MAX];
-    snprintf(cur, sizeof cur, "%s", dir);
-    for (unsigned depth = 0; depth < 128; depth++) {
-        struct stat st;
-        if (join_path(probe, sizeof probe, cur, ".git") && stat(probe, &st) == 0) {
-            strcpy(out, cur);
-            return true;
-        }
-        char *slash = strrchr(cur, '/');
-        if (!slash || slash == cur)
-            return false;
-        *slash = '\0';
-    }
-    return false;
+    char probe[PATH_MAX];
+    struct zl_root r;
+    if (!join_path(probe, sizeof probe, dir, ".") || zl_root_default(probe, &r) != 0 || r.kind != ZL_ROOT_TREE)
+        return false;
+    snprintf(out, PATH_MAX, "%s", r.phys);
+    return true;
 }
 
 char *zl_octodns_config_find(const char *zone_file, const char *root)

@@ -2,17 +2,13 @@
  * --output yaml twin). One document or several pages: an object with
  * ResourceRecordSets, pages written one after another, a JSON array of
  * pages, or the bare array of record sets (--query ResourceRecordSets).
- *
- * Route 53 semantics: every name is absolute, with or without its trailing
- * dot (Route 53 never appends the zone), and characters outside a-z0-9-_
- * come back as \DDD escapes, which are presentation escapes too. Values are
- * presentation format; TXT values carry their own quotes. Alias records
- * (AliasTarget) and traffic-policy records have no RR type of their own:
- * they are skipped, neither reported nor printed. */
+ * Each record set is read as r53_rrset.h says (names absolute, octal
+ * escapes, quoted TXT values, aliases skipped). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/exports/r53_rrset.h"
 #include "input/exports/ystream.h"
 #include "input/readers.h"
 #include "rdata/types.h"
@@ -59,79 +55,11 @@ static void each_set(struct zl_fmt *f, set_fn fn, void *arg, bool report)
     }
 }
 
-/* Route 53 escapes are octal (\052 is '*'), master-file ones decimal. In a
- * value each becomes the same escape in decimal, so the value keeps its
- * length and every token its position as written. */
-static void octal_to_decimal(char *s, size_t n)
-{
-    for (size_t i = 0; i + 3 < n; i++) {
-        if (s[i] != '\\')
-            continue;
-        char *d = s + i + 1;
-        if (d[0] >= '0' && d[0] <= '3' && d[1] >= '0' && d[1] <= '7' && d[2] >= '0' && d[2] <= '7') {
-            int v = (d[0] - '0') * 64 + (d[1] - '0') * 8 + (d[2] - '0');
-            d[0] = (char)('0' + v / 100);
-            d[1] = (char)('0' + v / 10 % 10);
-            d[2] = (char)('0' + v % 10);
-            i += 3;
-        } else {
-            i++; /* an escaped character */
-        }
-    }
-}
-
-static bool octal3(const char *d)
-{
-    return d[0] >= '0' && d[0] <= '3' && d[1] >= '0' && d[1] <= '7' && d[2] >= '0' && d[2] <= '7';
-}
-
-/* A name as a master file would write it: an octal escape of a character
- * that needs none there ('*', '@' is special so stays escaped) becomes the
- * character, the others decimal escapes. The caller frees the text. */
-static char *name_text(const char *s, size_t n, size_t *outlen)
-{
-    char *o = zl_xmalloc(4 * n + 1);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] == '\0') {
-            /* a JSON \u0000: the same octet as the escape \000, which a
-             * message can show (a NUL would end it) */
-            memcpy(o + k, "\\000", 4);
-            k += 4;
-            continue;
-        }
-        if (s[i] == '\\' && i + 3 < n && octal3(s + i + 1)) {
-            int v = (s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0');
-            if (v > 0x20 && v < 0x7f && !strchr(".\\\"();$@", v)) {
-                o[k++] = (char)v;
-            } else {
-                o[k++] = '\\';
-                o[k++] = (char)('0' + v / 100);
-                o[k++] = (char)('0' + v / 10 % 10);
-                o[k++] = (char)('0' + v % 10);
-            }
-            i += 3;
-            continue;
-        }
-        o[k++] = s[i];
-        if (s[i] == '\\' && i + 1 < n)
-            o[k++] = s[++i];
-    }
-    o[k] = '\0';
-    *outlen = k;
-    return o;
-}
-
 static bool parse_name(const yaml_node_t *n, struct zl_name *out)
 {
-    size_t len, tl;
+    size_t len;
     const char *s = zl_y_str(n, &len);
-    char *t = name_text(s, len, &tl);
-    struct zl_name root;
-    zl_name_root(&root);
-    bool ok = zl_name_from_text(out, t, tl, &root, NULL) == ZL_NAME_OK;
-    free(t);
-    return ok;
+    return zl_r53_name(s, len, out, NULL);
 }
 
 /* First pass: the names that guess the zone (zl_fmt_zone_guess). */
@@ -145,101 +73,17 @@ static void find_zone(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
     zl_fmt_zone_guess_add(g, &n, zl_y_eq(zl_y_get(&f->y, doc, set, "Type"), "SOA"));
 }
 
-static bool txt_like(uint16_t type)
-{
-    return type == ZL_T_TXT || type == ZL_T_SPF;
-}
-
 static void one_set(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
 {
-    struct zl_span at = zl_fmt_span(f, doc, set);
-    if (set->type != YAML_MAPPING_NODE) {
-        zl_fmt_error(f, &at, "a record set must be an object with Name, Type and ResourceRecords");
-        return;
-    }
-    yaml_node_t *name = zl_y_get(&f->y, doc, set, "Name");
-    yaml_node_t *typ = zl_y_get(&f->y, doc, set, "Type");
-    if (!zl_y_is_scalar(name) || !zl_y_is_scalar(typ)) {
-        zl_fmt_error(f, &at, "record set without %s", zl_y_is_scalar(name) ? "a Type" : "a Name");
-        return;
-    }
-    yaml_node_t *rrs = zl_y_get(&f->y, doc, set, "ResourceRecords");
-    /* Alias and traffic-policy records: no TTL and no values; nothing to check. */
-    if (!rrs && (zl_y_get(&f->y, doc, set, "AliasTarget") ||
-                 zl_y_get(&f->y, doc, set, "TrafficPolicyInstanceId")))
-        return;
+    (void)arg;
+    zl_r53_rrset(f, doc, set);
+}
 
-    struct zl_fmt_owner owner;
-    memset(&owner, 0, sizeof owner);
-    size_t nlen;
-    const char *ntext = zl_y_str(name, &nlen);
-    char *written = name_text(ntext, nlen, &owner.len);
-    owner.text = written;
-    owner.span = zl_fmt_value_span(f, doc, name);
-    owner.flags = ZL_OWNER_ABSOLUTE;
-    /* Weighted, latency, failover... records repeat Name and Type, one record
-     * set per SetIdentifier. */
-    yaml_node_t *sid = zl_y_get(&f->y, doc, set, "SetIdentifier");
-    if (zl_y_is_scalar(sid))
-        owner.set_id = zl_y_str(sid, &owner.set_id_len);
-    struct zl_name root;
-    zl_name_root(&root);
-    enum zl_name_status st = zl_name_from_text(&owner.name, owner.text, owner.len, &root, NULL);
-    if (st != ZL_NAME_OK) {
-        zl_fmt_error(f, &owner.span, "Name '%.*s' is not a valid domain name: %s",
-                     (int)(owner.len > 80 ? 80 : owner.len), owner.text, zl_name_status_text(st));
-        goto out;
-    }
-    uint16_t type;
-    if (zl_fmt_type(f, doc, typ, &type) != 0)
-        goto out;
-    struct zl_span type_span = zl_fmt_value_span(f, doc, typ);
-    if (!rrs || rrs->type != YAML_SEQUENCE_NODE) {
-        zl_fmt_error(f, &owner.span, "record set has no ResourceRecords list and no AliasTarget");
-        goto out;
-    }
-    yaml_node_t *ttln = zl_y_get(&f->y, doc, set, "TTL");
-    uint32_t ttl;
-    if (!ttln) {
-        zl_fmt_error(f, &owner.span, "record set has ResourceRecords but no TTL (Route 53 requires one)");
-        goto out;
-    }
-    if (zl_fmt_ttl(f, doc, ttln, &ttl) != 0)
-        goto out;
-
-    for (yaml_node_item_t *it = rrs->data.sequence.items.start; it < rrs->data.sequence.items.top; it++) {
-        yaml_node_t *rr = zl_y_node(&f->y, doc, *it);
-        yaml_node_t *val = zl_y_get(&f->y, doc, rr, "Value");
-        if (!zl_y_is_scalar(val)) {
-            struct zl_span s = zl_fmt_span(f, doc, rr);
-            zl_fmt_error(f, &s, "resource record without a Value string");
-            continue;
-        }
-        size_t vlen;
-        const char *v = zl_y_str(val, &vlen);
-        size_t k = 0;
-        while (k < vlen && (v[k] == ' ' || v[k] == '\t'))
-            k++;
-        if (txt_like(type) && (k == vlen || v[k] != '"')) {
-            struct zl_span s = zl_fmt_value_span(f, doc, val);
-            char tn[16];
-            zl_fmt_error(f, &s, "%s value is not enclosed in quotation marks; Route 53 rejects it "
-                                "(InvalidCharacterString): write \"\\\"%.*s\\\"\"",
-                         zl_type_to_text(type, tn), (int)(vlen > 60 ? 60 : vlen), v);
-            continue;
-        }
-        zl_fmt_clear(f);
-        char *dec = zl_xstrndup(v, vlen);
-        octal_to_decimal(dec, vlen);
-        int bad = zl_fmt_tok_presentation_text(f, doc, val, dec);
-        free(dec);
-        if (bad)
-            continue;
-        /* Names in values are absolute too: the root is their origin. */
-        zl_fmt_record(f, &owner, type, type_span, ttl, ZL_TTL_EXPLICIT, &root, true);
-    }
-out:
-    free(written);
+/* aws route53 list-resource-record-sets, as JSON or --output yaml: the
+ * key, not the word (an IAM policy allows route53:ListResourceRecordSets). */
+bool zl_sniff_route53(const struct zl_sniff *s)
+{
+    return (s->json || s->yaml || s->named) && zl_sniff_has_key(s, "ResourceRecordSets");
 }
 
 /* ---- streamed (ystream.h): the walk of each_set, over events --------------------------- */
@@ -388,7 +232,7 @@ static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
     walk_document(f, s, &w);
 }
 
-/* The documents as a tree (an input with anchors or aliases). */
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
 static void read_tree(struct zl_fmt *f, const char *text, size_t len)
 {
     zl_fmt_load_documents(f, text, len, "JSON");
@@ -402,12 +246,6 @@ static void read_tree(struct zl_fmt *f, const char *text, size_t len)
         zl_fmt_zone_guess_use(f, &g);
     }
     each_set(f, one_set, NULL, true);
-}
-
-/* aws route53 list-resource-record-sets, as JSON or --output yaml. */
-bool zl_sniff_route53(const struct zl_sniff *s)
-{
-    return (s->json || s->yaml || s->named) && zl_sniff_contains(s, "ResourceRecordSets");
 }
 
 void zl_read_route53(struct zl_fmt *f, const char *text, size_t len)

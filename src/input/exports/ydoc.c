@@ -347,14 +347,88 @@ bool zl_y_eq(const yaml_node_t *n, const char *s)
     return zl_y_is_scalar(n) && n->data.scalar.length == l && memcmp(n->data.scalar.value, s, l) == 0;
 }
 
-yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key)
+bool zl_y_is_merge_key(const yaml_node_t *k)
 {
-    if (!map || map->type != YAML_MAPPING_NODE)
+    return k && k->type == YAML_SCALAR_NODE && k->data.scalar.length == 2 && k->data.scalar.value[0] == '<' &&
+           k->data.scalar.value[1] == '<' && k->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+}
+
+/* YAML 1.1 merge keys, as PyYAML's SafeLoader (octoDNS's loader) reads
+ * them: "<<: *a" or "<<: [*a, *b]" adds the keys of those mappings that the
+ * mapping does not have itself; of several, the earlier wins. Aliases may
+ * nest; depth bounds a mapping that merges itself. */
+static yaml_node_t *get_merged(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key,
+                               unsigned depth)
+{
+    if (!map || map->type != YAML_MAPPING_NODE || depth > 16)
         return NULL;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
         if (zl_y_eq(zl_y_node(y, doc, p->key), key))
             return zl_y_node(y, doc, p->value);
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        if (!zl_y_is_merge_key(zl_y_node(y, doc, p->key)))
+            continue;
+        yaml_node_t *v = zl_y_node(y, doc, p->value);
+        if (v && v->type == YAML_SEQUENCE_NODE) {
+            for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+                yaml_node_t *got = get_merged(y, doc, zl_y_node(y, doc, *it), key, depth + 1);
+                if (got)
+                    return got;
+            }
+        } else {
+            yaml_node_t *got = get_merged(y, doc, v, key, depth + 1);
+            if (got)
+                return got;
+        }
+    }
     return NULL;
+}
+
+yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key)
+{
+    return get_merged(y, doc, map, key, 0);
+}
+
+static void each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const yaml_node_t *top,
+                      unsigned depth, void (*fn)(void *, yaml_node_t *, yaml_node_t *), void *user)
+{
+    if (!map || map->type != YAML_MAPPING_NODE || depth > 16)
+        return;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        yaml_node_t *k = zl_y_node(y, doc, p->key);
+        if (zl_y_is_merge_key(k))
+            continue;
+        /* a merged key shadowed by one of the mapping itself (or an earlier merge) is not seen */
+        size_t kl;
+        const char *ks = zl_y_is_scalar(k) ? zl_y_str(k, &kl) : NULL;
+        if (depth > 0 && (!ks || get_merged(y, doc, top, ks, 0) != zl_y_node(y, doc, p->value)))
+            continue;
+        fn(user, k, zl_y_node(y, doc, p->value));
+    }
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        if (!zl_y_is_merge_key(zl_y_node(y, doc, p->key)))
+            continue;
+        yaml_node_t *v = zl_y_node(y, doc, p->value);
+        if (v && v->type == YAML_SEQUENCE_NODE)
+            for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+                each_pair(y, doc, zl_y_node(y, doc, *it), top, depth + 1, fn, user);
+        else
+            each_pair(y, doc, v, top, depth + 1, fn, user);
+    }
+}
+
+void zl_y_each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map,
+                    void (*fn)(void *user, yaml_node_t *key, yaml_node_t *value), void *user)
+{
+    each_pair(y, doc, map, map, 0, fn, user);
+}
+
+void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *a, size_t *b)
+{
+    *a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
+    *b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
+    if (*b < *a)
+        *b = *a;
 }
 
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
@@ -445,6 +519,14 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
     const char *q = y->stream ? zl_ys_bytes(y->stream, a, b - a) : y->data + a;
     if (!q)
         return NULL;
+    /* A node's marks include its properties: a tag ("!Sub 'x'", as
+     * CloudFormation's short forms are) and an anchor come first. */
+    while (a < b && (*q == '!' || *q == '&')) {
+        while (a < b && *q != ' ' && *q != '\t')
+            a++, q++;
+        while (a < b && (*q == ' ' || *q == '\t'))
+            a++, q++;
+    }
 #define P(i) q[(i) - a]
     size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
     size_t o = 0; /* value bytes produced */

@@ -37,6 +37,7 @@ struct zl_ydocs {
     /* Streamed (ystream.h): docs is the unit being read, its marks are byte
      * offsets already, and lines and bytes come from the stream's window. */
     struct zl_ys_pos *stream;
+    bool stream_json;          /* ... and its first value opens a JSON object or array */
 };
 
 /* A syntax error: where and libyaml's words. */
@@ -55,7 +56,15 @@ void zl_ydocs_free(struct zl_ydocs *y);
 yaml_node_t *zl_y_root(struct zl_ydocs *y, size_t doc);
 yaml_node_t *zl_y_node(struct zl_ydocs *y, size_t doc, int index);
 /* Value of key in a mapping node (scalar keys compared exactly), or NULL. */
+/* The value of key in map, YAML 1.1 merge keys ("<<: *anchor", as
+ * PyYAML's SafeLoader reads them for octoDNS) included; NULL when absent. */
 yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key);
+/* Is k the merge key "<<" (plain)? */
+bool zl_y_is_merge_key(const yaml_node_t *k);
+/* fn for each key of map, merged keys included: the mapping's own, then
+ * the merged ones none of those shadow (an earlier merge wins). */
+void zl_y_each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map,
+                    void (*fn)(void *user, yaml_node_t *key, yaml_node_t *value), void *user);
 bool zl_y_is_scalar(const yaml_node_t *n);
 /* Scalar text (not NUL-terminated; libyaml does terminate it) and length. */
 const char *zl_y_str(const yaml_node_t *n, size_t *len);
@@ -63,12 +72,14 @@ const char *zl_y_str(const yaml_node_t *n, size_t *len);
 bool zl_y_eq(const yaml_node_t *n, const char *s);
 /* Whole node: from its start mark to its end mark. */
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
+/* The same as byte offsets in the input (a <= b). */
+void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *a, size_t *b);
 
 /* Byte offsets in the input of each byte of a scalar's value, so a token
  * inside "10 mx.example.com." gets its own column: map[i] for value byte i,
  * map[len] just past the last one. Only for a scalar on one line whose
- * source decodes back to its value (plain, single- or double-quoted);
- * returns NULL otherwise. The caller frees the map. */
+ * source decodes back to its value (plain, single- or double-quoted, after
+ * its tag and anchor); returns NULL otherwise. The caller frees the map. */
 size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
 /* Span of value bytes [a, b) through a map (a < b <= len). */
 struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b);

@@ -224,12 +224,17 @@ yaml_event_type_t zl_ys_type(const struct zl_ys *s)
     return s->have_ev && !s->failed ? s->ev.type : YAML_NO_EVENT;
 }
 
-/* Anchors and aliases are the document tree's business (ystream.h). */
-static bool has_anchor(const yaml_event_t *e)
+/* Anchors and aliases are the document tree's business (ystream.h), and
+ * so are merge keys ("<<", ydoc.c's zl_y_get): a merged mapping's keys
+ * count where the readers walk the events too. */
+static bool needs_tree(const yaml_event_t *e)
 {
     switch (e->type) {
     case YAML_ALIAS_EVENT: return true;
-    case YAML_SCALAR_EVENT: return e->data.scalar.anchor != NULL;
+    case YAML_SCALAR_EVENT:
+        return e->data.scalar.anchor != NULL ||
+               (e->data.scalar.length == 2 && e->data.scalar.value[0] == '<' && e->data.scalar.value[1] == '<' &&
+                e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE);
     case YAML_SEQUENCE_START_EVENT: return e->data.sequence_start.anchor != NULL;
     case YAML_MAPPING_START_EVENT: return e->data.mapping_start.anchor != NULL;
     default: return false;
@@ -301,7 +306,7 @@ bool zl_ys_next(struct zl_ys *s)
     } else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
         s->depth--;
     }
-    if (has_anchor(&s->ev)) {
+    if (needs_tree(&s->ev)) {
         /* the check pass: read the tree; the read pass: the file changed */
         s->failed = true;
         if (c)
@@ -364,6 +369,7 @@ static void pass_begin(struct zl_ys *s, struct zl_fmt *f, struct zl_ys_run *run,
     f->y.src = f->src;
     f->y.len = (size_t)run->pos.size;
     f->y.stream = &run->pos;
+    f->y.stream_json = run->json;
 }
 
 static void pass_end(struct zl_ys *s)

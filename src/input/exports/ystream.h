@@ -15,9 +15,9 @@
  * input once and says whether it loads, where it stops loading (a syntax
  * error, nesting deeper than ZL_YAML_MAX_DEPTH) and, for the readers that
  * guess the zone, what the zone is; the second (zl_ys_read) hands each
- * document that loaded to the reader. A file with anchors or aliases is
- * read through the document tree instead (rare in exports; an alias can
- * point anywhere in its document).
+ * document that loaded to the reader. A file with anchors, aliases or
+ * merge keys ("<<") is read through the document tree instead (rare in
+ * exports; an alias can point anywhere in its document).
  *
  * ystream.c: chunks, events and the passes; yunit.c: the units;
  * ypos.c: the window and its lines. */
@@ -80,7 +80,7 @@ typedef void (*zl_ys_doc_fn)(struct zl_fmt *f, struct zl_ys *s, void *arg);
 
 enum zl_ys_mode {
     ZL_YS_STREAM,  /* loads, whole or in part (or not at all: not UTF-8 text): zl_ys_read it */
-    ZL_YS_TREE,    /* has anchors or aliases: read the document tree (zl_fmt_load_documents) */
+    ZL_YS_TREE,    /* has anchors, aliases or merge keys: read the document tree (zl_fmt_load_documents) */
     ZL_YS_NOTHING, /* the file could not be read whole (reported, I/O error): read nothing */
 };
 

@@ -1,0 +1,15 @@
+/* Recognising Terraform input (tf_detect.c). */
+#ifndef ZL_TF_DETECT_H
+#define ZL_TF_DETECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { ZL_TF_DETECT_NONE, ZL_TF_DETECT_HCL, ZL_TF_DETECT_SHOW };
+
+/* From the file name (may be NULL) and the start of the content. */
+int zl_tf_detect(const char *data, size_t len, const char *name);
+/* A directory with at least one *.tf or *.tf.json file. */
+bool zl_tf_dir_is_module(const char *path);
+
+#endif

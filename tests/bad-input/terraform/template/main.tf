@@ -1,0 +1,3 @@
+resource "aws_route53_record" "x" {
+  name = "${var.a"
+}

@@ -1,0 +1,3 @@
+output "mail_from_domain" {
+  value = local.mail_from_domain
+}

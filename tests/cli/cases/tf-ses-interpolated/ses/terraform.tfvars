@@ -1,0 +1,2 @@
+domain  = "example.org"
+zone_id = "Z0123456789ABCDEFGHIJ"
