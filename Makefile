@@ -126,9 +126,9 @@ $(BUILD)/obj/hcl.lex.o: $(BUILD)/hcl.lex.c $(BUILD)/hcl.tab.h
 # table: the generator reads them with the loader user packs go through, so a
 # broken pack fails the build with file:line:col.
 SENDER_PACKS   := $(sort $(wildcard senders/*.yaml))
-GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/base/buf.c \
-                  src/input/confine.c src/base/fileio.c
-$(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h | $(BUILD)
+GENSENDERS_SRC := tools/gensenders.c src/lint/sender_load.c src/input/exports/ydoc.c src/input/exports/ypos.c \
+                  src/base/buf.c src/input/confine.c src/base/fileio.c
+$(BUILD)/gensenders: $(GENSENDERS_SRC) src/lint/senders.h src/input/exports/ydoc.h src/input/exports/ypos.h | $(BUILD)
 	$(CC) $(ALLCFLAGS) $(LDFLAGS) -o $@ $(GENSENDERS_SRC) $(LDLIBS)
 
 $(BUILD)/senders_builtin.c: $(BUILD)/gensenders $(SENDER_PACKS)

@@ -8,9 +8,6 @@
 %define api.pure full
 %define api.prefix {zl_yy}
 %define parse.error custom
-%define api.value.type {struct zl_tokval}
-%define api.location.type {struct zl_yyltype}
-%locations
 %expect 0
 
 %param {yyscan_t scanner}
@@ -23,7 +20,11 @@ typedef void *yyscan_t;
 
 %code {
 #include "zone.lex.h"
-static void zl_yyerror(const struct zl_yyltype *loc, yyscan_t scanner, struct zl_parser *P, const char *msg);
+/* The scanner keeps each token's value and place itself (and hands them to
+ * the record builder), so tokens carry nothing through the parser. */
+#undef yylex
+#define yylex(lvalp, scanner) zl_yylex(scanner)
+static void zl_yyerror(yyscan_t scanner, struct zl_parser *P, const char *msg);
 }
 
 %token OWNER   "owner name"
@@ -45,40 +46,28 @@ input
     | input line
     ;
 
+/* A record: owner (or a blank one), at most one TTL and one class in either
+ * order, the type; the scanner has handed each part to the builder as it
+ * read it (the builder ignores the ones this grammar rejects), and its RDATA
+ * tokens went onto the line's list. Spelled out so that a record costs the
+ * parser two reductions. */
 line
     : EOL
-    | record EOL                 { zl_p_record_end(P); }
+    | OWNER TYPE EOL             { zl_p_record_end(P); }
+    | OWNER TTL TYPE EOL         { zl_p_record_end(P); }
+    | OWNER CLASS TYPE EOL       { zl_p_record_end(P); }
+    | OWNER TTL CLASS TYPE EOL   { zl_p_record_end(P); }
+    | OWNER CLASS TTL TYPE EOL   { zl_p_record_end(P); }
+    | BLANK TYPE EOL             { zl_p_record_end(P); }
+    | BLANK TTL TYPE EOL         { zl_p_record_end(P); }
+    | BLANK CLASS TYPE EOL       { zl_p_record_end(P); }
+    | BLANK TTL CLASS TYPE EOL   { zl_p_record_end(P); }
+    | BLANK CLASS TTL TYPE EOL   { zl_p_record_end(P); }
     | directive EOL              { zl_p_directive_end(P); }
     | error EOL                  { yyerrok; zl_p_line_reset(P); }
     ;
 
-record
-    : owner meta TYPE            { zl_p_type(P, &$3, &@3); }
-    ;
-
-owner
-    : OWNER                      { zl_p_owner(P, &$1, &@1); }
-    | BLANK                      { zl_p_owner_inherit(P, &@1); }
-    ;
-
-meta
-    : %empty
-    | ttl
-    | class
-    | ttl class
-    | class ttl
-    ;
-
-ttl   : TTL                      { zl_p_ttl(P, &$1, &@1); } ;
-class : CLASS                    { zl_p_class(P, &$1, &@1); } ;
-
-directive
-    : DIR_ORIGIN                 { zl_p_directive(P, ZL_DIR_ORIGIN, &$1, &@1); }
-    | DIR_TTL                    { zl_p_directive(P, ZL_DIR_TTL, &$1, &@1); }
-    | DIR_INCLUDE                { zl_p_directive(P, ZL_DIR_INCLUDE, &$1, &@1); }
-    | DIR_GENERATE               { zl_p_directive(P, ZL_DIR_GENERATE, &$1, &@1); }
-    | DIR_UNKNOWN                { zl_p_directive(P, ZL_DIR_UNKNOWN, &$1, &@1); }
-    ;
+directive : DIR_ORIGIN | DIR_TTL | DIR_INCLUDE | DIR_GENERATE | DIR_UNKNOWN ;
 
 %%
 
@@ -103,7 +92,6 @@ static int token_of(yysymbol_kind_t k)
 /* Hands bison's view of a syntax error to the builder, which words it. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, struct zl_parser *P)
 {
-    (void)scanner;
     enum { MAX_EXPECTED = 8 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
@@ -112,13 +100,12 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner, stru
         n = 0;
     for (int i = 0; i < n; i++)
         exp[i] = token_of(expected[i]);
-    zl_p_syntax_error(P, token_of(yypcontext_token(ctx)), yypcontext_location(ctx), exp, n);
+    zl_p_syntax_error(P, token_of(yypcontext_token(ctx)), &zl_yyget_extra(scanner)->loc, exp, n);
     return 0;
 }
 
 /* Only reached when bison's stack overflows ("memory exhausted"). */
-static void zl_yyerror(const struct zl_yyltype *loc, yyscan_t scanner, struct zl_parser *P, const char *msg)
+static void zl_yyerror(yyscan_t scanner, struct zl_parser *P, const char *msg)
 {
-    (void)scanner;
-    zl_p_lex_error(P, loc, "%s", msg);
+    zl_p_lex_error(P, &zl_yyget_extra(scanner)->loc, "%s", msg);
 }

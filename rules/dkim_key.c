@@ -83,6 +83,50 @@ static long b64_decode(const char *s, size_t n, uint8_t *out, size_t cap, char *
     return (long)o;
 }
 
+/* The fast path of a key that is base64 and nothing else: four characters
+ * at a time into three bytes. Returns the decoded length; -1 when it is
+ * plain base64 but not a whole one (its length, its padding: b64_decode
+ * words why); -2 when a byte other than base64 and final padding is in it
+ * (blanks, quotes, PEM lines: the slow path cleans them out first). */
+static long b64_plain(const char *s, size_t n, uint8_t *out, size_t cap)
+{
+    const uint8_t *u = (const uint8_t *)s;
+    size_t i = 0, o = 0;
+    while (i + 4 <= n) {
+        uint8_t a = b64_table[u[i]], b = b64_table[u[i + 1]], c = b64_table[u[i + 2]], d = b64_table[u[i + 3]];
+        if (!(a && b && c && d))
+            break;
+        uint32_t v = (uint32_t)(a - 1) << 18 | (uint32_t)(b - 1) << 12 | (uint32_t)(c - 1) << 6 | (uint32_t)(d - 1);
+        if (o + 3 > cap)
+            return -1;
+        out[o] = (uint8_t)(v >> 16);
+        out[o + 1] = (uint8_t)(v >> 8);
+        out[o + 2] = (uint8_t)v;
+        o += 3;
+        i += 4;
+    }
+    /* The rest: base64 characters, then at most two '=' that end it. */
+    size_t j = i;
+    while (j < n && b64_table[u[j]])
+        j++;
+    size_t pad = n - j;
+    if (pad > 2 || (pad == 2 && (u[j] != '=' || u[j + 1] != '=')) || (pad == 1 && u[j] != '='))
+        return -2;
+    if (i == n)
+        return (long)o;
+    if (n - i != 4 || pad == 0)
+        return -1; /* a tail that is not a padded quad: b64_decode says what is wrong */
+    uint8_t a = b64_table[u[i]], b = b64_table[u[i + 1]];
+    uint8_t c = pad == 1 ? b64_table[u[i + 2]] : 1;
+    uint32_t v = (uint32_t)(a - 1) << 18 | (uint32_t)(b - 1) << 12 | (uint32_t)(c - 1) << 6;
+    if (o + 3 - pad > cap)
+        return -1;
+    out[o++] = (uint8_t)(v >> 16);
+    if (pad == 1)
+        out[o++] = (uint8_t)(v >> 8);
+    return (long)o;
+}
+
 struct der {
     const uint8_t *p;
     size_t n;
@@ -199,9 +243,8 @@ static bool find_tag(const char *v, size_t n, const char *name, size_t *vs, size
 {
     size_t nl = strlen(name);
     for (size_t i = 0; i < n;) {
-        size_t j = i;
-        while (j < n && v[j] != ';')
-            j++;
+        const char *semi = memchr(v + i, ';', n - i); /* p= runs hundreds of bytes */
+        size_t j = semi ? (size_t)(semi - v) : n;
         size_t a = i;
         while (a < j && (is_ws(v[a]) || v[a] == '"'))
             a++;
@@ -315,14 +358,16 @@ bool zl_dkim_key_read(const struct zl_record *rec, struct zl_dkim_key *k)
     }
 
     char clean[ZL_DKIM_VMAX]; /* not zeroed: only the first cn bytes are used */
+    uint8_t der[ZL_DKIM_VMAX];
     size_t cn = 0;
     const char *key = v + k->ps;
-    /* Almost every key is plain base64: then the value itself is the key. */
-    size_t plain = k->ps;
-    while (plain < k->pe && b64_table[(uint8_t)v[plain]])
-        plain++;
-    if (plain == k->pe || (plain + 2 >= k->pe && v[plain] == '=' && (plain + 1 == k->pe || v[plain + 1] == '='))) {
+    /* Almost every key is plain base64: then the value itself is the key,
+     * decoded as it is checked (b64_plain). */
+    long dn = b64_plain(key, k->pe - k->ps, der, sizeof der);
+    if (dn != -2) {
         cn = k->pe - k->ps;
+        if (dn < 0) /* plain, but not whole: the strict decoder says why */
+            dn = b64_decode(key, cn, der, sizeof der, k->why, sizeof k->why);
     } else {
         key = clean;
         for (size_t i = k->ps; i < k->pe;) {
@@ -354,10 +399,9 @@ bool zl_dkim_key_read(const struct zl_record *rec, struct zl_dkim_key *k)
             }
             i++;
         }
+        dn = b64_decode(key, cn, der, sizeof der, k->why, sizeof k->why);
     }
 
-    uint8_t der[ZL_DKIM_VMAX];
-    long dn = b64_decode(key, cn, der, sizeof der, k->why, sizeof k->why);
     if (dn >= 0 && k->rsa)
         k->bits = rsa_bits(der, (size_t)dn, &k->private_key, k->why, sizeof k->why);
     k->valid = dn >= 0 && (!k->rsa || k->bits) && !k->private_key;

@@ -52,7 +52,7 @@ void zl_txt_check_begin(struct zl_txt_check *c, const struct zl_record *rec, str
 {
     struct scratch **slot = (struct scratch **)zl_ctx_state(ctx, rule);
     if (!*slot)
-        *slot = zl_ctx_alloc(ctx, sizeof **slot);
+        *slot = zl_ctx_alloc_raw(ctx, sizeof **slot); /* written before it is read */
     size_t n = zl_txt_join(rec, (*slot)->buf, MAX_JOINED, NULL);
     c->rec = rec;
     c->ctx = ctx;
@@ -60,6 +60,9 @@ void zl_txt_check_begin(struct zl_txt_check *c, const struct zl_record *rec, str
     c->pats = zl_ctx_patterns(ctx);
     c->v = (*slot)->buf;
     c->n = n < MAX_JOINED ? n : MAX_JOINED;
+    /* Zeroes after the value: PCRE2's JIT code may look a few bytes past
+     * a subject (harmless, but never at bytes nothing wrote). */
+    memset((*slot)->buf + c->n, 0, MAX_JOINED - c->n < 16 ? MAX_JOINED - c->n : 16);
 }
 
 void zl_txt_check_report(struct zl_txt_check *c, size_t off, size_t len, bool soft, const char *fmt, ...)

@@ -44,12 +44,13 @@ struct cut {
  * owner chain gives the rest), in fixed chunks: 12 bytes an ancestor, and
  * no half-empty doubling chunk at the end of a million-record zone. */
 #define CHUNK 8192
+#define FIRST_CHUNK 64 /* a small zone's is small: zeroing a big one cost more than the file */
 
 struct below_chunk {
     struct below_chunk *next;
-    uint32_t n;
-    uint32_t rec[CHUNK];
-    uint64_t ancestor[CHUNK];
+    uint32_t n, cap;
+    uint32_t *rec;
+    uint64_t *ancestor;
 };
 
 struct state {
@@ -66,8 +67,13 @@ struct state {
 static void keep_below(struct zl_ctx *ctx, struct state *st, uint64_t ancestor, uint32_t rec)
 {
     struct below_chunk *c = st->tail;
-    if (!c || c->n == CHUNK) {
+    if (!c || c->n == c->cap) {
+        /* Chunks double up to CHUNK entries. */
+        uint32_t cap = !c ? FIRST_CHUNK : c->cap < CHUNK ? 2 * c->cap : CHUNK;
         struct below_chunk *nc = zl_ctx_alloc(ctx, sizeof *nc);
+        nc->cap = cap;
+        nc->ancestor = zl_ctx_alloc_raw(ctx, cap * sizeof *nc->ancestor);
+        nc->rec = zl_ctx_alloc_raw(ctx, cap * sizeof *nc->rec);
         if (c)
             c->next = nc;
         else

@@ -24,26 +24,57 @@ static char lower(char c)
     return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-bool zl_sm_name_plain(const struct zl_name *n, char *out, size_t *len)
+/* ASCII lower case of every byte. */
+static const uint8_t lower_table[256] = {
+#define L1(c) (uint8_t)((c) >= 'A' && (c) <= 'Z' ? (c) + 32 : (c))
+#define L4(c) L1(c), L1(c + 1), L1(c + 2), L1(c + 3)
+#define L16(c) L4(c), L4(c + 4), L4(c + 8), L4(c + 12)
+#define L64(c) L16(c), L16(c + 16), L16(c + 32), L16(c + 48)
+    L64(0), L64(64), L64(128), L64(192),
+#undef L1
+#undef L4
+#undef L16
+#undef L64
+};
+
+/* zl_sm_name_plain, with the end of each label's text in bounds (at most
+ * maxb of them; *nb how many). */
+static bool name_plain_bounds(const struct zl_name *n, char *out, size_t *len, uint16_t *bounds, unsigned maxb,
+                              unsigned *nb)
 {
-    size_t o = 0;
+    size_t o = 0, off = 0;
     bool ok = true;
-    for (unsigned i = 0; i < n->nlabels; i++) {
-        const uint8_t *l = zl_name_label(n, i);
-        if (!l)
-            break;
+    unsigned k = 0;
+    /* One walk over the wire (label i found from label i - 1). */
+    for (unsigned i = 0; i < n->nlabels && off < n->len && n->wire[off]; i++) {
+        const uint8_t *l = n->wire + off;
+        off += 1 + (size_t)l[0];
         if (i && o < ZL_SM_TEXT - 1)
             out[o++] = '.';
-        for (uint8_t k = 0; k < l[0] && o < ZL_SM_TEXT - 1; k++) {
-            char c = (char)l[1 + k];
-            if (c == '.')
-                ok = false;
-            out[o++] = lower(c);
+        size_t ll = l[0];
+        if (ll > ZL_SM_TEXT - 1 - o)
+            ll = ZL_SM_TEXT - 1 - o;
+        uint8_t dots = 0;
+        for (size_t j = 0; j < ll; j++) {
+            uint8_t c = l[1 + j];
+            dots |= c == '.';
+            out[o + j] = (char)lower_table[c];
         }
+        ok &= !dots;
+        o += ll;
+        if (k < maxb)
+            bounds[k++] = (uint16_t)o;
     }
     out[o] = '\0';
     *len = o;
+    if (nb)
+        *nb = k;
     return ok;
+}
+
+bool zl_sm_name_plain(const struct zl_name *n, char *out, size_t *len)
+{
+    return name_plain_bounds(n, out, len, NULL, 0, NULL);
 }
 
 /* Length of a pasted blank or quote at s (UTF-8 aware), or 0. */
@@ -239,13 +270,11 @@ static bool view(const struct zl_record *rec, struct zl_sm_view *v)
 static void derive(struct zl_sm_view *v)
 {
     size_t on;
-    if (v->owner.nlabels < 128 && zl_sm_name_plain(&v->owner, v->otext, &on)) {
-        unsigned k = 0;
-        for (size_t i = 0; i <= on && k < 128; i++)
-            if (i == on || v->otext[i] == '.')
-                v->obound[k++] = (uint16_t)i;
-        v->onl = on ? k : 0;
-    }
+    unsigned nb;
+    /* The label ends come with the text (the text has no '.' but between
+     * labels when the name is plain). */
+    if (v->owner.nlabels < 128 && name_plain_bounds(&v->owner, v->otext, &on, v->obound, 128, &nb))
+        v->onl = on ? nb : 0;
     const char *t = v->val;
     size_t tn = v->val_len;
     if (v->type == ZL_T_TXT) {
@@ -350,9 +379,8 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
 {
     const struct zl_sender_pack *p = zl_senders_at(s, i);
     const struct zl_sender_entry *e = &p->entries[j];
-    char spf[256];
+    char spf[256 + 16];
     const char *subject = "";
-    memset(spf, 0, sizeof spf);
     size_t sn = 0;
     /* Field by field: the struct holds kilobytes of text buffers. */
     m->score = 0;
@@ -370,12 +398,12 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     m->type_ok = true;
 
     if (e->role == ZL_ROLE_SPF) {
-        sn = include_len < sizeof spf - 1 ? include_len : sizeof spf - 1;
+        sn = include_len < 255 ? include_len : 255;
         for (size_t k = 0; k < sn; k++)
             spf[k] = lower(include[k]);
         if (sn && spf[sn - 1] == '.')
             sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
-        spf[sn] = '\0';
+        memset(spf + sn, 0, 16); /* PCRE2's JIT code may look a few bytes past the subject */
         subject = spf;
         m->include = include;
         m->include_len = include_len;
@@ -395,6 +423,10 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
 
     const struct zl_sender_compiled *cc = zl_senders_compiled(s, i, j);
     if (!cc)
+        return false;
+    /* An SPF entry needs its value to match: most includes name no sender,
+     * and are turned away before the owner is looked at. */
+    if (e->role == ZL_ROLE_SPF && !zl_senders_match(s, cc->value, subject, sn))
         return false;
     /* The owner: the template's labels of it, the identity below them. */
     unsigned k = cc->nlabels;
@@ -492,18 +524,30 @@ static bool next_include(const char *s, size_t n, size_t *pos, const char **d, s
 static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t n, uint8_t mode,
                         struct cand *out, size_t nout, size_t max)
 {
-    for (size_t i = 0; i < n && nout < max; i++) {
-        if (i && v->host[i - 1] != '.')
-            continue;
+    /* The hash of every label suffix, in one pass from the end; then the
+     * suffixes longest first, as the candidates have always been taken. */
+    size_t at[256];
+    uint64_t hs[256];
+    size_t ns = 0;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (size_t j = n; j-- > 0;) {
+        h = zl_senders_hash_byte(h, (unsigned char)v->host[j]);
+        if ((j == 0 || v->host[j - 1] == '.') && ns < 256) {
+            at[ns] = j;
+            hs[ns++] = h;
+        }
+    }
+    for (size_t q = ns; q-- > 0 && nout < max;) {
+        size_t i = at[q];
         size_t cnt;
-        const struct zl_sender_ref *r = zl_senders_by_domain(s, v->host + i, n - i, &cnt);
+        const struct zl_sender_ref *r = zl_senders_by_domain_hash(s, v->host + i, n - i, hs[q], &cnt);
         for (size_t k = 0; k < cnt && nout < max; k++) {
             const struct zl_sender_entry *e = &zl_senders_at(s, r[k].pack)->entries[r[k].entry];
             if (v->type != ZL_T_TXT && v->type != e->type)
                 continue;
             bool dup = false;
-            for (size_t q = 0; q < nout && !dup; q++)
-                dup = out[q].pack == r[k].pack && out[q].entry == r[k].entry;
+            for (size_t d = 0; d < nout && !dup; d++)
+                dup = out[d].pack == r[k].pack && out[d].entry == r[k].entry;
             if (!dup)
                 out[nout++] = (struct cand){ r[k].pack, r[k].entry, mode, (uint16_t)n, r[k].key };
         }

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/bytescan.h"
 #include "lint/engine.h"
 #include "rules.h"
 #include "rdata/types.h"
@@ -293,12 +294,8 @@ static inline __attribute__((always_inline)) bool maybe_stray(const char *t, siz
         return false;
     if (!name && (t[0] == ' ' || t[n - 1] == ' '))
         return true;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if (c == '\\' || c < 0x20 || c >= 0x7f || c == '"' || (name && c == ' '))
-            return true;
-    }
-    return false;
+    /* a '\\', '"', control byte, byte >= 0x7f or (names) a space, 16 at a time */
+    return zl_bs_plain_run((const uint8_t *)t, n, name ? 0x21 : 0x20) < n;
 }
 
 /* A TXT value that machines read starts with key=. */

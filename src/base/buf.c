@@ -82,15 +82,44 @@ void zl_buf_put_u32(struct zl_buf *b, uint32_t v)
     zl_buf_put(b, x, 4);
 }
 
-void zl_buf_put_uint(struct zl_buf *b, unsigned long long v)
+/* "00" .. "99": two digits per division. */
+static const char two_digits[200] = {
+#define D(x) '0' + (x) / 10, '0' + (x) % 10
+    D(0), D(1), D(2), D(3), D(4), D(5), D(6), D(7), D(8), D(9), D(10), D(11), D(12), D(13), D(14), D(15),
+    D(16), D(17), D(18), D(19), D(20), D(21), D(22), D(23), D(24), D(25), D(26), D(27), D(28), D(29), D(30),
+    D(31), D(32), D(33), D(34), D(35), D(36), D(37), D(38), D(39), D(40), D(41), D(42), D(43), D(44), D(45),
+    D(46), D(47), D(48), D(49), D(50), D(51), D(52), D(53), D(54), D(55), D(56), D(57), D(58), D(59), D(60),
+    D(61), D(62), D(63), D(64), D(65), D(66), D(67), D(68), D(69), D(70), D(71), D(72), D(73), D(74), D(75),
+    D(76), D(77), D(78), D(79), D(80), D(81), D(82), D(83), D(84), D(85), D(86), D(87), D(88), D(89), D(90),
+    D(91), D(92), D(93), D(94), D(95), D(96), D(97), D(98), D(99),
+#undef D
+};
+
+size_t zl_u64_text(unsigned long long v, char *out)
 {
     char tmp[24];
     int i = (int)sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    zl_buf_put(b, tmp + i, sizeof tmp - (size_t)i);
+    while (v >= 100) {
+        unsigned d = (unsigned)(v % 100);
+        v /= 100;
+        tmp[--i] = two_digits[2 * d + 1];
+        tmp[--i] = two_digits[2 * d];
+    }
+    if (v >= 10) {
+        tmp[--i] = two_digits[2 * v + 1];
+        tmp[--i] = two_digits[2 * v];
+    } else {
+        tmp[--i] = (char)('0' + v);
+    }
+    size_t n = sizeof tmp - (size_t)i;
+    memcpy(out, tmp + i, n);
+    return n;
+}
+
+void zl_buf_put_uint(struct zl_buf *b, unsigned long long v)
+{
+    zl_buf_reserve(b, 24);
+    b->len += zl_u64_text(v, (char *)b->data + b->len);
 }
 
 void zl_buf_vprintf(struct zl_buf *b, const char *fmt, va_list ap)

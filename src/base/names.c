@@ -30,6 +30,10 @@ const char *zl_name_status_text(enum zl_name_status st)
     return "invalid name";
 }
 
+/* What a byte of presentation text is in a name: 0 an ordinary octet,
+ * 1 the label separator, 2 the start of an escape. */
+static const uint8_t name_class[256] = { ['.'] = 1, ['\\'] = 2 };
+
 enum zl_name_status zl_name_from_text(struct zl_name *out, const char *s, size_t n,
                                       const struct zl_name *origin, unsigned *flags)
 {
@@ -41,7 +45,7 @@ enum zl_name_status zl_name_from_text(struct zl_name *out, const char *s, size_t
     if (n == 1 && s[0] == '@') {
         if (!origin)
             return ZL_NAME_NO_ORIGIN;
-        *out = *origin;
+        zl_name_copy(out, origin);
         if (flags)
             *flags = ZL_NAME_F_AT;
         return ZL_NAME_OK;
@@ -53,16 +57,32 @@ enum zl_name_status zl_name_from_text(struct zl_name *out, const char *s, size_t
         return ZL_NAME_OK;
     }
 
+    const uint8_t *u = (const uint8_t *)s;
     uint8_t *w = out->wire;
-    size_t wl = 0;         /* bytes written */
+    size_t wl = 1;          /* bytes written */
     size_t label_start = 0; /* index of the current label's length octet */
     unsigned nlabels = 0;
     bool absolute = false;
     w[0] = 0;
-    wl = 1;
     size_t i = 0;
     while (i < n) {
-        uint8_t c = (uint8_t)s[i];
+        /* A run of ordinary octets at once: the limits are those the first
+         * octet past them would break (the label's first, as one by one). */
+        size_t j = i;
+        while (j < n && !name_class[u[j]])
+            j++;
+        if (j > i) {
+            size_t r = j - i;
+            size_t k_label = ZL_LABEL_MAX - (wl - label_start - 1), k_name = ZL_NAME_MAX - wl;
+            if (k_label < r || k_name < r)
+                return k_label <= k_name ? ZL_NAME_LABEL_TOO_LONG : ZL_NAME_TOO_LONG;
+            zl_copy_small(w + wl, u + i, r);
+            wl += r;
+            i = j;
+            if (i == n)
+                break;
+        }
+        uint8_t c = u[i];
         if (c == '.') {
             size_t ll = wl - label_start - 1;
             if (ll == 0)
@@ -80,27 +100,24 @@ enum zl_name_status zl_name_from_text(struct zl_name *out, const char *s, size_t
             w[wl++] = 0;
             continue;
         }
-        if (c == '\\') {
-            if (i + 1 >= n)
+        /* c == '\\' */
+        if (i + 1 >= n)
+            return ZL_NAME_BAD_ESCAPE;
+        uint8_t d = u[i + 1];
+        if (d >= '0' && d <= '9') {
+            if (i + 3 >= n) /* \DDD needs all three digits */
                 return ZL_NAME_BAD_ESCAPE;
-            uint8_t d = (uint8_t)s[i + 1];
-            if (d >= '0' && d <= '9') {
-                if (i + 3 >= n) /* \DDD needs all three digits */
-                    return ZL_NAME_BAD_ESCAPE;
-                uint8_t d2 = (uint8_t)s[i + 2], d3 = (uint8_t)s[i + 3];
-                if (d2 < '0' || d2 > '9' || d3 < '0' || d3 > '9')
-                    return ZL_NAME_BAD_ESCAPE;
-                unsigned v = (unsigned)(d - '0') * 100 + (unsigned)(d2 - '0') * 10 + (unsigned)(d3 - '0');
-                if (v > 255)
-                    return ZL_NAME_BAD_ESCAPE;
-                c = (uint8_t)v;
-                i += 4;
-            } else {
-                c = d;
-                i += 2;
-            }
+            uint8_t d2 = u[i + 2], d3 = u[i + 3];
+            if (d2 < '0' || d2 > '9' || d3 < '0' || d3 > '9')
+                return ZL_NAME_BAD_ESCAPE;
+            unsigned v = (unsigned)(d - '0') * 100 + (unsigned)(d2 - '0') * 10 + (unsigned)(d3 - '0');
+            if (v > 255)
+                return ZL_NAME_BAD_ESCAPE;
+            c = (uint8_t)v;
+            i += 4;
         } else {
-            i++;
+            c = d;
+            i += 2;
         }
         if (wl - label_start - 1 >= ZL_LABEL_MAX)
             return ZL_NAME_LABEL_TOO_LONG;
@@ -170,6 +187,39 @@ static const uint8_t text_class[256] = {
     [0x7f ... 0xff] = 2,
 };
 
+/* One label's octets as presentation text at out; returns the bytes written. */
+static size_t label_to_text(const uint8_t *lab, unsigned ll, char *out)
+{
+    /* Copied as they are, and only redone when an octet needs an escape
+     * (rare): the common name costs a table look-up per octet. */
+    uint8_t any = 0;
+    for (unsigned k = 0; k < ll; k++) {
+        out[k] = (char)lab[k];
+        any |= text_class[lab[k]];
+    }
+    if (!any)
+        return ll;
+    size_t o = 0;
+    for (unsigned k = 0; k < ll; k++) {
+        uint8_t c = lab[k];
+        switch (text_class[c]) {
+        case 0:
+            out[o++] = (char)c;
+            break;
+        case 1:
+            out[o++] = '\\';
+            out[o++] = (char)c;
+            break;
+        default:
+            out[o++] = '\\';
+            out[o++] = (char)('0' + c / 100);
+            out[o++] = (char)('0' + (c / 10) % 10);
+            out[o++] = (char)('0' + c % 10);
+        }
+    }
+    return o;
+}
+
 size_t zl_name_to_text(const struct zl_name *n, char *out)
 {
     size_t o = 0;
@@ -181,32 +231,42 @@ size_t zl_name_to_text(const struct zl_name *n, char *out)
     }
     while (i < n->len && n->wire[i]) {
         uint8_t ll = n->wire[i++];
-        for (uint8_t k = 0; k < ll; k++) {
-            uint8_t c = n->wire[i++];
-            switch (text_class[c]) {
-            case 0:
-                out[o++] = (char)c;
-                break;
-            case 1:
-                out[o++] = '\\';
-                out[o++] = (char)c;
-                break;
-            default:
-                out[o++] = '\\';
-                out[o++] = (char)('0' + c / 100);
-                out[o++] = (char)('0' + (c / 10) % 10);
-                out[o++] = (char)('0' + c % 10);
-            }
-        }
+        o += label_to_text(n->wire + i, ll, out + o);
+        i += ll;
         out[o++] = '.';
     }
     out[o] = '\0';
     return o;
 }
 
+size_t zl_wire_to_text(const uint8_t *p, size_t avail, char *out, size_t *used)
+{
+    size_t i = 0, o = 0;
+    for (;;) {
+        if (i >= avail)
+            return 0;
+        uint8_t ll = p[i];
+        if (ll > ZL_LABEL_MAX || i + 1 + ll > ZL_NAME_MAX)
+            return 0;
+        if (ll == 0) {
+            i++;
+            break;
+        }
+        if (i + 1 + ll > avail)
+            return 0;
+        o += label_to_text(p + i + 1, ll, out + o);
+        out[o++] = '.';
+        i += 1 + (size_t)ll;
+    }
+    if (o == 0)
+        out[o++] = '.';
+    out[o] = '\0';
+    *used = i;
+    return o;
+}
+
 void zl_name_to_buf(const struct zl_name *n, struct zl_buf *b)
 {
-    /* Fast path: plain LDH-ish names are copied label by label. */
     zl_buf_reserve(b, ZL_NAME_TEXT_MAX);
     b->len += zl_name_to_text(n, (char *)b->data + b->len);
 }
@@ -215,6 +275,10 @@ bool zl_name_equal(const struct zl_name *a, const struct zl_name *b)
 {
     if (a->len != b->len)
         return false;
+    /* The same bytes (the usual case: names of one zone are written alike)
+     * at memcmp's speed; else octet by octet, case folded. */
+    if (memcmp(a->wire, b->wire, a->len) == 0)
+        return true;
     for (size_t i = 0; i < a->len; i++)
         if (lower(a->wire[i]) != lower(b->wire[i]))
             return false;
@@ -265,6 +329,8 @@ bool zl_name_is_subdomain(const struct zl_name *name, const struct zl_name *pare
     if (off != want)
         return false;
     const uint8_t *a = name->wire + off, *b = parent->wire;
+    if (memcmp(a, b, parent->len) == 0)
+        return true;
     for (size_t i = 0; i < parent->len; i++)
         if (a[i] != b[i] && lower(a[i]) != lower(b[i]))
             return false;

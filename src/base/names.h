@@ -49,6 +49,23 @@ void zl_name_root(struct zl_name *out);
 /* Parses wire form at p (no compression); returns bytes used or 0 if invalid. */
 size_t zl_name_from_wire(struct zl_name *out, const uint8_t *p, size_t avail);
 
+/* Copies a name: only the bytes it uses. */
+static inline void zl_name_copy(struct zl_name *dst, const struct zl_name *src)
+{
+    dst->len = src->len;
+    dst->nlabels = src->nlabels;
+    if (src->len <= 32)
+        __builtin_memcpy(dst->wire, src->wire, 32); /* one fixed copy: most names are short */
+    else
+        __builtin_memcpy(dst->wire, src->wire, src->len);
+}
+
+/* The uncompressed wire name at p (at most avail bytes) as presentation
+ * text into out (ZL_NAME_TEXT_MAX bytes): its length, with the bytes of
+ * wire it used in *used; 0 when the wire form is not a valid name (as
+ * zl_name_from_wire). */
+size_t zl_wire_to_text(const uint8_t *p, size_t avail, char *out, size_t *used);
+
 /* Appends the presentation form (absolute, trailing dot) to b. */
 void zl_name_to_buf(const struct zl_name *n, struct zl_buf *b);
 /* Same into a char buffer of ZL_NAME_TEXT_MAX bytes; returns its length. */

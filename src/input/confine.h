@@ -27,6 +27,7 @@
 
 #include <limits.h>
 #include <stdbool.h>
+#include <string.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -49,6 +50,22 @@ struct zl_root {
     char phys[PATH_MAX];   /* resolved (no links, no ..) */
     char lex[PATH_MAX];    /* as given, absolute and normalised; same as phys for default roots */
 };
+
+/* No root (kind NONE), without zeroing 8 KiB. */
+static inline void zl_root_clear(struct zl_root *r)
+{
+    r->kind = ZL_ROOT_NONE;
+    r->phys[0] = r->lex[0] = '\0';
+}
+
+/* A copy of the strings as long as they are (a file's root is set once per file). */
+static inline void zl_root_copy(struct zl_root *dst, const struct zl_root *src)
+{
+    dst->kind = src->kind;
+    size_t a = strlen(src->phys), b = strlen(src->lex);
+    memcpy(dst->phys, src->phys, a + 1);
+    memcpy(dst->lex, src->lex, b + 1);
+}
 
 struct zl_opened {
     struct zl_file file;

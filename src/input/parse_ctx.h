@@ -51,12 +51,18 @@ struct zl_lexer {
     uint32_t line;
     uint64_t offset;         /* bytes consumed */
     uint64_t line_start;     /* offset of the current line's first byte */
+    uint64_t blank_start, blank_end; /* the last run of blanks (no token) */
+    int comment_sc;          /* start condition a comment read by the DFA returns to */
     int read_errno;
+    /* The last token the scanner cut: its value (text in the parser's line
+     * buffer) and its place; also what the parser reports a syntax error at. */
+    struct zl_tokval val;
+    struct zl_yyltype loc;
 };
 
-/* Called by the scanner. */
+/* Called by the scanner (and zl_p_stash and zl_p_token, inline in
+ * parser_impl.h). */
 size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max);
-uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len);
 void zl_p_lex_error(struct zl_parser *p, const struct zl_yyltype *loc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struct zl_yyltype *loc,
@@ -65,20 +71,22 @@ void zl_p_comment(struct zl_parser *p, const char *text, size_t len, const struc
  * (TTL, CLASS, TYPE or WORD from the generated header) and sets *num. */
 int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *num);
 
-/* Called by grammar actions. */
+/* The parts of a record, called by the scanner as it cuts each token; the
+ * builder ignores a part the grammar rejects (a second TTL or class, one
+ * after a syntax error on the line). */
 void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc);
 void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc);
 void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc);
 void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc);
 void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc);
-void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted);
-void zl_p_record_end(struct zl_parser *p);
-/* A directive starts (its arguments are still to come) and ends at EOL. */
+/* A directive starts (its arguments are still to come). */
 void zl_p_directive(struct zl_parser *p, int which, const struct zl_tokval *name,
                     const struct zl_yyltype *loc);
+
+/* Called by grammar actions: a record or a directive ends at EOL. */
+void zl_p_record_end(struct zl_parser *p);
 void zl_p_directive_end(struct zl_parser *p);
 void zl_p_line_reset(struct zl_parser *p);
-/* bison syntax error: the token it could not use and what it expected. */
 /* bison syntax error: the token code it could not use (the most recently
  * scanned token, -1 for a directive) and the token codes it expected. */
 void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yyltype *loc,

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,13 +182,10 @@ size_t zl_lex_read(struct zl_lexer *lx, char *buf, size_t max)
 
 /* ---- line buffer ---------------------------------------------------------- */
 
-uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
+void zl_p_grow_tokens(struct zl_parser *p)
 {
-    uint32_t off = (uint32_t)p->text.len;
-    zl_buf_put(&p->text, text, len);
-    p->last_val.off = off;
-    p->last_val.len = (uint32_t)len;
-    return off;
+    p->ctoks = p->ctoks ? p->ctoks * 2 : 64;
+    p->toks = zl_xrealloc(p->toks, p->ctoks * sizeof *p->toks);
 }
 
 const char *zl_p_text(struct zl_parser *p, const struct zl_tokval *v)
@@ -210,6 +208,8 @@ void zl_p_line_reset(struct zl_parser *p)
     p->class_explicit = false;
     p->type = 0;
     p->line_error = false;
+    p->line_started = false;
+    p->syntax_failed = false;
     p->have_comment = false;
     p->lex_aws = false;
     p->aws_class = false;
@@ -251,6 +251,11 @@ int zl_p_classify(struct zl_parser *p, const char *text, size_t len, uint32_t *n
     bool after_aws = p->lex_aws;
     p->lex_aws = false;
     uint32_t v;
+    /* IN on nearly every line: no type is spelled like a class. */
+    if (len == 2 && (text[0] | 0x20) == 'i' && (text[1] | 0x20) == 'n') {
+        *num = ZL_CLASS_IN;
+        return CLASS;
+    }
     if (text[0] >= '0' && text[0] <= '9') {
         if (zl_ttl_parse(text, len, &v) == ZL_TTL_OK) {
             *num = v;
@@ -314,8 +319,22 @@ static void name_error(struct zl_parser *p, const struct zl_span *s, const char 
                   zl_p_show(shown, sizeof shown, text, len), zl_name_status_text(st));
 }
 
+/* The scanner hands each part over as it cuts the token. An owner (or a
+ * blank one) is what the grammar takes at the start of a line unless it
+ * already rejected a token there (a NUL byte: its recovery drops the rest
+ * of the line); a TTL, class or type only once each, after an owner, and
+ * none after the grammar rejected a token of the line: those it ignores
+ * here too, so each part counts exactly when the grammar took it. */
+static bool part_taken(const struct zl_parser *p)
+{
+    return p->line_started && !p->syntax_failed;
+}
+
 void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (p->syntax_failed)
+        return;
+    p->line_started = true;
     struct zl_span s = span_of(p, loc);
     const char *t = zl_p_text(p, v);
     unsigned fl = 0;
@@ -339,12 +358,15 @@ void zl_p_owner(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
                      (p->generating ? ZL_OWNER_GENERATED : 0);
     p->have_owner = true;
     /* A valid owner is "the previous owner" even if the rest of its line fails. */
-    p->last_owner = p->owner_name;
+    zl_name_copy(&p->last_owner, &p->owner_name);
     p->have_last_owner = true;
 }
 
 void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
 {
+    if (p->syntax_failed)
+        return;
+    p->line_started = true;
     struct zl_span s = span_of(p, loc);
     s.end_col = s.col;
     p->owner.off = (uint32_t)p->text.len;
@@ -364,13 +386,15 @@ void zl_p_owner_inherit(struct zl_parser *p, const struct zl_yyltype *loc)
                              "owner, but there is no previous record");
         return;
     }
-    p->owner_name = p->last_owner;
+    zl_name_copy(&p->owner_name, &p->last_owner);
     p->owner_flags = ZL_OWNER_INHERITED;
     p->have_owner = true;
 }
 
 void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p) || p->ttl_explicit)
+        return;
     p->ttl = v->num;
     p->ttl_explicit = true;
     p->ttl_span = span_of(p, loc);
@@ -378,6 +402,8 @@ void zl_p_ttl(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yy
 
 void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p) || p->class_explicit || p->aws_class)
+        return;
     if (v->num == ZL_PSEUDO_AWS) {
         p->aws_class = true;
         p->aws_span = span_of(p, loc);
@@ -395,6 +421,8 @@ void zl_p_class(struct zl_parser *p, const struct zl_tokval *v, const struct zl_
 
 void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc)
 {
+    if (!part_taken(p))
+        return;
     p->type_span = span_of(p, loc);
     if (v->num == ZL_PSEUDO_AWS) {
         p->aws_alias = true;
@@ -411,19 +439,6 @@ void zl_p_type(struct zl_parser *p, const struct zl_tokval *v, const struct zl_y
     if ((p->type == ZL_T_MD || p->type == ZL_T_MF) && !p->generating)
         zl_p_error_at(p, &p->type_span, "%s is obsolete (RFC 973 replaced it by MX); BIND refuses it in "
                       "zone data", p->type == ZL_T_MD ? "MD" : "MF");
-}
-
-void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *loc, bool quoted)
-{
-    if (p->ntoks == p->ctoks) {
-        p->ctoks = p->ctoks ? p->ctoks * 2 : 64;
-        p->toks = zl_xrealloc(p->toks, p->ctoks * sizeof *p->toks);
-    }
-    struct zl_rawtok *t = &p->toks[p->ntoks++];
-    t->off = v->off;
-    t->len = v->len;
-    t->flags = quoted ? ZL_TOK_QUOTED : 0;
-    t->span = span_of(p, loc);
 }
 
 static struct zl_token *final_tokens(struct zl_parser *p)
@@ -486,8 +501,11 @@ void zl_p_record_end(struct zl_parser *p)
     }
     zl_p_soa_origin(p);
     struct zl_record rec;
-    memset(&rec, 0, sizeof rec);
-    rec.owner = p->owner_name;
+    /* Everything but the owner zeroed, the owner copied as long as it is:
+     * a record a line, and the name is most of the struct. */
+    memset((char *)&rec + offsetof(struct zl_record, owner_tok), 0,
+           sizeof rec - offsetof(struct zl_record, owner_tok));
+    zl_name_copy(&rec.owner, &p->owner_name);
     rec.owner_flags = p->owner_flags;
     rec.type = p->type;
     rec.type_span = p->type_span;
@@ -497,7 +515,8 @@ void zl_p_record_end(struct zl_parser *p)
     if (p->dialect == ZL_DIALECT_GODADDY)
         zl_p_godaddy_at_targets(p, toks);
     struct zl_rdata_error err;
-    memset(&err, 0, sizeof err);
+    err.tok = 0;
+    err.msg[0] = '\0';
     size_t nfields = 0;
     p->wire.len = 0;
     if (zl_rdata_parse(p->type, toks, p->ntoks, rec.origin, &p->wire, p->fields, &nfields, &err) != 0) {
@@ -633,7 +652,7 @@ void zl_p_record_end(struct zl_parser *p)
         zl_p_line_reset(p);
         return;
     }
-    p->last_owner = p->owner_name;
+    zl_name_copy(&p->last_owner, &p->owner_name);
     p->have_last_owner = true;
     p->last_ttl = rec.ttl;
     p->have_last_ttl = true;
@@ -672,6 +691,7 @@ static bool expects(const int *exp, int n, int tok)
 void zl_p_syntax_error(struct zl_parser *p, int unexpected, const struct zl_yyltype *loc,
                        const int *expected, int nexpected)
 {
+    p->syntax_failed = true;
     if (unexpected == LEXERR)
         return; /* the scanner has said what is wrong */
     struct zl_span s = span_of(p, loc);
@@ -1188,7 +1208,8 @@ int zl_p_parse_text(struct zl_parser *p, const char *text, size_t len)
 
 static void parser_init(struct zl_parser *p, const struct zl_parse_opts *opts, struct zl_parse_result *res)
 {
-    memset(p, 0, sizeof *p);
+    memset(p, 0, offsetof(struct zl_parser, root));
+    zl_root_clear(&p->root);
     memset(res, 0, sizeof *res);
     p->opts = opts;
     p->res = res;
@@ -1236,7 +1257,7 @@ static void parser_finish(struct zl_parser *p)
 static void choose_root(struct zl_parser *p, const struct zl_root *dflt)
 {
     const struct zl_parse_opts *opts = p->opts;
-    memset(&p->root, 0, sizeof p->root);
+    zl_root_clear(&p->root);
     if (opts->include_root) {
         if (zl_root_from_dir(opts->include_root, ZL_ROOT_EXPLICIT, &p->root) != 0) {
             /* not there: nothing below it can be read; keep the name for messages */
@@ -1247,11 +1268,11 @@ static void choose_root(struct zl_parser *p, const struct zl_root *dflt)
     }
     if (!dflt)
         return;
-    p->root = *dflt;
+    zl_root_copy(&p->root, dflt);
     struct zl_root narrow;
     if (opts->include_root_narrow && zl_root_from_dir(opts->include_root_narrow, ZL_ROOT_CONFIG, &narrow) == 0 &&
         zl_root_holds(dflt, narrow.phys))
-        p->root = narrow;
+        zl_root_copy(&p->root, &narrow);
 }
 
 static void use_budget(struct zl_parser *p)

@@ -25,7 +25,6 @@ struct zl_parser {
     struct zl_source *src;          /* file being read now */
     const struct zl_source *top;    /* file named on the command line */
     unsigned depth;                 /* $INCLUDE nesting */
-    struct zl_root root;            /* what $INCLUDE may read (confine.h); kind NONE: nothing */
     struct zl_include_budget own_budget, *budget;
     bool budget_said;               /* "budget exhausted" is said once */
     bool no_ttl_said;               /* "no TTL" after an $INCLUDE that was not read: once */
@@ -61,6 +60,8 @@ struct zl_parser {
     uint16_t type;
     struct zl_span type_span;
     bool line_error;                /* an error was reported for this line */
+    bool line_started;              /* the grammar took an owner (or blank) token */
+    bool syntax_failed;             /* the grammar rejected a token of this line */
     uint32_t comment_off, comment_len;
     struct zl_span comment_span;
     bool have_comment;
@@ -98,7 +99,6 @@ struct zl_parser {
     struct zl_buf wire;
     struct zl_token *outtoks;
     size_t couttoks;
-    struct zl_field fields[ZL_RDATA_MAX_FIELDS];
 
     unsigned errors_shown;
     /* "no origin" is said once per file; the rest are counted here. */
@@ -108,7 +108,47 @@ struct zl_parser {
     struct zl_span no_origin_first;
     bool no_origin_said;
     struct zl_span last_error_span;
+
+    /* Big and written before they are read: left out of the struct's
+     * zeroing at the start of every file (parser_init). */
+    struct zl_root root;            /* what $INCLUDE may read (confine.h); kind NONE: nothing */
+    struct zl_field fields[ZL_RDATA_MAX_FIELDS];
 };
+
+/* ---- the scanner's hot helpers (grammar/zone.l) ----------------------------- */
+
+/* A token's text into the line buffer; returns its offset there. */
+static inline uint32_t zl_p_stash(struct zl_parser *p, const char *text, size_t len)
+{
+    uint32_t off = (uint32_t)p->text.len;
+    zl_buf_put_word(&p->text, text, len);
+    p->last_val.off = off;
+    p->last_val.len = (uint32_t)len;
+    return off;
+}
+
+void zl_p_grow_tokens(struct zl_parser *p);
+
+/* An RDATA (or directive argument) token onto the line's list. */
+static inline void zl_p_token(struct zl_parser *p, const struct zl_tokval *v, const struct zl_yyltype *l,
+                              bool quoted)
+{
+    if (p->ntoks == p->ctoks)
+        zl_p_grow_tokens(p);
+    struct zl_rawtok *t = &p->toks[p->ntoks++];
+    t->off = v->off;
+    t->len = v->len;
+    t->flags = quoted ? ZL_TOK_QUOTED : 0;
+    if (p->generating) {
+        t->span = p->gen_span;
+    } else {
+        t->span.src = p->src;
+        t->span.line = (uint32_t)l->first_line;
+        t->span.col = (uint32_t)l->first_column;
+        t->span.end_line = (uint32_t)l->last_line;
+        t->span.end_col = (uint32_t)l->last_column;
+    }
+}
 
 /* Reports a syntax error (ZL1001) at span; counts it against the limit. */
 void zl_p_error_at(struct zl_parser *p, const struct zl_span *span, const char *fmt, ...)

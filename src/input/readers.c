@@ -13,6 +13,7 @@
 
 #include "base/buf.h"
 #include "input/exports/emit.h"
+#include "input/exports/ystream.h"
 #include "input/confine.h"
 
 /* Detection reads this much of a file: the markers sit near the top. */
@@ -346,6 +347,7 @@ static void read_structured(struct zl_fmt *f, enum zl_input_format fmt, const ch
         zl_fmt_report(f, ZL_RULE_ZL1001, &f->last_error_span,
                       "%u more syntax errors not shown", hidden);
     zl_ydocs_free(&f->y);
+    zl_ys_free(f);
     zl_fmt_free_kept(f);
     zl_buf_free(&f->text);
     zl_buf_free(&f->wire);
@@ -376,7 +378,7 @@ static void no_format(const struct zl_parse_opts *opts, struct zl_parse_result *
 
 static void structured(const struct zl_parse_opts *opts, struct zl_parse_result *res, struct zl_source *src,
                        enum zl_input_format fmt, const char *shown, const char *path, const char *text,
-                       size_t len)
+                       size_t len, struct zl_file *file)
 {
     struct zl_fmt f;
     memset(&f, 0, sizeof f);
@@ -385,6 +387,7 @@ static void structured(const struct zl_parse_opts *opts, struct zl_parse_result 
     f.src = src;
     f.name = shown;
     f.path = path;
+    f.in.file = file;
     read_structured(&f, fmt, text, len);
 }
 
@@ -416,7 +419,7 @@ static int read_directory(const char *path, const char *shown, enum zl_input_for
     memset(res, 0, sizeof *res);
     struct zl_source *src = new_source(opts, shown, NULL);
     src->input_format = (unsigned char)r->id;
-    structured(opts, res, src, r->id, shown, path, NULL, 0);
+    structured(opts, res, src, r->id, shown, path, NULL, 0, NULL);
     if (!opts->sources)
         zl_parse_sources_free(src);
     return 1;
@@ -478,11 +481,20 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
         src->memory = zl_xmalloc(olen + 1);
         memcpy(src->memory, otext, olen);
         src->memory_len = olen;
-        structured(opts, res, src, fmt, shown, path, otext, olen);
+        structured(opts, res, src, fmt, shown, path, otext, olen, NULL);
         zl_buf_free(&whole);
         if (!opts->sources)
             zl_parse_sources_free(src);
         return 0;
+    }
+    if (zl_reader_of(fmt)->caps & ZL_READS_STREAMED) {
+        /* read as it goes (it says itself when the file cannot be read whole) */
+        zl_buf_free(&whole);
+        structured(opts, res, src, fmt, shown, path, NULL, 0, &o.file);
+        zl_file_close(&o.file);
+        if (!opts->sources)
+            zl_parse_sources_free(src);
+        return res->io_error ? -1 : 0;
     }
     int rc = read_file(&o.file, 0, &whole);
     bool grew = rc == 0 && zl_file_grew(&o.file);
@@ -496,7 +508,7 @@ static int read_file_input(const char *path, const char *shown, enum zl_input_fo
                                       : "read error: %s%s",
                  grew ? a : strerror(errno), "");
     } else {
-        structured(opts, res, src, fmt, shown, path, whole.data ? (const char *)whole.data : "", whole.len);
+        structured(opts, res, src, fmt, shown, path, whole.data ? (const char *)whole.data : "", whole.len, NULL);
     }
     zl_buf_free(&whole);
     if (!opts->sources)
@@ -533,7 +545,7 @@ int zl_read_input(const char *path, const char *display, const char *data, size_
     src->memory = zl_xmalloc(len + 1);
     memcpy(src->memory, data, len);
     src->memory_len = len;
-    structured(opts, res, src, fmt, shown, NULL, data, len);
+    structured(opts, res, src, fmt, shown, NULL, data, len, NULL);
     if (!opts->sources)
         zl_parse_sources_free(src);
     return 0;

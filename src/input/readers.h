@@ -33,6 +33,8 @@ enum {
                                              files of one directory are read once */
     ZL_READS_MANY_ZONES = 1u << 4,        /* records of several zones, each checked against its own by the
                                              reader (no zone-wide out-of-zone check, ZL3103) */
+    ZL_READS_STREAMED = 1u << 5,          /* read gets no text from a file: it streams the file
+                                             itself (f->in, src/input/exports/ystream.h) */
 };
 
 /* What detection sees of a file: its first bytes and its name. */

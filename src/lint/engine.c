@@ -57,8 +57,11 @@ struct zl_ctx {
     bool *enabled;                 /* per rule */
     bool *pass_on;                 /* per pass: one of its rules is enabled */
     /* Dispatch by type: for each type below TYPE_BITS, the running passes
-     * with a record hook that want it, in registry order. */
+     * with a record hook that want it, in registry order; a type's list is
+     * made when its first record comes (a file has a few types, and an
+     * engine is made per file). */
     uint8_t ndispatch[TYPE_BITS];
+    bool dispatch_ready[TYPE_BITS];
     uint8_t *dispatch;             /* [TYPE_BITS][npasses] */
 
     /* per file */
@@ -126,6 +129,7 @@ static inline uint64_t lower8(uint64_t w)
 static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
 {
     h ^= n * 0x9e3779b97f4a7c15ull;
+    size_t whole = n;
     while (n >= 8) {
         uint64_t w;
         memcpy(&w, p, 8);
@@ -137,8 +141,20 @@ static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
         n -= 8;
     }
     if (n) {
+        /* The last n bytes, without a call to memcpy: the 8 bytes that end
+         * them when the input is that long, else one at a time. */
         uint64_t w = 0;
-        memcpy(&w, p, n);
+        if (whole >= 8) {
+            memcpy(&w, p + n - 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+            w <<= 8 * (8 - n);
+#else
+            w >>= 8 * (8 - n);
+#endif
+        } else {
+            for (size_t i = 0; i < n; i++)
+                w |= (uint64_t)p[i] << (8 * i);
+        }
         if (fold)
             w = lower8(w);
         h = (h ^ w) * 0x100000001b3ull;
@@ -277,24 +293,20 @@ struct zl_engine *zl_engine_new_registry(const struct zl_registry *reg, const st
         if (c->enabled[i] && reg->rules[i].pass < reg->npasses)
             c->pass_on[reg->rules[i].pass] = true;
     }
-    for (unsigned i = 0; i < reg->npasses; i++) {
-        const struct zl_pass *p = &reg->passes[i];
-        if (!c->pass_on[i] || !p->check_record)
-            continue;
-        /* From each pass's own type list, not by asking about all 512 types:
-         * an engine is made per file, and this was most of linting a small one. */
-        if (!p->types) {
-            for (unsigned t = 0; t < TYPE_BITS; t++)
-                DISPATCH(c, t)[c->ndispatch[t]++] = (uint8_t)i;
-            continue;
-        }
-        for (const uint16_t *tp = p->types; *tp; tp++) {
-            unsigned t = *tp;
-            if (t < TYPE_BITS && (!c->ndispatch[t] || DISPATCH(c, t)[c->ndispatch[t] - 1] != i))
-                DISPATCH(c, t)[c->ndispatch[t]++] = (uint8_t)i;
-        }
-    }
     return e;
+}
+
+/* The dispatch list of type t (below TYPE_BITS), on its first record. */
+static void build_dispatch(struct zl_ctx *c, unsigned t)
+{
+    const struct zl_registry *reg = c->reg;
+    uint8_t *list = DISPATCH(c, t);
+    unsigned n = 0;
+    for (unsigned i = 0; i < reg->npasses; i++)
+        if (c->pass_on[i] && reg->passes[i].check_record && wants_type(&reg->passes[i], (uint16_t)t))
+            list[n++] = (uint8_t)i;
+    c->ndispatch[t] = (uint8_t)n;
+    c->dispatch_ready[t] = true;
 }
 
 struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_sink sink)
@@ -305,6 +317,13 @@ struct zl_engine *zl_engine_new(const struct zl_selection *sel, struct zl_diag_s
 /* ---- per-file memory ------------------------------------------------------ */
 
 void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n)
+{
+    void *p = zl_ctx_alloc_raw(ctx, n);
+    memset(p, 0, n);
+    return p;
+}
+
+void *zl_ctx_alloc_raw(struct zl_ctx *ctx, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     struct arena_block *b = ctx->arena;
@@ -318,7 +337,6 @@ void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n)
     }
     void *p = b->data + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
 }
 
@@ -902,6 +920,8 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     c->cur = rec;
     const struct zl_pass *passes = c->reg->passes;
     if (rec->type < TYPE_BITS) {
+        if (!c->dispatch_ready[rec->type])
+            build_dispatch(c, rec->type);
         const uint8_t *list = DISPATCH(c, rec->type);
         for (unsigned k = 0; k < c->ndispatch[rec->type]; k++)
             passes[list[k]].check_record(rec, c);

@@ -36,6 +36,8 @@ bool zl_ctx_whole_zone(const struct zl_ctx *ctx);
  * zl_ctx_alloc is zeroed and freed when the file is done. */
 void **zl_ctx_state(struct zl_ctx *ctx, const struct zl_rule *rule);
 void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n);
+/* The same, not zeroed: for a buffer that is written before it is read. */
+void *zl_ctx_alloc_raw(struct zl_ctx *ctx, size_t n);
 char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n);
 
 /* Cross-check inputs for the whole run (--ses-identity, --expect-ns), or

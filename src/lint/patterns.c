@@ -1,11 +1,13 @@
 /* The PCRE2 pattern table (see patterns.h). Patterns are plain data here;
- * compiling happens once per engine. */
+ * compiling happens once per process. */
 #include "lint/patterns.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "base/buf.h"
+#include "base/memo.h"
 
 /* Building blocks, kept as macros so each pattern reads as one string. */
 #define OCTET "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])"
@@ -43,36 +45,58 @@ static const struct {
     [ZL_PAT_DMARC_PSD] = { "dmarc-psd", "^[ynuYNU]\\z" },
 };
 
-struct zl_patterns {
-    pcre2_code *code[ZL_PAT__COUNT];
-    /* Shared by every match: the struct is used by one thread at a time. */
-    pcre2_match_data *md;
-};
+/* The compiled table is the process's, made once (pthread_once) and kept
+ * until exit: compiling and JIT-compiling the patterns cost more than
+ * linting a small zone, and a run lints many. Compiled code is only read
+ * once made, so every engine (thread) shares it; each engine's struct has
+ * the match data, the one thing a match writes. */
+static pcre2_code *shared_code[ZL_PAT__COUNT];
+static uint32_t shared_pairs;
+static bool shared_ok;
+static pthread_once_t shared_once = PTHREAD_ONCE_INIT;
 
-struct zl_patterns *zl_patterns_new(void)
+static void compile_shared(void)
 {
-    struct zl_patterns *p = zl_xcalloc(1, sizeof *p);
     uint32_t max_pairs = 1;
     for (int i = 0; i < ZL_PAT__COUNT; i++) {
         int err;
         PCRE2_SIZE erroff;
-        p->code[i] = pcre2_compile((PCRE2_SPTR)table[i].src, PCRE2_ZERO_TERMINATED, 0, &err,
-                                   &erroff, NULL);
-        if (!p->code[i]) {
-            zl_patterns_free(p);
-            return NULL;
+        pcre2_code *c = pcre2_compile((PCRE2_SPTR)table[i].src, PCRE2_ZERO_TERMINATED, 0, &err, &erroff, NULL);
+        if (!c) {
+            for (int k = 0; k < i; k++) {
+                pcre2_code_free(shared_code[k]);
+                shared_code[k] = NULL;
+            }
+            return;
         }
         /* JIT is an optimisation: without it (unsupported CPU, SELinux)
          * pcre2_match interprets the same pattern. */
-        (void)pcre2_jit_compile(p->code[i], PCRE2_JIT_COMPLETE);
+        (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
         uint32_t caps = 0;
-        if (pcre2_pattern_info(p->code[i], PCRE2_INFO_CAPTURECOUNT, &caps) == 0 &&
-            caps + 1 > max_pairs)
+        if (pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &caps) == 0 && caps + 1 > max_pairs)
             max_pairs = caps + 1;
+        shared_code[i] = c;
     }
-    p->md = pcre2_match_data_create(max_pairs, NULL);
+    shared_pairs = max_pairs;
+    shared_ok = true;
+}
+
+struct zl_patterns {
+    pcre2_code *const *code;
+    /* Shared by every match: the struct is used by one thread at a time. */
+    pcre2_match_data *md;
+    struct zl_memo *memo;  /* (pattern, subject) -> matched; made on the first match */
+};
+
+struct zl_patterns *zl_patterns_new(void)
+{
+    if (pthread_once(&shared_once, compile_shared) != 0 || !shared_ok)
+        return NULL;
+    struct zl_patterns *p = zl_xcalloc(1, sizeof *p);
+    p->code = shared_code;
+    p->md = pcre2_match_data_create(shared_pairs, NULL);
     if (!p->md) {
-        zl_patterns_free(p);
+        free(p);
         return NULL;
     }
     return p;
@@ -82,9 +106,8 @@ void zl_patterns_free(struct zl_patterns *p)
 {
     if (!p)
         return;
-    for (int i = 0; i < ZL_PAT__COUNT; i++)
-        pcre2_code_free(p->code[i]);
     pcre2_match_data_free(p->md);
+    free(p->memo);
     free(p);
 }
 
@@ -107,6 +130,13 @@ bool zl_pattern_match(const struct zl_patterns *p, enum zl_pattern_id id, const 
 {
     if (!p || (unsigned)id >= ZL_PAT__COUNT)
         return false;
-    int rc = pcre2_match(p->code[id], (PCRE2_SPTR)s, n, 0, 0, p->md, NULL);
-    return rc >= 0;
+    struct zl_patterns *w = (struct zl_patterns *)p; /* the memo is no part of the table's meaning */
+    if (!w->memo)
+        w->memo = zl_xcalloc(1, sizeof *w->memo);
+    bool yes;
+    if (zl_memo_get(w->memo, (uintptr_t)id + 1, s, n, &yes))
+        return yes;
+    yes = pcre2_match(p->code[id], (PCRE2_SPTR)s, n, 0, 0, p->md, NULL) >= 0;
+    zl_memo_put(w->memo, (uintptr_t)id + 1, s, n, yes);
+    return yes;
 }

@@ -1,11 +1,11 @@
 /* The PCRE2 pattern table: every regular expression rules use, compiled
- * once (JIT where the platform has it) into one struct the engine owns.
+ * once per process (JIT where the platform has it) and shared by every engine.
  * Rules get it with zl_ctx_patterns() and ask by id.
  *
- * Why a struct and not a static table: compiled code and the match data are
- * created at run time, and a struct owned by the engine keeps the library
- * free of mutable globals. The struct holds one reusable match data, so an
- * instance belongs to one thread at a time (one engine per thread). */
+ * The compiled code is made once per process (the first zl_patterns_new)
+ * and shared read-only by every engine; the struct an engine owns holds
+ * its own match data, so an instance belongs to one thread at a time (one
+ * engine per thread). */
 #ifndef ZL_PATTERNS_H
 #define ZL_PATTERNS_H
 
@@ -41,8 +41,8 @@ enum zl_pattern_id {
 
 struct zl_patterns;
 
-/* Compiles the whole table; NULL when a pattern does not compile (a bug:
- * the unit test compiles every one). */
+/* The table (compiled on the process's first call); NULL when a pattern
+ * does not compile (a bug: the unit test compiles every one). */
 struct zl_patterns *zl_patterns_new(void);
 void zl_patterns_free(struct zl_patterns *p);
 

@@ -17,6 +17,7 @@
 #include <pcre2.h>
 
 #include "base/buf.h"
+#include "base/memo.h"
 #include "rdata/types.h"
 
 struct slot {
@@ -45,6 +46,9 @@ struct zl_senders {
     size_t ndh;             /* power of two */
     pcre2_match_data *md;
     uint32_t md_pairs;
+    /* (code, subject) that did not match: a failed match leaves no
+     * captures anyone reads, so a kept "no" is the whole answer. */
+    struct zl_memo *no_match;
     pcre2_match_context *mctx;  /* the step limit below */
     const void **spent;         /* patterns that hit it: no match from now on */
     size_t nspent;
@@ -82,6 +86,8 @@ static void push(struct zl_senders *s, const struct zl_sender_pack *p, struct zl
                 pcre2_code_free(o->compiled[e].value);
             }
             free(o->compiled);
+            if (s->no_match) /* its keys are code addresses, which may come back */
+                memset(s->no_match, 0, sizeof *s->no_match);
         }
         zl_sender_pack_free(o->owned);
         o->pack = p;
@@ -125,6 +131,7 @@ void zl_senders_free(struct zl_senders *s)
     drop_index(s);
     free(s->v);
     pcre2_match_data_free(s->md);
+    free(s->no_match);
     pcre2_match_context_free(s->mctx);
     free(s->spent);
     free(s);
@@ -359,11 +366,13 @@ static int by_key(const void *a, const void *b)
     return (x->entry > y->entry) - (x->entry < y->entry);
 }
 
+/* From the last byte back (senders.h): every label suffix of a host gets
+ * its hash in one pass over it. */
 static uint64_t key_hash(const char *s, size_t n)
 {
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (size_t i = n; i-- > 0;)
+        h = zl_senders_hash_byte(h, (unsigned char)s[i]);
     return h;
 }
 
@@ -417,12 +426,17 @@ const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sende
 
 const struct zl_sender_ref *zl_senders_by_domain(struct zl_senders *s, const char *name, size_t n, size_t *count)
 {
+    return zl_senders_by_domain_hash(s, name, n, key_hash(name, n), count);
+}
+
+const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, const char *name, size_t n, uint64_t h,
+                                                      size_t *count)
+{
     size_t total;
     const struct zl_sender_ref *v = zl_senders_index(s, ZL_IDX_DOMAIN, &total);
     *count = 0;
     if (!total)
         return NULL;
-    uint64_t h = key_hash(name, n);
     for (size_t k = h & (s->ndh - 1); s->dh[k].count; k = (k + 1) & (s->ndh - 1)) {
         const struct dom_slot *d = &s->dh[k];
         if (d->h == h && v[d->first].keylen == n && memcmp(v[d->first].key, name, n) == 0) {
@@ -444,18 +458,26 @@ bool zl_senders_match(struct zl_senders *s, const void *code, const char *subjec
         s->md_pairs = 1;
         s->md = pcre2_match_data_create(1, NULL);
     }
+    if (!s->no_match)
+        s->no_match = zl_xcalloc(1, sizeof *s->no_match);
+    bool yes;
+    if (zl_memo_get(s->no_match, (uintptr_t)code, subject, n, &yes))
+        return false;
     if (!s->mctx) {
         s->mctx = pcre2_match_context_create(NULL);
         pcre2_set_match_limit(s->mctx, MATCH_LIMIT);
         pcre2_set_depth_limit(s->mctx, MATCH_LIMIT);
     }
     int rc = pcre2_match(code, (PCRE2_SPTR)subject, n, 0, 0, s->md, s->mctx);
+    if (rc >= 0)
+        return true;
     if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
         rc == PCRE2_ERROR_JIT_STACKLIMIT) {
         s->spent = zl_xrealloc(s->spent, (s->nspent + 1) * sizeof *s->spent);
         s->spent[s->nspent++] = code;
     }
-    return rc >= 0;
+    zl_memo_put(s->no_match, (uintptr_t)code, subject, n, false);
+    return false;
 }
 
 bool zl_senders_capture(struct zl_senders *s, const void *code, const char *name, size_t *off, size_t *n)

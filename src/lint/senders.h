@@ -184,6 +184,16 @@ enum zl_sender_index {
 const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sender_index which, size_t *n);
 /* The refs of index ZL_IDX_DOMAIN whose domain is exactly name[0..n). */
 const struct zl_sender_ref *zl_senders_by_domain(struct zl_senders *s, const char *name, size_t n, size_t *count);
+/* The same with the name's hash at hand: FNV-1a over its bytes from the
+ * last back to the first, so that one pass over a host from its end gives
+ * the hash of every label suffix (start with ZL_SENDERS_HASH_INIT). */
+#define ZL_SENDERS_HASH_INIT 0xcbf29ce484222325ull
+static inline uint64_t zl_senders_hash_byte(uint64_t h, unsigned char c)
+{
+    return (h ^ c) * 0x100000001b3ull;
+}
+const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, const char *name, size_t n, uint64_t h,
+                                                      size_t *count);
 
 /* Matches subject against a compiled pattern (whole subject). On success the
  * named captures can be read with zl_senders_capture until the next match. */

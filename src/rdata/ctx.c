@@ -27,40 +27,20 @@ const char *zl_rd_show(const struct zl_token *t, char *buf, size_t size)
     return buf;
 }
 
-const struct zl_token *zl_rd_need(struct pctx *c, const char *what, const char *expect)
+const struct zl_token *zl_rd_missing(struct pctx *c, const char *what, const char *expect)
 {
-    if (c->i >= c->ntoks) {
-        zl_rd_perr(c, c->ntoks, "missing %s %s (%s)", c->tname, what, expect);
-        return NULL;
-    }
-    c->last = what;
-    return &c->toks[c->i++];
+    zl_rd_perr(c, c->ntoks, "missing %s %s (%s)", c->tname, what, expect);
+    return NULL;
 }
 
 /* A quoted string where BIND wants a word is "unexpected token" in BIND. */
-const struct zl_token *zl_rd_word(struct pctx *c, const char *what, const char *expect)
+const struct zl_token *zl_rd_quoted_word(struct pctx *c, const struct zl_token *t, const char *what,
+                                         const char *expect)
 {
-    const struct zl_token *t = zl_rd_need(c, what, expect);
-    if (t && (t->flags & ZL_TOK_QUOTED)) {
-        char sh[80];
-        zl_rd_perr(c, c->i - 1, "%s %s must be %s, not a quoted string; got %s", c->tname, what,
-                   expect, zl_rd_show(t, sh, sizeof sh));
-        return NULL;
-    }
-    return t;
-}
-
-void zl_rd_field(struct pctx *c, int kind, unsigned flags, size_t tok, size_t ntok, size_t off)
-{
-    if (c->nf >= ZL_RDATA_MAX_FIELDS)
-        return;
-    struct zl_field *f = &c->fields[c->nf++];
-    f->kind = (uint8_t)kind;
-    f->flags = (uint8_t)flags;
-    f->tok = (uint32_t)tok;
-    f->ntok = (uint32_t)ntok;
-    f->off = (uint16_t)(off - c->wstart);
-    f->len = (uint16_t)(c->wire->len - off);
+    char sh[80];
+    zl_rd_perr(c, c->i - 1, "%s %s must be %s, not a quoted string; got %s", c->tname, what,
+               expect, zl_rd_show(t, sh, sizeof sh));
+    return NULL;
 }
 
 int zl_rd_end(struct pctx *c)
@@ -78,33 +58,3 @@ int zl_rd_end(struct pctx *c)
 
 /* ---- walking ------------------------------------------------------------- */
 
-void zl_rd_sep(struct wctx *w)
-{
-    if (w->out->len > w->ostart)
-        zl_buf_putc(w->out, ' ');
-}
-
-void zl_rd_wfield(struct wctx *w, int kind, size_t off)
-{
-    if (!w->fields || w->nf >= ZL_RDATA_MAX_FIELDS)
-        return;
-    struct zl_field *f = &w->fields[w->nf++];
-    f->kind = (uint8_t)kind;
-    f->flags = 0;
-    f->tok = w->ftok;
-    f->ntok = 0;
-    f->off = (uint16_t)off;
-    f->len = (uint16_t)(w->off - off);
-}
-
-int zl_rd_get(struct wctx *w, size_t n, uint32_t *v)
-{
-    if (w->len - w->off < n)
-        return -1;
-    uint32_t x = 0;
-    for (size_t i = 0; i < n; i++)
-        x = x << 8 | w->p[w->off + i];
-    w->off += n;
-    *v = x;
-    return 0;
-}

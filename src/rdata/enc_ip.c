@@ -3,36 +3,37 @@
 
 #include "rdata/enc.h"
 
-/* inet_pton(AF_INET) as glibc does it: four decimal octets, no leading zeros. */
+/* inet_pton(AF_INET) as glibc does it: four decimal octets of one to three
+ * digits (at most 255, no leading zero), three dots, nothing else. */
 int zl_rd_ip4(const char *s, size_t n, uint8_t out[4])
 {
-    uint8_t tmp[4] = { 0 };
-    int octets = 0, pos = 0;
-    bool saw = false;
-    for (size_t i = 0; i < n; i++) {
-        char ch = s[i];
-        if (ch >= '0' && ch <= '9') {
-            unsigned v = tmp[pos] * 10u + (unsigned)(ch - '0');
-            if (saw && tmp[pos] == 0)
+    uint8_t tmp[4];
+    size_t i = 0;
+    for (int k = 0; k < 4; k++) {
+        if (k) {
+            if (i >= n || s[i] != '.')
                 return -1;
-            if (v > 255)
-                return -1;
-            tmp[pos] = (uint8_t)v;
-            if (!saw) {
-                if (++octets > 4)
-                    return -1;
-                saw = true;
-            }
-        } else if (ch == '.' && saw) {
-            if (octets == 4)
-                return -1;
-            pos++;
-            saw = false;
-        } else {
-            return -1;
+            i++;
         }
+        unsigned d;
+        if (i >= n || (d = (unsigned)(uint8_t)s[i] - '0') > 9)
+            return -1;
+        unsigned v = d;
+        i++;
+        if (v == 0) {
+            if (i < n && (unsigned)(uint8_t)s[i] - '0' <= 9)
+                return -1; /* a leading zero */
+        } else {
+            while (i < n && (d = (unsigned)(uint8_t)s[i] - '0') <= 9) {
+                v = v * 10 + d;
+                if (v > 255)
+                    return -1;
+                i++;
+            }
+        }
+        tmp[k] = (uint8_t)v;
     }
-    if (octets < 4)
+    if (i != n)
         return -1;
     memcpy(out, tmp, 4);
     return 0;
@@ -125,26 +126,46 @@ int zl_rd_paddr(struct pctx *c, const char *label, bool v6)
     return 0;
 }
 
+/* "0." .. "255.": each octet's text and its length, four bytes apart. */
+static const struct {
+    char s[4];
+    uint8_t n;
+} octet_text[256] = {
+#define O1(x) { { '0' + (x), '.' }, 1 }
+#define O2(x) { { '0' + (x) / 10, '0' + (x) % 10, '.' }, 2 }
+#define O3(x) { { '0' + (x) / 100, '0' + (x) / 10 % 10, '0' + (x) % 10, '.' }, 3 }
+#define R10(m, b) m(b), m(b + 1), m(b + 2), m(b + 3), m(b + 4), m(b + 5), m(b + 6), m(b + 7), m(b + 8), m(b + 9)
+    R10(O1, 0), R10(O2, 10), R10(O2, 20), R10(O2, 30), R10(O2, 40), R10(O2, 50), R10(O2, 60), R10(O2, 70),
+    R10(O2, 80), R10(O2, 90), R10(O3, 100), R10(O3, 110), R10(O3, 120), R10(O3, 130), R10(O3, 140),
+    R10(O3, 150), R10(O3, 160), R10(O3, 170), R10(O3, 180), R10(O3, 190), R10(O3, 200), R10(O3, 210),
+    R10(O3, 220), R10(O3, 230), R10(O3, 240), O3(250), O3(251), O3(252), O3(253), O3(254), O3(255),
+#undef O1
+#undef O2
+#undef O3
+#undef R10
+};
+
 void zl_rd_put_ip4(struct zl_buf *b, const uint8_t a[4])
 {
+    zl_buf_reserve(b, 16);
+    char *o = (char *)b->data + b->len, *start = o;
     for (int i = 0; i < 4; i++) {
-        if (i)
-            zl_buf_putc(b, '.');
-        zl_buf_put_uint(b, a[i]);
+        memcpy(o, octet_text[a[i]].s, 4); /* the digits and a dot */
+        o += octet_text[a[i]].n + 1;
     }
+    b->len += (size_t)(o - start) - 1; /* no dot after the last */
 }
 
-static void put_hex16(struct zl_buf *b, unsigned v)
+/* One group in hex without leading zeros; returns the end. */
+static char *hex16(char *o, unsigned v)
 {
     static const char hx[] = "0123456789abcdef";
-    char tmp[4];
-    int n = 0;
-    do {
-        tmp[n++] = hx[v & 0xf];
+    int n = v >= 0x1000 ? 4 : v >= 0x100 ? 3 : v >= 0x10 ? 2 : 1;
+    for (int k = n - 1; k >= 0; k--) {
+        o[k] = hx[v & 0xf];
         v >>= 4;
-    } while (v);
-    while (n)
-        zl_buf_putc(b, (uint8_t)tmp[--n]);
+    }
+    return o + n;
 }
 
 /* BIND's inet_ntop6: longest run of two or more zero groups becomes "::"
@@ -177,21 +198,25 @@ void zl_rd_put_ip6(struct zl_buf *b, const uint8_t a[16])
     }
     if (best >= 0 && bestlen < 2)
         best = -1;
+    zl_buf_reserve(b, 48);
+    char *o = (char *)b->data + b->len;
     for (int i = 0; i < 8; i++) {
         if (best >= 0 && i >= best && i < best + bestlen) {
             if (i == best)
-                zl_buf_putc(b, ':');
+                *o++ = ':';
             continue;
         }
         if (i != 0)
-            zl_buf_putc(b, ':');
+            *o++ = ':';
         if (i == 6 && best == 0 && (bestlen == 6 || (bestlen == 5 && wds[5] == 0xffff))) {
+            b->len = (size_t)(o - (char *)b->data);
             zl_rd_put_ip4(b, a + 12);
             return;
         }
-        put_hex16(b, wds[i]);
+        o = hex16(o, wds[i]);
     }
     if (best >= 0 && best + bestlen == 8)
-        zl_buf_putc(b, ':');
+        *o++ = ':';
+    b->len = (size_t)(o - (char *)b->data);
 }
 

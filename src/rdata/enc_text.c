@@ -1,6 +1,7 @@
 /* Character-strings, quoted text and domain names. */
 #include <string.h>
 
+#include "base/bytescan.h"
 #include "rdata/enc.h"
 
 /* ---- strings ----------------------------------------------------------------- */
@@ -131,24 +132,41 @@ int zl_rd_pqtext(struct pctx *c, const char *label)
     return 0;
 }
 
-/* BIND's txt_totext with quoting. */
+/* BIND's txt_totext with quoting: 0 as it is, 1 after a backslash, 2 as \DDD. */
+static const uint8_t txt_class[256] = {
+    [0 ... 0x1f] = 2, ['"'] = 1, ['\\'] = 1, [0x7f ... 0xff] = 2,
+};
+
 void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n)
 {
     zl_buf_reserve(b, n * 4 + 2);
     uint8_t *o = b->data + b->len;
     *o++ = '"';
-    for (size_t i = 0; i < n; i++) {
-        uint8_t ch = p[i];
-        if (ch < 0x20 || ch >= 0x7f) {
-            *o++ = '\\';
-            *o++ = (uint8_t)('0' + ch / 100);
-            *o++ = (uint8_t)('0' + ch / 10 % 10);
-            *o++ = (uint8_t)('0' + ch % 10);
-            continue;
+    size_t i = 0;
+    while (i < n) {
+        /* Runs without anything to escape are copied whole. */
+        size_t run = zl_bs_txt_plain_run(p + i, n - i);
+        memcpy(o, p + i, run);
+        o += run;
+        i += run;
+        size_t end = i + 8 < n ? i + 8 : n;
+        for (; i < end; i++) {
+            uint8_t ch = p[i];
+            switch (txt_class[ch]) {
+            case 0:
+                *o++ = ch;
+                break;
+            case 1:
+                *o++ = '\\';
+                *o++ = ch;
+                break;
+            default:
+                *o++ = '\\';
+                *o++ = (uint8_t)('0' + ch / 100);
+                *o++ = (uint8_t)('0' + ch / 10 % 10);
+                *o++ = (uint8_t)('0' + ch % 10);
+            }
         }
-        if (ch == '"' || ch == '\\')
-            *o++ = '\\';
-        *o++ = ch;
     }
     *o++ = '"';
     b->len = (size_t)(o - b->data);
@@ -191,14 +209,17 @@ int zl_rd_pname(struct pctx *c, const char *label)
 
 int zl_rd_wname(struct wctx *w)
 {
-    struct zl_name n;
-    size_t off = w->off;
-    size_t used = zl_name_from_wire(&n, w->p + w->off, w->len - w->off);
-    if (used == 0)
+    size_t off = w->off, used = 0;
+    zl_buf_reserve(w->out, ZL_NAME_TEXT_MAX + 1);
+    size_t sep = w->out->len > w->ostart;
+    char *o = (char *)w->out->data + w->out->len;
+    size_t n = zl_wire_to_text(w->p + w->off, w->len - w->off, o + sep, &used);
+    if (n == 0)
         return -1;
+    if (sep)
+        o[0] = ' ';
+    w->out->len += sep + n;
     w->off += used;
-    zl_rd_sep(w);
-    zl_name_to_buf(&n, w->out);
     zl_rd_wfield(w, ZL_FIELD_NAME, off);
     return 0;
 }

@@ -96,7 +96,8 @@ int zl_rdata_parse(uint16_t type, const struct zl_token *toks, size_t ntoks,
                       .toks = toks, .ntoks = ntoks, .origin = origin, .wire = wire,
                       .wstart = wire->len, .fields = fields, .err = err };
     *nfields = 0;
-    if (zl_type_is_meta(type))
+    /* zl_type_is_meta, from the row at hand */
+    if (type == 0 || (type >= 128 && type <= 255) || (row && (row->flags & ZL_TF_META)))
         return zl_rd_perr(&c, ntoks ? 0 : ntoks,
                           "%s is a meta-type (queries and transfers only); it cannot appear in zone data",
                           c.tname);

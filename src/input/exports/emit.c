@@ -255,7 +255,8 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
 {
     struct zl_token *toks = final_tokens(f);
     struct zl_rdata_error err;
-    memset(&err, 0, sizeof err);
+    err.tok = 0;
+    err.msg[0] = '\0';
     size_t nfields = 0;
     f->wire.len = 0;
     if (zl_rdata_parse(type, toks, f->ntoks, rdata_origin, &f->wire, f->fields, &nfields, &err) != 0) {

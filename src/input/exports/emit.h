@@ -12,6 +12,7 @@
 #include "input/parser.h"
 #include "rdata/rdata.h"
 #include "rdata/record.h"
+#include "base/fileio.h"
 #include "input/exports/ydoc.h"
 
 struct zl_fmt_tok {
@@ -19,6 +20,14 @@ struct zl_fmt_tok {
     uint32_t len, flags;
     struct zl_span span;
 };
+
+/* Where a streamed reader's input is (ystream.h): a file, read from its
+ * start, or the text handed to the reader. */
+struct zl_fmt_input {
+    struct zl_file *file;
+};
+
+struct zl_ys_run;
 
 struct zl_fmt {
     const struct zl_parse_opts *opts;
@@ -45,6 +54,10 @@ struct zl_fmt {
     struct zl_field fields[ZL_RDATA_MAX_FIELDS];
     char **kept;                   /* texts made by zl_fmt_no_nul, freed with the documents */
     size_t nkept;
+
+    /* Streaming (ystream.h). */
+    struct zl_fmt_input in;
+    struct zl_ys_run *ys;
 };
 
 /* How a record's owner was written. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/exports/emit.h"
+#include "input/exports/ystream.h"
 #include "input/readers.h"
 #include "rdata/types.h"
 
@@ -105,14 +106,41 @@ static void one_set(struct zl_fmt *f, size_t doc, yaml_node_t *set, void *arg)
     }
 }
 
-/* gcloud dns record-sets export (YAML) or record-sets list (JSON). */
-bool zl_sniff_gcloud(const struct zl_sniff *s)
+/* ---- streamed (ystream.h): each_set over events ------------------------------------------- */
+
+/* A document's record sets: the items of a top-level list, else the root. */
+static void walk_document(struct zl_fmt *f, struct zl_ys *s, set_fn fn, void *arg)
 {
-    return (s->json || s->yaml || s->named) &&
-           (zl_sniff_contains(s, "dns#resourceRecordSet") || zl_sniff_contains(s, "rrdatas"));
+    if (zl_ys_type(s) == YAML_SEQUENCE_START_EVENT) {
+        zl_ys_next(s);
+        while (zl_ys_type(s) != YAML_SEQUENCE_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+            zl_ys_unit(s);
+            yaml_node_t *set = zl_ys_build(s);
+            if (!set)
+                return;
+            fn(f, 0, set, arg);
+        }
+        zl_ys_next(s);
+        return;
+    }
+    zl_ys_unit(s);
+    yaml_node_t *set = zl_ys_build(s);
+    if (set)
+        fn(f, 0, set, arg);
 }
 
-void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len)
+static void guess_doc(struct zl_fmt *f, struct zl_ys *s, void *guess)
+{
+    walk_document(f, s, find_zone, guess);
+}
+
+static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
+{
+    walk_document(f, s, one_set, arg);
+}
+
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
+static void read_tree(struct zl_fmt *f, const char *text, size_t len)
 {
     zl_fmt_load_documents(f, text, len, "YAML/JSON");
     if (f->opts->zone) {
@@ -125,4 +153,36 @@ void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len)
         zl_fmt_zone_guess_use(f, &g);
     }
     each_set(f, one_set, NULL);
+}
+
+/* gcloud dns record-sets export (YAML) or record-sets list (JSON). */
+bool zl_sniff_gcloud(const struct zl_sniff *s)
+{
+    return (s->json || s->yaml || s->named) &&
+           (zl_sniff_contains(s, "dns#resourceRecordSet") || zl_sniff_contains(s, "rrdatas"));
+}
+
+void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len)
+{
+    struct zl_fmt_zone_guess g;
+    memset(&g, 0, sizeof g);
+    bool guess = !f->opts->zone;
+    switch (zl_ys_check(f, text, len, "YAML/JSON", guess ? guess_doc : NULL, &g)) {
+    case ZL_YS_NOTHING:
+        break;
+    case ZL_YS_TREE:
+        if ((text = zl_ys_whole(f, &len)))
+            read_tree(f, text, len);
+        break;
+    case ZL_YS_STREAM:
+        if (f->opts->zone) {
+            f->origin = *f->opts->zone;
+            f->have_origin = true;
+        } else {
+            zl_fmt_zone_guess_use(f, &g);
+        }
+        zl_ys_read(f, read_doc, NULL);
+        break;
+    }
+    zl_ys_free(f);
 }

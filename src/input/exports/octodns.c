@@ -27,6 +27,7 @@
 
 #include "base/loc.h"
 #include "input/exports/emit.h"
+#include "input/exports/ystream.h"
 #include "input/readers.h"
 #include "input/exports/octodns_config.h"
 #include "rdata/types.h"
@@ -566,9 +567,47 @@ bool zl_sniff_octodns(const struct zl_sniff *s)
            (has_type_key(s->data, s->len) || zl_sniff_contains(s, "\"type\""));
 }
 
-void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
+static void read_tree(struct zl_fmt *f, const char *text, size_t len);
+
+/* Streamed (ystream.h): each pair of the root mapping a unit. */
+static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
 {
-    zl_fmt_load_documents(f, text, len, "YAML/JSON");
+    (void)arg;
+    uint64_t a, b;
+    if (zl_ys_type(s) != YAML_MAPPING_START_EVENT) {
+        zl_ys_skip(s, &a, &b);
+        if (!s->failed) {
+            struct zl_span sp = zl_ys_span(s, a, b);
+            zl_fmt_error(f, &sp, "an octoDNS zone file is a mapping of record names to records");
+        }
+        return;
+    }
+    zl_ys_next(s);
+    while (zl_ys_type(s) != YAML_MAPPING_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+        zl_ys_unit(s);
+        int key = zl_ys_build_index(s);
+        int value = key ? zl_ys_build_index(s) : 0;
+        if (!value)
+            return;
+        struct name_walk w = { f, 0 };
+        one_name(&w, yaml_document_get_node(&s->unit, key), yaml_document_get_node(&s->unit, value));
+    }
+    zl_ys_next(s);
+}
+
+static void skipped_report(struct zl_fmt *f)
+{
+    if (f->skipped)
+        zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,
+                      "%lu record%s of types octoDNS or its providers define (ALIAS, URLFWD, "
+                      "Route53Provider/ALIAS, ...) or zonelint does not read (HTTPS, SVCB, URI, OPENPGPKEY) "
+                      "%s read but not checked",
+                      f->skipped, f->skipped == 1 ? "" : "s", f->skipped == 1 ? "is" : "are");
+}
+
+/* The zone: --origin, else the file name; false (reported) when neither. */
+static bool zone_of(struct zl_fmt *f)
+{
     if (f->opts->zone) {
         f->origin = *f->opts->zone;
         f->have_origin = true;
@@ -582,10 +621,36 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
         zl_fmt_report(f, ZL_RULE_ZL1005, &s,
                       "not checked: octoDNS takes a zone from its file name (<zone>.yaml) and this name is no "
                       "zone's (a file other zones merge in?); pass --origin to check its records as a zone");
-        return;
+        return false;
     }
     zone_config(f);
-    if (f->res->io_error)
+    return !f->res->io_error;
+}
+
+void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
+{
+    switch (zl_ys_check(f, text, len, "YAML/JSON", NULL, NULL)) {
+    case ZL_YS_NOTHING:
+        break;
+    case ZL_YS_TREE:
+        if ((text = zl_ys_whole(f, &len)))
+            read_tree(f, text, len);
+        break;
+    case ZL_YS_STREAM:
+        if (zone_of(f)) {
+            zl_ys_read(f, read_doc, NULL);
+            skipped_report(f);
+        }
+        break;
+    }
+    zl_ys_free(f);
+}
+
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
+static void read_tree(struct zl_fmt *f, const char *text, size_t len)
+{
+    zl_fmt_load_documents(f, text, len, "YAML/JSON");
+    if (!zone_of(f))
         return;
     for (size_t d = 0; d < f->y.ndocs; d++) {
         yaml_node_t *root = zl_y_root(&f->y, d);
@@ -597,10 +662,5 @@ void zl_read_octodns(struct zl_fmt *f, const char *text, size_t len)
         struct name_walk w = { f, d };
         zl_y_each_pair(&f->y, d, root, one_name, &w);
     }
-    if (f->skipped)
-        zl_fmt_report(f, ZL_RULE_ZL1005, &f->skipped_span,
-                      "%lu record%s of types octoDNS or its providers define (ALIAS, URLFWD, "
-                      "Route53Provider/ALIAS, ...) or zonelint does not read (HTTPS, SVCB, URI, OPENPGPKEY) "
-                      "%s read but not checked",
-                      f->skipped, f->skipped == 1 ? "" : "s", f->skipped == 1 ? "is" : "are");
+    skipped_report(f);
 }

@@ -87,6 +87,8 @@ bool zl_r53_name(const char *s, size_t n, struct zl_name *out, enum zl_name_stat
  * written differently. */
 static bool json_input(const struct zl_fmt *f)
 {
+    if (f->y.stream)
+        return f->y.stream_json; /* a streamed input's start may be gone from its window */
     size_t i = f->y.len >= 3 && !memcmp(f->y.data, "\xef\xbb\xbf", 3) ? 3 : 0;
     while (i < f->y.len && (f->y.data[i] == ' ' || f->y.data[i] == '\t' || f->y.data[i] == '\r' || f->y.data[i] == '\n'))
         i++;

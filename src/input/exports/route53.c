@@ -9,6 +9,7 @@
 
 #include "input/exports/emit.h"
 #include "input/exports/r53_rrset.h"
+#include "input/exports/ystream.h"
 #include "input/readers.h"
 #include "rdata/types.h"
 
@@ -85,7 +86,154 @@ bool zl_sniff_route53(const struct zl_sniff *s)
     return (s->json || s->yaml || s->named) && zl_sniff_has_key(s, "ResourceRecordSets");
 }
 
-void zl_read_route53(struct zl_fmt *f, const char *text, size_t len)
+/* ---- streamed (ystream.h): the walk of each_set, over events --------------------------- */
+
+/* What one document's walk does with each record set. */
+struct walk {
+    set_fn fn;
+    void *arg;
+    bool report;
+};
+
+static void stream_error(struct zl_fmt *f, struct zl_ys *s, uint64_t a, uint64_t b, const char *msg)
+{
+    struct zl_span sp = zl_ys_span(s, a, b);
+    zl_fmt_error(f, &sp, "%s", msg);
+}
+
+/* The items of the list at the current event, each a record set of its own. */
+static void sets_of(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
+{
+    zl_ys_next(s);
+    while (zl_ys_type(s) != YAML_SEQUENCE_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+        zl_ys_unit(s);
+        yaml_node_t *set = zl_ys_build(s);
+        if (!set)
+            return;
+        w->fn(f, 0, set, w->arg);
+    }
+    zl_ys_next(s);
+}
+
+/* An item of a top-level list: a page (its ResourceRecordSets is a list)
+ * or a record set (it has a Name). Built as the record set it may be, until
+ * its ResourceRecordSets turns out to be a list: then a page, whose record
+ * sets go one by one. */
+static void list_item(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
+{
+    zl_ys_unit(s);
+    uint64_t a = s->start;
+    int map = zl_ys_new_mapping(s);
+    size_t la = s->ev.start_mark.line;
+    bool page = false, seen = false;
+    yaml_node_pair_t *pairs = NULL;
+    size_t npairs = 0, cpairs = 0;
+    zl_ys_next(s);
+    while (zl_ys_type(s) != YAML_MAPPING_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+        if (page) {
+            zl_ys_skip(s, NULL, NULL);
+            zl_ys_skip(s, NULL, NULL);
+            continue;
+        }
+        bool rrs = !seen && zl_ys_is_key(s, "ResourceRecordSets");
+        seen = seen || rrs;
+        int key = zl_ys_build_index(s);
+        if (rrs && zl_ys_type(s) == YAML_SEQUENCE_START_EVENT) {
+            page = true;
+            sets_of(f, s, w);
+            continue;
+        }
+        int value = zl_ys_build_index(s);
+        if (!map || !key || !value) {
+            free(pairs);
+            return;
+        }
+        if (npairs == cpairs) {
+            cpairs = cpairs ? 2 * cpairs : 16;
+            pairs = zl_xrealloc(pairs, cpairs * sizeof *pairs);
+        }
+        pairs[npairs].key = key;
+        pairs[npairs++].value = value;
+    }
+    uint64_t b = s->end;
+    size_t lb = s->ev.end_mark.line;
+    zl_ys_next(s);
+    if (page || !map || s->failed) {
+        free(pairs);
+        return;
+    }
+    zl_ys_end_mapping(s, map, pairs, npairs, a, b, la, lb);
+    free(pairs);
+    yaml_node_t *item = yaml_document_get_node(&s->unit, map);
+    if (zl_y_get(&f->y, 0, item, "Name"))
+        w->fn(f, 0, item, w->arg); /* the bare list of record sets */
+    else if (w->report)
+        stream_error(f, s, a, b, "expected a page with ResourceRecordSets or a record set with Name");
+}
+
+static void walk_document(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
+{
+    uint64_t a, b;
+    switch (zl_ys_type(s)) {
+    case YAML_MAPPING_START_EVENT: {
+        a = s->start;
+        bool seen = false, listed = false;
+        zl_ys_next(s);
+        while (zl_ys_type(s) != YAML_MAPPING_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+            bool rrs = !seen && zl_ys_is_key(s, "ResourceRecordSets");
+            seen = seen || rrs;
+            zl_ys_skip(s, NULL, NULL);
+            if (rrs && zl_ys_type(s) == YAML_SEQUENCE_START_EVENT) {
+                listed = true;
+                sets_of(f, s, w);
+            } else {
+                zl_ys_skip(s, NULL, NULL);
+            }
+        }
+        b = s->end;
+        zl_ys_next(s);
+        if (!listed && w->report && !s->failed)
+            stream_error(f, s, a, b, "expected an object with a ResourceRecordSets list "
+                                     "(the output of aws route53 list-resource-record-sets)");
+        return;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+        zl_ys_next(s);
+        while (zl_ys_type(s) != YAML_SEQUENCE_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+            if (zl_ys_type(s) == YAML_MAPPING_START_EVENT) {
+                list_item(f, s, w);
+                continue;
+            }
+            zl_ys_skip(s, &a, &b);
+            if (w->report && !s->failed)
+                stream_error(f, s, a, b, "expected a page with ResourceRecordSets or a record set with Name");
+        }
+        zl_ys_next(s);
+        return;
+    default:
+        zl_ys_skip(s, &a, &b);
+        if (w->report && !s->failed)
+            stream_error(f, s, a, b, "expected an object with a ResourceRecordSets list "
+                                     "(the output of aws route53 list-resource-record-sets)");
+        return;
+    }
+}
+
+static void guess_doc(struct zl_fmt *f, struct zl_ys *s, void *guess)
+{
+    struct walk w = { find_zone, guess, false };
+    walk_document(f, s, &w);
+}
+
+static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
+{
+    (void)arg;
+    struct walk w = { one_set, NULL, true };
+    walk_document(f, s, &w);
+}
+
+/* The documents as a tree (an input with anchors, aliases or merge keys). */
+static void read_tree(struct zl_fmt *f, const char *text, size_t len)
 {
     zl_fmt_load_documents(f, text, len, "JSON");
     if (f->opts->zone) {
@@ -98,4 +246,29 @@ void zl_read_route53(struct zl_fmt *f, const char *text, size_t len)
         zl_fmt_zone_guess_use(f, &g);
     }
     each_set(f, one_set, NULL, true);
+}
+
+void zl_read_route53(struct zl_fmt *f, const char *text, size_t len)
+{
+    struct zl_fmt_zone_guess g;
+    memset(&g, 0, sizeof g);
+    bool guess = !f->opts->zone;
+    switch (zl_ys_check(f, text, len, "JSON", guess ? guess_doc : NULL, &g)) {
+    case ZL_YS_NOTHING:
+        break;
+    case ZL_YS_TREE:
+        if ((text = zl_ys_whole(f, &len)))
+            read_tree(f, text, len);
+        break;
+    case ZL_YS_STREAM:
+        if (f->opts->zone) {
+            f->origin = *f->opts->zone;
+            f->have_origin = true;
+        } else {
+            zl_fmt_zone_guess_use(f, &g);
+        }
+        zl_ys_read(f, read_doc, NULL);
+        break;
+    }
+    zl_ys_free(f);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "input/exports/ypos.h"
 
 /* ---- lines and positions ------------------------------------------------ */
 
@@ -100,6 +101,8 @@ static size_t chars_to(const struct zl_ydocs *y, size_t l, size_t off)
 /* 0-based line holding byte off. */
 static size_t line_of(const struct zl_ydocs *y, size_t off)
 {
+    if (y->stream)
+        return zl_ys_line_of(y->stream, off);
     size_t lo = 0, hi = y->nlines;
     while (hi - lo > 1) {
         size_t mid = lo + (hi - lo) / 2;
@@ -121,6 +124,8 @@ static bool has_bom(const char *p, size_t n)
  * libyaml counts lines from the chunk's start and columns in characters. */
 static size_t mark_offset(const struct zl_ydocs *y, size_t chunk, const yaml_mark_t *m)
 {
+    if (y->stream)
+        return m->index; /* made an offset when the event came */
     size_t cl = line_of(y, chunk);
     if (m->line == 0) {
         /* the chunk may start inside its line ("{...}{...}" pages) */
@@ -135,11 +140,19 @@ static size_t mark_offset(const struct zl_ydocs *y, size_t chunk, const yaml_mar
     return advance(y, l, m->column);
 }
 
+/* The offset document doc was parsed from (a streamed unit's marks are
+ * offsets already). */
+static size_t chunk_of(const struct zl_ydocs *y, size_t doc)
+{
+    return y->stream ? 0 : y->doc_off[doc];
+}
+
 static void point(const struct zl_ydocs *y, size_t off, uint32_t *line, uint32_t *col)
 {
     size_t l = line_of(y, off);
+    size_t start = y->stream ? (size_t)zl_ys_line_start(y->stream, l) : y->lines[l];
     *line = (uint32_t)l + 1;
-    *col = (uint32_t)(off - y->lines[l]) + 1;
+    *col = (uint32_t)(off - (start > off ? off : start)) + 1;
 }
 
 static struct zl_span span_of(const struct zl_ydocs *y, size_t a, size_t b)
@@ -412,16 +425,16 @@ void zl_y_each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map,
 
 void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *a, size_t *b)
 {
-    *a = mark_offset(y, y->doc_off[doc], &n->start_mark);
-    *b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    *a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
+    *b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
     if (*b < *a)
         *b = *a;
 }
 
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
 {
-    size_t a = mark_offset(y, y->doc_off[doc], &n->start_mark);
-    size_t b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    size_t a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
+    size_t b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
     return span_of(y, a, b < a ? a : b);
 }
 
@@ -496,27 +509,31 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
 {
     if (!zl_y_is_scalar(n) || n->start_mark.line != n->end_mark.line)
         return NULL;
-    size_t a = mark_offset(y, y->doc_off[doc], &n->start_mark);
-    size_t b = mark_offset(y, y->doc_off[doc], &n->end_mark);
+    size_t a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
+    size_t b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
     size_t vlen = n->data.scalar.length;
     const char *v = (const char *)n->data.scalar.value;
     if (b < a || b > y->len)
         return NULL;
+    /* The scalar's bytes as written: P(i) is byte i of the input, i in [a, b). */
+    const char *q = y->stream ? zl_ys_bytes(y->stream, a, b - a) : y->data + a;
+    if (!q)
+        return NULL;
     /* A node's marks include its properties: a tag ("!Sub 'x'", as
      * CloudFormation's short forms are) and an anchor come first. */
-    while (a < b && (y->data[a] == '!' || y->data[a] == '&')) {
-        while (a < b && y->data[a] != ' ' && y->data[a] != '\t')
-            a++;
-        while (a < b && (y->data[a] == ' ' || y->data[a] == '\t'))
-            a++;
+    while (a < b && (*q == '!' || *q == '&')) {
+        while (a < b && *q != ' ' && *q != '\t')
+            a++, q++;
+        while (a < b && (*q == ' ' || *q == '\t'))
+            a++, q++;
     }
+#define P(i) q[(i) - a]
     size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
-    const char *p = y->data;
     size_t o = 0; /* value bytes produced */
     bool ok = true;
     switch (n->data.scalar.style) {
     case YAML_PLAIN_SCALAR_STYLE:
-        ok = b - a >= vlen && memcmp(p + a, v, vlen) == 0;
+        ok = b - a >= vlen && memcmp(q, v, vlen) == 0;
         for (o = 0; ok && o <= vlen; o++)
             map[o] = a + o;
         o = vlen;
@@ -524,13 +541,13 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
     case YAML_SINGLE_QUOTED_SCALAR_STYLE:
         /* a == len when libyaml counted a line break that y->lines did
          * not (a lone CR): no quote there to read. */
-        if (a >= b || p[a] != '\'') {
+        if (a >= b || P(a) != '\'') {
             ok = false;
             break;
         }
         for (size_t i = a + 1; ok && i < b && o <= vlen; i++) {
-            if (p[i] == '\'') {
-                if (i + 1 < b && p[i + 1] == '\'') {
+            if (P(i) == '\'') {
+                if (i + 1 < b && P(i + 1) == '\'') {
                     ok = o < vlen && v[o] == '\'';
                     map[o++] = i++;
                     continue;
@@ -538,27 +555,27 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
                 map[o] = i; /* closing quote */
                 break;
             }
-            ok = o < vlen && v[o] == p[i];
+            ok = o < vlen && v[o] == P(i);
             map[o++] = i;
         }
         break;
     case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
-        if (a >= b || p[a] != '"') {
+        if (a >= b || P(a) != '"') {
             ok = false;
             break;
         }
         for (size_t i = a + 1; ok && i < b && o <= vlen;) {
-            if (p[i] == '"') {
+            if (P(i) == '"') {
                 map[o] = i;
                 break;
             }
-            if (p[i] != '\\') {
-                ok = o < vlen && v[o] == p[i];
+            if (P(i) != '\\') {
+                ok = o < vlen && v[o] == P(i);
                 map[o++] = i++;
                 continue;
             }
             char tmp[4];
-            size_t used = 0, nb = dq_escape(p, b, i + 1, tmp, &used);
+            size_t used = 0, nb = dq_escape(q, b - a, i + 1 - a, tmp, &used);
             if (!nb || o + nb > vlen || memcmp(v + o, tmp, nb) != 0) {
                 ok = false;
                 break;
@@ -578,6 +595,7 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
     if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
         map[vlen] = a + vlen;
     return map;
+#undef P
 }
 
 struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b)

@@ -14,6 +14,8 @@
 
 #include "base/loc.h"
 
+struct zl_ys_pos;
+
 /* Deeper nesting is an error before libyaml loads the document (libyaml
  * is quadratic in depth; no DNS export nests more than about ten levels). */
 #define ZL_YAML_MAX_DEPTH 64
@@ -32,6 +34,10 @@ struct zl_ydocs {
     yaml_document_t *docs;
     size_t *doc_off;           /* byte offset of the text each document was parsed from */
     size_t ndocs;
+    /* Streamed (ystream.h): docs is the unit being read, its marks are byte
+     * offsets already, and lines and bytes come from the stream's window. */
+    struct zl_ys_pos *stream;
+    bool stream_json;          /* ... and its first value opens a JSON object or array */
 };
 
 /* A syntax error: where and libyaml's words. */
