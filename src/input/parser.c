@@ -484,6 +484,166 @@ static bool include_record_fits(struct zl_parser *p)
     return false;
 }
 
+/* ---- a record line's end: RDATA, zone bounds, TTL, class, delivery ------- */
+
+/* The RDATA text to wire (GoDaddy's '@' targets first), its errors, the
+ * dialect the SOA reveals, the size bound. False: the record is dropped. */
+static bool record_rdata(struct zl_parser *p, struct zl_record *rec, struct zl_token *toks, size_t *nfields)
+{
+    if (p->dialect == ZL_DIALECT_GODADDY)
+        zl_p_godaddy_at_targets(p, toks);
+    struct zl_rdata_error err;
+    err.tok = 0;
+    err.msg[0] = '\0';
+    *nfields = 0;
+    p->wire.len = 0;
+    if (zl_rdata_parse(p->type, toks, p->ntoks, rec->origin, &p->wire, p->fields, nfields, &err) != 0) {
+        struct zl_span s;
+        if (err.tok < p->ntoks) {
+            s = toks[err.tok].span;
+        } else {
+            /* Something is missing: point just past the last token of the record. */
+            s = p->ntoks ? toks[p->ntoks - 1].span : p->type_span;
+            s.col = s.end_col;
+            s.end_col = s.col + 1;
+            s.line = s.end_line;
+        }
+        if (!zl_p_godaddy_pseudo_record(p, toks))
+            zl_p_error_at(p, &s, "%s", err.msg);
+        return false;
+    }
+    if (p->type == ZL_T_SOA && !p->checked_soa)
+        zl_p_dialect_soa(p, rec, *nfields);
+    if (p->wire.len > 65535) {
+        char tn[16];
+        zl_p_error_at(p, &p->type_span, "%s RDATA is %zu octets; at most 65535 fit in a record",
+                      zl_type_to_text(p->type, tn), p->wire.len);
+        return false;
+    }
+    return true;
+}
+
+/* A name server ignores records outside its zone (BIND: "ignoring
+ * out-of-zone data"), and an SOA must sit at its top: say so instead of
+ * serving them. False: the record is dropped. */
+static bool record_in_zone(struct zl_parser *p, const struct zl_record *rec)
+{
+    const struct zl_name *zone = p->opts->zone;
+    if (!zone)
+        return true;
+    char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+    if (p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec->owner, zone)) {
+        zl_name_to_text(&rec->owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
+                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
+        return false;
+    }
+    if (p->type == ZL_T_SOA && !zl_name_equal(&rec->owner, zone)) {
+        zl_name_to_text(&rec->owner, on);
+        zl_name_to_text(zone, zn);
+        zl_p_error_at(p, &p->owner.span, "SOA record for '%s' is not at the top of the zone %s", on, zn);
+        return false;
+    }
+    return true;
+}
+
+/* TTL: explicit, else $TTL, else the previous record's, else (SOA) its
+ * minimum. False: there is none, said (once after a failed $INCLUDE). */
+static bool record_ttl(struct zl_parser *p, struct zl_record *rec)
+{
+    if (p->ttl_explicit) {
+        rec->ttl = p->ttl;
+        rec->ttl_source = ZL_TTL_EXPLICIT;
+        /* Cloudflare writes "automatic" as 1 and serves 300: keep what is
+         * served, so an RRset mixing 1 and 300 is one TTL, as it is there. */
+        if (p->dialect == ZL_DIALECT_CLOUDFLARE && rec->ttl == 1)
+            rec->ttl = ZL_CLOUDFLARE_AUTO_TTL;
+        if (rec->ttl > ZL_TTL_MAXTTL) {
+            zl_p_report(p, ZL_RULE_ZL1002, &p->ttl_span,
+                        "TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", rec->ttl);
+            rec->ttl = 0;
+        }
+    } else if (p->have_default_ttl) {
+        rec->ttl = p->default_ttl;
+        rec->ttl_source = ZL_TTL_DEFAULT;
+    } else if (p->have_last_ttl) {
+        rec->ttl = p->last_ttl;
+        rec->ttl_source = ZL_TTL_PREVIOUS;
+    } else if (p->type == ZL_T_SOA) {
+        /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
+        rec->ttl = soa_minimum(p->wire.data, p->wire.len);
+        rec->ttl_source = ZL_TTL_SOA_MIN;
+        p->default_ttl = rec->ttl;
+        p->have_default_ttl = true;
+    } else if (p->res->include_failed) {
+        /* The $INCLUDE that was not read may well have set $TTL: say so
+         * once, not once per record. */
+        struct zl_span s = p->owner.span;
+        if (p->no_ttl_said) {
+            p->line_error = true;
+            p->res->errors++;
+            p->silent_errors++;
+        } else {
+            p->no_ttl_said = true;
+            zl_p_error_at(p, &s, "no TTL, perhaps because an $INCLUDE above was not read (it may set $TTL); "
+                                 "this record and later ones without a TTL are not checked");
+        }
+        return false;
+    } else {
+        struct zl_span s = p->owner.span;
+        zl_p_error_at(p, &s, "no TTL: this record has none, there is no $TTL and no earlier record "
+                             "to take one from (add a TTL or a $TTL line)");
+        return false;
+    }
+    return true;
+}
+
+/* The class written, else the zone's (its first record's). */
+static void record_class(struct zl_parser *p, struct zl_record *rec)
+{
+    if (p->class_explicit) {
+        rec->rclass = p->rclass;
+        rec->class_explicit = 1;
+    } else {
+        rec->rclass = p->zone_class ? p->zone_class : ZL_CLASS_IN;
+    }
+    if (!p->zone_class)
+        p->zone_class = rec->rclass;
+}
+
+/* How the record was written (tokens, spans, comment) and what the
+ * dialect says of it (Cloudflare serves it, cli53 routing comments). */
+static void record_written(struct zl_parser *p, struct zl_record *rec, struct zl_token *toks, size_t nfields)
+{
+    rec->owner_tok.text = (const char *)p->text.data + p->owner.off;
+    rec->owner_tok.len = p->owner.len;
+    rec->owner_tok.span = p->owner.span;
+    rec->rdata = p->wire.data;
+    rec->rdlen = (uint16_t)p->wire.len;
+    rec->generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
+                   !(toks[0].flags & ZL_TOK_QUOTED);
+    rec->toks = toks;
+    rec->ntoks = (uint32_t)p->ntoks;
+    rec->fields = p->fields;
+    rec->nfields = (uint16_t)nfields;
+    /* A Cloudflare export is what Cloudflare serves (dialect.c). */
+    if (p->dialect == ZL_DIALECT_CLOUDFLARE)
+        rec->served_by = ZL_SERVED_CLOUDFLARE;
+    rec->span = p->owner.span;
+    const struct zl_span *last = p->ntoks ? &toks[p->ntoks - 1].span : &p->type_span;
+    rec->span.end_line = last->end_line;
+    rec->span.end_col = last->end_col;
+    if (p->have_comment) {
+        rec->comment = (const char *)p->text.data + p->comment_off;
+        rec->comment_len = p->comment_len;
+        rec->comment_span = p->comment_span;
+        zl_p_cli53_routing(p, rec);
+    }
+}
+
+/* The record line is complete: build the record and hand it on, or drop it
+ * with the reason said. Provider pseudo-records (aliases) go their own way. */
 void zl_p_record_end(struct zl_parser *p)
 {
     if (p->line_error || !p->have_owner) {
@@ -512,142 +672,13 @@ void zl_p_record_end(struct zl_parser *p)
     rec.origin = p->have_origin ? &p->origin : NULL;
 
     struct zl_token *toks = final_tokens(p);
-    if (p->dialect == ZL_DIALECT_GODADDY)
-        zl_p_godaddy_at_targets(p, toks);
-    struct zl_rdata_error err;
-    err.tok = 0;
-    err.msg[0] = '\0';
-    size_t nfields = 0;
-    p->wire.len = 0;
-    if (zl_rdata_parse(p->type, toks, p->ntoks, rec.origin, &p->wire, p->fields, &nfields, &err) != 0) {
-        struct zl_span s;
-        if (err.tok < p->ntoks) {
-            s = toks[err.tok].span;
-        } else {
-            /* Something is missing: point just past the last token of the record. */
-            s = p->ntoks ? toks[p->ntoks - 1].span : p->type_span;
-            s.col = s.end_col;
-            s.end_col = s.col + 1;
-            s.line = s.end_line;
-        }
-        if (!zl_p_godaddy_pseudo_record(p, toks))
-            zl_p_error_at(p, &s, "%s", err.msg);
+    size_t nfields;
+    if (!record_rdata(p, &rec, toks, &nfields) || !record_in_zone(p, &rec) || !record_ttl(p, &rec)) {
         zl_p_line_reset(p);
         return;
     }
-    if (p->type == ZL_T_SOA && !p->checked_soa)
-        zl_p_dialect_soa(p, &rec, nfields);
-    if (p->wire.len > 65535) {
-        char tn[16];
-        zl_p_error_at(p, &p->type_span, "%s RDATA is %zu octets; at most 65535 fit in a record",
-                      zl_type_to_text(p->type, tn), p->wire.len);
-        zl_p_line_reset(p);
-        return;
-    }
-
-    const struct zl_name *zone = p->opts->zone;
-    if (zone && p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec.owner, zone)) {
-        /* A name server ignores records outside its zone (BIND: "ignoring
-         * out-of-zone data"); say so instead of serving them. */
-        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
-        zl_name_to_text(&rec.owner, on);
-        zl_name_to_text(zone, zn);
-        zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
-                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
-        zl_p_line_reset(p);
-        return;
-    }
-    if (zone && p->type == ZL_T_SOA && !zl_name_equal(&rec.owner, zone)) {
-        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
-        zl_name_to_text(&rec.owner, on);
-        zl_name_to_text(zone, zn);
-        zl_p_error_at(p, &p->owner.span, "SOA record for '%s' is not at the top of the zone %s", on, zn);
-        zl_p_line_reset(p);
-        return;
-    }
-
-    /* TTL: explicit, else $TTL, else the previous record's, else (SOA) its minimum. */
-    if (p->ttl_explicit) {
-        rec.ttl = p->ttl;
-        rec.ttl_source = ZL_TTL_EXPLICIT;
-        /* Cloudflare writes "automatic" as 1 and serves 300: keep what is
-         * served, so an RRset mixing 1 and 300 is one TTL, as it is there. */
-        if (p->dialect == ZL_DIALECT_CLOUDFLARE && rec.ttl == 1)
-            rec.ttl = ZL_CLOUDFLARE_AUTO_TTL;
-        if (rec.ttl > ZL_TTL_MAXTTL) {
-            zl_p_report(p, ZL_RULE_ZL1002, &p->ttl_span,
-                        "TTL %u is above 2147483647 (RFC 2181); name servers treat it as 0", rec.ttl);
-            rec.ttl = 0;
-        }
-    } else if (p->have_default_ttl) {
-        rec.ttl = p->default_ttl;
-        rec.ttl_source = ZL_TTL_DEFAULT;
-    } else if (p->have_last_ttl) {
-        rec.ttl = p->last_ttl;
-        rec.ttl_source = ZL_TTL_PREVIOUS;
-    } else if (p->type == ZL_T_SOA) {
-        /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
-        rec.ttl = soa_minimum(p->wire.data, p->wire.len);
-        rec.ttl_source = ZL_TTL_SOA_MIN;
-        p->default_ttl = rec.ttl;
-        p->have_default_ttl = true;
-    } else if (p->res->include_failed) {
-        /* The $INCLUDE that was not read may well have set $TTL: say so
-         * once, not once per record. */
-        struct zl_span s = p->owner.span;
-        if (p->no_ttl_said) {
-            p->line_error = true;
-            p->res->errors++;
-            p->silent_errors++;
-        } else {
-            p->no_ttl_said = true;
-            zl_p_error_at(p, &s, "no TTL, perhaps because an $INCLUDE above was not read (it may set $TTL); "
-                                 "this record and later ones without a TTL are not checked");
-        }
-        zl_p_line_reset(p);
-        return;
-    } else {
-        struct zl_span s = p->owner.span;
-        zl_p_error_at(p, &s, "no TTL: this record has none, there is no $TTL and no earlier record "
-                             "to take one from (add a TTL or a $TTL line)");
-        zl_p_line_reset(p);
-        return;
-    }
-
-    if (p->class_explicit) {
-        rec.rclass = p->rclass;
-        rec.class_explicit = 1;
-    } else {
-        rec.rclass = p->zone_class ? p->zone_class : ZL_CLASS_IN;
-    }
-    if (!p->zone_class)
-        p->zone_class = rec.rclass;
-
-    rec.owner_tok.text = (const char *)p->text.data + p->owner.off;
-    rec.owner_tok.len = p->owner.len;
-    rec.owner_tok.span = p->owner.span;
-    rec.rdata = p->wire.data;
-    rec.rdlen = (uint16_t)p->wire.len;
-    rec.generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
-                  !(toks[0].flags & ZL_TOK_QUOTED);
-    rec.toks = toks;
-    rec.ntoks = (uint32_t)p->ntoks;
-    rec.fields = p->fields;
-    rec.nfields = (uint16_t)nfields;
-    /* A Cloudflare export is what Cloudflare serves (dialect.c). */
-    if (p->dialect == ZL_DIALECT_CLOUDFLARE)
-        rec.served_by = ZL_SERVED_CLOUDFLARE;
-    rec.span = p->owner.span;
-    const struct zl_span *last = p->ntoks ? &toks[p->ntoks - 1].span : &p->type_span;
-    rec.span.end_line = last->end_line;
-    rec.span.end_col = last->end_col;
-    if (p->have_comment) {
-        rec.comment = (const char *)p->text.data + p->comment_off;
-        rec.comment_len = p->comment_len;
-        rec.comment_span = p->comment_span;
-        zl_p_cli53_routing(p, &rec);
-    }
-
+    record_class(p, &rec);
+    record_written(p, &rec, toks, nfields);
     if (p->depth > 0 && !include_record_fits(p)) {
         zl_p_line_reset(p);
         return;
