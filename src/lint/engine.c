@@ -1,5 +1,7 @@
-/* Rule engine: dispatch, per-file state, the zone summary, suppressions. */
-#include "lint/engine.h"
+/* Rule engine: dispatch of records to the passes, per-file state, the zone
+ * summary, reporting (findings per record, superseded and suppressed ones,
+ * order). Indexes: zone_index.c; suppressions: suppress.c. */
+#include "lint/engine_impl.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -11,256 +13,6 @@
 #include "rdata/types.h"
 #include "lint/senders.h"
 #include "base/source.h"
-
-#define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
-
-struct arena_block {
-    struct arena_block *next;
-    size_t used, cap;
-    unsigned char data[];
-};
-
-struct suppression {
-    const struct zl_source *src;
-    uint32_t line;
-    bool own_line;      /* alone on its line: applies to the next line */
-    bool file_wide;
-    bool used;
-    struct zl_span span;
-    char *codes;        /* comma-separated, as written */
-};
-
-/* The owner index: 8 bytes a slot. While records stream in, a slot holds
- * its owner's latest record and each record links to the one before it;
- * at the end the chains are turned around so a slot holds the first. The
- * full hash is read from the record; the slot keeps 32 bits of it to skip
- * most mismatches without touching the record. */
-struct owner_slot {
-    uint32_t tag;   /* low 32 bits of the owner hash */
-    uint32_t rec;   /* record index + 1; 0 = empty slot */
-};
-
-/* How many findings one rule made for one record (a hash table slot). */
-struct line_count {
-    uint64_t file;                 /* file identity (file_key) */
-    uint32_t line, col;            /* where the record starts */
-    uint32_t rule;                 /* index in zl_rules + 1; 0: empty slot */
-    uint32_t n;                    /* findings made, kept or not */
-    size_t last;                   /* pending index of the last one kept */
-};
-
-struct zl_ctx {
-    /* run-wide */
-    const struct zl_registry *reg;
-    struct zl_selection sel;
-    struct zl_diag_sink sink;
-    bool *enabled;                 /* per rule */
-    bool *pass_on;                 /* per pass: one of its rules is enabled */
-    /* Dispatch by type: for each type below TYPE_BITS, the running passes
-     * with a record hook that want it, in registry order; a type's list is
-     * made when its first record comes (a file has a few types, and an
-     * engine is made per file). */
-    uint8_t ndispatch[TYPE_BITS];
-    bool dispatch_ready[TYPE_BITS];
-    uint8_t *dispatch;             /* [TYPE_BITS][npasses] */
-
-    /* per file */
-    struct zl_name origin;
-    bool have_origin;
-    bool whole_zone;
-    void **state;                  /* per rule */
-    struct arena_block *arena;
-    struct zl_zrec *recs;
-    size_t nrecs, crecs;
-    struct zl_ztarget *targets;
-    size_t ntargets, ctargets;
-    const struct zl_source **srcs;  /* zl_zrec.src indexes this */
-    size_t nsrcs, last_src;
-    uint32_t *slots_src;            /* file_key -> index + 1 (source_index) */
-    size_t cslots_src;
-    struct owner_slot *slots;
-    size_t last_slot;               /* slot of the previous record's owner */
-    size_t nslots, used_slots;
-    bool soa_at_apex, ns_at_apex;
-    struct zl_diag *pending;
-    size_t npending, cpending;
-    struct line_count *lcount;     /* findings per (rule, line): see zl_report */
-    size_t nlcount, clcount;
-    struct suppression *supp;
-    size_t nsupp, csupp;
-    const struct zl_record *cur;   /* record being checked, for line anchoring */
-    struct zl_patterns *pats;      /* run-wide, compiled on first use */
-    const struct zl_ses_expect *ses_expect;  /* run-wide, --ses-identity */
-    const struct zl_delegation *delegation;  /* run-wide, --expect-ns */
-    const struct zl_source *file;  /* per file: the top source */
-    unsigned input_zones;          /* per file: zones of the input (zl_ctx_input_zones) */
-    struct zl_senders *senders;    /* run-wide sender packs (the caller's, or own_senders) */
-    bool own_senders;
-};
-
-struct zl_engine {
-    struct zl_ctx ctx;
-};
-
-/* ---- hashing ------------------------------------------------------------ */
-
-static uint64_t mix(uint64_t h)
-{
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdull;
-    h ^= h >> 33;
-    h *= 0xc4ceb9fe1a85ec53ull;
-    h ^= h >> 33;
-    return h;
-}
-
-/* ASCII upper case to lower case in 8 bytes at once (bytes >= 0x80 kept). */
-static inline uint64_t lower8(uint64_t w)
-{
-    uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
-    uint64_t above_z = low7 + 0x2525252525252525ull;  /* high bit set when > 'Z' */
-    uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3full;   /* high bit set when >= 'A' */
-    uint64_t upper = (from_a ^ above_z) & ~w & 0x8080808080808080ull;
-    return w | (upper >> 2);
-}
-
-/* A word at a time: hashing is per record, and TXT RDATA runs to hundreds
- * of bytes. Equal inputs give equal hashes; that is all it has to do. */
-static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
-{
-    h ^= n * 0x9e3779b97f4a7c15ull;
-    size_t whole = n;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        if (fold)
-            w = lower8(w);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 32;
-        p += 8;
-        n -= 8;
-    }
-    if (n) {
-        /* The last n bytes, without a call to memcpy: the 8 bytes that end
-         * them when the input is that long, else one at a time. */
-        uint64_t w = 0;
-        if (whole >= 8) {
-            memcpy(&w, p + n - 8, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-            w <<= 8 * (8 - n);
-#else
-            w >>= 8 * (8 - n);
-#endif
-        } else {
-            for (size_t i = 0; i < n; i++)
-                w |= (uint64_t)p[i] << (8 * i);
-        }
-        if (fold)
-            w = lower8(w);
-        h = (h ^ w) * 0x100000001b3ull;
-        h ^= h >> 32;
-    }
-    return h;
-}
-
-uint64_t zl_wire_hash64(const uint8_t *wire, size_t len)
-{
-    uint64_t h = mix(fnv(0xcbf29ce484222325ull, wire, len, true));
-    return h ? h : 1; /* 0 means "no name" */
-}
-
-uint64_t zl_name_hash64(const struct zl_name *n)
-{
-    return zl_wire_hash64(n->wire, n->len);
-}
-
-uint64_t zl_rdata_hash64(const struct zl_record *rec)
-{
-    uint64_t h = 0xcbf29ce484222325ull ^ rec->type;
-    size_t pos = 0;
-    for (size_t i = 0; i < rec->nfields; i++) {
-        const struct zl_field *f = &rec->fields[i];
-        if (f->kind != ZL_FIELD_NAME)
-            continue;
-        /* Bytes before the name as they are; the name case-folded. */
-        if (f->off > pos)
-            h = fnv(h, rec->rdata + pos, f->off - pos, false);
-        h = fnv(h, rec->rdata + f->off, f->len, true);
-        pos = (size_t)f->off + f->len;
-    }
-    if (pos < rec->rdlen)
-        h = fnv(h, rec->rdata + pos, rec->rdlen - pos, false);
-    return mix(h);
-}
-
-/* ---- selection ---------------------------------------------------------- */
-
-static bool pattern_matches(const char *pat, const struct zl_rule *r)
-{
-    if (zl_ascii_casecmp(pat, r->code) == 0 || zl_ascii_casecmp(pat, r->slug) == 0)
-        return true;
-    size_t n = strlen(pat);
-    if (n == 0)
-        return false;
-    /* Prefixes: "ZL5" matches ZL5xxx, "ses-" (or "ses") matches ses-*. */
-    if (zl_ascii_ncasecmp(pat, r->code, n) == 0)
-        return true;
-    if (zl_ascii_ncasecmp(pat, r->slug, n) == 0 && (pat[n - 1] == '-' || r->slug[n] == '-'))
-        return true;
-    return false;
-}
-
-/* "sender:NAME" in a selection (the name is the caller's to check). */
-static bool sender_pattern(const char *pat)
-{
-    return zl_ascii_ncasecmp(pat, "sender:", 7) == 0 && pat[7] != '\0';
-}
-
-static bool sender_rule(const struct zl_rule *r)
-{
-    return strncmp(r->slug, "sender-", 7) == 0;
-}
-
-static bool any_matches(const char *pat)
-{
-    if (sender_pattern(pat))
-        return true;
-    for (unsigned i = 0; i < zl_registry.nrules; i++)
-        if (pattern_matches(pat, &zl_registry.rules[i]))
-            return true;
-    return zl_ascii_casecmp(pat, "ALL") == 0;
-}
-
-bool zl_selection_valid(const struct zl_selection *sel, const char **bad)
-{
-    for (size_t i = 0; i < sel->nselect; i++)
-        if (!any_matches(sel->select[i])) {
-            *bad = sel->select[i];
-            return false;
-        }
-    for (size_t i = 0; i < sel->nignore; i++)
-        if (!any_matches(sel->ignore[i])) {
-            *bad = sel->ignore[i];
-            return false;
-        }
-    return true;
-}
-
-static bool selected(const struct zl_selection *sel, const struct zl_rule *r)
-{
-    bool on = sel->nselect == 0;
-    for (size_t i = 0; i < sel->nselect && !on; i++)
-        on = zl_ascii_casecmp(sel->select[i], "ALL") == 0 || pattern_matches(sel->select[i], r) ||
-             (sender_pattern(sel->select[i]) && sender_rule(r));
-    for (size_t i = 0; i < sel->nignore && on; i++)
-        on = !pattern_matches(sel->ignore[i], r);
-    return on;
-}
-
-bool zl_selection_selects(const struct zl_selection *sel, const struct zl_rule *r)
-{
-    return selected(sel, r);
-}
 
 static bool wants_type(const struct zl_pass *p, uint16_t type)
 {
@@ -289,7 +41,7 @@ struct zl_engine *zl_engine_new_registry(const struct zl_registry *reg, const st
     c->pass_on = zl_xcalloc(reg->npasses ? reg->npasses : 1, sizeof *c->pass_on);
     c->dispatch = zl_xmalloc((size_t)TYPE_BITS * (reg->npasses ? reg->npasses : 1));
     for (unsigned i = 0; i < reg->nrules; i++) {
-        c->enabled[i] = selected(sel, &reg->rules[i]);
+        c->enabled[i] = zl_selection_selects(sel, &reg->rules[i]);
         if (c->enabled[i] && reg->rules[i].pass < reg->npasses)
             c->pass_on[reg->rules[i].pass] = true;
     }
@@ -457,14 +209,6 @@ static struct zl_diag *push_pending(struct zl_ctx *c)
  * minified export has every record on line 1. */
 #define MAX_PER_RECORD 100
 
-/* A file included many times is many sources but one file. */
-static uint64_t file_key(const struct zl_source *src)
-{
-    if (src && src->realpath)
-        return mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)src->realpath, strlen(src->realpath), false)) | 1;
-    return (uint64_t)(uintptr_t)src & ~(uint64_t)1;
-}
-
 static size_t lc_hash(uint64_t file, uint32_t line, uint32_t col, uint32_t rule, size_t cap)
 {
     uint64_t h = (file * 0x9e3779b97f4a7c15ull) ^ ((uint64_t)line << 24) ^ ((uint64_t)col << 8) ^ rule;
@@ -621,231 +365,9 @@ void zl_engine_diag(struct zl_engine *e, struct zl_diag *d)
     memset(d, 0, sizeof *d);
 }
 
-/* ---- suppressions ----------------------------------------------------------- */
-
-void zl_engine_comment(struct zl_engine *e, const char *text, size_t len, const struct zl_span *span,
-                       bool own_line)
-{
-    struct zl_ctx *c = &e->ctx;
-    /* "; zonelint: disable=CODE[,slug]" or "disable-file=..." anywhere in the comment. */
-    const char *key = NULL;
-    for (size_t i = 0; i + 9 <= len; i++)
-        if (memcmp(text + i, "zonelint:", 9) == 0) {
-            key = text + i + 9;
-            break;
-        }
-    if (!key)
-        return;
-    const char *end = text + len;
-    while (key < end && (*key == ' ' || *key == '\t'))
-        key++;
-    bool file_wide;
-    if ((size_t)(end - key) >= 13 && memcmp(key, "disable-file=", 13) == 0) {
-        file_wide = true;
-        key += 13;
-    } else if ((size_t)(end - key) >= 8 && memcmp(key, "disable=", 8) == 0) {
-        file_wide = false;
-        key += 8;
-    } else {
-        return;
-    }
-    const char *ce = key;
-    while (ce < end && *ce != ' ' && *ce != '\t' && *ce != ';')
-        ce++;
-    if (c->nsupp == c->csupp) {
-        c->csupp = c->csupp ? c->csupp * 2 : 8;
-        c->supp = zl_xrealloc(c->supp, c->csupp * sizeof *c->supp);
-    }
-    struct suppression *s = &c->supp[c->nsupp++];
-    memset(s, 0, sizeof *s);
-    s->src = span->src;
-    s->line = span->line;
-    s->own_line = own_line;
-    s->file_wide = file_wide;
-    s->span = *span;
-    s->codes = zl_xstrndup(key, (size_t)(ce - key));
-}
-
-void zl_engine_disable_file(struct zl_engine *e, const char *code_or_slug)
-{
-    struct zl_ctx *c = &e->ctx;
-    if (c->nsupp == c->csupp) {
-        c->csupp = c->csupp ? c->csupp * 2 : 8;
-        c->supp = zl_xrealloc(c->supp, c->csupp * sizeof *c->supp);
-    }
-    struct suppression *s = &c->supp[c->nsupp++];
-    memset(s, 0, sizeof *s);
-    s->file_wide = true;
-    s->used = true; /* from the config: not reported when unused */
-    s->codes = zl_xstrdup(code_or_slug);
-}
-
-static bool codes_match(const char *codes, const struct zl_diag *d)
-{
-    const char *p = codes;
-    const char *sender = zl_diag_prop(d, "sender");
-    while (*p) {
-        const char *q = strchr(p, ',');
-        size_t n = q ? (size_t)(q - p) : strlen(p);
-        if (sender && n > 7 && zl_ascii_ncasecmp(p, "sender:", 7) == 0 && strlen(sender) == n - 7 &&
-            zl_ascii_ncasecmp(p + 7, sender, n - 7) == 0)
-            return true;
-        if ((strlen(d->code) == n && zl_ascii_ncasecmp(p, d->code, n) == 0) ||
-            (strlen(d->slug) == n && zl_ascii_ncasecmp(p, d->slug, n) == 0) ||
-            (n == 3 && zl_ascii_ncasecmp(p, "all", 3) == 0))
-            return true;
-        if (!q)
-            break;
-        p = q + 1;
-    }
-    return false;
-}
-
-static bool suppressed(struct zl_ctx *c, const struct zl_diag *d)
-{
-    bool hit = false;
-    for (size_t i = 0; i < c->nsupp; i++) {
-        struct suppression *s = &c->supp[i];
-        if (!codes_match(s->codes, d))
-            continue;
-        if (s->file_wide || (s->src == d->span.src &&
-                             (s->line == d->span.line || (s->own_line && s->line + 1 == d->span.line)))) {
-            s->used = true;
-            hit = true;
-        }
-    }
-    return hit;
-}
-
-/* ---- records ---------------------------------------------------------------- */
-
-static size_t find_slot(const struct zl_ctx *c, const struct owner_slot *slots, size_t nslots, uint64_t key)
-{
-    size_t j = key & (nslots - 1);
-    while (slots[j].rec && !(slots[j].tag == (uint32_t)key && c->recs[slots[j].rec - 1].owner == key))
-        j = (j + 1) & (nslots - 1);
-    return j;
-}
-
-static void index_owner(struct zl_ctx *c, uint64_t key, uint32_t idx)
-{
-    /* Records of one owner usually come together (blank owners): then the
-     * previous record is the owner's latest, and the table can wait. */
-    if (idx > 0 && c->recs[idx - 1].owner == key && c->last_slot < c->nslots &&
-        c->slots[c->last_slot].rec == idx) {
-        c->recs[idx].next = idx - 1;
-        c->slots[c->last_slot].rec = idx + 1;
-        return;
-    }
-    if (c->used_slots * 4 >= c->nslots * 3) { /* grow at 3/4 full */
-        size_t n = c->nslots ? c->nslots * 2 : 1024;
-        struct owner_slot *s = zl_xcalloc(n, sizeof *s);
-        for (size_t i = 0; i < c->nslots; i++)
-            if (c->slots[i].rec)
-                s[find_slot(c, s, n, c->recs[c->slots[i].rec - 1].owner)] = c->slots[i];
-        free(c->slots);
-        c->slots = s;
-        c->nslots = n;
-    }
-    size_t j = find_slot(c, c->slots, c->nslots, key);
-    if (!c->slots[j].rec) {
-        c->slots[j].tag = (uint32_t)key;
-        c->used_slots++;
-        c->recs[idx].next = UINT32_MAX;
-    } else {
-        c->recs[idx].next = c->slots[j].rec - 1; /* backwards until finish_index() */
-    }
-    c->slots[j].rec = idx + 1;
-    c->last_slot = j;
-}
-
-/* Turns every owner chain around: first record first, as rules expect. */
-static void finish_index(struct zl_ctx *c)
-{
-    for (size_t i = 0; i < c->nslots; i++) {
-        if (!c->slots[i].rec)
-            continue;
-        uint32_t prev = UINT32_MAX, cur = c->slots[i].rec - 1;
-        while (cur != UINT32_MAX) {
-            uint32_t next = c->recs[cur].next;
-            c->recs[cur].next = prev;
-            prev = cur;
-            cur = next;
-        }
-        c->slots[i].rec = prev + 1;
-        c->recs[prev].flags |= ZL_ZREC_OWNER_FIRST;
-    }
-}
-
 static uint16_t clamp16(uint32_t v)
 {
     return v > 65535 ? 65535 : (uint16_t)v;
-}
-
-/* Records keep a 16-bit source index; the table is tiny (one per file read). */
-/* The index of a record's source in srcs. Records mostly come from the
- * source of the record before; the rest are looked up by file (file_key):
- * a file included thousands of times is thousands of sources but one file
- * with the same lines, so it takes one index (a zrec holds 16 bits). */
-static uint16_t source_index(struct zl_ctx *c, const struct zl_source *src)
-{
-    if (c->nsrcs && c->srcs[c->last_src] == src)
-        return (uint16_t)c->last_src;
-    uint64_t key = file_key(src);
-    if ((c->nsrcs + 1) * 2 > c->cslots_src) {
-        size_t ncap = c->cslots_src ? c->cslots_src * 2 : 64;
-        uint32_t *nt = zl_xcalloc(ncap, sizeof *nt);
-        for (size_t i = 0; i < c->cslots_src; i++) {
-            uint32_t v = c->slots_src[i];
-            if (!v)
-                continue;
-            size_t k = (size_t)mix(file_key(c->srcs[v - 1])) & (ncap - 1);
-            while (nt[k])
-                k = (k + 1) & (ncap - 1);
-            nt[k] = v;
-        }
-        free(c->slots_src);
-        c->slots_src = nt;
-        c->cslots_src = ncap;
-    }
-    size_t k = (size_t)mix(key) & (c->cslots_src - 1);
-    for (; c->slots_src[k]; k = (k + 1) & (c->cslots_src - 1)) {
-        uint32_t i = c->slots_src[k] - 1;
-        if (c->srcs[i] == src || file_key(c->srcs[i]) == key) {
-            c->last_src = i;
-            return (uint16_t)i;
-        }
-    }
-    if (c->nsrcs >= 65535)
-        return 0; /* 65535 different files in one zone: the first stands in */
-    c->srcs = zl_xrealloc(c->srcs, (c->nsrcs + 1) * sizeof *c->srcs);
-    c->srcs[c->nsrcs] = src;
-    c->slots_src[k] = (uint32_t)c->nsrcs + 1;
-    c->last_src = c->nsrcs;
-    return (uint16_t)c->nsrcs++;
-}
-
-struct zl_span zl_zone_span(const struct zl_zone *z, uint32_t i)
-{
-    const struct zl_zrec *r = &z->recs[i];
-    struct zl_span s = { z->ctx->srcs[r->src], r->line, r->col, r->line, r->end_col };
-    return s;
-}
-
-struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k)
-{
-    const struct zl_ztarget *t = &z->targets[k];
-    struct zl_span s = { z->ctx->srcs[z->recs[t->rec].src], t->line, t->col, t->line, t->end_col };
-    return s;
-}
-
-uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash)
-{
-    const struct zl_ctx *c = z->ctx;
-    if (!c->nslots || !owner_hash)
-        return UINT32_MAX;
-    size_t j = find_slot(c, c->slots, c->nslots, owner_hash);
-    return c->slots[j].rec ? c->slots[j].rec - 1 : UINT32_MAX;
 }
 
 void zl_engine_begin(struct zl_engine *e, const struct zl_name *origin)
@@ -889,7 +411,7 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     z->line = rec->span.line;
     z->col = clamp16(rec->span.col);
     z->end_col = clamp16(rec->span.end_line == rec->span.line ? rec->span.end_col : rec->span.col + 1);
-    z->src = source_index(c, rec->span.src);
+    z->src = zl_zindex_source(c, rec->span.src);
     if (rec->set_id) {
         uint64_t h = mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)rec->set_id, rec->set_id_len, false));
         z->set_id = (uint32_t)h ? (uint32_t)h : 1;
@@ -931,7 +453,7 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
                 passes[i].check_record(rec, c);
     }
     c->cur = NULL;
-    index_owner(c, z->owner, (uint32_t)c->nrecs);
+    zl_zindex_add(c, z->owner, (uint32_t)c->nrecs);
     c->nrecs++;
 }
 
@@ -1025,34 +547,11 @@ static void drop_superseded(struct zl_ctx *c)
     free(drop);
 }
 
-/* sender:NAME in the selection: ignoring one drops the findings about it;
- * selecting some keeps only sender-rule findings about those. */
-static bool sender_wanted(const struct zl_selection *sel, const struct zl_diag *d)
-{
-    const char *sender = zl_diag_prop(d, "sender");
-    if (!sender)
-        return true;
-    for (size_t i = 0; i < sel->nignore; i++)
-        if (sender_pattern(sel->ignore[i]) && zl_ascii_casecmp(sel->ignore[i] + 7, sender) == 0)
-            return false;
-    if (strncmp(d->slug, "sender-", 7) != 0)
-        return true;
-    bool any = false;
-    for (size_t i = 0; i < sel->nselect; i++) {
-        if (!sender_pattern(sel->select[i]))
-            continue;
-        any = true;
-        if (zl_ascii_casecmp(sel->select[i] + 7, sender) == 0)
-            return true;
-    }
-    return !any;
-}
-
 static void drop_unwanted_senders(struct zl_ctx *c)
 {
     size_t keep = 0;
     for (size_t i = 0; i < c->npending; i++) {
-        if (c->pending[i].nprops && !sender_wanted(&c->sel, &c->pending[i]))
+        if (c->pending[i].nprops && !zl_selection_wants_finding(&c->sel, &c->pending[i]))
             zl_diag_free(&c->pending[i]);
         else
             c->pending[keep++] = c->pending[i];
@@ -1123,7 +622,7 @@ void zl_engine_end(struct zl_engine *e, bool incomplete)
 {
     struct zl_ctx *c = &e->ctx;
     c->whole_zone = !incomplete && (c->soa_at_apex || c->ns_at_apex);
-    finish_index(c);
+    zl_zindex_finish(c);
     struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, incomplete, c->recs, c->nrecs,
                          c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < c->reg->npasses; i++)
@@ -1154,7 +653,7 @@ void zl_engine_end(struct zl_engine *e, bool incomplete)
     /* Suppressions, then unused suppressions, then hand over in order. */
     size_t keep = 0;
     for (size_t i = 0; i < c->npending; i++) {
-        if (suppressed(c, &c->pending[i]))
+        if (zl_engine_suppressed(c, &c->pending[i]))
             zl_diag_free(&c->pending[i]);
         else
             c->pending[keep++] = c->pending[i];
