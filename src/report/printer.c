@@ -4,6 +4,7 @@
 
 #include "report/print.h"
 #include "base/ascii.h"
+#include "lint/engine.h"
 #include "rdata/types.h"
 
 struct rrset {
@@ -57,11 +58,10 @@ struct zl_printer *zl_printer_new(void)
     return zl_xcalloc(1, sizeof(struct zl_printer));
 }
 
+/* Names compare ignoring case: the engine's case-folding hash, a word at a time. */
 static uint64_t set_hash(const uint8_t *wire, size_t len, uint16_t type, uint16_t rclass, uint16_t covers)
 {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ zl_ascii_lower(wire[i])) * 1099511628211ull;
+    uint64_t h = zl_wire_hash64(wire, len);
     return h ^ ((uint64_t)type << 32 | (uint64_t)rclass << 16 | covers) * 0x9e3779b97f4a7c15ull;
 }
 
@@ -120,7 +120,7 @@ static void end_run(struct zl_printer *pr, struct run *r)
 
 static void start_run(struct run *r, const struct zl_name *owner)
 {
-    r->owner = *owner;
+    zl_name_copy(&r->owner, owner); /* as long as it is */
     r->active = true;
 }
 
