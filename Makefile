@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # zonelint — build, test, run, bench, install.
 # Generated scanner/parser and all objects go to $(BUILD); nothing generated is committed.
 

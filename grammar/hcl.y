@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Grammar of HCL's native syntax (hashicorp/hcl, hclsyntax/spec.md): a
  * body of attributes and blocks; expressions with the spec's operator
  * precedence; templates (quoted strings, heredocs) with interpolations and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Grammar of a master file: a sequence of lines, each a record, a directive,
  * or nothing. A record is  owner-or-blank [ttl] [class] type rdata-tokens.
  * The RDATA tokens (and a directive's arguments) are a plain token list that

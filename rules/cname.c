@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CNAME rules (RFC 1034 3.6.2, RFC 2181 10.1 and 10.3):
  *   ZL3104 cname-and-other-data  a CNAME shares its name with other data
  *   ZL3105 cname-at-apex         a CNAME at the zone apex (where SOA/NS must be)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL4104-ZL4108: DKIM key records, whoever signs with them.
  *
  *   <selector>._domainkey.<domain>.  TXT  "v=DKIM1; k=rsa; p=<base64 public key>"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A DKIM key record read the way verifiers read it (RFC 6376 3.6.1): the
  * tags of the joined TXT value, and what its p= holds. Shared by the
  * generic DKIM key rules (rules/dkim_key.c) and the SES BYODKIM ones

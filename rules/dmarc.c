@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL4103 dmarc-syntax: a DMARC record at _dmarc.* that does not parse
  * (RFC 7489 6.3, 6.4). Tags are a table: name, the pattern its value must
  * match and what to say when it does not.

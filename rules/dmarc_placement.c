@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL4112 dmarc-multiple, ZL4113 dmarc-misplaced, ZL4114 dmarc-name-as-value:
  * DMARC records that receivers never apply.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Provider-export dialects (src/input/dialect.c detects them, src/input/parser.c reads
  * them):
  *

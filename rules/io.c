@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1000 io: an input file could not be read (missing, a directory,
  * unreadable). Reported by the parser driver; exit status 2.
  *

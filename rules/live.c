@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL6xxx live: what `zonelint verify DOMAIN` finds when it asks the
  * parent zone and every delegated server (src/verify/). These rules have
  * no hooks: they judge answers, not records, so `check` never runs them;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Mail policy records in TXT (generic, not provider specific):
  *   ZL4101 spf-multiple   two or more v=spf1 records at one name (RFC 7208 3.2), here
  *   ZL4102 spf-syntax     an SPF record that does not parse: rules/spf.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the mail-policy rules (rules/mail_policy.c, spf.c, dmarc.c):
  * a TXT record's strings joined as receivers join them, and findings at
  * byte ranges of that value, pointing into the strings as written. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2101 name-doubled-origin: an owner or RDATA name that ends in the origin
  * twice. It happens when a fully qualified name is written without its
  * trailing dot (the origin is appended again, RFC 1035 5.1), or is pasted

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2107 name-other-domain: a service name written with another domain in
  * it, in a zone that appends its own name.
  *

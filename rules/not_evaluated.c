@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1006 not-evaluated: records zonelint read but could not check because
  * their values are known only when they are deployed. Said once per file
  * (CloudFormation: src/input/exports/cloudformation.c with cfn_eval.c;

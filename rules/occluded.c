@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL3111 occluded: a record at or below a zone cut of this zone, which the
  * zone's name servers never serve.
  *

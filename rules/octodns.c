@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1004 octodns-rejects, ZL1005 records-not-checked: reported by the
  * octoDNS reader (src/input/exports/octodns.c), which checks values as
  * octoDNS's own validators do (octodns/record/target.py, chunked.py). */

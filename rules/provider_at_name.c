@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2106 provider-at-name: "@" written as the name of a record for a
  * provider that takes names literally. Route 53 (aws_route53_record) and
  * Cloud DNS (google_dns_record_set) have no "@": the Terraform AWS provider

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The built-in registry, expanded from rules/rules.def: the engine (src/lint)
  * runs whichever registry it is given; this is the one zonelint ships. */
 #include "lint/rule.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1007 route53-upsert-apex-txt: reported by the change-batch reader
  * (src/input/exports/r53_change.c). Route 53 API reference, Change:
  * "UPSERT: If a resource record set does exist, Route 53 updates it with

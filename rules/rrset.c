@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* RRset rules (RFC 2181 5):
  *   ZL3108 duplicate-record     the same owner, class, type and RDATA twice
  *   ZL3109 rrset-ttl-mismatch   records of one RRset with different TTLs

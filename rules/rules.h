@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What rules/rules.def declares, for the rule files and the registry: the
  * passes' hook prototypes, each rule's explanation, the pass enum, and a
  * way to name a rule without a lookup: ZL_RULE_REF(ZL1001) is

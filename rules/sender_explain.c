@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Explanations of the sender-pack rules (ZL5101-ZL5110, rules/sender_packs.c).
  * Their Bad and Good examples run as tests (tests/unit/test_senders.c):
  * each Bad example must get its rule, each Good one must not. */

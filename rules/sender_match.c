@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Matching records against the sender packs (see sender_match.h).
  *
  * A record is a pack entry's when the entry's cheap gate passes (the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Matching one record against the sender packs (rules/sender_match.c):
  * shared by the classification API (sender_packs.h) and the sender-* rules
  * (sender_packs.c). Not for other rules: they use zl_sender_of(). */

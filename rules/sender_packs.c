@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5101-ZL5110: every mail sender's records, checked from its sender pack
  * (senders/NAME.yaml, src/senders.h) by one engine.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which mail sender a record belongs to, for any rule: the sender packs
  * (senders/NAME.yaml, src/senders.h) know each sender's record shapes, so a
  * rule about one sender can leave another's records alone. The SES rules,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5019: a DKIM or verification CNAME proxied by Cloudflare.
  *
  * Cloudflare's BIND export marks each A/AAAA/CNAME with a trailing comment

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Cross-checks against what the outside world says about the zone:
  *
  *   ZL5020 ses-identity-missing     a record SES expects is not in the zone

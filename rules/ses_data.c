@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Amazon SES data: regions, signing domains, the shape of tokens.
  *
  * The region lists change as AWS opens regions, so they are data here and

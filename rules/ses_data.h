@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Amazon SES data (regions, signing domains, token shapes), and the shared
  * helpers every ses_*.c rule uses, by include. */
 #ifndef ZL_SES_DATA_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5001-ZL5009: Amazon SES Easy DKIM records.
  *
  * SES verifies a domain when all three CNAMEs of a set resolve:

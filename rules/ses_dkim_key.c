@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5015-ZL5018: Amazon SES BYODKIM keys.
  *
  *   <selector>._domainkey.<domain>.  TXT  "p=<base64 SubjectPublicKeyInfo>"

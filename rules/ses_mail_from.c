@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5012-ZL5014: Amazon SES custom MAIL FROM and the DMARC record around it.
  *
  *   bounce.<domain>.  MX   10 feedback-smtp.<region>.amazonses.com.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL5010-ZL5011: the legacy Amazon SES domain-verification TXT record.
  *
  *   _amazonses.<domain>.  TXT  "<VerificationToken>"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL4102 spf-syntax: an SPF record that does not parse or exceeds the DNS
  * lookup limit (RFC 7208 4.6, 5, 6, 7). Mechanisms and modifiers are
  * tables: each says what argument it takes and whether it costs a lookup.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1001 syntax: the input is not a valid master file (RFC 1035 section 5,
  * with the BIND extensions $TTL, $GENERATE and RFC 3597 unknown types).
  * The parser reports it; this file only holds the explanation.

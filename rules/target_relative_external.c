@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2102 target-relative-external: a target written without a trailing dot
  * whose text ends in a public top-level domain, so the origin is appended to
  * what was meant as an outside name (RFC 1035 5.1; cli53 #124; the 2013

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL1002 ttl-above-max: a TTL above 2^31-1. RFC 2181 section 8 says such a
  * value is treated as 0; BIND loads the zone with TTL 0 and a warning.
  *

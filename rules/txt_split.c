@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL4110 policy-split, ZL4111 policy-cut-by-comment: a mail policy TXT record
  * (SPF, DKIM, DMARC, MTA-STS, TLS-RPT, BIMI) whose strings, as a name server
  * serves them, are not the policy the author wrote.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2108 txt-owner-value-swapped: a TXT record written backwards, the
  * token as its owner and the service name as its value.
  *

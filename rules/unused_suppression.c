@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL9001 unused-suppression: a "; zonelint: disable=..." comment, a
  * disable-file= or a config-file suppression that silenced nothing, or a
  * --baseline entry that matches no finding any more. The suppression

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2103 value-stray-characters: characters that were pasted along with a
  * value and change what it means: control characters, zero-width and
  * no-break spaces, a byte-order mark, straight or curly quotes around or

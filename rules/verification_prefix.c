@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ZL2105 verification-prefix-typo: a domain-verification TXT value whose
  * prefix is a misspelling of the one the provider looks for.
  *

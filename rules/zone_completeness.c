@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Zone shape (RFC 1035 5.2, RFC 1034 4.2.1):
  *   ZL3101 missing-soa   a whole zone without an SOA at its apex
  *   ZL3102 missing-ns    a whole zone without NS records at its apex

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The layering rule of src/README.md, checked on the includes:
 #  1. a stage includes only itself and the stages before it:
 #       base < rdata < input < xcheck < lint < rules < report < verify < cli

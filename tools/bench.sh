@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `make bench`: zonelint against other zone checkers on generated zones, as
 # a markdown report that can go into the README.
 #

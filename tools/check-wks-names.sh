@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Compares zonelint's built-in WKS names (src/rdata/wks_*.def) with BIND's
 # verdict on this machine: one WKS record per protocol name, and per service
 # name under tcp, udp and other protocols, as written and upper-cased, parsed

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Checks the build dependencies; installs the missing ones with apt-get when
 # it may (root, or sudo without a password), else prints the command and fails.
 missing=""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes the WKS name tables src/rdata/wks_protocols.def and
 # src/rdata/wks_services.def from a netbase /etc/protocols and /etc/services.
 # BIND resolves WKS names through getprotobyname()/getservbyname(), i.e. these

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gensenders: reads the sender packs (senders/NAME.yaml) with the loader the
  * binary uses for user packs, and writes them as a const C table, so the
  * installed binary needs no data files and a broken pack breaks the build

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * gentypes - builds the RR-type mnemonic lookup from src/rdata/types.def.
  *

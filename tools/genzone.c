@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * genzone - deterministic generator of a large, realistic zone file for
  * `make bench`.

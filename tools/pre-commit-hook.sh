@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The `zonelint` pre-commit hook (language: script, .pre-commit-hooks.yaml):
 # pre-commit runs this file from its clone of the zonelint repository. The
 # first run builds zonelint into that clone (build/pre-commit/), once per

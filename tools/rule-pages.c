@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rule-pages: docs/rules/ZLnnnn.md, one page per rule, and docs/rules/README.md,
  * the index, from `zonelint rules --format=json` (make docs).
  *

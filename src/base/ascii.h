@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ASCII-only case-insensitive text: codes, slugs, DNS labels and record
  * keywords are compared without regard to ASCII case, and never through
  * the C library's locale-dependent strcasecmp or tolower. */

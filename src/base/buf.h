@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable byte buffers: wire RDATA, output text, per-record token storage. */
 #ifndef ZL_BUF_H
 #define ZL_BUF_H

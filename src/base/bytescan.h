@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs of ordinary bytes, found 16 at a time: the scanner's quoted strings
  * and comments, and the TXT strings `print` writes, are most of a zone's
  * bytes. SSE2 (every x86-64) where the compiler has it, eight bytes in a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The codes table, expanded from rules/rules.def. */
 #include "base/codes.h"
 

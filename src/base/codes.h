@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The stable code of every finding, from the rule registry (rules/rules.def):
  * what every stage reports with, the parser and input readers included,
  * which sit before the rule engine and must not name codes as strings. */

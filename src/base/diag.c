@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostic construction and destruction. Messages are formatted once,
  * here, so reporters only ever copy finished text. */
 #include "base/diag.h"

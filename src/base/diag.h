@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Diagnostics: what rules and the parser report. Nothing below src/ prints;
  * reporters (report_*.c) turn diagnostics into text/gcc/json/sarif/github. */
 #ifndef ZL_DIAG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "base/fileio.h"
 
 #include <errno.h>

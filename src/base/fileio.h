@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Opening input files so that no kind of file can hang, flood or trick a
  * read: a FIFO, a device, a socket or a kernel pseudo-file (/proc, /sys) is
  * refused before a byte is read, and a regular file is read at most to the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "base/loc.h"
 
 struct zl_span zl_span_join(const struct zl_span *a, const struct zl_span *b)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Source locations. Lines and columns are 1-based; columns count bytes;
  * end_col is one past the last byte (so end_col - col is the length). */
 #ifndef ZL_LOC_H

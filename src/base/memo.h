@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A small memo of yes/no answers about short strings: a direct-mapped
  * table keyed by (what was asked, the string), for questions that are pure
  * functions of both (does this pattern match this subject?) and are asked

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Domain names: wire-form labels for comparison (case-insensitive, RFC 4343),
  * presentation text with BIND's escapes for output. */
 #ifndef ZL_NAMES_H

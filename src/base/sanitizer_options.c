@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Linked into SANITIZE=1 builds only (Makefile): the sanitizers' default
  * options, so that a sanitizer report can never pass for an ordinary exit
  * status. By default ASan and UBSan exit 1, which is zonelint's "findings";

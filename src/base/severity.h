@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How bad a finding is: error, warning or info (SARIF: error, warning, note). */
 #ifndef ZL_SEVERITY_H
 #define ZL_SEVERITY_H

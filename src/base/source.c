@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Source lists and reading single lines back for display.
  *
  * A line is what follows the (line-1)th '\n': a final line without a newline

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input files as the user named them. A source lives for the whole run so
  * that diagnostics can point into it after parsing has moved on. */
 #ifndef ZL_SOURCE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TTL values as BIND reads them: "3600", or units "1w2d3h4m5s" (any case,
  * any order, repeats allowed). */
 #ifndef ZL_TTL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which zonelint this is. The release version has one source, the file
  * VERSION at the top of the tree; make writes it (and the rule pages' base
  * URL, DOCS_URL) into $(BUILD)/zl_version.h, and `git describe` of the

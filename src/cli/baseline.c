@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Baselines (baseline.h). The file is read with jansson; its lines are
  * found again by each entry's hash, which is unique enough in a file. */
 #include "cli/baseline.h"

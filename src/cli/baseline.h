@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --baseline FILE and --write-baseline FILE: adopting zonelint in a
  * repository that has findings already. The baseline records each finding
  * by a fingerprint that survives lines moving: the file (relative to the

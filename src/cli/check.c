@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zonelint [check]: the run.
  *
  *   1. the arguments, directories walked (walk.h), each file once, sorted

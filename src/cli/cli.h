@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What the command line said, shared by main.c (parsing), settings.c (each
  * file's settings: its .zonelint, then these on top) and check.c (the run). */
 #ifndef ZL_CLI_H

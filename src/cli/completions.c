@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zonelint --completions=bash|zsh|fish: completion scripts printed from the
  * option and subcommand rows (options.h) and the rule registry, so they
  * list exactly what this binary accepts. make builds them into

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading .zonelint files (config.h). */
 #include "cli/config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The configuration file, .zonelint: `key = value` lines, `#` or `;`
  * comments (alone on a line, or after a blank anywhere on one), and
  * per-path sections that narrow settings to some files:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Applying fix-its (fix.h). */
 #include "cli/fix.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --fix, --unsafe-fixes and --diff: applying fix-its to the files they point
  * into.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --diff: unified diffs as `diff -u` writes them and `patch -p0` reads them.
  * Lines are compared whole, their line ends included (a CRLF line stays a
  * CRLF line); a last line without one gets "\ No newline at end of file".

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Replacing a file's content without ever leaving it half written
  * (zl_safe_write in fix.h): the new text goes to a temporary file beside
  * it, which gets the original's mode and owner, is fsync'd and renamed

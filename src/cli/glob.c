@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Path patterns (glob.h). */
 #include "cli/glob.h"
 

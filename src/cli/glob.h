@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Path patterns as .gitignore writes them, for [path "..."] sections,
  * --exclude and .gitignore files read without git:
  *   *      any run of characters but '/'      **   any run, '/' included

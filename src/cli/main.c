@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zonelint command line: the option table, parsing, and the small
  * subcommands (rules, explain, senders); check and print are check.c. */
 #include <errno.h>

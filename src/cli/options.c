@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --help, printed from the option and subcommand rows (options.h). */
 #include <stdbool.h>
 #include <string.h>

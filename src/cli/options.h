@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command line as data: one row per option and per subcommand. The
  * parser in main.c walks the option rows; --help and the bash, zsh and fish
  * completions (completions.c) are printed from the same rows, so an option

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `zonelint senders` and `zonelint explain sender:NAME` (see sender_print.h). */
 #include "cli/senders.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The command line's side of the sender packs: `zonelint senders`,
  * `zonelint explain sender:NAME`, loading `senders = DIR` directories and
  * checking sender:NAME in --select/--ignore. */

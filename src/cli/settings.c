@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Each file's settings (settings.h). */
 #include "cli/settings.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Each file's settings: defaults, then the nearest .zonelint above that file
  * (or --config for all), then its [path] sections that match the file, then
  * the command line. So a file gets the same findings whatever else is on

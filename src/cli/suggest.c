@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* did-you-mean (suggest.h). */
 #include "cli/suggest.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* "did you mean ...?": the closest of a list of words to what was typed, for
  * options, subcommands, rule codes and slugs, configuration keys. */
 #ifndef ZL_SUGGEST_H

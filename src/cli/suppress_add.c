@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --add-suppressions (suppress_add.h). */
 #include "cli/suppress_add.h"
 

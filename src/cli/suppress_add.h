@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --add-suppressions (ruff's --add-noqa): writes "; zonelint: disable=CODE"
  * on the line of every finding left, in master files, so a repository with
  * findings can adopt zonelint and fix them one by one. A line that already

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zonelint verify: the command line (see cmd.h and `zonelint verify --help`).
  *
  * The steps: read what is expected (--zone, --ses-identity), find the

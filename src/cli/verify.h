@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `zonelint verify [options] DOMAIN`: the live checks against the servers
  * the domain is delegated to. argv[0] is "verify". Returns the exit status:
  * 0 clean, 1 findings at or above the fail level, 2 usage, I/O, or no

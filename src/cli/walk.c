@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Walking directory arguments (walk.h). */
 #include "cli/walk.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Directory arguments: `zonelint zones/` lints the zone files and provider
  * exports below zones/, decided by name and content with the reader table's
  * detection (readers.h): JSON and YAML files a reader recognises (Route 53,

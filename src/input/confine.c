@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The read policy of confine.h: a resolver that walks a path one component
  * at a time, as the kernel does, checking each location before it looks at
  * it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What zonelint may read, decided in one place.
  *
  * zonelint runs on pull requests from people the repository owner does not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Dialect names and detection. What each dialect changes is done by the
  * parser (src/input/parser.c, "dialects" section); this file only recognises them.
  *

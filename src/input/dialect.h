@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* BIND-style dialects: provider exports that are master files with habits of
  * their own (Cloudflare, GoDaddy, Azure, Google Cloud, DigitalOcean,
  * Hetzner, cli53). The parser detects one from the header comments, the SOA

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How the parser reads each provider's dialect (src/input/dialect.c tells
  * which one a file is): the zone named by an export's header, Cloudflare's
  * dotless SOA owner and "$ORIGIN .", GoDaddy's "@" inside names and its

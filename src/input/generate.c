@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* $GENERATE range lhs [ttl] [class] type rhs, as BIND 9.18 expands it:
  * '$' is the iterator, '${offset,width,base}' a formatted one (base d, o,
  * x, X, or n/N for reversed nibbles), '$$' a literal '$'. Each iteration is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The origin of a master file from the BIND configuration beside it
  * (named_conf.h): a small reader of named.conf's statement syntax, enough
  * for zone, view and include statements. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The origin of a master file from the BIND configuration beside it.
  *
  * A file that BIND loads for `zone "example.com" { file "db.example"; };`

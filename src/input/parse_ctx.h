@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal contract between the generated scanner/parser (grammar/) and the
  * record builder (src/input/parser.c). The grammar only says *where* things are;
  * everything semantic happens in the zl_p_* functions. */

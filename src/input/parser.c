@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Record builder and driver for the generated scanner/parser: turns the
  * grammar's located tokens into zl_records, runs directives, words errors. */
 #include "input/parser_impl.h"

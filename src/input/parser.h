@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Master-file parser: the public entry points. Records are handed to the
  * caller as soon as each is complete (streaming); syntax errors go to the
  * diagnostic sink as ZL1001 syntax findings and parsing carries on. */

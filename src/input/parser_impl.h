@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* State shared by parser.c (record builder, directives) and generate.c. */
 #ifndef ZL_PARSER_IMPL_H
 #define ZL_PARSER_IMPL_H

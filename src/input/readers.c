@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Choosing the input format and driving the structured readers. */
 #include "input/readers.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Input formats: BIND master files and the structured exports of DNS
  * providers (Route 53 JSON, octoDNS YAML, Google Cloud DNS record sets).
  * Every format hands its records to the same zl_parse_opts callbacks as the

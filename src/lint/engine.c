@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Rule engine: dispatch of records to the passes, per-file state, the zone
  * summary, reporting (findings per record, superseded and suppressed ones,
  * order). Indexes: zone_index.c; suppressions: suppress.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule engine. Per-record rules are called as each record arrives,
  * dispatched by RR type; zone rules run once per file after input, over a
  * compact summary of every record (zl_zone). Rules never print: they report

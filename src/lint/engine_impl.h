@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule engine's own state, shared by its files (engine.c: dispatch
  * and reporting; zone_index.c: the zone summary's owner and source
  * indexes; suppress.c: suppression comments; selection.c; hash.c). Not for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Hashes of names and RDATA for the rules' tables: case-insensitive
  * where DNS compares names so. */
 #include "lint/engine_impl.h"

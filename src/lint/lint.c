@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lint/lint.h"
 
 #include "input/named_conf.h"

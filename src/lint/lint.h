@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Parse + rules for one input, collecting diagnostics: what `zonelint check`
  * does per file, and what rule tests call. */
 #ifndef ZL_LINT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lint/list.h"
 
 #include "lint/engine.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Growable lists in the engine's per-file arena, for rules that collect
  * records to judge at the end of a file. Elements never move. */
 #ifndef ZL_LIST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The PCRE2 pattern table (see patterns.h). Patterns are plain data here;
  * compiling happens once per process. */
 #include "lint/patterns.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The PCRE2 pattern table: every regular expression rules use, compiled
  * once per process (JIT where the platform has it) and shared by every engine.
  * Rules get it with zl_ctx_patterns() and ask by id.

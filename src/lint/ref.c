@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lint/ref.h"
 
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* How a finding names another record it refers to: "line 12" when that
  * record is in the finding's own file, "modules/mail/email.tf:12" when it
  * is in another (a Terraform module's other file, an $INCLUDEd file). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Looking rules up in a registry by code or slug. */
 #include "lint/rule.h"
 

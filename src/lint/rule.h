@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule registry as tables: every rule and every analysis pass is one row
  * of rules/rules.def, expanded here (src/lint/rule.c) into zl_rules[] and
  * zl_passes[]. The engine runs a registry it is given, so tests can run it

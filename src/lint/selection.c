@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Which rules a selection (--select, --ignore, configuration) turns on:
  * codes, slugs, their prefixes ("ZL5", "ses-"), ALL and sender:NAME. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a sender pack from YAML (the format is described in
  * senders/README.md). Every problem is reported at the node it is about,
  * file:line:col, so a user pack with a typo points at the typo. The same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sender-pack registry: the built-in packs, packs loaded from
  * directories, and their PCRE2 code, compiled on first use and kept for the
  * registry's life (one registry per process, shared by every file). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sender packs: what each mail sender (SendGrid, Mailgun, Microsoft 365...)
  * asks a domain to publish, as data. One YAML file per sender under
  * senders/ is turned into a const table at build time (tools/gensenders.c,

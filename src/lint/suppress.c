@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Suppressions: "; zonelint: disable=CODE" comments (this line, or the
  * next when alone on its line), "disable-file=", and the configuration's
  * disable list; which were used, for unused-suppression. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The zone summary's indexes: owner -> its records (8-byte slots, chains
  * turned around at the end) and record -> its source file (16 bits a
  * record), and the spans rules read back from the summary. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Network addresses beyond A and AAAA, each in its own syntax: WKS, APL,
  * A6, L64/NID locators, the IPSECKEY and AMTRELAY gateways, and the non-IP
  * ones: X25, NSAP, ATMA, EUI48/EUI64. (A, AAAA, L32 and ISDN are plain

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Application data with its own syntax: CAA (RFC 8659), NAPTR (RFC 3403,
  * with BIND's regexp check) and DOA. */
 #include <regex.h>

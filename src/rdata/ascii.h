@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ASCII character tests for the rdata files, one copy each. Presentation
  * syntax is ASCII whatever the locale, so <ctype.h> is not used. */
 #ifndef ZL_RDATA_ASCII_H

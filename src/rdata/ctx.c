@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Tokens, errors and field records for the RDATA readers and printers. */
 #include "rdata/ctx.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to src/rdata: the contexts RDATA is read and printed in, and
  * the helpers every reader shares (tokens, errors, recording fields). The
  * bottom of the rdata files: the encoders (enc.h) build on it. */

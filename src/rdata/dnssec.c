@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* DNSSEC and key types with their own syntax: RRSIG, DS/CDS/DLV/TA,
  * DNSKEY/CDNSKEY/KEY/RKEY and BIND's KEYDATA, CERT, NSEC3/NSEC3PARAM, the
  * old NXT, SSHFP, ZONEMD, HIP and DSYNC. (SIG, NSEC and the other DNSSEC

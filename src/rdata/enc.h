@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to src/rdata: the encodings RDATA fields are made of, shared by
  * the field engine and every family file. Parsing follows BIND 9.18's
  * fromtext rules; printing follows what its dump (named-checkzone -D)

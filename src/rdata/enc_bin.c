@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Base64, hex, type bitmaps and the RFC 3597 \# form. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* IPv4 and IPv6 addresses: read as glibc's inet_pton, printed as BIND. */
 #include <string.h>
 

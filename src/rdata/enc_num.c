@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Numbers, TTLs, RRSIG/SIG times, mnemonic tables and RR-type fields. */
 #include <time.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Character-strings, quoted text and domain names. */
 #include <string.h>
 

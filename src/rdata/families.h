@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to src/rdata: the parse and walk hooks of the types whose
  * syntax is not a plain field list, declared from types.def's HOOKS(p, w)
  * entries: zl_rd_<p>_parse and zl_rd_<w>_walk. Each is defined in its

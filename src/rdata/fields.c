@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The field engine: one field code at a time, presentation -> wire
  * (validating as BIND's fromtext) and wire -> BIND's presentation. */
 #include "rdata/fields.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to src/rdata: the field engine. Reads and prints one field of a
  * field code (type_row.h), and whole field lists: the types whose row says
  * ENGINE are nothing more; family hooks use it for their ordinary fields. */

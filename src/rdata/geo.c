@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* LOC (RFC 1876) as BIND 9.18's loc_29.c reads and prints it. (GPOS, the
  * older geographic type, is a plain field list in types.def.) */
 #include <stdio.h>

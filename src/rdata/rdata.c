@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* RDATA dispatch: finds the type's row of types.def and reads or prints
  * the RDATA with the field engine (ENGINE rows) or the family file's hooks
  * (HOOKS rows); the RFC 3597 "\#" form for every type. Validation follows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* RDATA per type: presentation tokens -> wire (validating exactly as BIND
  * does), and wire -> BIND's presentation text. Driven by the RR-type table,
  * types.def (src/rdata/README). */

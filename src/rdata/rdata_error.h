@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What RDATA parsing reports, shared by the dispatcher (rdata.c) and the
  * readers below it, which must not include rdata.h. */
 #ifndef ZL_RDATA_ERROR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The record model: every record keeps what a name server will serve
  * (expanded owner, TTL, class, type, wire RDATA) and how each part was
  * written (spans, quoting, relative/absolute, @, inherited owner). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* SVCB and HTTPS (RFC 9460) as BIND 9.18 reads and prints them: parameters
  * are sorted by key on input, duplicates are an error, known keys are checked
  * as on the wire, mandatory keys must be present and no-default-alpn needs

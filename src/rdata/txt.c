@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "rdata/txt.h"
 
 #include "rdata/types.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The character-strings of a TXT (or SPF) record: joined as verifiers join
  * them, each as written, and written back as quoted strings. */
 #ifndef ZL_TXT_H

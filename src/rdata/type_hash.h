@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The hash of the RR-type mnemonic lookup, shared by types.c and the
  * generator that makes it perfect (tools/gentypes.c): a key from the
  * length and three characters (first, middle, last), ASCII case folded

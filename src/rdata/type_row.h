@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to src/rdata: one row of types.def as data (types.c builds the
  * rows, rdata.c adds each row's hooks), and the field codes rows are made
  * of. Public questions about a type go through rdata/types.h. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The RR-type table as data: the rows of types.def, the mnemonic lookup
  * (a perfect hash generated from the same rows), number -> row, and the
  * questions other stages ask about a type. Classes are here too. Includes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* RR types and classes: mnemonics (RFC 3597 TYPEnnn / CLASSnnn included)
  * and what other stages ask about a type. The types and everything about
  * them come from one table, rdata/types.def. */

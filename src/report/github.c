@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The github format: GitHub Actions workflow commands, which the runner
  * turns into annotations on the run and the pull request:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The json format: one array, one object per finding (one per line):
  *
  *   {"file":"a.zone","input":"bind","line":3,"column":5,"end_line":3,"end_column":9,

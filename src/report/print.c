@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "report/print.h"
 
 #include <string.h>

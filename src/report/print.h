@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `zonelint print`: one record per line as a name server will serve it,
  * owner<TAB>ttl<TAB>class<TAB>type<TAB>rdata (named-checkzone -D style). */
 #ifndef ZL_PRINT_H

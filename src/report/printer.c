@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* `zonelint print` with the TTLs BIND gives (print.h says how it picks them). */
 #include <stdlib.h>
 #include <string.h>

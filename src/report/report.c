@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The reporter object: picks the format's ops and owns what every format
  * needs (the stream, a source-line cache, scratch buffers). */
 #include "report/report.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reporters: turn diagnostics into one of the output formats. This is the
  * stable CLI contract; the formats are described in report_*.c.
  *

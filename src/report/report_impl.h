@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to the reporters (src/report*.c): the reporter object, one ops
  * table per format, and the text helpers they share. */
 #ifndef ZL_REPORT_IMPL_H

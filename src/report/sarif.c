@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The sarif format: SARIF 2.1.0 with what GitHub code scanning requires
  * (tool.driver.name, rules with id, short/full description and help,
  * results with ruleId, message.text, a physical location with a

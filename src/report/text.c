@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The gcc and text formats.
  *
  * gcc:  path:line:col: severity: message [CODE slug]

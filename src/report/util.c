@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Text helpers shared by the reporters: UTF-8 checking, making text safe for
  * a terminal, JSON strings and a minimal JSON writer, fix-it summaries. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Asking the delegated servers (see ask.h). Every address of a server is
  * asked in turn by one worker, at the server's pace: the zone's SOA first
  * (an address that does not answer it authoritatively is lame, and nothing

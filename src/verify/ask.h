@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Asking every address of every delegated server what verify needs to
  * know, and the resolver when there is one; servers in parallel (at most
  * run->lim.jobs at a time), each at its own pace. Fills run->targets and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding the delegation (see deleg.h).
  *
  * The walk is what an iterative resolver does, without a cache and with

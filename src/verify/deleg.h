@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Finding the delegation: the parent zone's servers (by walking down from
  * the root with non-recursive queries, or given with --parent) are asked
  * for the domain's NS records; their referral names the delegated servers

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Building what `verify` expects (see expect.h).
  *
  * --zone is read by the same readers as `check` (master files, Route 53,

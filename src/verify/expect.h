@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What `verify` expects the delegated servers to serve: every RRset of
  * --zone (or only its mail-authentication records), the records SES looks
  * up for --ses-identity, and the zone's own SOA and apex NS. Values are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What verify expects of one name and type, and of the zone as a whole:
  * the data itself, shared by building it (expect.c) and judging answers
  * against it (rrcmp.c, judge*.c). */

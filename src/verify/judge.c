@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Judging a verify run (see judge.h).
  *
  * Findings about one expected record are made per outcome, not per server:

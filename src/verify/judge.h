@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Judging a verify run: the answers in a zl_vrun become ZL6xxx findings
  * (diagnostics like any rule's), each naming the servers it concerns and
  * the dig command that shows it. Needs no network: unit tests build runs by

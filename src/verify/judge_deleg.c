@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Judging the delegation and the servers: what the parent says (not
  * delegated, parents that disagree), the NS sets (referral, --expect-ns,
  * the file, each server's own), addresses and glue, lame servers,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Internal to verify/judge*.c: the judging state and the helpers the
  * three files share (judge.c: emitting, text, anchors and the entry point;
  * judge_deleg.c: the delegation and the servers; judge_records.c: the

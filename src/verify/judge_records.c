@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Judging the expected records on every server address (grouped: the
  * addresses that answered alike share one finding), what a --resolver
  * still caches, and what could not be checked. */

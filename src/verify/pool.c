@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Pacing, retries, the deadline and the worker threads of `verify`. Each
  * worker takes the next server and asks it everything in turn, so a
  * server's pace needs no lock; results go into that server's own slots. */

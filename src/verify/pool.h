@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Bounds on the live queries: a timeout and retries per question, a pace
  * per server (at most `rate` queries a second), one deadline for the whole
  * run, and at most `jobs` servers asked at the same time (threads, one per

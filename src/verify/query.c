@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One question, one server, one attempt, with ldns (NLnet Labs): ldns
  * builds the packet (EDNS0, RD as asked), sends it over UDP and, when the
  * answer comes back truncated, asks again over TCP, as dig does. The reply

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One DNS question to one server, through ldns: the query packet, UDP with
  * EDNS0 and TCP when the answer is truncated, IPv4 or IPv6, RD set or not.
  * The answer is copied into plain structs (names as zl_name, RDATA as wire

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Comparing served RDATA with expected RDATA, and saying how they differ.
  *
  * Equality goes through zonelint's own RDATA code: both sides are read

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Served records against expected ones, without a network: RDATA compared
  * as RDATA (names without regard to case, TXT by its joined text, as SPF,
  * DKIM and SES read it), an expectation matched against a served RRset,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The run model's small helpers (see run.h). */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One `verify` run: the delegation found at the parent, the delegated
  * servers and what each of their addresses answered, and what the
  * optional resolver answered. Filled by verify/deleg.c (the parent) and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --expect-ns: the delegated name servers, from a list or dig/whois output. */
 #include "xcheck/delegation.h"
 

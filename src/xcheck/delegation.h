@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The name servers a zone is delegated to (--expect-ns): what the registrar
  * (or the parent zone) points at. Records in a zone served by other name
  * servers are never seen by SES or anyone else, so the zone's apex NS set

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Loading SES identity JSON (see ses_identity.h).
  *
  * JSON comes from jansson (Debian libjansson-dev): a small, mature C DOM

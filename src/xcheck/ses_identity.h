@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* What Amazon SES expects to find in DNS for a domain identity, read from
  * the JSON the AWS CLI prints:
  *   aws sesv2 get-email-identity --email-identity example.com       (v2)

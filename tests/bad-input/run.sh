@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Broken-input catalogue: runs zonelint on every row of EXPECTED.tsv (see its
 # header for the columns) under a 10 s timeout ($BAD_INPUT_TIMEOUT) and checks
 # the exit status, the message, that nothing crashed (status >= 128, or a

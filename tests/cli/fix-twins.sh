@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # --fix on every broken example that has a fixed twin (examples/*/broken.zone
 # and fixed.zone, as examples/ and the README pair them) moves it towards the
 # twin and leaves only what needs a human:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # File-based CLI tests. Each directory under tests/cli/cases/ holds:
 #   args          the command line after "zonelint" (one line; run in that directory)
 #   stdin         optional: fed to the command

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The shell completions (zonelint --completions=SHELL, built into
 # $(BUILD)/completions/) complete what the binary accepts: every option of
 # --help, the values of each option (each value offered is accepted by the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # `make conformance`: differential test of `zonelint print` against BIND's
 # reading of the shared zone-file corpus (see its README.md and MANIFEST.tsv).
 #

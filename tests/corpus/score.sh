@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # score.sh: measure zonelint's precision against hand-made labels.
 #
 #   ZONELINT=build/zonelint sh tests/corpus/score.sh [options] DIR...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The Debian package, built as a user would build it: from the make dist
 # tarball, unpacked in a scratch directory, with dpkg-buildpackage -us -uc -b
 # (Build-Depends installed first with apt-get build-dep when running as

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # make dist: zonelint-VERSION.tar.gz holds exactly the files git tracks plus
 # .git-describe (the `git describe` of the tree it was made from), nothing
 # built; unpacked elsewhere it builds with make where git is not usable

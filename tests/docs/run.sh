@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tools/rule-pages on made-up registries (the real one is checked by make
 # docs-check): any number of rules, an explanation without examples, text
 # that Markdown would misread, a code block holding backticks; and input it

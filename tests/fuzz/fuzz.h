@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz entry points, one per input reader. Each takes the raw fuzz input
  * (first byte: options, the rest: the file) and never fails; bugs show as
  * sanitizer reports, leaks or hangs. fuzz_main.c wraps one of them as the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz targets for the inputs zonelint only reads from a path: the .zonelint
  * config, an octoDNS config (providers: and zones:) and a sender pack
  * (senders = DIR). Each input is written to a file in a private temporary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz targets for the other inputs zonelint reads: the structured exports
  * (Route 53 JSON/YAML, octoDNS YAML, Cloud DNS YAML/JSON, Route 53 change
  * batches, CloudFormation templates), linted with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The libFuzzer target: ZL_FUZZ_ENTRY (zl_fuzz_zone, zl_fuzz_route53, ...)
  * is chosen when compiling, one binary per reader (make fuzz FUZZ_TARGET=). */
 #include "fuzz.h"

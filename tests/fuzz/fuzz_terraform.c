@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz targets for the Terraform reader (src/input/terraform/): one file
  * given as bytes, read as a module of its own and linted with every rule.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Helpers shared by the fuzz targets, and the name -> entry point table. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Fuzz target for master files: the parser and every rule, through
  * zl_lint_buffer, optionally followed by a reporter or `print`.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Runs saved fuzz inputs through the targets' entry points without
  * libFuzzer, so that every input that once crashed stays fixed: `make
  * check` (plain and SANITIZE=1) and valgrind in .ci/run run it over

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gh-check: the checks tests/github/run.sh needs on action.yml and the
  * problem matcher, with real parsers (libyaml, jansson, POSIX regex) instead
  * of grep.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The GitHub side: action.yml and .github/zonelint-matcher.json.
 #  1. action.yml is a valid composite action (gh-check action: inputs,
 #     steps, expressions; see tests/github/gh-check.c).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The man page documents the command line this binary has: every option and
 # subcommand that `zonelint --help` lists, and every key the configuration
 # file accepts, has its own entry (a .TP item) in the page; the environment

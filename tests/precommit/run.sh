@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The pre-commit hooks of .pre-commit-hooks.yaml, through the pre-commit that
 # is installed (Debian's 3.0.4 here), on a throwaway repository whose
 # .pre-commit-config.yaml points at a snapshot of this tree (`repo: <path>`,

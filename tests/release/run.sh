@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # One version, one licence, one list of build dependencies:
 # - VERSION is the version; CHANGELOG.md's latest release, debian/changelog,
 #   the man page and `zonelint --version` all say the same;

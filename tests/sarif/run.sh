@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Validates zonelint's SARIF against the SARIF 2.1.0 schema: the reporter's
 # own sample (written by test_report) and a real run over the examples.
 # Skipped (not failed), with a message, when python3, its jsonschema module

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Validates SARIF files against the SARIF 2.1.0 JSON schema.
 
 usage: validate.py [--schema SCHEMA] FILE...

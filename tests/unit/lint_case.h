@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the rule tests that lint a zone text and look at the findings:
  * lint it (origin example.com., optionally one rule selected), find a
  * finding by code, line, column and message part, or assert there is none.

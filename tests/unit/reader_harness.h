@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* For the unit tests of the structured readers: reads a text or a file
  * through zl_read_input (as `check` and `print` do) and keeps what came
  * out: records as `print` writes them, with their spans, and findings. */

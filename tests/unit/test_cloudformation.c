@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The CloudFormation reader (src/input/exports/cloudformation.c) and its
  * intrinsic functions (cfn_eval.c): what is known without deploying and
  * what is not (never made up), positions in the template as written, the

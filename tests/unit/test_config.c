@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* .zonelint files (src/cli/config.c): comments anywhere on a line, [path]
  * sections and which files they apply to, every value checked with its
  * line, did-you-mean. */

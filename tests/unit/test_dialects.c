@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* BIND-style provider dialects (src/input/dialect.c, the dialect section of
  * src/input/parser.c): detection from headers, SOA and cli53 pseudo-records,
  * how each dialect reads names and TTLs, the header/origin mismatch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule engine: selection by code, slug and prefix; suppressions on the
  * line, on the line above and for the whole file (comment or config);
  * unused suppressions; a specific SES finding replacing the generic one on

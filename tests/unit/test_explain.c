@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Every rule's explanation carries its examples, and they run (as
  * shellcheck's checks carry theirs): each `Bad:` block must raise that rule
  * and each `Good:` block must be clean, with only that rule selected, and

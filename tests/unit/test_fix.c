@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The parts of --fix, --diff, --baseline, --add-suppressions and directory
  * walks that can be tested without a command line (src/cli/fix*.c,
  * glob.c, suppress_add.c, baseline.c, walk.c). */

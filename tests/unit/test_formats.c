@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The structured readers (src/input/exports/) through zl_read_input: records,
  * names, TTLs and spans per format, octoDNS's and Route 53's own errors,
  * format detection, and `print` of each export fixture against the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* HCL native syntax (grammar/hcl.*, src/input/terraform/hcl_ast.c) and the
  * static evaluator (hcl_eval.c, hcl_funcs.c): every construct parses to the
  * tree expected, every error message is pinned with its position, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The origin of a master file from the zone statement that loads it
  * (src/input/named_conf.c). */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Domain names: presentation text -> wire (escapes, @, relative/absolute,
  * length limits, empty labels), comparison (case-insensitive, RFC 4034
  * canonical order) and wire -> text with BIND's escapes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The master-file parser through its public API (zl_parse_buffer and
  * zl_parse_file with callbacks): owners, TTLs and classes, parentheses,
  * quoting, line endings, exact locations, error recovery, $ORIGIN,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Route 53 change-batch reader (src/input/exports/r53_change.c): which
  * changes are records, what Route 53 refuses, the zone of a batch, the
  * UPSERT of one apex TXT value (ZL1007), detection, and `print` of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* RDATA parsing and printing. Every row of the big table was checked against
  * BIND 9.18's named-checkzone -D: expected text is what BIND prints after the
  * type column; NULL means BIND rejects the record (and so must we). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reporters: exact output for gcc, github and json; structure for text and
  * sarif. The diagnostics carry a note, a fix-it and awkward characters
  * (quotes, newline, %, ',', ':', a byte that is not UTF-8) in both the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The rule registry: lookup by code or slug, and the invariants every line
  * added to rules/rules.def must keep. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Generic record, zone and mail-policy rules (ZL2101-ZL4103): for every rule
  * at least one snippet where it fires (code, line, column, message) and one
  * where it stays silent; plus the pattern table and the TLD data. Each case

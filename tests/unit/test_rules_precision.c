@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Issue 9: precision on what real repositories hold. For each behaviour,
  * the records that must now be silent (correct real-world setups that look
  * like mistakes) and the mistakes that must now be reported.

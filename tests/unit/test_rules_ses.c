@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Amazon SES rules (ZL5001-ZL5019): for each rule, broken records that fire
  * (code, line, column, the key part of the message, fix-its) and correct or
  * foreign records that stay silent; and a complete, correct SES setup that

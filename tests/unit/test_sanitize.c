@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A sanitizer report must never look like an ordinary exit status: in a
  * SANITIZE=1 build, undefined behaviour ends the process with exit 87 (or
  * 86, or a signal when ASAN_OPTIONS says abort_on_error), never 0, 1 or 2

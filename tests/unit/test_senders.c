@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Sender packs (ZL5101-ZL5110): the pack loader and its errors, the
  * built-in packs (each example is a correct setup, silent under every rule),
  * each sender's typical failures (reported with the right code, line and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* --ses-identity and --expect-ns: loading the SES identity JSON (v2 and v1
  * shapes, several documents, errors), picking the identity for a zone,
  * parsing delegations (list, dig, dig +short, whois), and the cross-check

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading source lines back: files and memory, LF and CRLF, a last line
  * without newline, the empty line after a final newline, far lines (past
  * the cache's 64-line marks) and lines that do not exist. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Terraform reader (src/input/terraform/): each provider's naming and
  * value rules, count/for_each, what stays unevaluated, module files, the
  * JSON forms, format detection, and where findings point. Records are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* TTL values as BIND reads them: plain seconds, unit forms (w d h m s, any
  * case, any order, repeats add up), a number without a unit after a unit
  * ("1h30") is not a TTL, and values beyond 32 bits are out of range. */

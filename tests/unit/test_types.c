@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The RR-type table (src/rdata/types.def): mnemonics both ways, the
  * perfect-hash lookup, and what the table says about each type (targets,
  * name fields, flags), checked against independent lists and against the

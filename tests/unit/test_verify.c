@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* zonelint verify without a network: addresses, RDATA comparison, the
  * explanations of a difference, matching an expectation against a served
  * RRset, classifying answers, the pace, dig commands, reading --zone, and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* WKS protocol and service names (src/rdata/addr.c, src/rdata/wks_*.def):
  * resolved from zonelint's own tables, never from the C library's netdb
  * (/etc/protocols, /etc/services), so a zone parses the same on every machine.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # zonelint verify against real name servers on loopback (no mocks).
 #
 # Starts NSD (or Knot when NSD is missing, or ZL_VERIFY_SERVER=knot) on

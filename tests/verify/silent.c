@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A name server that never answers: binds UDP ADDR:PORT, reads every
  * datagram and drops it. The timeout path of tests/verify/run.sh. It ends
  * by itself after SECONDS (default 60), so a test that dies cannot leave it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CloudFormation intrinsic functions (cfn_eval.h says what is known). */
 #include "input/exports/cfn_eval.h"
 #include "input/exports/r53_rrset.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CloudFormation's intrinsic functions, evaluated without deploying:
  * what a template's values are when the stack is created with its
  * parameters' defaults. Short forms (!Sub, YAML tags, kept by libyaml) and

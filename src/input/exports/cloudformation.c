@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* CloudFormation and SAM templates (YAML or JSON): the record sets of their
  * AWS::Route53::RecordSet and AWS::Route53::RecordSetGroup resources.
  *

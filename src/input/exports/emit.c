@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Record building for the structured readers. */
 #include "input/exports/emit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the structured readers: building records from YAML/JSON nodes
  * and handing them on exactly as the master-file parser does (RDATA through
  * zl_rdata_parse, so every rule sees the same kind of record). */

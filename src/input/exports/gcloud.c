@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Google Cloud DNS record sets: `gcloud dns record-sets export FILE
  * --zone=Z` writes a YAML stream, one document per record set
  * (kind: dns#resourceRecordSet, name, rrdatas, ttl, type); `record-sets

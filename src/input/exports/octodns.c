@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* octoDNS YamlProvider zone files: a mapping of names relative to the zone
  * ('' is the apex) to one record or a list of records, each with type, an
  * optional ttl (YamlProvider's default is 3600) and value or values. The

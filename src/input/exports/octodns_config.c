@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* octoDNS configuration files, read as octoDNS 1.x reads them
  * (octodns/manager.py): `zones:` maps zone names with their trailing dot to
  * a config; keys starting with '*' are dynamic and apply, in file order, to

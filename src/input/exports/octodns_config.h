@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* octoDNS's own configuration (the file passed to octodns-sync --config-file:
  * top-level `providers:` and `zones:`), read for what it says about one zone
  * file: whether the zone is lenient. octoDNS users keep it above the zone

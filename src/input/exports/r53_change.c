@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Route 53 change batches: what `aws route53 change-resource-record-sets
  * --change-batch file://batch.json` sends ({"Comment", "Changes": [{"Action",
  * "ResourceRecordSet"}]}), the same wrapped as --cli-input-json or

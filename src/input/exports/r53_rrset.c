@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Route 53 record sets: names, values and the ResourceRecordSet object
  * (r53_rrset.h says what they mean). */
 #include "input/exports/r53_rrset.h"

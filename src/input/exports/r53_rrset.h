@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Route 53 record sets, shared by the readers of what is sent to or read
  * from the Route 53 API: list-resource-record-sets exports (route53.c),
  * change batches (r53_change.c) and CloudFormation's AWS::Route53::RecordSet

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Route 53: the JSON of `aws route53 list-resource-record-sets` (or its
  * --output yaml twin). One document or several pages: an object with
  * ResourceRecordSets, pages written one after another, a JSON array of

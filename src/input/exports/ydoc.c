@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Loading YAML/JSON documents and mapping libyaml's marks to byte spans. */
 #include "input/exports/ydoc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* YAML/JSON documents with positions in the file as written. libyaml reads
  * both (the exports' JSON is YAML-compatible) and marks every node with its
  * line and column; those columns count characters, so this layer turns them

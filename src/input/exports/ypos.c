@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The input of a streamed reader, read in a window, and its lines
  * (ystream.h): what ydoc.c's position arithmetic needs, without the whole
  * input or a table of all its lines. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The input of a streamed reader (ystream.h) read in a window that moves
  * with it, and its '\n' lines found as it goes: what ydoc.c's position
  * arithmetic needs of a streamed input, without the whole input in memory

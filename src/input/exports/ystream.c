@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* YAML/JSON exports read as events (see ystream.h). */
 #include "input/exports/ystream.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading YAML/JSON exports as a stream of libyaml events instead of a
  * document tree: the readers (Route 53, Cloud DNS, octoDNS) walk each
  * document's events down to the record sets and build one small tree per

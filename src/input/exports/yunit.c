@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The units of a streamed reader (ystream.h): the nodes of one record set
  * built from the events into libyaml's own node structs, which the node
  * helpers of ydoc.h read as document 0 of f->y; kept in blocks of ours that

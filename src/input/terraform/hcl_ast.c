@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Building the HCL syntax tree: the actions of grammar/hcl.y, the arena,
  * template whitespace stripping ("~") and heredoc indentation ("<<-"). */
 #include "input/terraform/hcl_ast.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The syntax tree of HCL's native syntax (hashicorp/hcl hclsyntax/spec.md):
  * a body of attributes and blocks, and expressions. grammar/hcl.y builds it
  * through the functions below; nothing here knows Terraform. Every node

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by grammar/hcl.l, grammar/hcl.y and hcl_ast.c: the scanner's and
  * the parser's state, the semantic value of a token, and the builders the
  * grammar's actions call. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Static evaluation of HCL expressions (see hcl_eval.h). Semantics follow
  * hclsyntax/spec.md: template unwrapping ("${x}" is x itself), splats over
  * lists (a null source gives an empty list, any other value a one-element

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Static evaluation of HCL expressions: what can be known without running
  * Terraform. Literals, templates, operators, conditionals, for and splat
  * expressions and the common functions are computed; a reference is handed

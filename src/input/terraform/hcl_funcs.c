@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Terraform's built-in functions that DNS and SES modules use, evaluated
  * statically (developer.hashicorp.com/terraform/language/functions). One
  * table row per function. Anything not here, or called with arguments that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Is it Terraform? By name (*.tf, *.tf.json), by a directory holding such
  * files, or by content: a top-level block of Terraform's language, or the
  * JSON that `terraform show -json` prints. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Recognising Terraform input (tf_detect.c). */
 #ifndef ZL_TF_DETECT_H
 #define ZL_TF_DETECT_H

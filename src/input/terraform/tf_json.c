@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Terraform's JSON forms, read through libyaml (src/formats/ydoc.c) for the
  * line and column of every value, which findings point at:
  *

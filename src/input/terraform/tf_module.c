@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Reading a Terraform module and resolving its references (tf_module.h).
  *
  * Terraform's rules followed here (developer.hashicorp.com/terraform/

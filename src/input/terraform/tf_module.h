@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A Terraform module as zonelint reads it: the *.tf and *.tf.json files of
  * one directory, its variables (defaults, or the caller's inputs, or the
  * root's *.tfvars), locals, resources and data sources, outputs and local

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The Terraform reader: a module directory (or the directory of the .tf or
  * .tf.json file named), its local child modules, and the DNS records its
  * resources describe, each instance of count/for_each on its own, handed

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* DNS resources of Terraform providers, mapped to records with each
  * provider's own semantics (README "Terraform" cites where each is
  * documented). One row per resource type in `mappers` below; every mapper

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Terraform resources to DNS records (tf_records.c). */
 #ifndef ZL_TF_RECORDS_H
 #define ZL_TF_RECORDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Records of a Terraform configuration, handed on zone by zone
  * (tf_records.h): a module often manages several zones, and records of
  * different zones must never be compared (a second DMARC record at
