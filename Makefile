@@ -249,6 +249,7 @@ cli: deps $(BUILD)/zonelint
 check: deps $(BUILD)/zonelint $(TEST_BINS) $(BUILD)/fuzz-replay $(BUILD)/zonelint.1 completions \
        $(BUILD)/gh-check docs-check $(VERIFY_SILENT)
 	@sh tests/layers.sh
+	@sh tests/spdx.sh
 	@ZL_SARIF_SAMPLE=$(BUILD)/report-sample.sarif sh tests/run-unit.sh $(TEST_BINS)
 	@ZONELINT=$(BUILD)/zonelint sh tests/cli/run.sh
 	@ZONELINT=$(BUILD)/zonelint SILENT=$(VERIFY_SILENT) sh tests/verify/run.sh
