@@ -95,6 +95,14 @@ while IFS='	' read -r root labels; do
     dir=$(cd "$root/$(dirname "$labels")" && pwd)
     case_name=$(dirname "$labels" | sed 's|^\./||')
     [ "$case_name" = . ] && case_name=$(basename "$dir")
+    # A case mirrors one repository: linted as a work tree of its own (a
+    # copy with a .git marker), so that $INCLUDE ../, the octoDNS config
+    # above the zones and named.conf are found the same in a git checkout, a
+    # tarball or a directory that is in no repository.
+    if [ ! -e "$dir/.git" ]; then
+        rm -rf "$tmp/case" && mkdir -p "$tmp/case" && cp -R "$dir/." "$tmp/case/" && mkdir "$tmp/case/.git"
+        dir=$tmp/case
+    fi
     args=
     [ -f "$dir/ARGS" ] && args=$(sed -n '1p' "$dir/ARGS")
     if [ -f "$dir/FILES" ]; then
