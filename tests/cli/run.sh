@@ -9,6 +9,8 @@
 #   tree/         optional: files the command may change (--fix, --add-suppressions,
 #                 --write-baseline): copied to a scratch directory, where the command
 #                 runs instead of in the case folder
+#   needs         optional: commands the case runs besides zonelint (patch, ...);
+#                 without one of them the case is skipped and said so
 #   setup         optional, with tree/: a sh script run there first (git init, links,
 #                 modes: what cannot be committed)
 #   expected.tree/ optional: files of the scratch directory after the run (exact)
@@ -33,10 +35,21 @@ for dir in "$here"/cases/*/; do
     [ -f "$dir/args" ] || continue
     args=$(cat "$dir/args")
     run=$dir
+    # needs: optional, the commands the case runs besides zonelint (patch, ...)
+    if [ -f "$dir/needs" ]; then
+        absent=
+        for t in $(cat "$dir/needs"); do command -v "$t" >/dev/null 2>&1 || absent="$absent $t"; done
+        if [ -n "$absent" ]; then
+            echo "SKIP $name: needs$absent"
+            skip=$((skip + 1))
+            continue
+        fi
+    fi
     if [ -d "$dir/tree" ]; then
         run="$tmp/work/$name/"
         rm -rf "$run" && mkdir -p "$tmp/work" && cp -R "$dir/tree" "$run"
         if [ -f "$dir/setup" ] && [ "$git_works" = 0 ] && grep -qw git "$dir/setup"; then
+            echo "SKIP $name: its setup needs a working git"
             skip=$((skip + 1))
             continue
         fi
@@ -103,5 +116,5 @@ for dir in "$here"/cases/*/; do
     fi
     if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
-echo "cli: $pass passed, $fail failed$([ "$skip" = 0 ] || echo ", $skip skipped (their setup needs git)")"
+echo "cli: $pass passed, $fail failed$([ "$skip" = 0 ] || echo ", $skip skipped (a tool they need is missing)")"
 [ "$fail" = 0 ] && [ "$pass" -gt 0 ]
