@@ -368,7 +368,7 @@ static void default_root(const char *dir, const char *tree, struct zl_root *out)
 int zl_root_default(const char *written, struct zl_root *out)
 {
     char real[PATH_MAX], dir[PATH_MAX] = "", tree[PATH_MAX] = "";
-    memset(out, 0, sizeof *out);
+    zl_root_clear(out);
     if (!written || !strcmp(written, "-")) {
         if (cwd_phys(dir) != 0)
             return -1;
@@ -386,7 +386,7 @@ int zl_root_default(const char *written, struct zl_root *out)
 
 int zl_root_from_dir(const char *d, enum zl_root_kind kind, struct zl_root *out)
 {
-    memset(out, 0, sizeof *out);
+    zl_root_clear(out);
     char cwd[PATH_MAX];
     if (!getcwd(cwd, sizeof cwd) || lexnorm(cwd, d, out->lex) != 0)
         return -1;

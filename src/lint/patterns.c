@@ -86,7 +86,8 @@ struct zl_patterns {
     pcre2_code *const *code;
     /* Shared by every match: the struct is used by one thread at a time. */
     pcre2_match_data *md;
-    struct zl_memo *memo;  /* (pattern, subject) -> matched; made on the first match */
+    struct zl_memo *memo;  /* (pattern, subject) -> matched; made after the first 64 matches */
+    unsigned unmemoised;   /* matches made before the memo */
 };
 
 struct zl_patterns *zl_patterns_new(void)
@@ -132,12 +133,15 @@ bool zl_pattern_match(const struct zl_patterns *p, enum zl_pattern_id id, const 
     if (!p || (unsigned)id >= ZL_PAT__COUNT)
         return false;
     struct zl_patterns *w = (struct zl_patterns *)p; /* the memo is no part of the table's meaning */
-    if (!w->memo)
+    /* The memo (36 KiB) pays off only where matches repeat: a small
+     * file's few matches go without it. */
+    if (!w->memo && ++w->unmemoised > 64)
         w->memo = zl_xcalloc(1, sizeof *w->memo);
     bool yes;
-    if (zl_memo_get(w->memo, (uintptr_t)id + 1, s, n, &yes))
+    if (w->memo && zl_memo_get(w->memo, (uintptr_t)id + 1, s, n, &yes))
         return yes;
     yes = pcre2_match(p->code[id], (PCRE2_SPTR)s, n, 0, 0, p->md, NULL) >= 0;
-    zl_memo_put(w->memo, (uintptr_t)id + 1, s, n, yes);
+    if (w->memo)
+        zl_memo_put(w->memo, (uintptr_t)id + 1, s, n, yes);
     return yes;
 }

@@ -2,6 +2,7 @@
 /* Is it Terraform? By name (*.tf, *.tf.json), by a directory holding such
  * files, or by content: a top-level block of Terraform's language, or the
  * JSON that `terraform show -json` prints. */
+#define _GNU_SOURCE /* memmem (glibc; the BSDs and macOS have it too) */
 #include "input/terraform/tf_detect.h"
 #include "input/readers.h"
 
@@ -18,11 +19,16 @@ static bool ends_with(const char *s, const char *suf)
 
 static bool contains(const char *p, size_t n, const char *needle)
 {
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (p[i] == needle[0] && !memcmp(p + i, needle, m))
-            return true;
-    return false;
+    return memmem(p, n, needle, strlen(needle)) != NULL;
+}
+
+/* The first byte that is not blank (after a byte order mark) opens a JSON object. */
+static bool json_object(const char *p, size_t n)
+{
+    size_t i = (n >= 3 && !memcmp(p, "\xef\xbb\xbf", 3)) ? 3 : 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n'))
+        i++;
+    return i < n && p[i] == '{';
 }
 
 bool zl_tf_dir_is_module(const char *path)
@@ -82,7 +88,7 @@ int zl_tf_detect(const char *data, size_t len, const char *name)
 {
     if (name && (ends_with(name, ".tf") || ends_with(name, ".tf.json")))
         return ZL_TF_DETECT_HCL;
-    if (contains(data, len, "\"format_version\"") &&
+    if (json_object(data, len) && contains(data, len, "\"format_version\"") &&
         (contains(data, len, "\"planned_values\"") || contains(data, len, "\"root_module\"")))
         return ZL_TF_DETECT_SHOW;
     if (hcl_content(data, len))
