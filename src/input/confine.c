@@ -88,8 +88,14 @@ static bool has_git(const char *dir)
 {
     char p[PATH_MAX];
     struct stat st;
-    if (snprintf(p, sizeof p, "%s%s.git", dir, dir[1] ? "/" : "") >= (int)sizeof p)
+    size_t n = strlen(dir);
+    bool slash = dir[0] && dir[1]; /* "/" itself takes no second slash */
+    if (n + slash + 5 > sizeof p)
         return false;
+    memcpy(p, dir, n);
+    if (slash)
+        p[n++] = '/';
+    memcpy(p + n, ".git", 5);
     return lstat(p, &st) == 0;
 }
 
@@ -97,7 +103,12 @@ static bool has_git(const char *dir)
 static void find_tree(const char *dir, char *out)
 {
     char d[PATH_MAX];
-    snprintf(d, sizeof d, "%s", dir);
+    size_t n = strlen(dir);
+    if (n >= sizeof d) {
+        out[0] = '\0';
+        return;
+    }
+    memcpy(d, dir, n + 1);
     for (;;) {
         if (has_git(d)) {
             strcpy(out, d);
