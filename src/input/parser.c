@@ -469,6 +469,30 @@ static bool include_record_fits(struct zl_parser *p)
     return false;
 }
 
+/* A name server ignores records outside its zone (BIND: "ignoring
+ * out-of-zone data"): say so instead of serving them. True when the record
+ * is dropped (the line is done). */
+static bool drop_outside_zone(struct zl_parser *p)
+{
+    const struct zl_name *zone = p->opts->zone;
+    if (!zone || !p->opts->drop_outside_zone || zl_name_is_subdomain(&p->owner_name, zone))
+        return false;
+    char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+    zl_name_to_text(&p->owner_name, on);
+    zl_name_to_text(zone, zn);
+    zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
+                "'%s' is outside the zone %s: name servers ignore this record", on, zn);
+    /* BIND drops the record but keeps its TTL as the previous one for
+     * the records after it that have none (without $TTL). */
+    if (p->ttl_explicit) {
+        p->last_ttl = p->ttl > ZL_TTL_MAXTTL ? 0 : p->ttl;
+        p->have_last_ttl = true;
+        p->last_ttl_ignored = true;
+    }
+    zl_p_line_reset(p);
+    return true;
+}
+
 void zl_p_record_end(struct zl_parser *p)
 {
     if (p->line_error || !p->have_owner) {
@@ -493,6 +517,10 @@ void zl_p_record_end(struct zl_parser *p)
     rec.type_span = p->type_span;
     rec.origin = p->have_origin ? &p->origin : NULL;
 
+    /* BIND drops a generated record outside the zone before it reads its
+     * RDATA ($GENERATE), a written one after. */
+    if ((p->owner_flags & ZL_OWNER_GENERATED) && drop_outside_zone(p))
+        return;
     struct zl_token *toks = final_tokens(p);
     if (p->dialect == ZL_DIALECT_GODADDY)
         zl_p_godaddy_at_targets(p, toks);
@@ -527,17 +555,8 @@ void zl_p_record_end(struct zl_parser *p)
     }
 
     const struct zl_name *zone = p->opts->zone;
-    if (zone && p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec.owner, zone)) {
-        /* A name server ignores records outside its zone (BIND: "ignoring
-         * out-of-zone data"); say so instead of serving them. */
-        char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
-        zl_name_to_text(&rec.owner, on);
-        zl_name_to_text(zone, zn);
-        zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
-                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
-        zl_p_line_reset(p);
+    if (!(p->owner_flags & ZL_OWNER_GENERATED) && drop_outside_zone(p))
         return;
-    }
     if (zone && p->type == ZL_T_SOA && !zl_name_equal(&rec.owner, zone)) {
         char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
         zl_name_to_text(&rec.owner, on);
@@ -565,7 +584,7 @@ void zl_p_record_end(struct zl_parser *p)
         rec.ttl_source = ZL_TTL_DEFAULT;
     } else if (p->have_last_ttl) {
         rec.ttl = p->last_ttl;
-        rec.ttl_source = ZL_TTL_PREVIOUS;
+        rec.ttl_source = p->last_ttl_ignored ? ZL_TTL_PREVIOUS_IGNORED : ZL_TTL_PREVIOUS;
     } else if (p->type == ZL_T_SOA) {
         /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
         rec.ttl = soa_minimum(p->wire.data, p->wire.len);
@@ -609,8 +628,7 @@ void zl_p_record_end(struct zl_parser *p)
     rec.owner_tok.span = p->owner.span;
     rec.rdata = p->wire.data;
     rec.rdlen = (uint16_t)p->wire.len;
-    rec.generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
-                  !(toks[0].flags & ZL_TOK_QUOTED);
+    rec.generic = zl_rdata_is_generic(rec.type, toks, p->ntoks);
     rec.toks = toks;
     rec.ntoks = (uint32_t)p->ntoks;
     rec.fields = p->fields;
@@ -637,6 +655,7 @@ void zl_p_record_end(struct zl_parser *p)
     p->have_last_owner = true;
     p->last_ttl = rec.ttl;
     p->have_last_ttl = true;
+    p->last_ttl_ignored = false;
     p->res->records++;
     if (p->opts->on_record)
         p->opts->on_record(p->opts->user, &rec);
