@@ -12,11 +12,12 @@
 #                 modes: what cannot be committed)
 #   expected.tree/ optional: files of the scratch directory after the run (exact)
 # The case folder's (or scratch directory's) absolute path is written @CASEDIR@/ in
-# expected files. ZONELINT must point at the binary. UPDATE=1 rewrites the expected files.
+# expected files, the checkout's as file://@TOP@/. ZONELINT must point at the binary. UPDATE=1 rewrites the expected files.
 set -u
 : "${ZONELINT:?set ZONELINT to the zonelint binary}"
 case "$ZONELINT" in /*) ;; *) ZONELINT="$(pwd)/$ZONELINT" ;; esac
 here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -42,7 +43,9 @@ for dir in "$here"/cases/*/; do
     fi
     rc=$?
     # Absolute paths of the case folder (SARIF's base URI) differ per checkout.
-    sed "s|$run|@CASEDIR@/|g" "$tmp/out" >"$tmp/out.n" && mv "$tmp/out.n" "$tmp/out"
+    # So does the repository's own (SARIF's work-tree root): file://@TOP@/.
+    sed -e "s|$run|@CASEDIR@/|g" -e "s|file://$top/|file://@TOP@/|g" "$tmp/out" >"$tmp/out.n" &&
+        mv "$tmp/out.n" "$tmp/out"
     sed "s|$run|@CASEDIR@/|g" "$tmp/err" >"$tmp/err.n" && mv "$tmp/err.n" "$tmp/err"
     if [ "${UPDATE:-0}" = 1 ]; then
         cp "$tmp/out" "$dir/expected.out"
