@@ -477,6 +477,10 @@ static bool drop_outside_zone(struct zl_parser *p)
     const struct zl_name *zone = p->opts->zone;
     if (!zone || !p->opts->drop_outside_zone || zl_name_is_subdomain(&p->owner_name, zone))
         return false;
+    /* BIND takes the TTL before it looks at the zone: a record with none
+     * to take is that error (below), dropped or not. */
+    if (!p->ttl_explicit && !p->have_default_ttl && !p->have_last_ttl && p->type != ZL_T_SOA)
+        return false;
     char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&p->owner_name, on);
     zl_name_to_text(zone, zn);
@@ -518,7 +522,8 @@ void zl_p_record_end(struct zl_parser *p)
     rec.origin = p->have_origin ? &p->origin : NULL;
 
     /* BIND drops a generated record outside the zone before it reads its
-     * RDATA ($GENERATE), a written one after. */
+     * RDATA ($GENERATE), a written one after; a $GENERATE without any TTL
+     * to take is an error first. */
     if ((p->owner_flags & ZL_OWNER_GENERATED) && drop_outside_zone(p))
         return;
     struct zl_token *toks = final_tokens(p);
