@@ -477,9 +477,11 @@ static bool drop_outside_zone(struct zl_parser *p)
     const struct zl_name *zone = p->opts->zone;
     if (!zone || !p->opts->drop_outside_zone || zl_name_is_subdomain(&p->owner_name, zone))
         return false;
-    /* BIND takes the TTL before it looks at the zone: a record with none
-     * to take is that error (below), dropped or not. */
-    if (!p->ttl_explicit && !p->have_default_ttl && !p->have_last_ttl && p->type != ZL_T_SOA)
+    /* BIND checks a $GENERATE's TTL before it makes the records: one with
+     * none to take is that error (below), outside the zone or not. A
+     * written record outside the zone needs none. */
+    if ((p->owner_flags & ZL_OWNER_GENERATED) && !p->ttl_explicit && !p->have_default_ttl &&
+        !p->have_last_ttl)
         return false;
     char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&p->owner_name, on);
