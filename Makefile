@@ -355,9 +355,11 @@ fuzz-campaign: fuzz-build
 # (-merge=1 counting edges, not hit counts, so that it stays small); inputs
 # above 16 KiB, or holding a stretch of a conformance file (which may not
 # be copied into the repository), are left out (tests/fuzz/corpus-filter).
+# FUZZ_KEEP_MAX: the largest input kept, in bytes (default 16384).
+FUZZ_KEEP_MAX ?= 16384
 fuzz-merge: fuzz-build
 	@rm -rf $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) && mkdir -p $(FUZZ_BUILD)/merge-$(FUZZ_TARGET)
-	@python3 tests/fuzz/corpus-filter $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET) \
+	@CORPUS_MAX_SIZE=$(FUZZ_KEEP_MAX) python3 tests/fuzz/corpus-filter $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET) \
 	    $(wildcard $(FUZZ_KEEP)) $(FUZZ_BUILD)/corpus-$(FUZZ_TARGET)
 	$(FUZZ_RUN) -merge=1 -use_counters=0 $(FUZZ_BUILD)/merge-$(FUZZ_TARGET) \
 	    $(FUZZ_BUILD)/filtered-$(FUZZ_TARGET)

@@ -35,6 +35,7 @@
 #include "input/exports/emit.h"
 #include "input/named_conf.h"
 #include "input/readers.h"
+#include "input/terraform/tf_detect.h"
 #include "lint/lint.h"
 #include "report/print.h"
 #include "report/report.h"
@@ -399,6 +400,8 @@ static char *module_dir(const char *file, enum zl_input_format requested)
         return NULL;
     struct stat st;
     if (stat(real, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        if (!zl_tf_name_is_module_file(real))
+            return NULL; /* Terraform by its content only: read alone (tf_read.c) */
         char *slash = strrchr(real, '/');
         if (slash)
             *(slash == real ? slash + 1 : slash) = '\0';

@@ -487,6 +487,35 @@ static bool include_record_fits(struct zl_parser *p)
 
 /* ---- a record line's end: RDATA, zone bounds, TTL, class, delivery ------- */
 
+/* A name server ignores records outside its zone (BIND: "ignoring
+ * out-of-zone data"): say so instead of serving them. True when the record
+ * is dropped (the caller ends the line). */
+static bool drop_outside_zone(struct zl_parser *p)
+{
+    const struct zl_name *zone = p->opts->zone;
+    if (!zone || !p->opts->drop_outside_zone || zl_name_is_subdomain(&p->owner_name, zone))
+        return false;
+    /* BIND checks a $GENERATE's TTL before it makes the records: one with
+     * none to take is that error (below), outside the zone or not. A
+     * written record outside the zone needs none. */
+    if ((p->owner_flags & ZL_OWNER_GENERATED) && !p->ttl_explicit && !p->have_default_ttl &&
+        !p->have_last_ttl)
+        return false;
+    char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
+    zl_name_to_text(&p->owner_name, on);
+    zl_name_to_text(zone, zn);
+    zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
+                "'%s' is outside the zone %s: name servers ignore this record", on, zn);
+    /* BIND drops the record but keeps its TTL as the previous one for
+     * the records after it that have none (without $TTL). */
+    if (p->ttl_explicit) {
+        p->last_ttl = p->ttl > ZL_TTL_MAXTTL ? 0 : p->ttl;
+        p->have_last_ttl = true;
+        p->last_ttl_ignored = true;
+    }
+    return true;
+}
+
 /* The RDATA text to wire (GoDaddy's '@' targets first), its errors, the
  * dialect the SOA reveals, the size bound. False: the record is dropped. */
 static bool record_rdata(struct zl_parser *p, struct zl_record *rec, struct zl_token *toks, size_t *nfields)
@@ -524,22 +553,17 @@ static bool record_rdata(struct zl_parser *p, struct zl_record *rec, struct zl_t
     return true;
 }
 
-/* A name server ignores records outside its zone (BIND: "ignoring
- * out-of-zone data"), and an SOA must sit at its top: say so instead of
- * serving them. False: the record is dropped. */
+/* Written records outside the zone are dropped once their RDATA is read
+ * (drop_outside_zone), and an SOA must sit at the top of the zone. False:
+ * the record is dropped. */
 static bool record_in_zone(struct zl_parser *p, const struct zl_record *rec)
 {
+    if (!(p->owner_flags & ZL_OWNER_GENERATED) && drop_outside_zone(p))
+        return false;
     const struct zl_name *zone = p->opts->zone;
     if (!zone)
         return true;
     char on[ZL_NAME_TEXT_MAX], zn[ZL_NAME_TEXT_MAX];
-    if (p->opts->drop_outside_zone && !zl_name_is_subdomain(&rec->owner, zone)) {
-        zl_name_to_text(&rec->owner, on);
-        zl_name_to_text(zone, zn);
-        zl_p_report(p, ZL_RULE_ZL3103, &p->owner.span,
-                    "'%s' is outside the zone %s: name servers ignore this record", on, zn);
-        return false;
-    }
     if (p->type == ZL_T_SOA && !zl_name_equal(&rec->owner, zone)) {
         zl_name_to_text(&rec->owner, on);
         zl_name_to_text(zone, zn);
@@ -570,7 +594,7 @@ static bool record_ttl(struct zl_parser *p, struct zl_record *rec)
         rec->ttl_source = ZL_TTL_DEFAULT;
     } else if (p->have_last_ttl) {
         rec->ttl = p->last_ttl;
-        rec->ttl_source = ZL_TTL_PREVIOUS;
+        rec->ttl_source = p->last_ttl_ignored ? ZL_TTL_PREVIOUS_IGNORED : ZL_TTL_PREVIOUS;
     } else if (p->type == ZL_T_SOA) {
         /* BIND: with no $TTL, the SOA minimum becomes the default TTL. */
         rec->ttl = soa_minimum(p->wire.data, p->wire.len);
@@ -622,8 +646,7 @@ static void record_written(struct zl_parser *p, struct zl_record *rec, struct zl
     rec->owner_tok.span = p->owner.span;
     rec->rdata = p->wire.data;
     rec->rdlen = (uint16_t)p->wire.len;
-    rec->generic = p->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
-                   !(toks[0].flags & ZL_TOK_QUOTED);
+    rec->generic = zl_rdata_is_generic(rec->type, toks, p->ntoks);
     rec->toks = toks;
     rec->ntoks = (uint32_t)p->ntoks;
     rec->fields = p->fields;
@@ -645,6 +668,7 @@ static void record_written(struct zl_parser *p, struct zl_record *rec, struct zl
 
 /* The record line is complete: build the record and hand it on, or drop it
  * with the reason said. Provider pseudo-records (aliases) go their own way. */
+
 void zl_p_record_end(struct zl_parser *p)
 {
     if (p->line_error || !p->have_owner) {
@@ -672,6 +696,13 @@ void zl_p_record_end(struct zl_parser *p)
     rec.type_span = p->type_span;
     rec.origin = p->have_origin ? &p->origin : NULL;
 
+    /* BIND drops a generated record outside the zone before it reads its
+     * RDATA ($GENERATE), a written one after (record_in_zone); a $GENERATE
+     * without any TTL to take is an error first. */
+    if ((p->owner_flags & ZL_OWNER_GENERATED) && drop_outside_zone(p)) {
+        zl_p_line_reset(p);
+        return;
+    }
     struct zl_token *toks = final_tokens(p);
     size_t nfields;
     if (!record_rdata(p, &rec, toks, &nfields) || !record_in_zone(p, &rec) || !record_ttl(p, &rec)) {
@@ -680,6 +711,7 @@ void zl_p_record_end(struct zl_parser *p)
     }
     record_class(p, &rec);
     record_written(p, &rec, toks, nfields);
+
     if (p->depth > 0 && !include_record_fits(p)) {
         zl_p_line_reset(p);
         return;
@@ -688,6 +720,7 @@ void zl_p_record_end(struct zl_parser *p)
     p->have_last_owner = true;
     p->last_ttl = rec.ttl;
     p->have_last_ttl = true;
+    p->last_ttl_ignored = false;
     p->res->records++;
     if (p->opts->on_record)
         p->opts->on_record(p->opts->user, &rec);

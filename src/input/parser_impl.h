@@ -42,6 +42,7 @@ struct zl_parser {
     bool have_default_ttl;
     uint32_t last_ttl;
     bool have_last_ttl;
+    bool last_ttl_ignored;          /* last_ttl is that of a record outside the zone, dropped */
     uint16_t zone_class;            /* first class seen */
 
     /* The line being parsed. */

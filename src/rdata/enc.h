@@ -74,6 +74,10 @@ int zl_rd_pstring(struct pctx *c, const char *label);
 int zl_rd_pqtext(struct pctx *c, const char *label);
 /* A domain name (relative ones get c->origin). */
 int zl_rd_pname(struct pctx *c, const char *label);
+/* The same, but a quoted string is read as the name's text too: BIND 9.18
+ * reads the SVCB/HTTPS target that way (a quoted name elsewhere is its
+ * "unexpected token"). */
+int zl_rd_pname_qstring(struct pctx *c, const char *label);
 /* BIND's txt_totext with quoting. */
 void zl_rd_put_txt(struct zl_buf *b, const uint8_t *p, size_t n);
 int zl_rd_wstring(struct wctx *w);

@@ -188,10 +188,11 @@ int zl_rd_wstring(struct wctx *w)
 
 /* ---- names -------------------------------------------------------------------- */
 
-int zl_rd_pname(struct pctx *c, const char *label)
+static int pname(struct pctx *c, const char *label, bool quoted_ok)
 {
     size_t ti = c->i;
-    const struct zl_token *t = zl_rd_word(c, label, "a domain name");
+    const struct zl_token *t = quoted_ok ? zl_rd_need(c, label, "a domain name")
+                                         : zl_rd_word(c, label, "a domain name");
     if (!t)
         return -1;
     struct zl_name n;
@@ -206,6 +207,16 @@ int zl_rd_pname(struct pctx *c, const char *label)
     zl_buf_put(c->wire, n.wire, n.len);
     zl_rd_field(c, ZL_FIELD_NAME, flags, ti, 1, off);
     return 0;
+}
+
+int zl_rd_pname(struct pctx *c, const char *label)
+{
+    return pname(c, label, false);
+}
+
+int zl_rd_pname_qstring(struct pctx *c, const char *label)
+{
+    return pname(c, label, true);
 }
 
 int zl_rd_wname(struct wctx *w)

@@ -87,6 +87,27 @@ static int parse_generic(struct pctx *c, const struct zl_type_row *r)
     return 0;
 }
 
+bool zl_rdata_is_generic(uint16_t type, const struct zl_token *toks, size_t ntoks)
+{
+    if (ntoks == 0 || toks[0].len != 2 || toks[0].text[0] != '\\' || toks[0].text[1] != '#' ||
+        (toks[0].flags & ZL_TOK_QUOTED))
+        return false;
+    if (type != ZL_T_TXT)
+        return true;
+    /* BIND asks its lexer for a number after a TXT's \#: a word of decimal
+     * digits that fits 32 bits; anything else (none, a letter, a quoted
+     * string) and the \# is text. */
+    if (ntoks < 2 || toks[1].len == 0 || toks[1].len > 10 || (toks[1].flags & ZL_TOK_QUOTED))
+        return false;
+    uint64_t v = 0;
+    for (size_t i = 0; i < toks[1].len; i++) {
+        if (toks[1].text[i] < '0' || toks[1].text[i] > '9')
+            return false;
+        v = v * 10 + (uint64_t)(toks[1].text[i] - '0');
+    }
+    return v <= UINT32_MAX;
+}
+
 int zl_rdata_parse(uint16_t type, const struct zl_token *toks, size_t ntoks,
                    const struct zl_name *origin, struct zl_buf *wire, struct zl_field *fields,
                    size_t *nfields, struct zl_rdata_error *err)
@@ -105,8 +126,7 @@ int zl_rdata_parse(uint16_t type, const struct zl_token *toks, size_t ntoks,
     const struct zl_type_row *r = row && row->read != ZL_READ_NOTEXT ? row : NULL;
     c.row = r;
     int rc;
-    if (ntoks > 0 && toks[0].len == 2 && toks[0].text[0] == '\\' && toks[0].text[1] == '#' &&
-        !(toks[0].flags & ZL_TOK_QUOTED)) {
+    if (zl_rdata_is_generic(type, toks, ntoks)) {
         rc = parse_generic(&c, r);
     } else if (!r) {
         if (row) /* NULL and friends: BIND knows them, but only in the \# form */

@@ -25,6 +25,11 @@ int zl_rdata_parse(uint16_t type, const struct zl_token *toks, size_t ntoks,
                    struct zl_field *fields, size_t *nfields,
                    struct zl_rdata_error *err);
 
+/* True when the tokens are the RFC 3597 form "\# <length> ...": an unquoted
+ * \# first. For TXT only when a decimal number follows, as BIND 9.18 reads
+ * it: otherwise "\#" is an escaped '#', the text "#". */
+bool zl_rdata_is_generic(uint16_t type, const struct zl_token *toks, size_t ntoks);
+
 /* Appends the presentation form BIND's dump uses (named-checkzone -D) to out.
  * Unknown types print as "\# len hex". Returns 0, or -1 when the wire data is
  * not valid for the type (out is then left unchanged). */

@@ -66,6 +66,8 @@ enum zl_ttl_source {
     ZL_TTL_DEFAULT,   /* $TTL */
     ZL_TTL_PREVIOUS,  /* no $TTL: the previous record's TTL (RFC 1035) */
     ZL_TTL_SOA_MIN,   /* no $TTL and no previous: SOA minimum (BIND) */
+    ZL_TTL_PREVIOUS_IGNORED, /* no $TTL: the TTL written on the record before, which was
+                                outside the zone and ignored (BIND still takes its TTL) */
 };
 
 struct zl_record {

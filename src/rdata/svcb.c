@@ -310,7 +310,7 @@ static bool adjacent_quoted(const struct pctx *c)
 
 int zl_rd_svcb_parse(struct pctx *c)
 {
-    if (zl_rd_int(c, 2, 0xffff, "priority") != 0 || zl_rd_pfield(c, F_NAME, "target") != 0)
+    if (zl_rd_int(c, 2, 0xffff, "priority") != 0 || zl_rd_pname_qstring(c, "target") != 0)
         return -1;
     struct sparam ps[SVC_MAXP];
     size_t np = 0, vstart = c->wire->len;

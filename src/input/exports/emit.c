@@ -321,8 +321,7 @@ int zl_fmt_record(struct zl_fmt *f, const struct zl_fmt_owner *owner, uint16_t t
     rec.origin = f->have_origin ? &f->origin : NULL;
     rec.rdata = f->wire.data;
     rec.rdlen = (uint16_t)f->wire.len;
-    rec.generic = f->ntoks > 0 && toks[0].len == 2 && memcmp(toks[0].text, "\\#", 2) == 0 &&
-                  !(toks[0].flags & ZL_TOK_QUOTED);
+    rec.generic = zl_rdata_is_generic(rec.type, toks, f->ntoks);
     rec.toks = toks;
     rec.ntoks = (uint32_t)f->ntoks;
     rec.fields = f->fields;

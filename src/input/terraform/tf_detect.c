@@ -31,6 +31,11 @@ static bool json_object(const char *p, size_t n)
     return i < n && p[i] == '{';
 }
 
+bool zl_tf_name_is_module_file(const char *name)
+{
+    return name && (ends_with(name, ".tf") || ends_with(name, ".tf.json"));
+}
+
 bool zl_tf_dir_is_module(const char *path)
 {
     struct stat st;
@@ -86,7 +91,7 @@ static bool hcl_content(const char *p, size_t n)
 
 int zl_tf_detect(const char *data, size_t len, const char *name)
 {
-    if (name && (ends_with(name, ".tf") || ends_with(name, ".tf.json")))
+    if (zl_tf_name_is_module_file(name))
         return ZL_TF_DETECT_HCL;
     if (json_object(data, len) && contains(data, len, "\"format_version\"") &&
         (contains(data, len, "\"planned_values\"") || contains(data, len, "\"root_module\"")))

@@ -17,6 +17,7 @@
 #include "input/confine.h"
 #include "input/exports/emit.h"
 #include "input/readers.h"
+#include "input/terraform/tf_detect.h"
 #include "input/terraform/tf_module.h"
 #include "input/terraform/tf_records.h"
 
@@ -380,8 +381,13 @@ void zl_read_terraform(struct zl_fmt *f, const char *path, const char *data, siz
 
 /* The reader table's entry (src/input/readers.def): the module of f->path
  * (a directory, or a .tf file's directory), or the bytes when there is no
- * path (stdin). */
+ * path (stdin) or the file is Terraform only by its content (db.zone
+ * starting with 'resource "..."'): Terraform would not read it as part of
+ * its directory, and reading the directory instead skipped every line. */
 void zl_read_terraform_input(struct zl_fmt *f, const char *text, size_t len)
 {
-    zl_read_terraform(f, f->path, f->path ? NULL : text, len);
+    struct stat st;
+    bool module = f->path && ((stat(f->path, &st) == 0 && S_ISDIR(st.st_mode)) ||
+                              zl_tf_name_is_module_file(f->path));
+    zl_read_terraform(f, f->path, module ? NULL : text, len);
 }
