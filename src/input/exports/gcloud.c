@@ -165,25 +165,5 @@ bool zl_sniff_gcloud(const struct zl_sniff *s)
 
 void zl_read_gcloud(struct zl_fmt *f, const char *text, size_t len)
 {
-    struct zl_fmt_zone_guess g;
-    memset(&g, 0, sizeof g);
-    bool guess = !f->opts->zone;
-    switch (zl_ys_check(f, text, len, "YAML/JSON", guess ? guess_doc : NULL, &g)) {
-    case ZL_YS_NOTHING:
-        break;
-    case ZL_YS_TREE:
-        if ((text = zl_ys_whole(f, &len)))
-            read_tree(f, text, len);
-        break;
-    case ZL_YS_STREAM:
-        if (f->opts->zone) {
-            f->origin = *f->opts->zone;
-            f->have_origin = true;
-        } else {
-            zl_fmt_zone_guess_use(f, &g);
-        }
-        zl_ys_read(f, read_doc, NULL);
-        break;
-    }
-    zl_ys_free(f);
+    zl_ys_read_guessing(f, text, len, "YAML/JSON", guess_doc, read_doc, read_tree);
 }

@@ -577,3 +577,28 @@ void zl_ys_free(struct zl_fmt *f)
     free(run);
     f->ys = NULL;
 }
+
+void zl_ys_read_guessing(struct zl_fmt *f, const char *text, size_t len, const char *syntax, zl_ys_doc_fn guess,
+                         zl_ys_doc_fn doc, void (*tree)(struct zl_fmt *f, const char *text, size_t len))
+{
+    struct zl_fmt_zone_guess g;
+    memset(&g, 0, sizeof g);
+    switch (zl_ys_check(f, text, len, syntax, f->opts->zone ? NULL : guess, &g)) {
+    case ZL_YS_NOTHING:
+        break;
+    case ZL_YS_TREE:
+        if ((text = zl_ys_whole(f, &len)))
+            tree(f, text, len);
+        break;
+    case ZL_YS_STREAM:
+        if (f->opts->zone) {
+            f->origin = *f->opts->zone;
+            f->have_origin = true;
+        } else {
+            zl_fmt_zone_guess_use(f, &g);
+        }
+        zl_ys_read(f, doc, NULL);
+        break;
+    }
+    zl_ys_free(f);
+}

@@ -96,6 +96,11 @@ enum zl_ys_mode zl_ys_check(struct zl_fmt *f, const char *text, size_t len, cons
 void zl_ys_read(struct zl_fmt *f, zl_ys_doc_fn doc, void *arg);
 /* Frees what the passes kept. */
 void zl_ys_free(struct zl_fmt *f);
+/* The whole of a reader whose zone is --origin or the guess its documents
+ * make (Route 53, Cloud DNS): the first pass, then the stream (doc), or the
+ * document tree (tree) for a file that needs it. */
+void zl_ys_read_guessing(struct zl_fmt *f, const char *text, size_t len, const char *syntax, zl_ys_doc_fn guess,
+                         zl_ys_doc_fn doc, void (*tree)(struct zl_fmt *f, const char *text, size_t len));
 /* The whole input in memory, for the document tree (ZL_YS_TREE); NULL
  * after a read error (reported). */
 const char *zl_ys_whole(struct zl_fmt *f, size_t *len);
