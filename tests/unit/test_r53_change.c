@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The Route 53 change-batch reader (src/input/exports/r53_change.c): which
  * changes are records, what Route 53 refuses, the zone of a batch, the
- * UPSERT of one apex TXT value (ZL1007), detection, and `print` of the
- * fixture against its BIND twin. */
+ * UPSERT of one apex TXT value (ZL1007, rules/route53_upsert.c), detection,
+ * and `print` of the fixture against its BIND twin. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -5,7 +5,7 @@
  * runs with only its rule selected, through zl_lint_buffer like the CLI.
  * Covers rules/name_doubled_origin.c, target_relative_external.c,
  * value_stray_characters.c, cname.c, rrset.c, zone_completeness.c, mail_policy.c,
- * spf.c, dmarc.c, export_placeholder.c. */
+ * spf.c, dmarc.c, export_placeholder.c, name_other_domain.c, txt_swapped.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
