@@ -72,7 +72,7 @@ LIB_SRCS  := $(filter-out src/cli/main.c src/base/sanitizer_options.c,$(wildcard
 SAN_OBJ   := $(if $(filter 1,$(SANITIZE)),$(BUILD)/obj/src/base/sanitizer_options.o)
 # Two grammars: master files (zone.*) and Terraform's HCL native syntax (hcl.*).
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/obj/%.o,$(LIB_SRCS)) $(BUILD)/obj/zone.tab.o $(BUILD)/obj/zone.lex.o \
-             $(BUILD)/obj/hcl.tab.o $(BUILD)/obj/hcl.lex.o $(BUILD)/obj/senders_builtin.o
+             $(BUILD)/obj/hcl.tab.o $(BUILD)/obj/hcl.lex.o $(BUILD)/obj/json.lex.o $(BUILD)/obj/senders_builtin.o
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
 TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(TEST_SRCS))
 TOOL_BINS := $(BUILD)/genzone
@@ -123,6 +123,14 @@ $(BUILD)/obj/hcl.lex.o: $(BUILD)/hcl.lex.c $(BUILD)/hcl.tab.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
 
+# The JSON of exports (src/input/exports/yjson.c): a scanner, no grammar.
+$(BUILD)/json.lex.c $(BUILD)/json.lex.h &: grammar/json.l | $(BUILD) deps
+	flex --header-file=$(BUILD)/json.lex.h -o $(BUILD)/json.lex.c $<
+
+$(BUILD)/obj/json.lex.o: $(BUILD)/json.lex.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GENCFLAGS) -MMD -MP -c -o $@ $<
+
 # Sender packs (senders/*.yaml, format in senders/README.md) become a const C
 # table: the generator reads them with the loader user packs go through, so a
 # broken pack fails the build with file:line:col.
@@ -139,7 +147,7 @@ $(BUILD)/obj/senders_builtin.o: $(BUILD)/senders_builtin.c src/lint/senders.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
-$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/hcl.tab.h $(BUILD)/hcl.lex.h \
+$(BUILD)/obj/%.o: %.c $(BUILD)/zone.tab.h $(BUILD)/zone.lex.h $(BUILD)/hcl.tab.h $(BUILD)/hcl.lex.h $(BUILD)/json.lex.h \
                  $(BUILD)/zl_version.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -MMD -MP -c -o $@ $<

@@ -14,6 +14,17 @@ static inline unsigned char zl_ascii_lower(unsigned char c)
     return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
 }
 
+/* ASCII upper case to lower case in 8 bytes at once (bytes >= 0x80 kept):
+ * no byte's sum carries into the next. */
+static inline uint64_t zl_ascii_lower8(uint64_t w)
+{
+    uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
+    uint64_t above_z = low7 + 0x2525252525252525ull; /* high bit set when > 'Z' */
+    uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3full;  /* high bit set when >= 'A' */
+    uint64_t upper = (from_a ^ above_z) & ~w & 0x8080808080808080ull;
+    return w | (upper >> 2);
+}
+
 /* strcmp/strncmp without regard to ASCII case. */
 int zl_ascii_casecmp(const char *a, const char *b);
 int zl_ascii_ncasecmp(const char *a, const char *b, size_t n);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lint/engine.h"
+#include "base/ascii.h"
 #include "base/source.h"
 
 #define TYPE_BITS 512 /* types below this get a dispatch list; larger ones are looked up */
@@ -114,15 +115,6 @@ static inline uint64_t mix(uint64_t h)
     return h;
 }
 
-/* ASCII upper case to lower case in 8 bytes at once (bytes >= 0x80 kept). */
-static inline uint64_t lower8(uint64_t w)
-{
-    uint64_t low7 = w & 0x7f7f7f7f7f7f7f7full;
-    uint64_t above_z = low7 + 0x2525252525252525ull;  /* high bit set when > 'Z' */
-    uint64_t from_a = low7 + 0x3f3f3f3f3f3f3f3full;   /* high bit set when >= 'A' */
-    uint64_t upper = (from_a ^ above_z) & ~w & 0x8080808080808080ull;
-    return w | (upper >> 2);
-}
 
 /* A word at a time: hashing is per record, and TXT RDATA runs to hundreds
  * of bytes. Equal inputs give equal hashes; that is all it has to do. */
@@ -134,7 +126,7 @@ static inline uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
         uint64_t w;
         memcpy(&w, p, 8);
         if (fold)
-            w = lower8(w);
+            w = zl_ascii_lower8(w);
         h = (h ^ w) * 0x100000001b3ull;
         h ^= h >> 32;
         p += 8;
@@ -156,7 +148,7 @@ static inline uint64_t fnv(uint64_t h, const uint8_t *p, size_t n, bool fold)
                 w |= (uint64_t)p[i] << (8 * i);
         }
         if (fold)
-            w = lower8(w);
+            w = zl_ascii_lower8(w);
         h = (h ^ w) * 0x100000001b3ull;
         h ^= h >> 32;
     }

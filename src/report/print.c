@@ -10,12 +10,20 @@
  * function a million times. */
 int zl_print_record(const struct zl_record *rec, struct zl_buf *out)
 {
+    size_t at, len;
+    return zl_print_record_ttl(rec, out, &at, &len);
+}
+
+int zl_print_record_ttl(const struct zl_record *rec, struct zl_buf *out, size_t *ttl_at, size_t *ttl_len)
+{
     size_t mark = out->len;
     zl_buf_reserve(out, ZL_NAME_TEXT_MAX + 64);
     char *o = (char *)out->data + out->len;
     o += zl_name_to_text(&rec->owner, o);
     *o++ = '\t';
-    o += zl_u64_text(rec->ttl, o);
+    *ttl_at = (size_t)(o - (char *)out->data) - mark;
+    *ttl_len = zl_u64_text(rec->ttl, o);
+    o += *ttl_len;
     *o++ = '\t';
     char tmp[16];
     const char *cls = rec->rclass == ZL_CLASS_IN ? "IN" : zl_class_to_text(rec->rclass, tmp);

@@ -12,6 +12,8 @@
 /* Appends the record's line (with '\n') to out. Returns 0, or -1 when its
  * RDATA cannot be shown (then nothing is appended). */
 int zl_print_record(const struct zl_record *rec, struct zl_buf *out);
+/* Same, and where the line's TTL is in it (offset, length). */
+int zl_print_record_ttl(const struct zl_record *rec, struct zl_buf *out, size_t *ttl_at, size_t *ttl_len);
 
 /* The whole of `zonelint print` (printer.c): every record's line with the
  * TTL BIND 9.18 gives its RRset. BIND's loader collects the records of one

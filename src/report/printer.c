@@ -9,6 +9,7 @@
 #include "rdata/types.h"
 
 struct rrset {
+    uint64_t hash;          /* set_hash: kept for growing the table */
     size_t name_off;        /* owner wire in names, as first written; compared ignoring case */
     uint8_t name_len;
     uint16_t type, rclass, covers;
@@ -73,8 +74,7 @@ static uint32_t find_set(struct zl_printer *pr, const struct zl_record *rec, uin
         uint32_t *s = zl_xcalloc(n, sizeof *s);
         for (size_t i = 0; i < pr->nsets; i++) {
             const struct rrset *r = &pr->sets[i];
-            size_t k = (size_t)set_hash(pr->names.data + r->name_off, r->name_len, r->type, r->rclass,
-                                        r->covers) & (n - 1);
+            size_t k = (size_t)r->hash & (n - 1);
             while (s[k])
                 k = (k + 1) & (n - 1);
             s[k] = (uint32_t)i + 1;
@@ -83,11 +83,11 @@ static uint32_t find_set(struct zl_printer *pr, const struct zl_record *rec, uin
         pr->slots = s;
         pr->nslots = n;
     }
-    size_t k = (size_t)set_hash(rec->owner.wire, rec->owner.len, rec->type, rec->rclass, covers) &
-               (pr->nslots - 1);
+    uint64_t h = set_hash(rec->owner.wire, rec->owner.len, rec->type, rec->rclass, covers);
+    size_t k = (size_t)h & (pr->nslots - 1);
     for (; pr->slots[k]; k = (k + 1) & (pr->nslots - 1)) {
         const struct rrset *r = &pr->sets[pr->slots[k] - 1];
-        if (r->type == rec->type && r->rclass == rec->rclass && r->covers == covers &&
+        if (r->hash == h && r->type == rec->type && r->rclass == rec->rclass && r->covers == covers &&
             r->name_len == rec->owner.len && zl_ascii_eq(pr->names.data + r->name_off, rec->owner.wire,
                                                          rec->owner.len))
             return pr->slots[k] - 1;
@@ -97,6 +97,7 @@ static uint32_t find_set(struct zl_printer *pr, const struct zl_record *rec, uin
         pr->sets = zl_xrealloc(pr->sets, pr->capsets * sizeof *pr->sets);
     }
     struct rrset *r = &pr->sets[pr->nsets];
+    r->hash = h;
     r->name_off = pr->names.len;
     r->name_len = rec->owner.len;
     zl_buf_put(&pr->names, rec->owner.wire, rec->owner.len);
@@ -154,17 +155,9 @@ static uint32_t run_add(struct run *r, uint32_t set, uint32_t ttl)
 
 void zl_printer_record(struct zl_printer *pr, const struct zl_record *rec)
 {
-    size_t mark = pr->lines.len;
-    if (zl_print_record(rec, &pr->lines) != 0)
+    size_t mark = pr->lines.len, at, tl;
+    if (zl_print_record_ttl(rec, &pr->lines, &at, &tl) != 0)
         return;
-    const char *l = (const char *)pr->lines.data + mark;
-    size_t at = 0;
-    while (l[at] != '\t')
-        at++;
-    at++;
-    size_t tl = 0;
-    while (l[at + tl] != '\t')
-        tl++;
     /* RRSIG and SIG records are kept apart by the type they cover, as BIND does */
     uint16_t covers = (rec->type == ZL_T_RRSIG || rec->type == ZL_T_SIG) && rec->rdlen >= 2
                           ? (uint16_t)(rec->rdata[0] << 8 | rec->rdata[1]) : 0;

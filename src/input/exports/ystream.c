@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/bytescan.h"
 #include "input/exports/emit.h"
+#include "input/exports/yjson.h"
 
 #define READ_BLOCK 65536
 
@@ -26,6 +27,7 @@ struct zl_ys_check {
 struct zl_ys_run {
     struct zl_ys_pos pos;
     bool json;
+    bool fast;               /* plain JSON (yjson.h): no libyaml */
     long fail_chunk;         /* chunk where loading stopped (-1: all of it loads) */
     unsigned long fail_docs; /* documents of that chunk that loaded */
 };
@@ -170,13 +172,23 @@ static int feed(void *data, unsigned char *buf, size_t size, size_t *got)
     return 1;
 }
 
+/* The fast source's input: the same chunk bytes libyaml would get. */
+static size_t feed_yj(void *data, char *buf, size_t max)
+{
+    size_t got = 0;
+    return feed(data, (unsigned char *)buf, max, &got) ? got : 0;
+}
+
 static void close_parser(struct zl_ys *s)
 {
-    if (s->have_ev)
+    if (s->have_ev && !s->yj)
         yaml_event_delete(&s->ev);
     s->have_ev = false;
-    if (s->parser_open)
+    if (s->yj)
+        zl_yj_free(s->yj);
+    else if (s->parser_open)
         yaml_parser_delete(&s->parser);
+    s->yj = NULL;
     s->parser_open = false;
 }
 
@@ -209,6 +221,13 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
     s->clean_end = at;
     s->chunk_first = zl_ys_advance(p, s->chunk_line, s->chunk_col);
     s->chunk_first_span = zl_ys_span(s, s->chunk_first, s->chunk_first);
+    if (s->fast && at == 0) {
+        /* zl_ys_check found the input plain JSON: one chunk, at 0 */
+        s->yj = zl_yj_new(feed_yj, s);
+        s->parser_open = s->yj != NULL;
+        s->failed = !s->yj;
+        return s->parser_open;
+    }
     if (!yaml_parser_initialize(&s->parser)) {
         s->failed = true;
         return false;
@@ -262,11 +281,18 @@ bool zl_ys_next(struct zl_ys *s)
 {
     if (s->failed || !s->parser_open)
         return false;
-    if (s->have_ev)
+    if (s->have_ev && !s->yj)
         yaml_event_delete(&s->ev);
     s->have_ev = false;
     struct zl_ys_check *c = s->check;
-    if (!yaml_parser_parse(&s->parser, &s->ev)) {
+    if (s->yj && !zl_yj_next(s->yj, &s->ev)) {
+        /* Not plain JSON: the check pass starts again through libyaml. In
+         * the read pass the check pass read it whole: the file changed. */
+        s->failed = true;
+        s->fast_gave_up = c != NULL;
+        return false;
+    }
+    if (!s->yj && !yaml_parser_parse(&s->parser, &s->ev)) {
         s->failed = true;
         if (c && !s->pos->read_errno) {
             /* as zl_ydocs_load words it */
@@ -360,6 +386,7 @@ static void pass_begin(struct zl_ys *s, struct zl_fmt *f, struct zl_ys_run *run,
     s->f = f;
     s->pos = &run->pos;
     s->json = run->json;
+    s->fast = run->fast;
     s->check = check;
     s->convert = !check;
     zl_ys_pos_reset(&run->pos);
@@ -493,17 +520,33 @@ enum zl_ys_mode zl_ys_check(struct zl_fmt *f, const char *text, size_t len, cons
     while ((c = zl_ys_byte(p, i)) >= 0 && blank(c))
         i++;
     run->json = c == '{' || c == '[';
+    /* JSON from its first byte: the fast source (yjson.h) reads its first
+     * chunk, unless the check pass finds it is not plain JSON */
+    run->fast = run->json && i == 0;
 
     size_t hn = p->size < 4096 ? (size_t)p->size : 4096;
     const char *head = hn ? zl_ys_bytes(p, 0, hn) : "";
     const char *enc = head ? zl_text_not_utf8((const unsigned char *)head, hn) : NULL;
     struct zl_ys_check check;
-    memset(&check, 0, sizeof check);
     struct zl_ys s;
-    pass_begin(&s, f, run, &check);
-    if (!enc && !p->read_errno)
-        each_document(&s, run, guess ? guess : NULL, NULL, guess ? g : NULL);
-    pass_end(&s);
+    struct zl_fmt_zone_guess g0;
+    if (g)
+        g0 = *g;
+    for (;;) {
+        memset(&check, 0, sizeof check);
+        pass_begin(&s, f, run, &check);
+        if (!enc && !p->read_errno)
+            each_document(&s, run, guess ? guess : NULL, NULL, guess ? g : NULL);
+        pass_end(&s);
+        if (!s.fast_gave_up)
+            break;
+        /* not plain JSON after all: the pass again, through libyaml */
+        run->fast = false;
+        run->fail_chunk = -1;
+        run->fail_docs = 0;
+        if (g)
+            *g = g0;
+    }
 
     /* As the loader, which read the whole file first: a read error or a
      * file that grew is all there is to say. */

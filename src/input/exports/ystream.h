@@ -45,7 +45,10 @@ struct zl_ys {
     struct zl_ys_pos *pos;
     bool json;                   /* JSON: one chunk per top-level value */
     yaml_parser_t parser;
-    bool parser_open;
+    bool parser_open;            /* the parser, or the fast JSON source (yj), is open */
+    bool fast;                   /* the first chunk is read by yjson.c (plain JSON) */
+    bool fast_gave_up;           /* ... and it was not plain JSON: the check pass again */
+    struct zl_yj *yj;
     uint64_t chunk, chunk_end;   /* the chunk fed to the parser: [chunk, chunk_end) */
     bool chunk_end_known;
     uint64_t fed;                /* bytes fed to the parser */

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/* libyaml's events for plain JSON (yjson.h), from the tokens of
+ * grammar/json.l. The marks are libyaml's: index and column count
+ * characters (bytes here: the input is ASCII), lines count '\n'; a token's
+ * start mark is its first byte, its end mark the byte after it. */
+#include "input/exports/yjson.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "input/exports/yjson_lex.h"
+#include "json.lex.h"
+
+/* Where each open object or array is: what comes next in it. */
+enum {
+    OBJ_KEY_OR_END = 1, /* after '{' */
+    OBJ_KEY,            /* after ',' */
+    OBJ_COLON,
+    OBJ_VALUE,
+    OBJ_NEXT,           /* ',' or '}' */
+    ARR_VALUE_OR_END,   /* after '[' */
+    ARR_VALUE,          /* after ',' */
+    ARR_NEXT,           /* ',' or ']' */
+};
+
+/* libyaml forgets a possible key that starts 1024 characters or more
+ * before its ':' (or on another line), and reads such a pair otherwise. */
+#define KEY_REACH 1000
+
+enum { P_STREAM, P_DOC, P_VALUE, P_DOC_END, P_STREAM_END, P_DONE };
+
+struct zl_yj {
+    struct zl_yj_input in;
+    yyscan_t sc;
+    int phase;
+    size_t off, line, line_start;
+    /* the current token */
+    int tok;
+    bool have_tok;
+    yaml_mark_t ts, te;
+    yaml_mark_t key_at;
+    /* the open objects and arrays */
+    uint8_t *stack;
+    size_t depth, cap;
+    /* the current string's value */
+    char *val;
+    size_t vlen, vcap;
+    bool keep_values;
+};
+
+static yaml_mark_t mark_at(const struct zl_yj *j, size_t off)
+{
+    yaml_mark_t m = { off, j->line, off - j->line_start };
+    return m;
+}
+
+/* A token's value into j->val: a string's without its quotes, its escapes undone. */
+static void take_value(struct zl_yj *j, const char *t, size_t n, bool string)
+{
+    if (n + 1 > j->vcap) {
+        j->vcap = n + 64;
+        j->val = zl_xrealloc(j->val, j->vcap);
+    }
+    if (string) {
+        t++;
+        n -= 2;
+    }
+    const char *esc = string ? memchr(t, '\\', n) : NULL;
+    if (!esc) {
+        memcpy(j->val, t, n);
+        j->val[n] = '\0';
+        j->vlen = n;
+        return;
+    }
+    size_t o = (size_t)(esc - t);
+    memcpy(j->val, t, o);
+    for (size_t i = o; i < n; i++) {
+        char c = t[i];
+        if (c == '\\') {
+            c = t[++i];
+            switch (c) {
+            case 'n': c = '\n'; break;
+            case 'r': c = '\r'; break;
+            case 't': c = '\t'; break;
+            case 'b': c = '\b'; break;
+            case 'f': c = '\f'; break;
+            default: break; /* '"' and '\\' */
+            }
+        }
+        j->val[o++] = c;
+    }
+    j->val[o] = '\0';
+    j->vlen = o;
+}
+
+/* The next token other than blanks and newlines. */
+static int next_tok(struct zl_yj *j)
+{
+    for (;;) {
+        int t = zl_json_yylex(j->sc);
+        size_t n = t == ZL_YJ_EOF ? 0 : (size_t)zl_json_yyget_leng(j->sc); /* yyleng is stale at the end */
+        j->ts = mark_at(j, j->off);
+        if (t == ZL_YJ_BLANK || t == ZL_YJ_NL) {
+            /* outside the value libyaml is in block context, where a tab
+             * may not start a line: such files are libyaml's */
+            if ((j->phase == P_DOC || j->phase == P_DOC_END) && memchr(zl_json_yyget_text(j->sc), '\t', n))
+                return ZL_YJ_OTHER;
+            if (t == ZL_YJ_NL) { /* a newline, then the next line's indentation */
+                j->line++;
+                j->line_start = j->off + 1;
+            }
+            j->off += n;
+            continue;
+        }
+        j->off += n;
+        j->te = mark_at(j, j->off);
+        if ((t == ZL_YJ_STRING || t == ZL_YJ_SCALAR) && j->keep_values)
+            take_value(j, zl_json_yyget_text(j->sc), n, t == ZL_YJ_STRING);
+        return t;
+    }
+}
+
+struct zl_yj *zl_yj_new(zl_yj_read_fn read, void *data)
+{
+    struct zl_yj *j = zl_xcalloc(1, sizeof *j);
+    j->in.read = read;
+    j->in.data = data;
+    j->keep_values = true;
+    if (zl_json_yylex_init_extra(&j->in, &j->sc) != 0) {
+        free(j);
+        return NULL;
+    }
+    return j;
+}
+
+void zl_yj_free(struct zl_yj *j)
+{
+    if (!j)
+        return;
+    zl_json_yylex_destroy(j->sc);
+    free(j->stack);
+    free(j->val);
+    free(j);
+}
+
+static void event(yaml_event_t *ev, yaml_event_type_t type, yaml_mark_t a, yaml_mark_t b)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->type = type;
+    ev->start_mark = a;
+    ev->end_mark = b;
+}
+
+static void scalar(struct zl_yj *j, yaml_event_t *ev, bool quoted)
+{
+    event(ev, YAML_SCALAR_EVENT, j->ts, j->te);
+    ev->data.scalar.value = (yaml_char_t *)j->val;
+    ev->data.scalar.length = j->vlen;
+    ev->data.scalar.plain_implicit = !quoted;
+    ev->data.scalar.quoted_implicit = quoted;
+    ev->data.scalar.style = quoted ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE;
+}
+
+static bool push(struct zl_yj *j, uint8_t state)
+{
+    if (j->depth == j->cap) {
+        if (j->cap >= ((size_t)1 << 20))
+            return false; /* libyaml's business (and too deep for any reader) */
+        j->cap = j->cap ? j->cap * 2 : 64;
+        j->stack = zl_xrealloc(j->stack, j->cap);
+    }
+    j->stack[j->depth++] = state;
+    return true;
+}
+
+/* A value ended: what its container expects next. */
+static void value_done(struct zl_yj *j)
+{
+    if (j->depth == 0)
+        j->phase = P_DOC_END;
+    else
+        j->stack[j->depth - 1] = j->stack[j->depth - 1] == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT;
+}
+
+/* The event of one token in the value; 0 when it is not JSON, 2 when the
+ * token makes no event (':' and ','). */
+static int value_token(struct zl_yj *j, yaml_event_t *ev)
+{
+    uint8_t *st = j->depth ? &j->stack[j->depth - 1] : NULL;
+    uint8_t s = st ? *st : ARR_VALUE;
+    bool want_value = s == OBJ_VALUE || s == ARR_VALUE || s == ARR_VALUE_OR_END;
+    switch (j->tok) {
+    case ZL_YJ_LBRACE:
+    case ZL_YJ_LBRACK:
+        if (!want_value)
+            return 0;
+        if (st)
+            *st = s == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT; /* once it closes */
+        if (!push(j, j->tok == ZL_YJ_LBRACE ? OBJ_KEY_OR_END : ARR_VALUE_OR_END))
+            return 0;
+        if (j->tok == ZL_YJ_LBRACE) {
+            event(ev, YAML_MAPPING_START_EVENT, j->ts, j->te);
+            ev->data.mapping_start.implicit = 1;
+            ev->data.mapping_start.style = YAML_FLOW_MAPPING_STYLE;
+        } else {
+            event(ev, YAML_SEQUENCE_START_EVENT, j->ts, j->te);
+            ev->data.sequence_start.implicit = 1;
+            ev->data.sequence_start.style = YAML_FLOW_SEQUENCE_STYLE;
+        }
+        return 1;
+    case ZL_YJ_RBRACE:
+        if (s != OBJ_KEY_OR_END && s != OBJ_NEXT)
+            return 0;
+        event(ev, YAML_MAPPING_END_EVENT, j->ts, j->te);
+        j->depth--;
+        if (j->depth == 0)
+            j->phase = P_DOC_END;
+        return 1;
+    case ZL_YJ_RBRACK:
+        if (s != ARR_VALUE_OR_END && s != ARR_NEXT)
+            return 0;
+        event(ev, YAML_SEQUENCE_END_EVENT, j->ts, j->te);
+        j->depth--;
+        if (j->depth == 0)
+            j->phase = P_DOC_END;
+        return 1;
+    case ZL_YJ_COLON:
+        if (s != OBJ_COLON || j->ts.line != j->key_at.line || j->ts.index - j->key_at.index > KEY_REACH)
+            return 0;
+        *st = OBJ_VALUE;
+        return 2;
+    case ZL_YJ_COMMA:
+        if (s != OBJ_NEXT && s != ARR_NEXT)
+            return 0;
+        *st = s == OBJ_NEXT ? OBJ_KEY : ARR_VALUE;
+        return 2;
+    case ZL_YJ_STRING:
+        if (st && (s == OBJ_KEY_OR_END || s == OBJ_KEY)) {
+            j->key_at = j->ts;
+            *st = OBJ_COLON;
+            scalar(j, ev, true);
+            return 1;
+        }
+        if (!want_value || !st)
+            return 0; /* a string at the top: libyaml's */
+        scalar(j, ev, true);
+        value_done(j);
+        return 1;
+    case ZL_YJ_SCALAR:
+        if (!want_value || !st)
+            return 0;
+        scalar(j, ev, false);
+        value_done(j);
+        return 1;
+    default: return 0;
+    }
+}
+
+int zl_yj_next(struct zl_yj *j, yaml_event_t *ev)
+{
+    switch (j->phase) {
+    case P_STREAM: {
+        yaml_mark_t zero = { 0, 0, 0 };
+        event(ev, YAML_STREAM_START_EVENT, zero, zero);
+        ev->data.stream_start.encoding = YAML_UTF8_ENCODING;
+        j->phase = P_DOC;
+        return 1;
+    }
+    case P_DOC:
+        j->tok = next_tok(j);
+        if (j->tok != ZL_YJ_LBRACE && j->tok != ZL_YJ_LBRACK)
+            return 0;
+        j->have_tok = true;
+        event(ev, YAML_DOCUMENT_START_EVENT, j->ts, j->ts);
+        ev->data.document_start.implicit = 1;
+        j->phase = P_VALUE;
+        return 1;
+    case P_VALUE:
+        for (;;) {
+            if (!j->have_tok)
+                j->tok = next_tok(j);
+            j->have_tok = false;
+            int r = value_token(j, ev);
+            if (r != 2)
+                return r;
+        }
+    case P_DOC_END:
+        /* blanks up to the input's end (in a file, none: its chunk ends at the bracket) */
+        if (next_tok(j) != ZL_YJ_EOF)
+            return 0;
+        /* fall through */
+    case P_STREAM_END: {
+        /* libyaml at the end of its input: a new line when not at one */
+        yaml_mark_t m = { j->off, j->line + (j->off != j->line_start), 0 };
+        event(ev, j->phase == P_DOC_END ? YAML_DOCUMENT_END_EVENT : YAML_STREAM_END_EVENT, m, m);
+        if (j->phase == P_DOC_END)
+            ev->data.document_end.implicit = 1;
+        j->phase++;
+        return 1;
+    }
+    default:
+        memset(ev, 0, sizeof *ev);
+        return 1;
+    }
+}
+
+bool zl_yj_valid(zl_yj_read_fn read, void *data)
+{
+    struct zl_yj *j = zl_yj_new(read, data);
+    if (!j)
+        return false;
+    j->keep_values = false;
+    yaml_event_t ev;
+    bool ok = true;
+    while (ok && j->phase <= P_DOC_END)
+        ok = zl_yj_next(j, &ev) == 1; /* the document's end: blanks up to the input's end */
+    zl_yj_free(j);
+    return ok;
+}

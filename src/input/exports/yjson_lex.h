@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/* Between the JSON scanner (grammar/json.l) and its event maker (yjson.c). */
+#ifndef ZL_YJSON_LEX_H
+#define ZL_YJSON_LEX_H
+
+#include <stddef.h>
+
+enum zl_yj_tok {
+    ZL_YJ_EOF = 0,
+    ZL_YJ_LBRACE,
+    ZL_YJ_RBRACE,
+    ZL_YJ_LBRACK,
+    ZL_YJ_RBRACK,
+    ZL_YJ_COLON,
+    ZL_YJ_COMMA,
+    ZL_YJ_STRING,  /* with its quotes; escapes only \" \\ \n \r \t \b \f */
+    ZL_YJ_SCALAR,  /* a number, true, false or null */
+    ZL_YJ_BLANK,   /* spaces and tabs */
+    ZL_YJ_NL,      /* a newline and the spaces and tabs after it */
+    ZL_YJ_OTHER,   /* anything else: not JSON this scanner reads */
+};
+
+/* Where the scanner's bytes come from: read returns up to max bytes, 0 at the end. */
+struct zl_yj_input {
+    size_t (*read)(void *data, char *buf, size_t max);
+    void *data;
+};
+
+#endif
