@@ -185,6 +185,27 @@ static void test_turned_away(void **state)
     expect_turned_away("{}\n\t");
 }
 
+/* Mutations of a plain file (a byte changed to one that matters to JSON or
+ * YAML): each one that is still plain must give libyaml's events too. */
+static void mutate_and_compare(const char *buf, size_t n)
+{
+    static const char alphabet[] = "{}[]:,\"\\ \t\n-+.0123456789eEtrufalsn#&*!|>'?%@`~/";
+    static unsigned seed = 11;
+    char *m = malloc(n + 1);
+    for (int round = 0; round < 40; round++) {
+        memcpy(m, buf, n + 1);
+        for (int k = 0; k < 1 + round % 3; k++) {
+            seed = seed * 1103515245u + 12345u;
+            size_t at = (seed >> 8) % n;
+            seed = seed * 1103515245u + 12345u;
+            m[at] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+        }
+        if (valid(m, n))
+            compare(m, n);
+    }
+    free(m);
+}
+
 /* Every JSON file under dir (and below): when plain, the same events. */
 static void each_json(const char *dir, unsigned *files, unsigned *plain)
 {
@@ -218,6 +239,7 @@ static void each_json(const char *dir, unsigned *files, unsigned *plain)
             if (valid(buf, n)) {
                 (*plain)++;
                 compare(buf, n);
+                mutate_and_compare(buf, n);
             }
         }
         free(buf);
