@@ -565,6 +565,13 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
             ok = false;
             break;
         }
+        if (b - a == vlen + 2 && P(b - 1) == '"' && !memchr(q + 1, '\\', vlen) && memcmp(q + 1, v, vlen) == 0) {
+            /* no escape (most JSON strings): byte o is at a + 1 + o, the closing quote after them */
+            for (o = 0; o <= vlen; o++)
+                map[o] = a + 1 + o;
+            o = vlen;
+            break;
+        }
         for (size_t i = a + 1; ok && i < b && o <= vlen;) {
             if (P(i) == '"') {
                 map[o] = i;
