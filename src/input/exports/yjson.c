@@ -35,7 +35,6 @@ struct zl_yj {
     struct zl_yj_input in;
     yyscan_t sc;
     int phase;
-    size_t off, line, line_start;
     /* the current token */
     int tok;
     bool have_tok;
@@ -49,12 +48,6 @@ struct zl_yj {
     size_t vlen, vcap;
     bool keep_values;
 };
-
-static yaml_mark_t mark_at(const struct zl_yj *j, size_t off)
-{
-    yaml_mark_t m = { off, j->line, off - j->line_start };
-    return m;
-}
 
 /* A token's value into j->val: a string's without its quotes, its escapes undone. */
 static void take_value(struct zl_yj *j, const char *t, size_t n, bool string)
@@ -98,28 +91,18 @@ static void take_value(struct zl_yj *j, const char *t, size_t n, bool string)
 /* The next token other than blanks and newlines. */
 static int next_tok(struct zl_yj *j)
 {
-    for (;;) {
-        int t = zl_json_yylex(j->sc);
-        size_t n = t == ZL_YJ_EOF ? 0 : (size_t)zl_json_yyget_leng(j->sc); /* yyleng is stale at the end */
-        j->ts = mark_at(j, j->off);
-        if (t == ZL_YJ_BLANK || t == ZL_YJ_NL) {
-            /* outside the value libyaml is in block context, where a tab
-             * may not start a line: such files are libyaml's */
-            if ((j->phase == P_DOC || j->phase == P_DOC_END) && memchr(zl_json_yyget_text(j->sc), '\t', n))
-                return ZL_YJ_OTHER;
-            if (t == ZL_YJ_NL) { /* a newline, then the next line's indentation */
-                j->line++;
-                j->line_start = j->off + 1;
-            }
-            j->off += n;
-            continue;
-        }
-        j->off += n;
-        j->te = mark_at(j, j->off);
-        if ((t == ZL_YJ_STRING || t == ZL_YJ_SCALAR) && j->keep_values)
-            take_value(j, zl_json_yyget_text(j->sc), n, t == ZL_YJ_STRING);
-        return t;
+    struct zl_yj_input *in = &j->in;
+    in->block = j->phase == P_DOC || j->phase == P_DOC_END;
+    int t = zl_json_yylex(j->sc);
+    if (t == ZL_YJ_EOF) {
+        in->tok_off = in->off;
+        in->len = 0;
     }
+    j->ts = (yaml_mark_t){ in->tok_off, in->line, in->tok_off - in->line_start };
+    j->te = (yaml_mark_t){ in->tok_off + in->len, in->line, in->tok_off + in->len - in->line_start };
+    if ((t == ZL_YJ_STRING || t == ZL_YJ_SCALAR) && j->keep_values)
+        take_value(j, in->text, in->len, t == ZL_YJ_STRING);
+    return t;
 }
 
 struct zl_yj *zl_yj_new(zl_yj_read_fn read, void *data)
@@ -293,7 +276,8 @@ int zl_yj_next(struct zl_yj *j, yaml_event_t *ev)
         /* fall through */
     case P_STREAM_END: {
         /* libyaml at the end of its input: a new line when not at one */
-        yaml_mark_t m = { j->off, j->line + (j->off != j->line_start), 0 };
+        const struct zl_yj_input *in = &j->in;
+        yaml_mark_t m = { in->off, in->line + (in->off != in->line_start), 0 };
         event(ev, j->phase == P_DOC_END ? YAML_DOCUMENT_END_EVENT : YAML_STREAM_END_EVENT, m, m);
         if (j->phase == P_DOC_END)
             ev->data.document_end.implicit = 1;
