@@ -45,15 +45,41 @@ static void same_mark(const yaml_mark_t *a, const yaml_mark_t *b, unsigned long 
                  b->index, b->line, b->column);
 }
 
-/* Both sources over s: the same events; returns how many. */
+/* Both sources over s: the same events; returns how many. chunked: the
+ * fast source reads s as ystream.c's chunks (it stops at the value's end),
+ * libyaml reads s up to that end, as its chunk is fed. */
+static unsigned long compare_mode(const char *s, size_t n, bool chunked);
+
 static unsigned long compare(const char *s, size_t n)
 {
+    compare_mode(s, n, true);
+    return compare_mode(s, n, false);
+}
+
+static unsigned long compare_mode(const char *s, size_t n, bool chunked)
+{
+    size_t ylen = n;
+    if (chunked) {
+        /* where the value ends: a first run of the fast source says */
+        struct mem m0 = { s, n, 0 };
+        struct zl_yj *j0 = zl_yj_new(mem_read, &m0);
+        zl_yj_chunked(j0);
+        yaml_event_t e;
+        while (zl_yj_next(j0, &e) == 1 && e.type != YAML_DOCUMENT_END_EVENT)
+            ;
+        ylen = zl_yj_value_end(j0);
+        zl_yj_free(j0);
+        assert_true(ylen > 0 && ylen <= n);
+        assert_true(s[ylen - 1] == '}' || s[ylen - 1] == ']');
+    }
     yaml_parser_t y;
     assert_true(yaml_parser_initialize(&y));
-    yaml_parser_set_input_string(&y, (const unsigned char *)s, n);
+    yaml_parser_set_input_string(&y, (const unsigned char *)s, ylen);
     struct mem m = { s, n, 0 };
     struct zl_yj *j = zl_yj_new(mem_read, &m);
     assert_non_null(j);
+    if (chunked)
+        zl_yj_chunked(j);
     unsigned long k = 0;
     for (;; k++) {
         yaml_event_t a, b;

@@ -47,6 +47,8 @@ struct zl_yj {
     char *val;
     size_t vlen, vcap;
     bool keep_values;
+    bool chunked;       /* the input ends with the value (zl_yj_chunked) */
+    size_t value_end, value_end_line;
 };
 
 /* A token's value into j->val: a string's without its quotes, its escapes undone. */
@@ -128,6 +130,16 @@ void zl_yj_free(struct zl_yj *j)
     free(j);
 }
 
+void zl_yj_chunked(struct zl_yj *j)
+{
+    j->chunked = true;
+}
+
+size_t zl_yj_value_end(const struct zl_yj *j)
+{
+    return j->value_end;
+}
+
 static void event(yaml_event_t *ev, yaml_event_type_t type, yaml_mark_t a, yaml_mark_t b)
 {
     memset(ev, 0, sizeof *ev);
@@ -156,6 +168,14 @@ static bool push(struct zl_yj *j, uint8_t state)
     }
     j->stack[j->depth++] = state;
     return true;
+}
+
+/* The top-level value closed (at the token just read). */
+static void value_ends(struct zl_yj *j)
+{
+    j->phase = P_DOC_END;
+    j->value_end = j->te.index;
+    j->value_end_line = j->te.line;
 }
 
 /* A value ended: what its container expects next. */
@@ -199,7 +219,7 @@ static int value_token(struct zl_yj *j, yaml_event_t *ev)
         event(ev, YAML_MAPPING_END_EVENT, j->ts, j->te);
         j->depth--;
         if (j->depth == 0)
-            j->phase = P_DOC_END;
+            value_ends(j);
         return 1;
     case ZL_YJ_RBRACK:
         if (s != ARR_VALUE_OR_END && s != ARR_NEXT)
@@ -207,7 +227,7 @@ static int value_token(struct zl_yj *j, yaml_event_t *ev)
         event(ev, YAML_SEQUENCE_END_EVENT, j->ts, j->te);
         j->depth--;
         if (j->depth == 0)
-            j->phase = P_DOC_END;
+            value_ends(j);
         return 1;
     case ZL_YJ_COLON:
         if (s != OBJ_COLON || j->ts.line != j->key_at.line || j->ts.index - j->key_at.index > KEY_REACH)
@@ -270,14 +290,16 @@ int zl_yj_next(struct zl_yj *j, yaml_event_t *ev)
                 return r;
         }
     case P_DOC_END:
-        /* blanks up to the input's end (in a file, none: its chunk ends at the bracket) */
-        if (next_tok(j) != ZL_YJ_EOF)
+        /* blanks up to the input's end (a chunk ends at the bracket) */
+        if (!j->chunked && next_tok(j) != ZL_YJ_EOF)
             return 0;
         /* fall through */
     case P_STREAM_END: {
         /* libyaml at the end of its input: a new line when not at one */
         const struct zl_yj_input *in = &j->in;
         yaml_mark_t m = { in->off, in->line + (in->off != in->line_start), 0 };
+        if (j->chunked)
+            m = (yaml_mark_t){ j->value_end, j->value_end_line + 1, 0 }; /* just after the bracket */
         event(ev, j->phase == P_DOC_END ? YAML_DOCUMENT_END_EVENT : YAML_STREAM_END_EVENT, m, m);
         if (j->phase == P_DOC_END)
             ev->data.document_end.implicit = 1;

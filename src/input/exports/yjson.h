@@ -22,6 +22,11 @@ void zl_yj_free(struct zl_yj *j);
  * reads. *ev holds pointers into j until the next call: never give it to
  * yaml_event_delete. After the stream's end: YAML_NO_EVENT, as libyaml. */
 int zl_yj_next(struct zl_yj *j, yaml_event_t *ev);
+/* Ends the stream with the value, as libyaml does when its input ends
+ * there (ystream.c's chunks): whatever follows is not read. */
+void zl_yj_chunked(struct zl_yj *j);
+/* After the value's last event: the bytes up to and with its closing bracket. */
+size_t zl_yj_value_end(const struct zl_yj *j);
 /* Reads the whole input: true when it is one object or array, blanks
  * around it, that zl_yj_next reads to its end (the tests' question). */
 bool zl_yj_valid(zl_yj_read_fn read, void *data);

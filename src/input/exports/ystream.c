@@ -145,6 +145,13 @@ static int feed(void *data, unsigned char *buf, size_t size, size_t *got)
     if (n)
         memcpy(buf, b, n);
     size_t e;
+    if (s->yj) {
+        /* the fast source finds the value's end itself, and takes only
+         * ASCII without CR (the marks' index is the offset throughout) */
+        s->fed += n;
+        *got = n;
+        return 1;
+    }
     if (s->json && !s->chunk_end_known && json_end(s, buf, n, &e)) {
         n = e;
         s->chunk_end = s->fed + e;
@@ -226,6 +233,10 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
         s->yj = zl_yj_new(feed_yj, s);
         s->parser_open = s->yj != NULL;
         s->failed = !s->yj;
+        if (s->yj) {
+            zl_yj_chunked(s->yj);
+            s->clean_end = UINT64_MAX;
+        }
         return s->parser_open;
     }
     if (!yaml_parser_initialize(&s->parser)) {
@@ -309,6 +320,11 @@ bool zl_ys_next(struct zl_ys *s)
         return false;
     }
     s->have_ev = true;
+    if (s->yj && s->ev.type == YAML_DOCUMENT_END_EVENT) {
+        /* the chunk ends with its value, as json_end says for libyaml */
+        s->chunk_end = s->chunk + zl_yj_value_end(s->yj);
+        s->chunk_end_known = true;
+    }
     if (s->convert) {
         s->start = mark_off(s, &s->ev.start_mark);
         s->end = mark_off(s, &s->ev.end_mark);
