@@ -358,26 +358,41 @@ bool zl_y_is_merge_key(const yaml_node_t *k)
  * them: "<<: *a" or "<<: [*a, *b]" adds the keys of those mappings that the
  * mapping does not have itself; of several, the earlier wins. Aliases may
  * nest; depth bounds a mapping that merges itself. */
+/* yaml_document_get_node, without the call: every key lookup walks pairs. */
+static inline yaml_node_t *node_of(const yaml_document_t *d, int index)
+{
+    return index > 0 && d->nodes.start + index <= d->nodes.top ? d->nodes.start + index - 1 : NULL;
+}
+
 static yaml_node_t *get_merged(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key,
-                               unsigned depth)
+                               size_t klen, unsigned depth)
 {
     if (!map || map->type != YAML_MAPPING_NODE || depth > 16)
         return NULL;
-    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++)
-        if (zl_y_eq(zl_y_node(y, doc, p->key), key))
-            return zl_y_node(y, doc, p->value);
+    const yaml_document_t *d = &y->docs[doc];
+    bool merges = false;
     for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-        if (!zl_y_is_merge_key(zl_y_node(y, doc, p->key)))
+        const yaml_node_t *k = node_of(d, p->key);
+        if (!k || k->type != YAML_SCALAR_NODE)
             continue;
-        yaml_node_t *v = zl_y_node(y, doc, p->value);
+        if (k->data.scalar.length == klen && memcmp(k->data.scalar.value, key, klen) == 0)
+            return node_of(d, p->value);
+        merges = merges || zl_y_is_merge_key(k);
+    }
+    if (!merges)
+        return NULL;
+    for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+        if (!zl_y_is_merge_key(node_of(d, p->key)))
+            continue;
+        yaml_node_t *v = node_of(d, p->value);
         if (v && v->type == YAML_SEQUENCE_NODE) {
             for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-                yaml_node_t *got = get_merged(y, doc, zl_y_node(y, doc, *it), key, depth + 1);
+                yaml_node_t *got = get_merged(y, doc, node_of(d, *it), key, klen, depth + 1);
                 if (got)
                     return got;
             }
         } else {
-            yaml_node_t *got = get_merged(y, doc, v, key, depth + 1);
+            yaml_node_t *got = get_merged(y, doc, v, key, klen, depth + 1);
             if (got)
                 return got;
         }
@@ -387,7 +402,7 @@ static yaml_node_t *get_merged(struct zl_ydocs *y, size_t doc, const yaml_node_t
 
 yaml_node_t *zl_y_get(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const char *key)
 {
-    return get_merged(y, doc, map, key, 0);
+    return get_merged(y, doc, map, key, strlen(key), 0);
 }
 
 static void each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, const yaml_node_t *top,
@@ -402,7 +417,7 @@ static void each_pair(struct zl_ydocs *y, size_t doc, const yaml_node_t *map, co
         /* a merged key shadowed by one of the mapping itself (or an earlier merge) is not seen */
         size_t kl;
         const char *ks = zl_y_is_scalar(k) ? zl_y_str(k, &kl) : NULL;
-        if (depth > 0 && (!ks || get_merged(y, doc, top, ks, 0) != zl_y_node(y, doc, p->value)))
+        if (depth > 0 && (!ks || get_merged(y, doc, top, ks, strlen(ks), 0) != zl_y_node(y, doc, p->value)))
             continue;
         fn(user, k, zl_y_node(y, doc, p->value));
     }
