@@ -20,8 +20,13 @@
  * merge keys ("<<") is read through the document tree instead (rare in
  * exports; an alias can point anywhere in its document).
  *
+ * A JSON file's first chunk comes from yjson.h's scanner instead of
+ * libyaml when it is plain JSON (libyaml's events and marks, at a fraction
+ * of the cost); when the check pass meets something else on the way, it
+ * starts again through libyaml.
+ *
  * ystream.c: chunks, events and the passes; yunit.c: the units;
- * ypos.c: the window and its lines. */
+ * ypos.c: the window and its lines; yjson.c: the fast JSON events. */
 #ifndef ZL_YSTREAM_H
 #define ZL_YSTREAM_H
 
