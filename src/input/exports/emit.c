@@ -181,6 +181,17 @@ int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl
 {
     size_t len = 0;
     const char *v = zl_y_is_scalar(n) ? zl_y_str(n, &len) : "";
+    /* A TTL with nothing to say needs no span (finding it is most of the cost). */
+    uint32_t x = 0;
+    bool plain = len > 0 && len <= 9;
+    for (size_t i = 0; plain && i < len; i++) {
+        plain = v[i] >= '0' && v[i] <= '9';
+        x = x * 10 + (uint32_t)(v[i] - '0');
+    }
+    if (plain && x <= ZL_TTL_MAXTTL) {
+        *ttl = x;
+        return 0;
+    }
     return zl_fmt_ttl_text(f, v, len, zl_fmt_value_span(f, doc, n), ttl);
 }
 
