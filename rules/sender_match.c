@@ -191,8 +191,37 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
     derive(v);
     pad(v->val, v->val_len, sizeof v->val);
     pad(v->host, v->hlen, sizeof v->host);
-    pad(v->otext, strlen(v->otext), sizeof v->otext);
     return true;
+}
+
+void zl_sm_view_owner(struct zl_sm_view *v)
+{
+    if (v->owner_ready)
+        return;
+    v->owner_ready = true;
+    const struct zl_record *rec = v->rec;
+    v->owner = rec->owner;
+    struct zl_name fixed;
+    if (undouble(&rec->owner, rec->origin, &fixed)) {
+        v->owner = fixed;
+        v->owner_doubled = true;
+    }
+}
+
+/* The owner's text and label ends, for the entries' templates. */
+static void owner_text(struct zl_sm_view *v)
+{
+    if (v->otext_ready)
+        return;
+    v->otext_ready = true;
+    zl_sm_view_owner(v);
+    /* The label ends come with the text (the text has no '.' but between
+     * labels when the name is plain). */
+    size_t on;
+    unsigned nb;
+    if (v->owner.nlabels < 128 && name_plain_bounds(&v->owner, v->otext, &on, v->obound, 128, &nb))
+        v->onl = on ? nb : 0;
+    pad(v->otext, strlen(v->otext), sizeof v->otext);
 }
 
 static bool view(const struct zl_record *rec, struct zl_sm_view *v)
@@ -207,14 +236,9 @@ static bool view(const struct zl_record *rec, struct zl_sm_view *v)
     v->rec = rec;
     v->type = rec->type;
     v->origin = rec->origin;
+    v->owner_ready = v->otext_ready = false;
     if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX && rec->type != ZL_T_TXT)
         return false;
-    v->owner = rec->owner;
-    struct zl_name fixed;
-    if (undouble(&rec->owner, rec->origin, &fixed)) {
-        v->owner = fixed;
-        v->owner_doubled = true;
-    }
     if (rec->type == ZL_T_TXT) {
         unsigned ns;
         size_t n = zl_txt_join(rec, v->raw, sizeof v->raw - 1, &ns);
@@ -267,15 +291,9 @@ static bool view(const struct zl_record *rec, struct zl_sm_view *v)
     return true;
 }
 
-/* The owner's text and label ends, and the host name of the value, once. */
+/* The host name of the value, once. */
 static void derive(struct zl_sm_view *v)
 {
-    size_t on;
-    unsigned nb;
-    /* The label ends come with the text (the text has no '.' but between
-     * labels when the name is plain). */
-    if (v->owner.nlabels < 128 && name_plain_bounds(&v->owner, v->otext, &on, v->obound, 128, &nb))
-        v->onl = on ? nb : 0;
     const char *t = v->val;
     size_t tn = v->val_len;
     if (v->type == ZL_T_TXT) {
@@ -318,6 +336,18 @@ static bool has_sub(const char *s, size_t n, const char *needle, size_t m)
         if (s[i] == needle[0] && memcmp(s + i, needle, m) == 0)
             return true;
     return false;
+}
+
+/* The first label of n in lower case into out (64 bytes); its length (0
+ * for the root), or -1 for a label no parser makes (then ask the text). */
+static long first_label_lower(const struct zl_name *n, char *out)
+{
+    size_t ll = n->len && n->nlabels ? n->wire[0] : 0;
+    if (ll > 63 || ll + 1 > n->len)
+        return -1;
+    for (size_t j = 0; j < ll; j++)
+        out[j] = (char)lower_table[n->wire[1 + j]];
+    return (long)ll;
 }
 
 /* Reads the captures of the last match of code into m (owner or value
@@ -373,9 +403,22 @@ const char *zl_sm_cap_value(const struct zl_sm_match *m, const char *name)
     return c ? c->fallback : NULL;
 }
 
+/* An include: domain as the spf entries' values are matched against it,
+ * into out (256 + 16 bytes); its length. */
+static size_t spf_subject(const char *include, size_t include_len, char *out)
+{
+    size_t sn = include_len < 255 ? include_len : 255;
+    for (size_t k = 0; k < sn; k++)
+        out[k] = lower(include[k]);
+    if (sn && out[sn - 1] == '.')
+        sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
+    memset(out + sn, 0, 16); /* PCRE2's JIT code may look a few bytes past the subject */
+    return sn;
+}
+
 /* Matches view v against entry j of pack i; true with *m filled. c is the
  * CNAME/MX entry's domain match, include the SPF include: domain. */
-static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
+static bool try_entry(struct zl_senders *s, struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
                       struct zl_sm_match *m, const char *include, size_t include_len)
 {
     const struct zl_sender_pack *p = zl_senders_at(s, i);
@@ -399,12 +442,7 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     m->type_ok = true;
 
     if (e->role == ZL_ROLE_SPF) {
-        sn = include_len < 255 ? include_len : 255;
-        for (size_t k = 0; k < sn; k++)
-            spf[k] = lower(include[k]);
-        if (sn && spf[sn - 1] == '.')
-            sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
-        memset(spf + sn, 0, 16); /* PCRE2's JIT code may look a few bytes past the subject */
+        sn = spf_subject(include, include_len, spf);
         subject = spf;
         m->include = include;
         m->include_len = include_len;
@@ -430,6 +468,7 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     if (e->role == ZL_ROLE_SPF && !zl_senders_match(s, cc->value, subject, sn))
         return false;
     /* The owner: the template's labels of it, the identity below them. */
+    owner_text(v);
     unsigned k = cc->nlabels;
     bool have = k == 0 || (v->onl && k <= v->onl);
     size_t on = k == 0 ? 0 : have ? v->obound[k - 1] : 0;
@@ -531,11 +570,22 @@ static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t
     uint64_t hs[256];
     size_t ns = 0;
     uint64_t h = ZL_SENDERS_HASH_INIT;
+    /* A domain of two labels or more ends in the host's last two: when no
+     * domain ends in them, only the last label alone can be one. */
+    bool single = zl_senders_domain_single(s);
+    unsigned starts = 0;
     for (size_t j = n; j-- > 0;) {
         h = zl_senders_hash_byte(h, (unsigned char)v->host[j]);
-        if ((j == 0 || v->host[j - 1] == '.') && ns < 256) {
-            at[ns] = j;
-            hs[ns++] = h;
+        if (j == 0 || v->host[j - 1] == '.') {
+            starts++;
+            if (starts == 1 && !single)
+                continue;
+            if (starts == 2 && !zl_senders_domain_tail(s, h))
+                break;
+            if (ns < 256) {
+                at[ns] = j;
+                hs[ns++] = h;
+            }
         }
     }
     for (size_t q = ns; q-- > 0 && nout < max;) {
@@ -556,7 +606,7 @@ static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t
     return nout;
 }
 
-size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
+size_t zl_sm_classify(struct zl_senders *s, struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
 {
     size_t n = 0;
     struct zl_sm_match cand;
@@ -572,16 +622,36 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
             return 0;
         size_t nr;
         const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_SPF, &nr);
+        /* Most includes name no sender, and a zone repeats them: an
+         * include no entry's value matched is remembered and skipped. */
+        char subj[32][256 + 16];
+        size_t sn[32];
+        bool skip[32], hit[32], any = false;
+        for (size_t q = 0; q < ni; q++) {
+            sn[q] = spf_subject(inc[q], incn[q], subj[q]);
+            skip[q] = zl_senders_spf_none(s, subj[q], sn[q]);
+            hit[q] = false;
+            any |= !skip[q];
+        }
         for (size_t k = 0; k < nr && n < max; k++) {
             bool dup = false;
             for (size_t q = 0; q < n && !dup; q++)
                 dup = out[q].pack == r[k].pack;
-            for (size_t q = 0; q < ni && !dup; q++)
+            const struct zl_sender_compiled *cc = dup || !any ? NULL : zl_senders_compiled(s, r[k].pack, r[k].entry);
+            for (size_t q = 0; q < ni && cc; q++) {
+                if (skip[q] || !zl_senders_match(s, cc->value, subj[q], sn[q]))
+                    continue; /* as try_entry would find first */
+                hit[q] = true;
                 if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, inc[q], incn[q])) {
                     out[n++] = cand;
                     break;
                 }
+            }
         }
+        /* With no match every include was tried against every entry. */
+        for (size_t q = 0; q < ni && n == 0; q++)
+            if (!skip[q] && !hit[q])
+                zl_senders_spf_set_none(s, subj[q], sn[q]);
         /* A pack built on another claims the record for itself (Customer.io's
          * SPF on cio<N> names mailgun.org, and is not Mailgun's). */
         size_t keep = 0;
@@ -631,7 +701,15 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
             }
         }
         r = zl_senders_index(s, ZL_IDX_OWNER, &nr);
+        /* The literal is looked for in the first label, which is the
+         * written owner's (undoubling keeps it): most owners lack every
+         * literal, and then their text is never made. */
+        char l0[64];
+        long l0n = first_label_lower(&v->rec->owner, l0);
         for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen && l0n >= 0 && !has_sub(l0, (size_t)l0n, r[k].key, r[k].keylen))
+                continue;
+            owner_text(v);
             if (r[k].keylen && (!v->onl || !has_sub(v->otext, v->obound[0], r[k].key, r[k].keylen)))
                 continue;
             if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {

@@ -688,9 +688,15 @@ void zl_sender_packs_record(const struct zl_record *rec, struct zl_ctx *ctx)
     struct zl_sm_match m[16];
     size_t n = zl_sm_classify(zl_ctx_senders(ctx), &v, m, 16);
     if (n == 0) {
-        /* A DKIM key no pack knows: its identity may be a legacy setup. */
-        const uint8_t *l1 = zl_name_label(&v.owner, 1);
-        if (rec->type == ZL_T_TXT && l1 && zl_name_label_is(l1, "_domainkey")) {
+        /* A DKIM key no pack knows: its identity may be a legacy setup.
+         * Undoubling the owner keeps its second label (or drops it), so
+         * the written one says when the view's owner is worth making. */
+        const uint8_t *l1 = rec->type == ZL_T_TXT ? zl_name_label(&rec->owner, 1) : NULL;
+        if (l1 && zl_name_label_is(l1, "_domainkey")) {
+            zl_sm_view_owner(&v);
+            l1 = zl_name_label(&v.owner, 1);
+        }
+        if (l1 && zl_name_label_is(l1, "_domainkey")) {
             struct dk *k = zl_list_push(ctx, &get_state(ctx)->unknown_dk, sizeof *k);
             struct zl_name id;
             zl_name_suffix(&id, &v.owner, 2);
