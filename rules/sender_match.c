@@ -315,6 +315,70 @@ static void derive(struct zl_sm_view *v)
         v->origin_len = 0;
 }
 
+/* ---- the gate ---------------------------------------------------------------------------- */
+
+/* A byte of a host name as the packs' domains are written (any case):
+ * its lower case; 0 for any other byte. */
+static const uint8_t host_table[256] = {
+#define H1(c)                                                                                                       \
+    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' ? (c)          \
+              : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32                    \
+                                                                                      : 0)
+#define H4(c) H1(c), H1(c + 1), H1(c + 2), H1(c + 3)
+#define H16(c) H4(c), H4(c + 4), H4(c + 8), H4(c + 12)
+#define H64(c) H16(c), H16(c + 16), H16(c + 32), H16(c + 48)
+    H64(0), H64(64), H64(128), H64(192),
+#undef H1
+#undef H4
+#undef H16
+#undef H64
+};
+
+/* Whether some domain may end in the last two of the first k labels of
+ * wire name w (label i at at[i]): their text hashed as add_cands does. */
+static bool tail_known(struct zl_senders *s, const uint8_t *w, const size_t *at, unsigned k)
+{
+    if (k < 2)
+        return false;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (unsigned i = k; i-- > k - 2;) {
+        const uint8_t *l = w + at[i];
+        for (size_t j = l[0]; j > 0; j--)
+            h = zl_senders_hash_byte(h, host_table[l[j]]);
+        if (i == k - 1)
+            h = zl_senders_hash_byte(h, '.');
+    }
+    return zl_senders_domain_tail(s, h);
+}
+
+bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec)
+{
+    if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX)
+        return true;
+    size_t tf = rec->type == ZL_T_CNAME ? 0 : 1;
+    if (tf >= rec->nfields || rec->fields[tf].kind != ZL_FIELD_NAME || rec->fields[tf].off > rec->rdlen)
+        return true;
+    const uint8_t *w = rec->rdata + rec->fields[tf].off;
+    size_t avail = rec->rdlen - rec->fields[tf].off, off = 0, at[128];
+    unsigned nl = 0;
+    while (off < avail && w[off]) {
+        size_t ll = w[off];
+        if (off + 1 + ll > avail || nl == 128)
+            return true;
+        for (size_t j = 1; j <= ll; j++)
+            if (!host_table[w[off + j]])
+                return true; /* trimmed or turned away: the view decides */
+        at[nl++] = off;
+        off += 1 + ll;
+    }
+    if (off >= avail || zl_senders_domain_single(s))
+        return true;
+    /* The host as it stands, less its last label, less the origin. */
+    unsigned onl = rec->origin ? rec->origin->nlabels : 0;
+    return tail_known(s, w, at, nl) || (nl >= 2 && tail_known(s, w, at, nl - 1)) ||
+           (onl && nl > onl && tail_known(s, w, at, nl - onl));
+}
+
 /* ---- matching -------------------------------------------------------------------------------- */
 
 /* A CNAME/MX entry found through its domain: how the host relates to it. */

@@ -47,6 +47,12 @@ struct zl_sm_view {
     size_t origin_len;             /* host ends in ".<origin>": that many bytes, else 0 */
 };
 
+/* False when rec surely matches no entry and a record of its type is
+ * nothing to the packs without a match: a CNAME or MX whose target ends in
+ * no sender's domain, told from its last labels before any view is made.
+ * True means: make the view and classify. */
+bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec);
+
 /* Prepares the view; false when the record's type is none a pack uses.
  * The owner's part waits for zl_sm_view_owner: most records match no
  * entry, and classifying them never looks at their owner. */

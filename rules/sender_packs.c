@@ -46,7 +46,7 @@ bool zl_sender_of(struct zl_ctx *ctx, const struct zl_record *rec, struct zl_sen
 bool zl_sender_classify(struct zl_senders *s, const struct zl_record *rec, struct zl_sender_hit *out)
 {
     struct zl_sm_view v;
-    if (!zl_sm_view(rec, &v))
+    if (!zl_sm_may_match(s, rec) || !zl_sm_view(rec, &v))
         return false;
     struct zl_sm_match m[8];
     size_t n = zl_sm_classify(s, &v, m, 8);
@@ -682,11 +682,12 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
 
 void zl_sender_packs_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
+    struct zl_senders *s = zl_ctx_senders(ctx);
     struct zl_sm_view v;
-    if (!zl_sm_view(rec, &v))
+    if (!zl_sm_may_match(s, rec) || !zl_sm_view(rec, &v))
         return;
     struct zl_sm_match m[16];
-    size_t n = zl_sm_classify(zl_ctx_senders(ctx), &v, m, 16);
+    size_t n = zl_sm_classify(s, &v, m, 16);
     if (n == 0) {
         /* A DKIM key no pack knows: its identity may be a legacy setup.
          * Undoubling the owner keeps its second label (or drops it), so
