@@ -84,6 +84,30 @@ static long b64_decode(const char *s, size_t n, uint8_t *out, size_t cap, char *
     return (long)o;
 }
 
+/* The value of base64 character c, shifted to its place in a quad (slot
+ * 0: the top 6 of 24 bits), or B64_BAD: one look-up a character and no
+ * branch but one a quad. */
+#define B64_BAD 0x80000000u
+#define B64V(c)                                                                                                     \
+    ((c) >= 'A' && (c) <= 'Z'   ? (c) - 'A'                                                                         \
+     : (c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 26                                                                    \
+     : (c) >= '0' && (c) <= '9' ? (c) - '0' + 52                                                                    \
+     : (c) == '+'               ? 62                                                                                \
+     : (c) == '/'               ? 63                                                                                \
+                                : -1)
+#define Q1(c, sh) (B64V(c) < 0 ? B64_BAD : (uint32_t)B64V(c) << (sh))
+#define Q4(c, sh) Q1(c, sh), Q1(c + 1, sh), Q1(c + 2, sh), Q1(c + 3, sh)
+#define Q16(c, sh) Q4(c, sh), Q4(c + 4, sh), Q4(c + 8, sh), Q4(c + 12, sh)
+#define Q64(c, sh) Q16(c, sh), Q16(c + 16, sh), Q16(c + 32, sh), Q16(c + 48, sh)
+#define QTABLE(sh) { Q64(0, sh), Q64(64, sh), Q64(128, sh), Q64(192, sh) }
+static const uint32_t b64_quad[4][256] = { QTABLE(18), QTABLE(12), QTABLE(6), QTABLE(0) };
+#undef Q1
+#undef Q4
+#undef Q16
+#undef Q64
+#undef QTABLE
+#undef B64V
+
 /* The fast path of a key that is base64 and nothing else: four characters
  * at a time into three bytes. Returns the decoded length; -1 when it is
  * plain base64 but not a whole one (its length, its padding: b64_decode
@@ -93,6 +117,17 @@ static long b64_plain(const char *s, size_t n, uint8_t *out, size_t cap)
 {
     const uint8_t *u = (const uint8_t *)s;
     size_t i = 0, o = 0;
+    size_t whole = n / 4 * 4 < cap / 3 * 4 ? n / 4 * 4 : cap / 3 * 4; /* quads that fit */
+    while (i < whole) {
+        uint32_t v = b64_quad[0][u[i]] | b64_quad[1][u[i + 1]] | b64_quad[2][u[i + 2]] | b64_quad[3][u[i + 3]];
+        if (v & B64_BAD)
+            break;
+        out[o] = (uint8_t)(v >> 16);
+        out[o + 1] = (uint8_t)(v >> 8);
+        out[o + 2] = (uint8_t)v;
+        o += 3;
+        i += 4;
+    }
     while (i + 4 <= n) {
         uint8_t a = b64_table[u[i]], b = b64_table[u[i + 1]], c = b64_table[u[i + 2]], d = b64_table[u[i + 3]];
         if (!(a && b && c && d))
