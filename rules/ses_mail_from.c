@@ -27,6 +27,7 @@
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
+#include "ascii_find.h"
 
 enum mx_kind { MX_FEEDBACK, MX_INBOUND };
 
@@ -303,8 +304,8 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     const char *first = (const char *)rec->rdata + 1;
     size_t fl = rec->rdata[0];
-    bool dmarc = zl_name_label_is(zl_name_label(&rec->owner, 0), "_dmarc") && zl_ascii_has_prefix(first, fl, "v=DMARC1");
-    bool spf = !dmarc && zl_ascii_has_prefix(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
+    bool dmarc = zl_name_label_is(zl_name_label(&rec->owner, 0), "_dmarc") && zl_has_prefix_ci(first, fl, "v=DMARC1");
+    bool spf = !dmarc && zl_has_prefix_ci(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
     if (!dmarc && !spf)
         return;
     size_t n = zl_txt_join(rec, v, sizeof v, &ns);
