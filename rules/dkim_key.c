@@ -583,13 +583,13 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
 
     if (!k.has_p) {
         struct no_p *c = zl_list_push(ctx, &key_state(ctx)->no_p, sizeof *c);
-        c->owner = zl_name_hash64(&rec->owner);
+        c->owner = zl_ctx_owner_hash(ctx, rec);
         c->span = all;
         c->bare_key = k.bare_key;
         c->name = zl_ctx_strdup(ctx, oname, strlen(oname));
         goto out;
     }
-    *(uint64_t *)zl_list_push(ctx, &key_state(ctx)->with_p, sizeof(uint64_t)) = zl_name_hash64(&rec->owner);
+    *(uint64_t *)zl_list_push(ctx, &key_state(ctx)->with_p, sizeof(uint64_t)) = zl_ctx_owner_hash(ctx, rec);
     if (k.revoked)
         goto out;
     if (k.private_key) {

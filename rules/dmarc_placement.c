@@ -106,8 +106,8 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
         /* ZL4112: several v=DMARC1 records at one _dmarc name */
         struct dmarc_state *st = get_state(ctx);
         struct zl_span first;
-        if (zl_owner_set_seen(ctx, &st->at_dmarc, zl_name_hash64(o), &rec->span, &first)) {
-            zl_owner_set_seen(ctx, &st->multi, zl_name_hash64(o), &rec->span, NULL);
+        if (zl_owner_set_seen(ctx, &st->at_dmarc, zl_ctx_owner_hash(ctx, rec), &rec->span, &first)) {
+            zl_owner_set_seen(ctx, &st->multi, zl_ctx_owner_hash(ctx, rec), &rec->span, NULL);
             char oname[ZL_NAME_TEXT_MAX], ref[ZL_LINE_REF_MAX];
             zl_name_text(o, oname);
             const struct zl_token *t = zl_txt_token(rec, 0);

@@ -146,7 +146,7 @@ static void spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
     if (!*slot)
         *slot = zl_ctx_alloc(ctx, sizeof **slot);
     struct zl_span first;
-    if (!zl_owner_set_seen(ctx, *slot, zl_name_hash64(&rec->owner), &rec->span, &first))
+    if (!zl_owner_set_seen(ctx, *slot, zl_ctx_owner_hash(ctx, rec), &rec->span, &first))
         return;
     char owner[ZL_NAME_TEXT_MAX], ref[ZL_LINE_REF_MAX];
     zl_name_to_text(&rec->owner, owner);

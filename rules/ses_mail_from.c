@@ -229,7 +229,7 @@ static void gather_mx(const struct zl_record *rec, struct zl_ctx *ctx)
 
     struct mail_state *st = state(ctx);
     struct mx_entry *e = zl_list_push(ctx, &st->mx, sizeof *e);
-    e->owner = zl_name_hash64(&rec->owner);
+    e->owner = zl_ctx_owner_hash(ctx, rec);
     e->name = rec->owner;
     e->span = rec->span;
     e->target_span = tat;
@@ -314,13 +314,13 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
     struct mail_state *st = state(ctx);
     if (spf) {
         struct spf_entry *e = zl_list_push(ctx, &st->spf, sizeof *e);
-        e->owner = zl_name_hash64(&rec->owner);
+        e->owner = zl_ctx_owner_hash(ctx, rec);
         e->span = rec->span;
         zl_ses_spf_scan(v, n, &e->ses, &e->delegates);
         return;
     }
     /* Only records with a strict tag matter; most have none. */
-    if (zl_ascii_find(v, n, "=s") < 0 && zl_ascii_find(v, n, "= s") < 0)
+    if (zl_find_ci(v, n, "=s") < 0 && zl_find_ci(v, n, "= s") < 0)
         return;
     struct dmarc_entry tmp;
     memset(&tmp, 0, sizeof tmp);
