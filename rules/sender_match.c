@@ -17,6 +17,7 @@
 
 #include "ses_data.h"
 #include "rdata/types.h"
+#include "ascii_find.h"
 
 /* ---- text ---------------------------------------------------------------------------- */
 
@@ -194,6 +195,14 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
     return true;
 }
 
+void zl_sm_view_bare(const struct zl_record *rec, struct zl_sm_view *v)
+{
+    v->rec = rec;
+    v->type = rec->type;
+    v->origin = rec->origin;
+    v->owner_ready = v->otext_ready = v->owner_doubled = false;
+}
+
 void zl_sm_view_owner(struct zl_sm_view *v)
 {
     if (v->owner_ready)
@@ -313,70 +322,6 @@ static void derive(struct zl_sm_view *v)
      * it; a pasted blank may have shortened the host since. */
     if (v->origin_len >= tn)
         v->origin_len = 0;
-}
-
-/* ---- the gate ---------------------------------------------------------------------------- */
-
-/* A byte of a host name as the packs' domains are written (any case):
- * its lower case; 0 for any other byte. */
-static const uint8_t host_table[256] = {
-#define H1(c)                                                                                                       \
-    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' ? (c)          \
-              : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32                    \
-                                                                                      : 0)
-#define H4(c) H1(c), H1(c + 1), H1(c + 2), H1(c + 3)
-#define H16(c) H4(c), H4(c + 4), H4(c + 8), H4(c + 12)
-#define H64(c) H16(c), H16(c + 16), H16(c + 32), H16(c + 48)
-    H64(0), H64(64), H64(128), H64(192),
-#undef H1
-#undef H4
-#undef H16
-#undef H64
-};
-
-/* Whether some domain may end in the last two of the first k labels of
- * wire name w (label i at at[i]): their text hashed as add_cands does. */
-static bool tail_known(struct zl_senders *s, const uint8_t *w, const size_t *at, unsigned k)
-{
-    if (k < 2)
-        return false;
-    uint64_t h = ZL_SENDERS_HASH_INIT;
-    for (unsigned i = k; i-- > k - 2;) {
-        const uint8_t *l = w + at[i];
-        for (size_t j = l[0]; j > 0; j--)
-            h = zl_senders_hash_byte(h, host_table[l[j]]);
-        if (i == k - 1)
-            h = zl_senders_hash_byte(h, '.');
-    }
-    return zl_senders_domain_tail(s, h);
-}
-
-bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec)
-{
-    if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX)
-        return true;
-    size_t tf = rec->type == ZL_T_CNAME ? 0 : 1;
-    if (tf >= rec->nfields || rec->fields[tf].kind != ZL_FIELD_NAME || rec->fields[tf].off > rec->rdlen)
-        return true;
-    const uint8_t *w = rec->rdata + rec->fields[tf].off;
-    size_t avail = rec->rdlen - rec->fields[tf].off, off = 0, at[128];
-    unsigned nl = 0;
-    while (off < avail && w[off]) {
-        size_t ll = w[off];
-        if (off + 1 + ll > avail || nl == 128)
-            return true;
-        for (size_t j = 1; j <= ll; j++)
-            if (!host_table[w[off + j]])
-                return true; /* trimmed or turned away: the view decides */
-        at[nl++] = off;
-        off += 1 + ll;
-    }
-    if (off >= avail || zl_senders_domain_single(s))
-        return true;
-    /* The host as it stands, less its last label, less the origin. */
-    unsigned onl = rec->origin ? rec->origin->nlabels : 0;
-    return tail_known(s, w, at, nl) || (nl >= 2 && tail_known(s, w, at, nl - 1)) ||
-           (onl && nl > onl && tail_known(s, w, at, nl - onl));
 }
 
 /* ---- matching -------------------------------------------------------------------------------- */
@@ -794,4 +739,125 @@ size_t zl_sm_classify(struct zl_senders *s, struct zl_sm_view *v, struct zl_sm_m
             out[n++] = cand;
     }
     return n;
+}
+
+/* ---- the gate ---------------------------------------------------------------------------- */
+
+/* A byte of a host name as the packs' domains are written (any case):
+ * its lower case; 0 for any other byte. */
+static const uint8_t host_table[256] = {
+#define H1(c)                                                                                                       \
+    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' ? (c)          \
+              : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32                    \
+                                                                                      : 0)
+#define H4(c) H1(c), H1(c + 1), H1(c + 2), H1(c + 3)
+#define H16(c) H4(c), H4(c + 4), H4(c + 8), H4(c + 12)
+#define H64(c) H16(c), H16(c + 16), H16(c + 32), H16(c + 48)
+    H64(0), H64(64), H64(128), H64(192),
+#undef H1
+#undef H4
+#undef H16
+#undef H64
+};
+
+/* Whether some domain may end in the last two of the first k labels of
+ * wire name w (label i at at[i]): their text hashed as add_cands does. */
+static bool tail_known(struct zl_senders *s, const uint8_t *w, const size_t *at, unsigned k)
+{
+    if (k < 2)
+        return false;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (unsigned i = k; i-- > k - 2;) {
+        const uint8_t *l = w + at[i];
+        for (size_t j = l[0]; j > 0; j--)
+            h = zl_senders_hash_byte(h, host_table[l[j]]);
+        if (i == k - 1)
+            h = zl_senders_hash_byte(h, '.');
+    }
+    return zl_senders_domain_tail(s, h);
+}
+
+/* A byte a pasted blank or quote may start with (stray_at). */
+static bool stray_start(uint8_t c)
+{
+    return c == ' ' || c == '\t' || c == '"' || c == '\'' || c >= 0x80;
+}
+
+/* What a byte of a TXT value can be in a host name, in one look-up. */
+enum { C_HOST = 0, C_DOT = 1, C_STRAY = 2, C_OTHER = 4 };
+static const uint8_t txt_class[256] = {
+#define T1(c)                                                                                                       \
+    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') ||           \
+                      (c) == '-' || (c) == '_'                                                                      \
+                  ? C_HOST                                                                                          \
+              : (c) == '.'                                                                     ? C_DOT             \
+              : (c) == ' ' || (c) == '\t' || (c) == '"' || (c) == '\'' || (c) >= 0x80 ? C_STRAY                     \
+                                                                                               : C_OTHER)
+#define T4(c) T1(c), T1(c + 1), T1(c + 2), T1(c + 3)
+#define T16(c) T4(c), T4(c + 4), T4(c + 8), T4(c + 12)
+#define T64(c) T16(c), T16(c + 16), T16(c + 32), T16(c + 48)
+    T64(0), T64(64), T64(128), T64(192),
+#undef T1
+#undef T4
+#undef T16
+#undef T64
+};
+
+/* zl_sm_may_match for a TXT record, from its first string s (n bytes,
+ * whole: the only one when `only`): false when the joined and trimmed
+ * value can be no SPF record, no host name, starts with no entry's prefix,
+ * and the owner's first label holds no entry's literal. */
+static bool txt_may_match(struct zl_senders *s, const struct zl_record *rec, const uint8_t *t, size_t n, bool only)
+{
+    char l0[64];
+    long l0n = first_label_lower(&rec->owner, l0);
+    if (l0n < 0 || zl_senders_owner_may_hold(s, l0, (size_t)l0n))
+        return true;
+    /* The value starts with the first string's bytes, untrimmed (and a
+     * prefix longer than them may go on in the next string). */
+    if (n < 7 || stray_start(t[0]) || zl_has_prefix_ci((const char *)t, n, "v=spf1"))
+        return true;
+    if (zl_senders_prefix_may_start(s, (const char *)t, n))
+        return true;
+    /* A host name: no byte but host bytes and '.' (after the end is trimmed:
+     * a byte that starts no stray stays), and a dot. */
+    unsigned seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = txt_class[t[i]];
+        if (c & C_OTHER)
+            return false;
+        seen |= c;
+    }
+    return (seen & C_DOT) || !only;
+}
+
+bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec)
+{
+    if (rec->type == ZL_T_TXT)
+        return rec->rdlen < 1 || rec->generic || rec->rdata[0] >= rec->rdlen ||
+               txt_may_match(s, rec, rec->rdata + 1, rec->rdata[0], rec->rdata[0] + 1u == rec->rdlen);
+    if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX)
+        return true;
+    size_t tf = rec->type == ZL_T_CNAME ? 0 : 1;
+    if (tf >= rec->nfields || rec->fields[tf].kind != ZL_FIELD_NAME || rec->fields[tf].off > rec->rdlen)
+        return true;
+    const uint8_t *w = rec->rdata + rec->fields[tf].off;
+    size_t avail = rec->rdlen - rec->fields[tf].off, off = 0, at[128];
+    unsigned nl = 0;
+    while (off < avail && w[off]) {
+        size_t ll = w[off];
+        if (off + 1 + ll > avail || nl == 128)
+            return true;
+        for (size_t j = 1; j <= ll; j++)
+            if (!host_table[w[off + j]])
+                return true; /* trimmed or turned away: the view decides */
+        at[nl++] = off;
+        off += 1 + ll;
+    }
+    if (off >= avail || zl_senders_domain_single(s))
+        return true;
+    /* The host as it stands, less its last label, less the origin. */
+    unsigned onl = rec->origin ? rec->origin->nlabels : 0;
+    return tail_known(s, w, at, nl) || (nl >= 2 && tail_known(s, w, at, nl - 1)) ||
+           (onl && nl > onl && tail_known(s, w, at, nl - onl));
 }

@@ -47,16 +47,19 @@ struct zl_sm_view {
     size_t origin_len;             /* host ends in ".<origin>": that many bytes, else 0 */
 };
 
-/* False when rec surely matches no entry and a record of its type is
- * nothing to the packs without a match: a CNAME or MX whose target ends in
- * no sender's domain, told from its last labels before any view is made.
- * True means: make the view and classify. */
+/* False when rec surely matches no entry (zl_sm_classify would find
+ * none), told before any view is made: a CNAME or MX whose target ends in
+ * no sender's domain, from its last labels; a TXT from its first string and
+ * its owner's first label. True means: make the view and classify. */
 bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec);
 
 /* Prepares the view; false when the record's type is none a pack uses.
  * The owner's part waits for zl_sm_view_owner: most records match no
  * entry, and classifying them never looks at their owner. */
 bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v);
+/* A view of rec with nothing in it but what zl_sm_view_owner fills in:
+ * for a record zl_sm_may_match turned away. */
+void zl_sm_view_bare(const struct zl_record *rec, struct zl_sm_view *v);
 /* Fills in owner and owner_doubled (once); zl_sm_classify has, and the
  * owner's text, when it matched. */
 void zl_sm_view_owner(struct zl_sm_view *v);

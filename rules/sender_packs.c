@@ -685,10 +685,17 @@ void zl_sender_packs_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     struct zl_senders *s = zl_ctx_senders(ctx);
     struct zl_sm_view v;
-    if (!zl_sm_may_match(s, rec) || !zl_sm_view(rec, &v))
-        return;
     struct zl_sm_match m[16];
-    size_t n = zl_sm_classify(s, &v, m, 16);
+    size_t n = 0;
+    if (zl_sm_may_match(s, rec)) {
+        if (!zl_sm_view(rec, &v))
+            return;
+        n = zl_sm_classify(s, &v, m, 16);
+    } else if (rec->type == ZL_T_TXT) {
+        zl_sm_view_bare(rec, &v); /* no match: only the owner is looked at below */
+    } else {
+        return;
+    }
     if (n == 0) {
         /* A DKIM key no pack knows: its identity may be a legacy setup.
          * Undoubling the owner keeps its second label (or drops it), so

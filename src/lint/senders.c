@@ -17,6 +17,7 @@
 #endif
 #include <pcre2.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "base/memo.h"
 #include "rdata/types.h"
@@ -47,6 +48,10 @@ struct zl_senders {
     size_t ndh;             /* power of two */
     uint64_t *tails;        /* hashes of the domains' last two labels (0: empty), ndh of them */
     bool single;            /* some domain is one label */
+    /* One bit per first two bytes (lower case) of every owner literal
+     * and TXT prefix; *_short: some key is shorter than two. */
+    uint8_t *owner_pairs, *prefix_pairs;
+    bool owner_short, prefix_short;
     pcre2_match_data *md;
     uint32_t md_pairs;
     /* (code, subject) that did not match: a failed match leaves no
@@ -76,6 +81,10 @@ static void drop_index(struct zl_senders *s)
     free(s->tails);
     s->tails = NULL;
     s->single = false;
+    free(s->owner_pairs);
+    free(s->prefix_pairs);
+    s->owner_pairs = s->prefix_pairs = NULL;
+    s->owner_short = s->prefix_short = false;
     s->ndh = 0;
     s->indexed = false;
     free(s->spf_none); /* a new pack's entries may match what no old one did */
@@ -386,6 +395,7 @@ static uint64_t key_hash(const char *s, size_t n)
 }
 
 static void add_tail(struct zl_senders *s, const char *key, size_t n);
+static uint8_t *key_bits(const struct index *x, bool *any_short);
 
 static void build_index(struct zl_senders *s)
 {
@@ -425,7 +435,41 @@ static void build_index(struct zl_senders *s)
         add_tail(s, d->v[i].key, d->v[i].keylen);
         i = j;
     }
+    s->owner_pairs = key_bits(&s->idx[ZL_IDX_OWNER], &s->owner_short);
+    s->prefix_pairs = key_bits(&s->idx[ZL_IDX_PREFIX], &s->prefix_short);
     s->indexed = true;
+}
+
+static unsigned pair_of(const char *p)
+{
+    return (unsigned)zl_ascii_lower((unsigned char)p[0]) << 8 | zl_ascii_lower((unsigned char)p[1]);
+}
+
+/* One bit per first two bytes of a key of x (so a label or value too
+ * short for them, or without them, holds no key); *any_short when a key
+ * is shorter than that. */
+static uint8_t *key_bits(const struct index *x, bool *any_short)
+{
+    uint8_t *bits = zl_xcalloc(65536 / 8, 1);
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->v[i].keylen < 2) {
+            *any_short = true;
+            continue;
+        }
+        unsigned p = pair_of(x->v[i].key);
+        bits[p >> 3] |= (uint8_t)(1u << (p & 7));
+    }
+    return bits;
+}
+
+static bool bit(const uint8_t *bits, unsigned k)
+{
+    return bits[k >> 3] >> (k & 7) & 1;
+}
+
+static bool has_pair(const uint8_t *bits, const char *p)
+{
+    return bit(bits, pair_of(p));
 }
 
 /* A label starts at p of s: at 0 or after a dot (as add_cands in
@@ -511,6 +555,27 @@ bool zl_senders_domain_tail(struct zl_senders *s, uint64_t h)
         if (s->tails[k] == h)
             return true;
     return false;
+}
+
+bool zl_senders_owner_may_hold(struct zl_senders *s, const char *label, size_t n)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_OWNER, &total);
+    if (s->owner_short)
+        return total > 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (has_pair(s->owner_pairs, label + i))
+            return true;
+    return false;
+}
+
+bool zl_senders_prefix_may_start(struct zl_senders *s, const char *t, size_t n)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_PREFIX, &total);
+    if (s->prefix_short)
+        return total > 0;
+    return n >= 2 && has_pair(s->prefix_pairs, t);
 }
 
 bool zl_senders_domain_single(struct zl_senders *s)

@@ -202,6 +202,11 @@ const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, cons
  * neither gate is under no sender's domain. */
 bool zl_senders_domain_tail(struct zl_senders *s, uint64_t h);
 bool zl_senders_domain_single(struct zl_senders *s);
+/* Gates before the owner and prefix refs: false only when no owner
+ * literal can be in label (lower case), or no TXT prefix can start t (any
+ * case), told from their first two bytes. */
+bool zl_senders_owner_may_hold(struct zl_senders *s, const char *label, size_t n);
+bool zl_senders_prefix_may_start(struct zl_senders *s, const char *t, size_t n);
 
 /* An SPF include: domain (as matched: lower case, no final dot) that the
  * value of no spf entry matched when last asked; a memo that the caller
