@@ -119,6 +119,21 @@ static long b64_plain(const char *s, size_t n, uint8_t *out, size_t cap)
     const uint8_t *u = (const uint8_t *)s;
     size_t i = 0, o = 0;
     size_t whole = n / 4 * 4 < cap / 3 * 4 ? n / 4 * 4 : cap / 3 * 4; /* quads that fit */
+    /* Two quads a turn, their six bytes stored as one word (two bytes
+     * more, which the next turn or the tail overwrites). */
+    while (i + 8 <= whole && o + 8 <= cap) {
+        uint32_t v = b64_quad[0][u[i]] | b64_quad[1][u[i + 1]] | b64_quad[2][u[i + 2]] | b64_quad[3][u[i + 3]];
+        uint32_t w = b64_quad[0][u[i + 4]] | b64_quad[1][u[i + 5]] | b64_quad[2][u[i + 6]] | b64_quad[3][u[i + 7]];
+        if ((v | w) & B64_BAD)
+            break;
+        uint64_t six = ((uint64_t)v << 24 | w) << 16; /* the bytes in order from the top */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        six = __builtin_bswap64(six);
+#endif
+        memcpy(out + o, &six, 8);
+        o += 6;
+        i += 8;
+    }
     while (i < whole) {
         uint32_t v = b64_quad[0][u[i]] | b64_quad[1][u[i + 1]] | b64_quad[2][u[i + 2]] | b64_quad[3][u[i + 3]];
         if (v & B64_BAD)
@@ -567,6 +582,12 @@ void zl_dkim_key_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
     }
 }
 
+static const char *owner_text(const struct zl_record *rec, char *buf)
+{
+    zl_name_text(&rec->owner, buf);
+    return buf;
+}
+
 void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     /* Cheap gate: _domainkey as label 1 (or deeper) of the owner. */
@@ -576,8 +597,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
     struct zl_dkim_key k;
     if (!zl_dkim_key_read(rec, &k))
         return;
-    char oname[ZL_NAME_TEXT_MAX];
-    zl_name_text(&rec->owner, oname);
+    char oname[ZL_NAME_TEXT_MAX]; /* written only for a finding: most keys have none */
     struct zl_span all = zl_txt_whole_span(rec);
     struct zl_diag *d;
 
@@ -586,6 +606,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         c->owner = zl_ctx_owner_hash(ctx, rec);
         c->span = all;
         c->bare_key = k.bare_key;
+        owner_text(rec, oname);
         c->name = zl_ctx_strdup(ctx, oname, strlen(oname));
         goto out;
     }
@@ -596,7 +617,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         d = zl_report(ctx, ZL_RULE_REF(ZL4105), &all,
                       "DKIM record at '%s' publishes a private key as p=: the key pair is compromised (anyone "
                       "can sign as this domain now), and verifiers find no public key",
-                      oname);
+                      owner_text(rec, oname));
         if (d)
             zl_diag_add_note(d, "generate a new key pair, publish only its public key (openssl pkey -pubout), "
                                 "and remove this record from the zone and its history");
@@ -614,7 +635,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
                                       "'-----END ...'); it takes only the base64 between those lines");
         else
             snprintf(why, sizeof why, "%s", k.why);
-        d = zl_report(ctx, ZL_RULE_REF(ZL4104), &all, "DKIM key at '%s' is not valid: %s", oname, why);
+        d = zl_report(ctx, ZL_RULE_REF(ZL4104), &all, "DKIM key at '%s' is not valid: %s", owner_text(rec, oname), why);
         if (d && k.doubled_quotes)
             zl_diag_add_note(d, "\"\" splits a long value for Terraform's aws_route53_record; tools that add "
                                 "their own quotes (octoDNS, most provider consoles) publish the quotes instead: "
@@ -630,7 +651,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         zl_report(ctx, ZL_RULE_REF(ZL4107), &all,
                   "DKIM key at '%s' is a %u-bit RSA key; verifiers must not accept signatures made with keys "
                   "under 1024 bits (RFC 8301 3.2), so DKIM fails for this selector",
-                  oname, k.bits);
+                  owner_text(rec, oname), k.bits);
     if (k.ws) {
         char desc[200];
         unsigned si;
@@ -640,7 +661,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         d = zl_report(ctx, ZL_RULE_REF(ZL4108), &at,
                       "DKIM key at '%s': %s; verifiers skip white space inside p= (RFC 6376 3.6.1), but "
                       "some tools that read keys do not",
-                      oname, desc);
+                      owner_text(rec, oname), desc);
         if (d && k.fix)
             zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
     }
