@@ -27,6 +27,7 @@
 #include "lint/list.h"
 #include "rdata/txt.h"
 #include "rules.h"
+#include "ascii_find.h"
 
 /* ---- base64 and DER ---------------------------------------------------------- */
 
@@ -84,6 +85,30 @@ static long b64_decode(const char *s, size_t n, uint8_t *out, size_t cap, char *
     return (long)o;
 }
 
+/* The value of base64 character c, shifted to its place in a quad (slot
+ * 0: the top 6 of 24 bits), or B64_BAD: one look-up a character and no
+ * branch but one a quad. */
+#define B64_BAD 0x80000000u
+#define B64V(c)                                                                                                     \
+    ((c) >= 'A' && (c) <= 'Z'   ? (c) - 'A'                                                                         \
+     : (c) >= 'a' && (c) <= 'z' ? (c) - 'a' + 26                                                                    \
+     : (c) >= '0' && (c) <= '9' ? (c) - '0' + 52                                                                    \
+     : (c) == '+'               ? 62                                                                                \
+     : (c) == '/'               ? 63                                                                                \
+                                : -1)
+#define Q1(c, sh) (B64V(c) < 0 ? B64_BAD : (uint32_t)B64V(c) << (sh))
+#define Q4(c, sh) Q1(c, sh), Q1(c + 1, sh), Q1(c + 2, sh), Q1(c + 3, sh)
+#define Q16(c, sh) Q4(c, sh), Q4(c + 4, sh), Q4(c + 8, sh), Q4(c + 12, sh)
+#define Q64(c, sh) Q16(c, sh), Q16(c + 16, sh), Q16(c + 32, sh), Q16(c + 48, sh)
+#define QTABLE(sh) { Q64(0, sh), Q64(64, sh), Q64(128, sh), Q64(192, sh) }
+static const uint32_t b64_quad[4][256] = { QTABLE(18), QTABLE(12), QTABLE(6), QTABLE(0) };
+#undef Q1
+#undef Q4
+#undef Q16
+#undef Q64
+#undef QTABLE
+#undef B64V
+
 /* The fast path of a key that is base64 and nothing else: four characters
  * at a time into three bytes. Returns the decoded length; -1 when it is
  * plain base64 but not a whole one (its length, its padding: b64_decode
@@ -93,6 +118,32 @@ static long b64_plain(const char *s, size_t n, uint8_t *out, size_t cap)
 {
     const uint8_t *u = (const uint8_t *)s;
     size_t i = 0, o = 0;
+    size_t whole = n / 4 * 4 < cap / 3 * 4 ? n / 4 * 4 : cap / 3 * 4; /* quads that fit */
+    /* Two quads a turn, their six bytes stored as one word (two bytes
+     * more, which the next turn or the tail overwrites). */
+    while (i + 8 <= whole && o + 8 <= cap) {
+        uint32_t v = b64_quad[0][u[i]] | b64_quad[1][u[i + 1]] | b64_quad[2][u[i + 2]] | b64_quad[3][u[i + 3]];
+        uint32_t w = b64_quad[0][u[i + 4]] | b64_quad[1][u[i + 5]] | b64_quad[2][u[i + 6]] | b64_quad[3][u[i + 7]];
+        if ((v | w) & B64_BAD)
+            break;
+        uint64_t six = ((uint64_t)v << 24 | w) << 16; /* the bytes in order from the top */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        six = __builtin_bswap64(six);
+#endif
+        memcpy(out + o, &six, 8);
+        o += 6;
+        i += 8;
+    }
+    while (i < whole) {
+        uint32_t v = b64_quad[0][u[i]] | b64_quad[1][u[i + 1]] | b64_quad[2][u[i + 2]] | b64_quad[3][u[i + 3]];
+        if (v & B64_BAD)
+            break;
+        out[o] = (uint8_t)(v >> 16);
+        out[o + 1] = (uint8_t)(v >> 8);
+        out[o + 2] = (uint8_t)v;
+        o += 3;
+        i += 4;
+    }
     while (i + 4 <= n) {
         uint8_t a = b64_table[u[i]], b = b64_table[u[i + 1]], c = b64_table[u[i + 2]], d = b64_table[u[i + 3]];
         if (!(a && b && c && d))
@@ -279,7 +330,7 @@ static size_t pem_line(const char *s, size_t n, size_t i, bool *priv)
     size_t j = i + 5;
     while (j < n && s[j] != '-')
         j++;
-    if (zl_ascii_find(s + i, j - i, "PRIVATE") >= 0)
+    if (zl_find_ci(s + i, j - i, "PRIVATE") >= 0)
         *priv = true;
     size_t dashes = 0;
     while (j < n && s[j] == '-' && dashes < 5) {
@@ -339,7 +390,7 @@ bool zl_dkim_key_read(const struct zl_record *rec, struct zl_dkim_key *k)
     size_t a = 0;
     while (a < n && (is_ws(v[a]) || v[a] == '"'))
         a++;
-    bool v_first = n - a >= 7 && zl_ascii_has_prefix(v + a, n - a, "v=DKIM1");
+    bool v_first = n - a >= 7 && zl_has_prefix_ci(v + a, n - a, "v=DKIM1");
     bool k_tag = find_tag(v, n, "k", &vs, &ve);
     k->rsa = !k_tag || (ve - vs == 3 && zl_ascii_eq((const uint8_t *)v + vs, (const uint8_t *)"rsa", 3));
     k->has_p = find_tag(v, n, "p", &k->ps, &k->pe);
@@ -531,6 +582,12 @@ void zl_dkim_key_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
     }
 }
 
+static const char *owner_text(const struct zl_record *rec, char *buf)
+{
+    zl_name_text(&rec->owner, buf);
+    return buf;
+}
+
 void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     /* Cheap gate: _domainkey as label 1 (or deeper) of the owner. */
@@ -540,27 +597,27 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
     struct zl_dkim_key k;
     if (!zl_dkim_key_read(rec, &k))
         return;
-    char oname[ZL_NAME_TEXT_MAX];
-    zl_name_text(&rec->owner, oname);
+    char oname[ZL_NAME_TEXT_MAX]; /* written only for a finding: most keys have none */
     struct zl_span all = zl_txt_whole_span(rec);
     struct zl_diag *d;
 
     if (!k.has_p) {
         struct no_p *c = zl_list_push(ctx, &key_state(ctx)->no_p, sizeof *c);
-        c->owner = zl_name_hash64(&rec->owner);
+        c->owner = zl_ctx_owner_hash(ctx, rec);
         c->span = all;
         c->bare_key = k.bare_key;
+        owner_text(rec, oname);
         c->name = zl_ctx_strdup(ctx, oname, strlen(oname));
         goto out;
     }
-    *(uint64_t *)zl_list_push(ctx, &key_state(ctx)->with_p, sizeof(uint64_t)) = zl_name_hash64(&rec->owner);
+    *(uint64_t *)zl_list_push(ctx, &key_state(ctx)->with_p, sizeof(uint64_t)) = zl_ctx_owner_hash(ctx, rec);
     if (k.revoked)
         goto out;
     if (k.private_key) {
         d = zl_report(ctx, ZL_RULE_REF(ZL4105), &all,
                       "DKIM record at '%s' publishes a private key as p=: the key pair is compromised (anyone "
                       "can sign as this domain now), and verifiers find no public key",
-                      oname);
+                      owner_text(rec, oname));
         if (d)
             zl_diag_add_note(d, "generate a new key pair, publish only its public key (openssl pkey -pubout), "
                                 "and remove this record from the zone and its history");
@@ -578,7 +635,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
                                       "'-----END ...'); it takes only the base64 between those lines");
         else
             snprintf(why, sizeof why, "%s", k.why);
-        d = zl_report(ctx, ZL_RULE_REF(ZL4104), &all, "DKIM key at '%s' is not valid: %s", oname, why);
+        d = zl_report(ctx, ZL_RULE_REF(ZL4104), &all, "DKIM key at '%s' is not valid: %s", owner_text(rec, oname), why);
         if (d && k.doubled_quotes)
             zl_diag_add_note(d, "\"\" splits a long value for Terraform's aws_route53_record; tools that add "
                                 "their own quotes (octoDNS, most provider consoles) publish the quotes instead: "
@@ -594,7 +651,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         zl_report(ctx, ZL_RULE_REF(ZL4107), &all,
                   "DKIM key at '%s' is a %u-bit RSA key; verifiers must not accept signatures made with keys "
                   "under 1024 bits (RFC 8301 3.2), so DKIM fails for this selector",
-                  oname, k.bits);
+                  owner_text(rec, oname), k.bits);
     if (k.ws) {
         char desc[200];
         unsigned si;
@@ -604,7 +661,7 @@ void zl_dkim_key_record(const struct zl_record *rec, struct zl_ctx *ctx)
         d = zl_report(ctx, ZL_RULE_REF(ZL4108), &at,
                       "DKIM key at '%s': %s; verifiers skip white space inside p= (RFC 6376 3.6.1), but "
                       "some tools that read keys do not",
-                      oname, desc);
+                      owner_text(rec, oname), desc);
         if (d && k.fix)
             zl_diag_set_fix(d, all, k.fix, ZL_FIX_SAFE);
     }

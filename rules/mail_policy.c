@@ -20,6 +20,7 @@
 #include "rdata/txt.h"
 #include "lint/ref.h"
 #include "rules.h"
+#include "ascii_find.h"
 
 const char zl_explain_spf_multiple[] =
     "A name may publish at most one SPF record (RFC 7208 3.2). When a\n"
@@ -87,7 +88,7 @@ size_t zl_txt_prefix(const struct zl_record *rec, char *out, size_t cap)
 
 bool zl_spf_is_record(const char *v, size_t n)
 {
-    return zl_ascii_has_prefix(v, n, "v=spf1") && (n == 6 || v[6] == ' ');
+    return zl_has_prefix_ci(v, n, "v=spf1") && (n == 6 || v[6] == ' ');
 }
 
 /* ---- spf-multiple ------------------------------------------------------------ */
@@ -145,7 +146,7 @@ static void spf_multiple(const struct zl_record *rec, struct zl_ctx *ctx)
     if (!*slot)
         *slot = zl_ctx_alloc(ctx, sizeof **slot);
     struct zl_span first;
-    if (!zl_owner_set_seen(ctx, *slot, zl_name_hash64(&rec->owner), &rec->span, &first))
+    if (!zl_owner_set_seen(ctx, *slot, zl_ctx_owner_hash(ctx, rec), &rec->span, &first))
         return;
     char owner[ZL_NAME_TEXT_MAX], ref[ZL_LINE_REF_MAX];
     zl_name_to_text(&rec->owner, owner);

@@ -80,6 +80,26 @@ static const char *what_text(char *out, size_t cap, uint16_t type)
     return out;
 }
 
+/* Whether n has the labels to end in s before its last skip labels (what
+ * zl_name_ends_in_before asks first): most names are too short to hold
+ * the origin twice, and then nothing else is looked at. */
+static bool long_enough(const struct zl_name *n, unsigned skip, const struct zl_name *s)
+{
+    return s && s->nlabels && n->nlabels >= skip + s->nlabels;
+}
+
+/* Whether check_name can find anything in n (written with flags): only
+ * a name of enough labels can hold the origin or the zone twice. */
+static inline bool may_double(const struct zl_name *n, unsigned flags, const struct zl_name *origin,
+                              const struct zl_name *zone)
+{
+    if (flags & ZL_NAME_F_RELATIVE)
+        return origin && (long_enough(n, origin->nlabels, origin) || long_enough(n, origin->nlabels, zone));
+    if (!(flags & ZL_NAME_F_ABSOLUTE) || (flags & ZL_NAME_F_AT))
+        return false;
+    return long_enough(n, origin ? origin->nlabels : 0, origin) || long_enough(n, zone ? zone->nlabels : 0, zone);
+}
+
 static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct zl_token *tok,
                        unsigned flags, const struct zl_name *origin, const struct zl_name *zone,
                        bool can_fix, uint16_t type)
@@ -91,7 +111,9 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
     can_fix = can_fix && tok->len > 0 && !(tok->flags & ZL_TOK_QUOTED);
 
     if (flags & ZL_NAME_F_RELATIVE) {
-        if (!origin || !zl_name_is_subdomain(n, origin))
+        if (!origin || !(long_enough(n, origin->nlabels, origin) || long_enough(n, origin->nlabels, zone)))
+            return;
+        if (!zl_name_is_subdomain(n, origin))
             return;
         unsigned skip = origin->nlabels;
         const struct zl_name *dup = NULL;
@@ -133,6 +155,8 @@ static void check_name(struct zl_ctx *ctx, const struct zl_name *n, const struct
         return;
     /* Written with a trailing dot: only a name that literally ends in the
      * origin twice. */
+    if (!long_enough(n, origin ? origin->nlabels : 0, origin) && !long_enough(n, zone ? zone->nlabels : 0, zone))
+        return;
     const struct zl_name *dup = NULL;
     if (origin && zl_name_is_subdomain(n, origin) && zl_name_ends_in_before(n, origin->nlabels, origin))
         dup = origin;
@@ -168,7 +192,8 @@ void zl_name_doubled_origin_record(const struct zl_record *rec, struct zl_ctx *c
     if (!(rec->owner_flags & (ZL_OWNER_INHERITED | ZL_OWNER_AT))) {
         unsigned fl = (rec->owner_flags & ZL_OWNER_RELATIVE ? ZL_NAME_F_RELATIVE : 0) |
                       (rec->owner_flags & ZL_OWNER_ABSOLUTE ? ZL_NAME_F_ABSOLUTE : 0);
-        check_name(ctx, &rec->owner, &rec->owner_tok, fl, origin, zone, !generated, 0);
+        if (may_double(&rec->owner, fl, origin, zone))
+            check_name(ctx, &rec->owner, &rec->owner_tok, fl, origin, zone, !generated, 0);
     }
 
     for (uint16_t i = 0; i < rec->nfields; i++) {
@@ -178,6 +203,7 @@ void zl_name_doubled_origin_record(const struct zl_record *rec, struct zl_ctx *c
         struct zl_name n;
         if (!zl_name_from_wire(&n, rec->rdata + f->off, f->len))
             continue;
-        check_name(ctx, &n, &rec->toks[f->tok], f->flags, origin, zone, !generated, rec->type);
+        if (may_double(&n, f->flags, origin, zone))
+            check_name(ctx, &n, &rec->toks[f->tok], f->flags, origin, zone, !generated, rec->type);
     }
 }

@@ -142,7 +142,7 @@ void zl_occluded_record(const struct zl_record *rec, struct zl_ctx *ctx)
     if (rec->type == ZL_T_NS) {
         if (!zl_name_is_subdomain(o, origin))
             return;
-        uint64_t h = zl_name_hash64(o);
+        uint64_t h = zl_ctx_owner_hash(ctx, rec);
         if (st->last_cut != h) { /* an NS set is kept once */
             uint64_t bh[ZL_NAME_MAX];
             struct cut *c = zl_list_push(ctx, &st->cuts, sizeof *c);

@@ -17,6 +17,7 @@
 
 #include "ses_data.h"
 #include "rdata/types.h"
+#include "ascii_find.h"
 
 /* ---- text ---------------------------------------------------------------------------- */
 
@@ -191,8 +192,45 @@ bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v)
     derive(v);
     pad(v->val, v->val_len, sizeof v->val);
     pad(v->host, v->hlen, sizeof v->host);
-    pad(v->otext, strlen(v->otext), sizeof v->otext);
     return true;
+}
+
+void zl_sm_view_bare(const struct zl_record *rec, struct zl_sm_view *v)
+{
+    v->rec = rec;
+    v->type = rec->type;
+    v->origin = rec->origin;
+    v->owner_ready = v->otext_ready = v->owner_doubled = false;
+}
+
+void zl_sm_view_owner(struct zl_sm_view *v)
+{
+    if (v->owner_ready)
+        return;
+    v->owner_ready = true;
+    const struct zl_record *rec = v->rec;
+    v->owner = rec->owner;
+    struct zl_name fixed;
+    if (undouble(&rec->owner, rec->origin, &fixed)) {
+        v->owner = fixed;
+        v->owner_doubled = true;
+    }
+}
+
+/* The owner's text and label ends, for the entries' templates. */
+static void owner_text(struct zl_sm_view *v)
+{
+    if (v->otext_ready)
+        return;
+    v->otext_ready = true;
+    zl_sm_view_owner(v);
+    /* The label ends come with the text (the text has no '.' but between
+     * labels when the name is plain). */
+    size_t on;
+    unsigned nb;
+    if (v->owner.nlabels < 128 && name_plain_bounds(&v->owner, v->otext, &on, v->obound, 128, &nb))
+        v->onl = on ? nb : 0;
+    pad(v->otext, strlen(v->otext), sizeof v->otext);
 }
 
 static bool view(const struct zl_record *rec, struct zl_sm_view *v)
@@ -207,14 +245,9 @@ static bool view(const struct zl_record *rec, struct zl_sm_view *v)
     v->rec = rec;
     v->type = rec->type;
     v->origin = rec->origin;
+    v->owner_ready = v->otext_ready = false;
     if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX && rec->type != ZL_T_TXT)
         return false;
-    v->owner = rec->owner;
-    struct zl_name fixed;
-    if (undouble(&rec->owner, rec->origin, &fixed)) {
-        v->owner = fixed;
-        v->owner_doubled = true;
-    }
     if (rec->type == ZL_T_TXT) {
         unsigned ns;
         size_t n = zl_txt_join(rec, v->raw, sizeof v->raw - 1, &ns);
@@ -267,15 +300,9 @@ static bool view(const struct zl_record *rec, struct zl_sm_view *v)
     return true;
 }
 
-/* The owner's text and label ends, and the host name of the value, once. */
+/* The host name of the value, once. */
 static void derive(struct zl_sm_view *v)
 {
-    size_t on;
-    unsigned nb;
-    /* The label ends come with the text (the text has no '.' but between
-     * labels when the name is plain). */
-    if (v->owner.nlabels < 128 && name_plain_bounds(&v->owner, v->otext, &on, v->obound, 128, &nb))
-        v->onl = on ? nb : 0;
     const char *t = v->val;
     size_t tn = v->val_len;
     if (v->type == ZL_T_TXT) {
@@ -318,6 +345,18 @@ static bool has_sub(const char *s, size_t n, const char *needle, size_t m)
         if (s[i] == needle[0] && memcmp(s + i, needle, m) == 0)
             return true;
     return false;
+}
+
+/* The first label of n in lower case into out (64 bytes); its length (0
+ * for the root), or -1 for a label no parser makes (then ask the text). */
+static long first_label_lower(const struct zl_name *n, char *out)
+{
+    size_t ll = n->len && n->nlabels ? n->wire[0] : 0;
+    if (ll > 63 || ll + 1 > n->len)
+        return -1;
+    for (size_t j = 0; j < ll; j++)
+        out[j] = (char)lower_table[n->wire[1 + j]];
+    return (long)ll;
 }
 
 /* Reads the captures of the last match of code into m (owner or value
@@ -373,9 +412,22 @@ const char *zl_sm_cap_value(const struct zl_sm_match *m, const char *name)
     return c ? c->fallback : NULL;
 }
 
+/* An include: domain as the spf entries' values are matched against it,
+ * into out (256 + 16 bytes); its length. */
+static size_t spf_subject(const char *include, size_t include_len, char *out)
+{
+    size_t sn = include_len < 255 ? include_len : 255;
+    for (size_t k = 0; k < sn; k++)
+        out[k] = lower(include[k]);
+    if (sn && out[sn - 1] == '.')
+        sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
+    memset(out + sn, 0, 16); /* PCRE2's JIT code may look a few bytes past the subject */
+    return sn;
+}
+
 /* Matches view v against entry j of pack i; true with *m filled. c is the
  * CNAME/MX entry's domain match, include the SPF include: domain. */
-static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
+static bool try_entry(struct zl_senders *s, struct zl_sm_view *v, size_t i, size_t j, const struct cand *c,
                       struct zl_sm_match *m, const char *include, size_t include_len)
 {
     const struct zl_sender_pack *p = zl_senders_at(s, i);
@@ -399,12 +451,7 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     m->type_ok = true;
 
     if (e->role == ZL_ROLE_SPF) {
-        sn = include_len < 255 ? include_len : 255;
-        for (size_t k = 0; k < sn; k++)
-            spf[k] = lower(include[k]);
-        if (sn && spf[sn - 1] == '.')
-            sn--; /* include:amazonses.com. is the same domain (RFC 7208 7.1) */
-        memset(spf + sn, 0, 16); /* PCRE2's JIT code may look a few bytes past the subject */
+        sn = spf_subject(include, include_len, spf);
         subject = spf;
         m->include = include;
         m->include_len = include_len;
@@ -430,6 +477,7 @@ static bool try_entry(struct zl_senders *s, const struct zl_sm_view *v, size_t i
     if (e->role == ZL_ROLE_SPF && !zl_senders_match(s, cc->value, subject, sn))
         return false;
     /* The owner: the template's labels of it, the identity below them. */
+    owner_text(v);
     unsigned k = cc->nlabels;
     bool have = k == 0 || (v->onl && k <= v->onl);
     size_t on = k == 0 ? 0 : have ? v->obound[k - 1] : 0;
@@ -531,11 +579,22 @@ static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t
     uint64_t hs[256];
     size_t ns = 0;
     uint64_t h = ZL_SENDERS_HASH_INIT;
+    /* A domain of two labels or more ends in the host's last two: when no
+     * domain ends in them, only the last label alone can be one. */
+    bool single = zl_senders_domain_single(s);
+    unsigned starts = 0;
     for (size_t j = n; j-- > 0;) {
         h = zl_senders_hash_byte(h, (unsigned char)v->host[j]);
-        if ((j == 0 || v->host[j - 1] == '.') && ns < 256) {
-            at[ns] = j;
-            hs[ns++] = h;
+        if (j == 0 || v->host[j - 1] == '.') {
+            starts++;
+            if (starts == 1 && !single)
+                continue;
+            if (starts == 2 && !zl_senders_domain_tail(s, h))
+                break;
+            if (ns < 256) {
+                at[ns] = j;
+                hs[ns++] = h;
+            }
         }
     }
     for (size_t q = ns; q-- > 0 && nout < max;) {
@@ -556,7 +615,7 @@ static size_t add_cands(struct zl_senders *s, const struct zl_sm_view *v, size_t
     return nout;
 }
 
-size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
+size_t zl_sm_classify(struct zl_senders *s, struct zl_sm_view *v, struct zl_sm_match *out, size_t max)
 {
     size_t n = 0;
     struct zl_sm_match cand;
@@ -572,16 +631,36 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
             return 0;
         size_t nr;
         const struct zl_sender_ref *r = zl_senders_index(s, ZL_IDX_SPF, &nr);
+        /* Most includes name no sender, and a zone repeats them: an
+         * include no entry's value matched is remembered and skipped. */
+        char subj[32][256 + 16];
+        size_t sn[32];
+        bool skip[32], hit[32], any = false;
+        for (size_t q = 0; q < ni; q++) {
+            sn[q] = spf_subject(inc[q], incn[q], subj[q]);
+            skip[q] = zl_senders_spf_none(s, subj[q], sn[q]);
+            hit[q] = false;
+            any |= !skip[q];
+        }
         for (size_t k = 0; k < nr && n < max; k++) {
             bool dup = false;
             for (size_t q = 0; q < n && !dup; q++)
                 dup = out[q].pack == r[k].pack;
-            for (size_t q = 0; q < ni && !dup; q++)
+            const struct zl_sender_compiled *cc = dup || !any ? NULL : zl_senders_compiled(s, r[k].pack, r[k].entry);
+            for (size_t q = 0; q < ni && cc; q++) {
+                if (skip[q] || !zl_senders_match(s, cc->value, subj[q], sn[q]))
+                    continue; /* as try_entry would find first */
+                hit[q] = true;
                 if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, inc[q], incn[q])) {
                     out[n++] = cand;
                     break;
                 }
+            }
         }
+        /* With no match every include was tried against every entry. */
+        for (size_t q = 0; q < ni && n == 0; q++)
+            if (!skip[q] && !hit[q])
+                zl_senders_spf_set_none(s, subj[q], sn[q]);
         /* A pack built on another claims the record for itself (Customer.io's
          * SPF on cio<N> names mailgun.org, and is not Mailgun's). */
         size_t keep = 0;
@@ -631,7 +710,15 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
             }
         }
         r = zl_senders_index(s, ZL_IDX_OWNER, &nr);
+        /* The literal is looked for in the first label, which is the
+         * written owner's (undoubling keeps it): most owners lack every
+         * literal, and then their text is never made. */
+        char l0[64];
+        long l0n = first_label_lower(&v->rec->owner, l0);
         for (size_t k = 0; k < nr; k++) {
+            if (r[k].keylen && l0n >= 0 && !has_sub(l0, (size_t)l0n, r[k].key, r[k].keylen))
+                continue;
+            owner_text(v);
             if (r[k].keylen && (!v->onl || !has_sub(v->otext, v->obound[0], r[k].key, r[k].keylen)))
                 continue;
             if (try_entry(s, v, r[k].pack, r[k].entry, NULL, &cand, NULL, 0) && (!have || better(&cand, &best))) {
@@ -652,4 +739,125 @@ size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct z
             out[n++] = cand;
     }
     return n;
+}
+
+/* ---- the gate ---------------------------------------------------------------------------- */
+
+/* A byte of a host name as the packs' domains are written (any case):
+ * its lower case; 0 for any other byte. */
+static const uint8_t host_table[256] = {
+#define H1(c)                                                                                                       \
+    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= '0' && (c) <= '9') || (c) == '-' || (c) == '_' ? (c)          \
+              : (c) >= 'A' && (c) <= 'Z'                                              ? (c) + 32                    \
+                                                                                      : 0)
+#define H4(c) H1(c), H1(c + 1), H1(c + 2), H1(c + 3)
+#define H16(c) H4(c), H4(c + 4), H4(c + 8), H4(c + 12)
+#define H64(c) H16(c), H16(c + 16), H16(c + 32), H16(c + 48)
+    H64(0), H64(64), H64(128), H64(192),
+#undef H1
+#undef H4
+#undef H16
+#undef H64
+};
+
+/* Whether some domain may end in the last two of the first k labels of
+ * wire name w (label i at at[i]): their text hashed as add_cands does. */
+static bool tail_known(struct zl_senders *s, const uint8_t *w, const size_t *at, unsigned k)
+{
+    if (k < 2)
+        return false;
+    uint64_t h = ZL_SENDERS_HASH_INIT;
+    for (unsigned i = k; i-- > k - 2;) {
+        const uint8_t *l = w + at[i];
+        for (size_t j = l[0]; j > 0; j--)
+            h = zl_senders_hash_byte(h, host_table[l[j]]);
+        if (i == k - 1)
+            h = zl_senders_hash_byte(h, '.');
+    }
+    return zl_senders_domain_tail(s, h);
+}
+
+/* A byte a pasted blank or quote may start with (stray_at). */
+static bool stray_start(uint8_t c)
+{
+    return c == ' ' || c == '\t' || c == '"' || c == '\'' || c >= 0x80;
+}
+
+/* What a byte of a TXT value can be in a host name, in one look-up. */
+enum { C_HOST = 0, C_DOT = 1, C_STRAY = 2, C_OTHER = 4 };
+static const uint8_t txt_class[256] = {
+#define T1(c)                                                                                                       \
+    (uint8_t)(((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || ((c) >= '0' && (c) <= '9') ||           \
+                      (c) == '-' || (c) == '_'                                                                      \
+                  ? C_HOST                                                                                          \
+              : (c) == '.'                                                                     ? C_DOT             \
+              : (c) == ' ' || (c) == '\t' || (c) == '"' || (c) == '\'' || (c) >= 0x80 ? C_STRAY                     \
+                                                                                               : C_OTHER)
+#define T4(c) T1(c), T1(c + 1), T1(c + 2), T1(c + 3)
+#define T16(c) T4(c), T4(c + 4), T4(c + 8), T4(c + 12)
+#define T64(c) T16(c), T16(c + 16), T16(c + 32), T16(c + 48)
+    T64(0), T64(64), T64(128), T64(192),
+#undef T1
+#undef T4
+#undef T16
+#undef T64
+};
+
+/* zl_sm_may_match for a TXT record, from its first string s (n bytes,
+ * whole: the only one when `only`): false when the joined and trimmed
+ * value can be no SPF record, no host name, starts with no entry's prefix,
+ * and the owner's first label holds no entry's literal. */
+static bool txt_may_match(struct zl_senders *s, const struct zl_record *rec, const uint8_t *t, size_t n, bool only)
+{
+    char l0[64];
+    long l0n = first_label_lower(&rec->owner, l0);
+    if (l0n < 0 || zl_senders_owner_may_hold(s, l0, (size_t)l0n))
+        return true;
+    /* The value starts with the first string's bytes, untrimmed (and a
+     * prefix longer than them may go on in the next string). */
+    if (n < 7 || stray_start(t[0]) || zl_has_prefix_ci((const char *)t, n, "v=spf1"))
+        return true;
+    if (zl_senders_prefix_may_start(s, (const char *)t, n))
+        return true;
+    /* A host name: no byte but host bytes and '.' (after the end is trimmed:
+     * a byte that starts no stray stays), and a dot. */
+    unsigned seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = txt_class[t[i]];
+        if (c & C_OTHER)
+            return false;
+        seen |= c;
+    }
+    return (seen & C_DOT) || !only;
+}
+
+bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec)
+{
+    if (rec->type == ZL_T_TXT)
+        return rec->rdlen < 1 || rec->generic || rec->rdata[0] >= rec->rdlen ||
+               txt_may_match(s, rec, rec->rdata + 1, rec->rdata[0], rec->rdata[0] + 1u == rec->rdlen);
+    if (rec->type != ZL_T_CNAME && rec->type != ZL_T_MX)
+        return true;
+    size_t tf = rec->type == ZL_T_CNAME ? 0 : 1;
+    if (tf >= rec->nfields || rec->fields[tf].kind != ZL_FIELD_NAME || rec->fields[tf].off > rec->rdlen)
+        return true;
+    const uint8_t *w = rec->rdata + rec->fields[tf].off;
+    size_t avail = rec->rdlen - rec->fields[tf].off, off = 0, at[128];
+    unsigned nl = 0;
+    while (off < avail && w[off]) {
+        size_t ll = w[off];
+        if (off + 1 + ll > avail || nl == 128)
+            return true;
+        for (size_t j = 1; j <= ll; j++)
+            if (!host_table[w[off + j]])
+                return true; /* trimmed or turned away: the view decides */
+        at[nl++] = off;
+        off += 1 + ll;
+    }
+    if (off >= avail || zl_senders_domain_single(s))
+        return true;
+    /* The host as it stands, less its last label, less the origin. */
+    unsigned onl = rec->origin ? rec->origin->nlabels : 0;
+    return tail_known(s, w, at, nl) || (nl >= 2 && tail_known(s, w, at, nl - 1)) ||
+           (onl && nl > onl && tail_known(s, w, at, nl - onl));
 }

@@ -23,6 +23,8 @@
 struct zl_sm_view {
     const struct zl_record *rec;
     uint16_t type;
+    bool owner_ready;              /* owner and owner_doubled are set */
+    bool otext_ready;              /* otext, obound and onl too */
     struct zl_name owner;          /* with a doubled origin removed */
     bool owner_doubled;
     const struct zl_name *origin;  /* the origin the record was read under */
@@ -35,7 +37,7 @@ struct zl_sm_view {
     bool txt_host;                 /* a TXT whose text is a host name (a CNAME value?) */
     bool spf;                      /* a TXT starting v=spf1 */
     bool unnamable;                /* a target label with bytes no sender uses */
-    /* Derived once for all the packs: */
+    /* Derived once for all the packs (the owner's part on first use): */
     char otext[ZL_SM_TEXT];        /* owner, lower case, no final dot */
     uint16_t obound[128];          /* end of label i in otext */
     unsigned onl;                  /* labels in otext (0 when the owner has odd bytes) */
@@ -45,8 +47,22 @@ struct zl_sm_view {
     size_t origin_len;             /* host ends in ".<origin>": that many bytes, else 0 */
 };
 
-/* Prepares the view; false when the record's type is none a pack uses. */
+/* False when rec surely matches no entry (zl_sm_classify would find
+ * none), told before any view is made: a CNAME or MX whose target ends in
+ * no sender's domain, from its last labels; a TXT from its first string and
+ * its owner's first label. True means: make the view and classify. */
+bool zl_sm_may_match(struct zl_senders *s, const struct zl_record *rec);
+
+/* Prepares the view; false when the record's type is none a pack uses.
+ * The owner's part waits for zl_sm_view_owner: most records match no
+ * entry, and classifying them never looks at their owner. */
 bool zl_sm_view(const struct zl_record *rec, struct zl_sm_view *v);
+/* A view of rec with nothing in it but what zl_sm_view_owner fills in:
+ * for a record zl_sm_may_match turned away. */
+void zl_sm_view_bare(const struct zl_record *rec, struct zl_sm_view *v);
+/* Fills in owner and owner_doubled (once); zl_sm_classify has, and the
+ * owner's text, when it matched. */
+void zl_sm_view_owner(struct zl_sm_view *v);
 
 struct zl_sm_cap {
     const char *name;              /* the pack's capture name */
@@ -82,7 +98,7 @@ struct zl_sm_match {
  * returns their number: for most records the best one (0 or 1); for an SPF
  * record the best per pack it includes; context entries (a pack's records
  * that only the zone can attribute) come after, flagged by e->context. */
-size_t zl_sm_classify(struct zl_senders *s, const struct zl_sm_view *v, struct zl_sm_match *out, size_t max);
+size_t zl_sm_classify(struct zl_senders *s, struct zl_sm_view *v, struct zl_sm_match *out, size_t max);
 
 /* A capture's value as the pack reads it: the value side, else the owner
  * side, else the fallback; NULL when absent. */

@@ -32,6 +32,7 @@
 #include "dkim_key.h"
 #include "ses_data.h"
 #include "rdata/types.h"
+#include "ascii_find.h"
 
 /* The family's state lives in its first rule's slot. */
 #define STATE_RULE ZL_RULE_REF(ZL5101)
@@ -46,7 +47,7 @@ bool zl_sender_of(struct zl_ctx *ctx, const struct zl_record *rec, struct zl_sen
 bool zl_sender_classify(struct zl_senders *s, const struct zl_record *rec, struct zl_sender_hit *out)
 {
     struct zl_sm_view v;
-    if (!zl_sm_view(rec, &v))
+    if (!zl_sm_may_match(s, rec) || !zl_sm_view(rec, &v))
         return false;
     struct zl_sm_match m[8];
     size_t n = zl_sm_classify(s, &v, m, 8);
@@ -349,10 +350,10 @@ static long proxied_at(const struct zl_record *rec)
 {
     if (rec->comment_len < 23)
         return -1;
-    long tags = zl_ascii_find(rec->comment, rec->comment_len, "cf_tags=");
+    long tags = zl_find_ci(rec->comment, rec->comment_len, "cf_tags=");
     if (tags < 0)
         return -1;
-    long p = zl_ascii_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
+    long p = zl_find_ci(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
     return p < 0 ? -1 : p + tags;
 }
 
@@ -532,10 +533,10 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         unsigned k = 0, nl = zl_sender_owner_labels(e->owner);
         for (; k < v->owner.nlabels; k++) {
             const uint8_t *l = zl_name_label(&v->owner, k);
-            bool part = l && (zl_ascii_find((const char *)l + 1, l[0], "domainkey") >= 0);
+            bool part = l && (zl_find_ci((const char *)l + 1, l[0], "domainkey") >= 0);
             for (size_t c = 0; l && !part && c < m->ncaps; c++)
                 part = m->caps[c].in_value && strlen(m->caps[c].value) > 1 &&
-                       zl_ascii_find((const char *)l + 1, l[0], m->caps[c].value) >= 0;
+                       zl_find_ci((const char *)l + 1, l[0], m->caps[c].value) >= 0;
             if (!part)
                 break;
         }
@@ -682,15 +683,29 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
 
 void zl_sender_packs_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
+    struct zl_senders *s = zl_ctx_senders(ctx);
     struct zl_sm_view v;
-    if (!zl_sm_view(rec, &v))
-        return;
     struct zl_sm_match m[16];
-    size_t n = zl_sm_classify(zl_ctx_senders(ctx), &v, m, 16);
+    size_t n = 0;
+    if (zl_sm_may_match(s, rec)) {
+        if (!zl_sm_view(rec, &v))
+            return;
+        n = zl_sm_classify(s, &v, m, 16);
+    } else if (rec->type == ZL_T_TXT) {
+        zl_sm_view_bare(rec, &v); /* no match: only the owner is looked at below */
+    } else {
+        return;
+    }
     if (n == 0) {
-        /* A DKIM key no pack knows: its identity may be a legacy setup. */
-        const uint8_t *l1 = zl_name_label(&v.owner, 1);
-        if (rec->type == ZL_T_TXT && l1 && zl_name_label_is(l1, "_domainkey")) {
+        /* A DKIM key no pack knows: its identity may be a legacy setup.
+         * Undoubling the owner keeps its second label (or drops it), so
+         * the written one says when the view's owner is worth making. */
+        const uint8_t *l1 = rec->type == ZL_T_TXT ? zl_name_label(&rec->owner, 1) : NULL;
+        if (l1 && zl_name_label_is(l1, "_domainkey")) {
+            zl_sm_view_owner(&v);
+            l1 = zl_name_label(&v.owner, 1);
+        }
+        if (l1 && zl_name_label_is(l1, "_domainkey")) {
             struct dk *k = zl_list_push(ctx, &get_state(ctx)->unknown_dk, sizeof *k);
             struct zl_name id;
             zl_name_suffix(&id, &v.owner, 2);

@@ -288,6 +288,53 @@ static void report(struct zl_ctx *ctx, const struct zl_token *tok, const struct 
         zl_diag_set_fix(d, sp, "", ZL_FIX_SAFE);
 }
 
+/* Whether 8 bytes hold a '\\', '"', a byte below low (at most 0x21) or
+ * one >= 0x7f (each test exact as a yes or no). */
+static inline bool special8(const uint8_t *p, unsigned char low)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t below = (w - 0x0101010101010101ull * low) & ~w & 0x8080808080808080ull;
+    return (below | zl_bs_eq8(w, '"') | zl_bs_eq8(w, '\\') | zl_bs_eq8(w, 0x7f) | (w & 0x8080808080808080ull)) != 0;
+}
+
+#if defined(__SSE2__)
+static inline bool special16(const uint8_t *p, unsigned char low)
+{
+    /* Signed compare: 0x80-0xff are negative, so below `low` as well. */
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)), _mm_cmplt_epi8(v, _mm_set1_epi8((char)low))));
+    return _mm_movemask_epi8(m) != 0;
+}
+#endif
+
+/* Whether p[0..n) holds any byte zl_bs_plain_run(p, n, low) stops at: in
+ * blocks, the last one overlapping the one before, as names are short
+ * and a byte at a time was most of this rule's cost. */
+static inline bool any_special(const uint8_t *p, size_t n, unsigned char low)
+{
+    size_t i = 0;
+#if defined(__SSE2__)
+    if (n >= 16) {
+        for (; i + 16 <= n; i += 16)
+            if (special16(p + i, low))
+                return true;
+        return i < n && special16(p + n - 16, low);
+    }
+#endif
+    if (n >= 8) {
+        for (; i + 8 <= n; i += 8)
+            if (special8(p + i, low))
+                return true;
+        return i < n && special8(p + n - 8, low);
+    }
+    for (; i < n; i++)
+        if (p[i] == '"' || p[i] == '\\' || p[i] < low || p[i] >= 0x7f)
+            return true;
+    return false;
+}
+
 /* Quick test: can this token hold anything we look for? Most cannot. */
 static inline __attribute__((always_inline)) bool maybe_stray(const char *t, size_t n, bool name)
 {
@@ -295,8 +342,8 @@ static inline __attribute__((always_inline)) bool maybe_stray(const char *t, siz
         return false;
     if (!name && (t[0] == ' ' || t[n - 1] == ' '))
         return true;
-    /* a '\\', '"', control byte, byte >= 0x7f or (names) a space, 16 at a time */
-    return zl_bs_plain_run((const uint8_t *)t, n, name ? 0x21 : 0x20) < n;
+    /* a '\\', '"', control byte, byte >= 0x7f or (names) a space */
+    return any_special((const uint8_t *)t, n, name ? 0x21 : 0x20);
 }
 
 /* A TXT value that machines read starts with key=. */

@@ -146,7 +146,7 @@ void zl_out_of_zone_record(const struct zl_record *rec, struct zl_ctx *ctx)
 {
     const struct zl_name *origin = zl_ctx_origin(ctx);
     /* An inherited owner was reported on the line that wrote it. */
-    if (!origin || (rec->owner_flags & ZL_OWNER_INHERITED) || zl_name_is_subdomain(&rec->owner, origin))
+    if (!origin || (rec->owner_flags & ZL_OWNER_INHERITED) || !zl_ctx_owner_outside(ctx, rec))
         return;
     char owner[ZL_NAME_TEXT_MAX], zone[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&rec->owner, owner);

@@ -144,6 +144,20 @@ uint32_t zl_ctx_record_index(const struct zl_ctx *ctx)
     return (uint32_t)ctx->nrecs;
 }
 
+uint64_t zl_ctx_owner_hash(const struct zl_ctx *ctx, const struct zl_record *rec)
+{
+    if (rec == ctx->cur && ctx->nrecs < ctx->crecs)
+        return ctx->recs[ctx->nrecs].owner;
+    return zl_name_hash64(&rec->owner);
+}
+
+bool zl_ctx_owner_outside(const struct zl_ctx *ctx, const struct zl_record *rec)
+{
+    if (rec == ctx->cur && ctx->nrecs < ctx->crecs)
+        return (ctx->recs[ctx->nrecs].flags & ZL_ZREC_OUT_OF_ZONE) != 0;
+    return ctx->have_origin && !zl_name_is_subdomain(&rec->owner, &ctx->origin);
+}
+
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx)
 {
     struct zl_span s = { ctx->file, 1, 1, 1, 1 };

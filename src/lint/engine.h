@@ -54,6 +54,13 @@ struct zl_senders *zl_ctx_senders(struct zl_ctx *ctx);
 /* The index the record being checked gets in the zone summary (recs[] of
  * struct zl_zone), for record hooks that point back to it later. */
 uint32_t zl_ctx_record_index(const struct zl_ctx *ctx);
+/* What the engine found out about rec's owner as it took the record in,
+ * kept for the record hooks so each need not work it out again:
+ * zl_name_hash64(&rec->owner), and whether the owner is outside the
+ * origin (false without one). Computed afresh for a record other than the
+ * one being checked. */
+uint64_t zl_ctx_owner_hash(const struct zl_ctx *ctx, const struct zl_record *rec);
+bool zl_ctx_owner_outside(const struct zl_ctx *ctx, const struct zl_record *rec);
 /* Line 1, column 1 of the file being linted: the anchor for a finding about
  * something the file lacks when it has no record to point at. */
 struct zl_span zl_ctx_file_start(const struct zl_ctx *ctx);

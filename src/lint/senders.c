@@ -17,6 +17,7 @@
 #endif
 #include <pcre2.h>
 
+#include "base/ascii.h"
 #include "base/buf.h"
 #include "base/memo.h"
 #include "rdata/types.h"
@@ -45,11 +46,18 @@ struct zl_senders {
     bool indexed;
     struct dom_slot *dh;
     size_t ndh;             /* power of two */
+    uint64_t *tails;        /* hashes of the domains' last two labels (0: empty), ndh of them */
+    bool single;            /* some domain is one label */
+    /* One bit per first two bytes (lower case) of every owner literal
+     * and TXT prefix; *_short: some key is shorter than two. */
+    uint8_t *owner_pairs, *prefix_pairs;
+    bool owner_short, prefix_short;
     pcre2_match_data *md;
     uint32_t md_pairs;
     /* (code, subject) that did not match: a failed match leaves no
      * captures anyone reads, so a kept "no" is the whole answer. */
     struct zl_memo *no_match;
+    struct zl_memo *spf_none;   /* zl_senders_spf_none; NULL while empty */
     pcre2_match_context *mctx;  /* the step limit below */
     const void **spent;         /* patterns that hit it: no match from now on */
     size_t nspent;
@@ -70,8 +78,17 @@ static void drop_index(struct zl_senders *s)
     }
     free(s->dh);
     s->dh = NULL;
+    free(s->tails);
+    s->tails = NULL;
+    s->single = false;
+    free(s->owner_pairs);
+    free(s->prefix_pairs);
+    s->owner_pairs = s->prefix_pairs = NULL;
+    s->owner_short = s->prefix_short = false;
     s->ndh = 0;
     s->indexed = false;
+    free(s->spf_none); /* a new pack's entries may match what no old one did */
+    s->spf_none = NULL;
 }
 
 static void push(struct zl_senders *s, const struct zl_sender_pack *p, struct zl_sender_pack *owned)
@@ -377,6 +394,9 @@ static uint64_t key_hash(const char *s, size_t n)
     return h;
 }
 
+static void add_tail(struct zl_senders *s, const char *key, size_t n);
+static uint8_t *key_bits(const struct index *x, bool *any_short);
+
 static void build_index(struct zl_senders *s)
 {
     for (size_t i = 0; i < s->n; i++) {
@@ -412,9 +432,72 @@ static void build_index(struct zl_senders *s)
         while (s->dh[k].count)
             k = (k + 1) & (s->ndh - 1);
         s->dh[k] = (struct dom_slot){ h, (uint32_t)i, (uint32_t)(j - i) };
+        add_tail(s, d->v[i].key, d->v[i].keylen);
         i = j;
     }
+    s->owner_pairs = key_bits(&s->idx[ZL_IDX_OWNER], &s->owner_short);
+    s->prefix_pairs = key_bits(&s->idx[ZL_IDX_PREFIX], &s->prefix_short);
     s->indexed = true;
+}
+
+static unsigned pair_of(const char *p)
+{
+    return (unsigned)zl_ascii_lower((unsigned char)p[0]) << 8 | zl_ascii_lower((unsigned char)p[1]);
+}
+
+/* One bit per first two bytes of a key of x (so a label or value too
+ * short for them, or without them, holds no key); *any_short when a key
+ * is shorter than that. */
+static uint8_t *key_bits(const struct index *x, bool *any_short)
+{
+    uint8_t *bits = zl_xcalloc(65536 / 8, 1);
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->v[i].keylen < 2) {
+            *any_short = true;
+            continue;
+        }
+        unsigned p = pair_of(x->v[i].key);
+        bits[p >> 3] |= (uint8_t)(1u << (p & 7));
+    }
+    return bits;
+}
+
+static bool bit(const uint8_t *bits, unsigned k)
+{
+    return bits[k >> 3] >> (k & 7) & 1;
+}
+
+static bool has_pair(const uint8_t *bits, const char *p)
+{
+    return bit(bits, pair_of(p));
+}
+
+/* A label starts at p of s: at 0 or after a dot (as add_cands in
+ * rules/sender_match.c splits a host). */
+static bool label_start(const char *s, size_t p)
+{
+    return p == 0 || s[p - 1] == '.';
+}
+
+/* Notes a domain's last two labels in tails (or that it is one label). */
+static void add_tail(struct zl_senders *s, const char *key, size_t n)
+{
+    if (!s->tails)
+        s->tails = zl_xcalloc(s->ndh, sizeof *s->tails);
+    unsigned starts = 0;
+    size_t p = n;
+    while (p-- > 0)
+        if (label_start(key, p) && ++starts == 2)
+            break;
+    if (starts < 2) {
+        s->single |= n > 0;
+        return;
+    }
+    uint64_t h = key_hash(key + p, n - p) | 1;
+    size_t k = h & (s->ndh - 1);
+    while (s->tails[k] && s->tails[k] != h)
+        k = (k + 1) & (s->ndh - 1);
+    s->tails[k] = h;
 }
 
 const struct zl_sender_ref *zl_senders_index(struct zl_senders *s, enum zl_sender_index which, size_t *n)
@@ -446,6 +529,60 @@ const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, cons
         }
     }
     return NULL;
+}
+
+bool zl_senders_spf_none(struct zl_senders *s, const char *d, size_t n)
+{
+    bool yes;
+    return s->spf_none && zl_memo_get(s->spf_none, 1, d, n, &yes);
+}
+
+void zl_senders_spf_set_none(struct zl_senders *s, const char *d, size_t n)
+{
+    if (!s->spf_none)
+        s->spf_none = zl_xcalloc(1, sizeof *s->spf_none);
+    zl_memo_put(s->spf_none, 1, d, n, true);
+}
+
+bool zl_senders_domain_tail(struct zl_senders *s, uint64_t h)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_DOMAIN, &total);
+    if (!s->tails)
+        return false;
+    h |= 1;
+    for (size_t k = h & (s->ndh - 1); s->tails[k]; k = (k + 1) & (s->ndh - 1))
+        if (s->tails[k] == h)
+            return true;
+    return false;
+}
+
+bool zl_senders_owner_may_hold(struct zl_senders *s, const char *label, size_t n)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_OWNER, &total);
+    if (s->owner_short)
+        return total > 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (has_pair(s->owner_pairs, label + i))
+            return true;
+    return false;
+}
+
+bool zl_senders_prefix_may_start(struct zl_senders *s, const char *t, size_t n)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_PREFIX, &total);
+    if (s->prefix_short)
+        return total > 0;
+    return n >= 2 && has_pair(s->prefix_pairs, t);
+}
+
+bool zl_senders_domain_single(struct zl_senders *s)
+{
+    size_t total;
+    zl_senders_index(s, ZL_IDX_DOMAIN, &total);
+    return s->single;
 }
 
 bool zl_senders_match(struct zl_senders *s, const void *code, const char *subject, size_t n)

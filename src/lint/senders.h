@@ -196,6 +196,24 @@ static inline uint64_t zl_senders_hash_byte(uint64_t h, unsigned char c)
 const struct zl_sender_ref *zl_senders_by_domain_hash(struct zl_senders *s, const char *name, size_t n, uint64_t h,
                                                       size_t *count);
 
+/* Gates before zl_senders_by_domain_hash: whether some domain's last two
+ * labels hash to h (the same hash; false only when none does), and whether
+ * some domain is a single label. A host whose last two labels pass
+ * neither gate is under no sender's domain. */
+bool zl_senders_domain_tail(struct zl_senders *s, uint64_t h);
+bool zl_senders_domain_single(struct zl_senders *s);
+/* Gates before the owner and prefix refs: false only when no owner
+ * literal can be in label (lower case), or no TXT prefix can start t (any
+ * case), told from their first two bytes. */
+bool zl_senders_owner_may_hold(struct zl_senders *s, const char *label, size_t n);
+bool zl_senders_prefix_may_start(struct zl_senders *s, const char *t, size_t n);
+
+/* An SPF include: domain (as matched: lower case, no final dot) that the
+ * value of no spf entry matched when last asked; a memo that the caller
+ * fills and that is emptied when the packs change. */
+bool zl_senders_spf_none(struct zl_senders *s, const char *d, size_t n);
+void zl_senders_spf_set_none(struct zl_senders *s, const char *d, size_t n);
+
 /* Matches subject against a compiled pattern (whole subject). On success the
  * named captures can be read with zl_senders_capture until the next match. */
 bool zl_senders_match(struct zl_senders *s, const void *code, const char *subject, size_t n);
