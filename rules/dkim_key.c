@@ -27,7 +27,6 @@
 #include "lint/list.h"
 #include "rdata/txt.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 /* ---- base64 and DER ---------------------------------------------------------- */
 
@@ -330,7 +329,7 @@ static size_t pem_line(const char *s, size_t n, size_t i, bool *priv)
     size_t j = i + 5;
     while (j < n && s[j] != '-')
         j++;
-    if (zl_find_ci(s + i, j - i, "PRIVATE") >= 0)
+    if (zl_ascii_find(s + i, j - i, "PRIVATE") >= 0)
         *priv = true;
     size_t dashes = 0;
     while (j < n && s[j] == '-' && dashes < 5) {
@@ -390,7 +389,7 @@ bool zl_dkim_key_read(const struct zl_record *rec, struct zl_dkim_key *k)
     size_t a = 0;
     while (a < n && (is_ws(v[a]) || v[a] == '"'))
         a++;
-    bool v_first = n - a >= 7 && zl_has_prefix_ci(v + a, n - a, "v=DKIM1");
+    bool v_first = n - a >= 7 && zl_ascii_has_prefix(v + a, n - a, "v=DKIM1");
     bool k_tag = find_tag(v, n, "k", &vs, &ve);
     k->rsa = !k_tag || (ve - vs == 3 && zl_ascii_eq((const uint8_t *)v + vs, (const uint8_t *)"rsa", 3));
     k->has_p = find_tag(v, n, "p", &k->ps, &k->pe);

@@ -12,7 +12,6 @@
 #include "base/ascii.h"
 #include "mail_policy.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 const char zl_explain_dmarc_syntax[] =
     "A DMARC policy is a TXT record at _dmarc.<domain> made of tag=value pairs\n"
@@ -38,7 +37,7 @@ const char zl_explain_dmarc_syntax[] =
 
 static bool eq_nocase(const char *s, size_t n, const char *p)
 {
-    return strlen(p) == n && zl_has_prefix_ci(s, n, p);
+    return strlen(p) == n && zl_ascii_has_prefix(s, n, p);
 }
 
 static bool is_wsp(char ch)
@@ -49,7 +48,7 @@ static bool is_wsp(char ch)
 static bool is_dmarc_owner(const struct zl_name *owner)
 {
     return owner->nlabels >= 1 && owner->wire[0] == 6 &&
-           zl_has_prefix_ci((const char *)owner->wire + 1, 6, "_dmarc");
+           zl_ascii_has_prefix((const char *)owner->wire + 1, 6, "_dmarc");
 }
 
 /* How a tag's value is checked. */
@@ -105,7 +104,7 @@ static void check_uris(struct zl_txt_check *c, const char *tag, size_t v0, size_
             if (!memchr(u, ':', ul) && memchr(u, '@', ul))
                 zl_txt_check_report(c, a, ul, false, "DMARC: %s= needs URIs: write 'mailto:%.*s'", tag,
                                     (int)ul, u);
-            else if (!zl_has_prefix_ci(u, ul, "mailto:"))
+            else if (!zl_ascii_has_prefix(u, ul, "mailto:"))
                 zl_txt_check_report(c, a, ul, false, "DMARC: '%.*s' in %s= is not a mailto: URI", (int)ul,
                                     u, tag);
             else
@@ -237,7 +236,7 @@ void zl_dmarc_syntax_record(const struct zl_record *rec, struct zl_ctx *ctx)
             e++;
         first_v = e < n && v[e] == '=';
     }
-    if (!first_v && zl_find_ci(v, n, "v=dmarc1") < 0)
+    if (!first_v && zl_ascii_find(v, n, "v=dmarc1") < 0)
         return;
     dmarc_syntax(&c);
 }

@@ -25,7 +25,6 @@
 #include "rdata/types.h"
 #include "lint/ref.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 struct misplaced {
     uint64_t dmarc;          /* hash of _dmarc.<owner> */
@@ -59,7 +58,7 @@ static bool name_as_value(const char *v, size_t n)
 {
     if (n < 20 || memchr(v, '=', n) || memchr(v, ' ', n))
         return false;
-    long at = zl_find_ci(v, n, "._report._dmarc.");
+    long at = zl_ascii_find(v, n, "._report._dmarc.");
     if (at <= 0)
         return false;
     for (size_t i = 0; i < n; i++) {
@@ -99,7 +98,7 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     }
     if (l0 - a < 8 || (s0[a + 2] | 0x20) != 'd' || (s0[a + 3] | 0x20) != 'm' ||
-        !zl_has_prefix_ci(s0 + a, l0 - a, "v=DMARC1"))
+        !zl_ascii_has_prefix(s0 + a, l0 - a, "v=DMARC1"))
         return;
     const struct zl_name *o = &rec->owner;
     if (zl_name_label_is(zl_name_label(o, 0), "_dmarc")) {
@@ -126,7 +125,7 @@ void zl_dmarc_placement_record(const struct zl_record *rec, struct zl_ctx *ctx)
     /* A name made for the policy (_dmarc_ttp_policy, dmarc-policy): others
      * point their _dmarc CNAME to it, and receivers follow the CNAME. */
     const uint8_t *first = zl_name_label(o, 0);
-    if (first && zl_find_ci((const char *)first + 1, first[0], "dmarc") >= 0)
+    if (first && zl_ascii_find((const char *)first + 1, first[0], "dmarc") >= 0)
         return;
     /* ZL4113: where no receiver looks; judged once the file is read */
     struct zl_name d;

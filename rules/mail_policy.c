@@ -20,7 +20,6 @@
 #include "rdata/txt.h"
 #include "lint/ref.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 const char zl_explain_spf_multiple[] =
     "A name may publish at most one SPF record (RFC 7208 3.2). When a\n"
@@ -88,7 +87,7 @@ size_t zl_txt_prefix(const struct zl_record *rec, char *out, size_t cap)
 
 bool zl_spf_is_record(const char *v, size_t n)
 {
-    return zl_has_prefix_ci(v, n, "v=spf1") && (n == 6 || v[6] == ' ');
+    return zl_ascii_has_prefix(v, n, "v=spf1") && (n == 6 || v[6] == ' ');
 }
 
 /* ---- spf-multiple ------------------------------------------------------------ */

@@ -15,9 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/ascii.h"
 #include "ses_data.h"
 #include "rdata/types.h"
-#include "ascii_find.h"
 
 /* ---- text ---------------------------------------------------------------------------- */
 
@@ -815,7 +815,7 @@ static bool txt_may_match(struct zl_senders *s, const struct zl_record *rec, con
         return true;
     /* The value starts with the first string's bytes, untrimmed (and a
      * prefix longer than them may go on in the next string). */
-    if (n < 7 || stray_start(t[0]) || zl_has_prefix_ci((const char *)t, n, "v=spf1"))
+    if (n < 7 || stray_start(t[0]) || zl_ascii_has_prefix((const char *)t, n, "v=spf1"))
         return true;
     if (zl_senders_prefix_may_start(s, (const char *)t, n))
         return true;

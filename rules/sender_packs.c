@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "lint/ref.h"
+#include "base/ascii.h"
 #include "rdata/txt.h"
 #include "rules.h"
 #include "sender_match.h"
@@ -32,7 +33,6 @@
 #include "dkim_key.h"
 #include "ses_data.h"
 #include "rdata/types.h"
-#include "ascii_find.h"
 
 /* The family's state lives in its first rule's slot. */
 #define STATE_RULE ZL_RULE_REF(ZL5101)
@@ -350,10 +350,10 @@ static long proxied_at(const struct zl_record *rec)
 {
     if (rec->comment_len < 23)
         return -1;
-    long tags = zl_find_ci(rec->comment, rec->comment_len, "cf_tags=");
+    long tags = zl_ascii_find(rec->comment, rec->comment_len, "cf_tags=");
     if (tags < 0)
         return -1;
-    long p = zl_find_ci(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
+    long p = zl_ascii_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
     return p < 0 ? -1 : p + tags;
 }
 
@@ -533,10 +533,10 @@ static bool judge(struct zl_ctx *ctx, const struct zl_sm_view *v, const struct z
         unsigned k = 0, nl = zl_sender_owner_labels(e->owner);
         for (; k < v->owner.nlabels; k++) {
             const uint8_t *l = zl_name_label(&v->owner, k);
-            bool part = l && (zl_find_ci((const char *)l + 1, l[0], "domainkey") >= 0);
+            bool part = l && (zl_ascii_find((const char *)l + 1, l[0], "domainkey") >= 0);
             for (size_t c = 0; l && !part && c < m->ncaps; c++)
                 part = m->caps[c].in_value && strlen(m->caps[c].value) > 1 &&
-                       zl_find_ci((const char *)l + 1, l[0], m->caps[c].value) >= 0;
+                       zl_ascii_find((const char *)l + 1, l[0], m->caps[c].value) >= 0;
             if (!part)
                 break;
         }

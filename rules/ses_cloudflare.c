@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "rules.h"
+#include "base/ascii.h"
 #include "ses_data.h"
-#include "ascii_find.h"
 
 /* Underscore names: _domainkey, _amazonses, ACM's _<hash>, _dmarc, ... */
 static bool underscore_name(const struct zl_name *o)
@@ -37,10 +37,10 @@ void zl_ses_cloudflare_proxied_record(const struct zl_record *rec, struct zl_ctx
 {
     if (rec->comment_len < 23) /* strlen("cf_tags=cf-proxied:true") */
         return;
-    long tags = zl_find_ci(rec->comment, rec->comment_len, "cf_tags=");
+    long tags = zl_ascii_find(rec->comment, rec->comment_len, "cf_tags=");
     if (tags < 0)
         return;
-    long p = zl_find_ci(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
+    long p = zl_ascii_find(rec->comment + tags, rec->comment_len - (size_t)tags, "cf-proxied:true");
     if (p < 0)
         return;
     p += tags;

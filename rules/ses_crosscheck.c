@@ -25,11 +25,11 @@
 #include <string.h>
 
 #include "xcheck/delegation.h"
+#include "base/ascii.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "xcheck/ses_identity.h"
 #include "rdata/types.h"
-#include "ascii_find.h"
 
 const uint16_t zl_types_ses_crosscheck[] = { ZL_T_CNAME, ZL_T_TXT, ZL_T_MX, ZL_T_SOA, ZL_T_NS, 0 };
 
@@ -115,7 +115,7 @@ static bool label0_is(const struct zl_name *n, const char *s)
 static bool label0_has(const struct zl_name *n, const char *s)
 {
     const uint8_t *l = zl_name_label(n, 0);
-    return l && zl_find_ci((const char *)l + 1, l[0], s) >= 0;
+    return l && zl_ascii_find((const char *)l + 1, l[0], s) >= 0;
 }
 
 static bool same_label0(const struct zl_name *a, const struct zl_name *b)
@@ -245,7 +245,7 @@ static bool feedback_target(const struct zl_name *t, char *region, size_t cap)
 
 static bool spf_text(const struct xrec *r)
 {
-    return r->type == ZL_T_TXT && r->tlen >= 6 && zl_has_prefix_ci(r->text, r->tlen, "v=spf1") &&
+    return r->type == ZL_T_TXT && r->tlen >= 6 && zl_ascii_has_prefix(r->text, r->tlen, "v=spf1") &&
            (r->tlen == 6 || r->text[6] == ' ');
 }
 
@@ -261,17 +261,17 @@ static bool mentions_identity(const struct zl_ses_identity *id, const struct zl_
 {
     const char *ow = (const char *)rec->owner.wire;
     for (size_t i = 0; i < id->ntokens; i++) {
-        if (zl_find_ci(ow, rec->owner.len, id->tokens[i]) >= 0)
+        if (zl_ascii_find(ow, rec->owner.len, id->tokens[i]) >= 0)
             return true;
         if (rec->type == ZL_T_CNAME && rec->rdlen &&
-            zl_find_ci((const char *)rec->rdata, rec->rdlen, id->tokens[i]) >= 0)
+            zl_ascii_find((const char *)rec->rdata, rec->rdlen, id->tokens[i]) >= 0)
             return true;
     }
     if (rec->type == ZL_T_TXT) {
         if (zl_name_find_label(&rec->owner, "_amazonses") >= 0)
             return true;
         if (id->verification_token[0] && txt && tlen <= TXT_KEEP &&
-            zl_find_ci(txt, tlen, id->verification_token) >= 0)
+            zl_ascii_find(txt, tlen, id->verification_token) >= 0)
             return true;
     }
     if (id->have_mail_from &&
@@ -525,7 +525,7 @@ static void wrong_name_note(struct zl_diag *d, const struct xrec *r, const struc
         zl_diag_add_note(d, "name and value are swapped: the name is the value SES shows");
     else if (zl_name_find_label(&r->owner, "_domainkey") >= 0)
         zl_diag_add_note(d, "the record sits under another domain than the identity's");
-    else if (zl_find_ci((const char *)r->owner.wire, r->owner.len, "_domainkey") >= 0)
+    else if (zl_ascii_find((const char *)r->owner.wire, r->owner.len, "_domainkey") >= 0)
         zl_diag_add_note(d, "the name has no dot before '_domainkey', so token and '_domainkey' form one label");
     else
         zl_diag_add_note(d, "the name lacks the '_domainkey' label");
@@ -627,12 +627,12 @@ static bool check_byodkim(struct zl_ctx *ctx, const struct zl_zone *z, const str
         for (size_t i = 0; i < st->recs.n; i++) {
             const struct xrec *c = zl_list_at(&st->recs, i);
             if (c->type == ZL_T_TXT && zl_name_equal(&c->owner, &n) &&
-                (zl_has_prefix_ci(c->text, c->tlen, "p=") || zl_find_ci(c->text, c->tlen, "; p=") >= 0 ||
-                 zl_find_ci(c->text, c->tlen, ";p=") >= 0 || c->tlen > TXT_KEEP))
+                (zl_ascii_has_prefix(c->text, c->tlen, "p=") || zl_ascii_find(c->text, c->tlen, "; p=") >= 0 ||
+                 zl_ascii_find(c->text, c->tlen, ";p=") >= 0 || c->tlen > TXT_KEEP))
                 return true;
             /* a DKIM record without p= is dkim-key-missing's finding */
             if (c->type == ZL_T_TXT && zl_name_equal(&c->owner, &n) &&
-                (zl_has_prefix_ci(c->text, c->tlen, "v=DKIM1") || zl_find_ci(c->text, c->tlen, "k=") >= 0))
+                (zl_ascii_has_prefix(c->text, c->tlen, "v=DKIM1") || zl_ascii_find(c->text, c->tlen, "k=") >= 0))
                 return false;
         }
         struct zl_diag *d = zl_report(ctx, R_MISMATCH, &r->value_span,
@@ -686,7 +686,7 @@ static const char *closeness(const char *have, size_t n, const char *tok)
         return "it is the token cut short";
     if (n > tl && memcmp(have, tok, tl) == 0)
         return "it is the token followed by extra characters";
-    if (n >= tl && zl_find_ci(have, n, tok) >= 0)
+    if (n >= tl && zl_ascii_find(have, n, tok) >= 0)
         return "it holds the token with characters around it";
     return NULL;
 }
@@ -743,7 +743,7 @@ static void check_verify_txt(struct zl_ctx *ctx, const struct state *st, const s
     for (size_t i = 0; i < st->recs.n; i++) {
         const struct xrec *r = zl_list_at(&st->recs, i);
         if (r->type != ZL_T_TXT || zl_name_equal(&r->owner, &id->domain) || !r->tlen ||
-            zl_find_ci(r->text, r->tlen, tok) < 0)
+            zl_ascii_find(r->text, r->tlen, tok) < 0)
             continue;
         struct zl_diag *d = zl_report(ctx, R_WRONG_NAME, &r->owner_span,
                                       "the verification TXT record %s is at '%s'; SES looks up '%s'", quoted,

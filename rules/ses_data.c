@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "base/ascii.h"
-#include "ascii_find.h"
 
 const char *const zl_ses_dkim_regions[] = {
     "af-south-1", "ap-northeast-3", "ap-south-2", "ap-southeast-3", "ap-southeast-5",
@@ -171,7 +170,7 @@ bool zl_ses_one_edit(const uint8_t *a, size_t an, const char *b)
 
 bool zl_ses_amazonses_like(const uint8_t *s, size_t n)
 {
-    return zl_find_ci((const char *)s, n, "amazonses") >= 0 || zl_ses_one_edit(s, n, "amazonses");
+    return zl_ascii_find((const char *)s, n, "amazonses") >= 0 || zl_ses_one_edit(s, n, "amazonses");
 }
 
 int zl_ses_find_amazonses(const struct zl_name *n)
@@ -216,7 +215,7 @@ static bool delegating(const char *t, size_t tl)
         t++;
         tl--;
     }
-    return zl_has_prefix_ci(t, tl, "include:") || zl_has_prefix_ci(t, tl, "redirect=");
+    return zl_ascii_has_prefix(t, tl, "include:") || zl_ascii_has_prefix(t, tl, "redirect=");
 }
 
 void zl_ses_spf_scan(const char *v, size_t n, bool *authorises, bool *delegates)

@@ -24,10 +24,10 @@
 #include <string.h>
 
 #include "lint/ref.h"
+#include "base/ascii.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
-#include "ascii_find.h"
 
 enum {
     P_LENGTH = 1 << 0,
@@ -363,7 +363,7 @@ static void report_glued(struct zl_ctx *ctx, const struct zl_record *rec, const 
                                   "name '%s' has no dot before '_domainkey', so the token and "
                                   "'_domainkey' form one label; SES looks up '%.*s._domainkey.%s'",
                                   oname, (int)tn, (const char *)tok, dname);
-    long at = rec->owner_tok.len ? zl_find_ci(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
+    long at = rec->owner_tok.len ? zl_ascii_find(rec->owner_tok.text, rec->owner_tok.len, "_domainkey") : -1;
     if (d && at > 0) {
         struct zl_buf b = { 0 };
         zl_buf_put(&b, rec->owner_tok.text, (size_t)at);

@@ -24,10 +24,10 @@
 #include <string.h>
 
 #include "lint/ref.h"
+#include "base/ascii.h"
 #include "rules.h"
 #include "ses_data.h"
 #include "rdata/types.h"
-#include "ascii_find.h"
 
 enum mx_kind { MX_FEEDBACK, MX_INBOUND };
 
@@ -304,8 +304,8 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     const char *first = (const char *)rec->rdata + 1;
     size_t fl = rec->rdata[0];
-    bool dmarc = zl_name_label_is(zl_name_label(&rec->owner, 0), "_dmarc") && zl_has_prefix_ci(first, fl, "v=DMARC1");
-    bool spf = !dmarc && zl_has_prefix_ci(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
+    bool dmarc = zl_name_label_is(zl_name_label(&rec->owner, 0), "_dmarc") && zl_ascii_has_prefix(first, fl, "v=DMARC1");
+    bool spf = !dmarc && zl_ascii_has_prefix(first, fl, "v=spf1") && (fl == 6 || first[6] == ' ');
     if (!dmarc && !spf)
         return;
     size_t n = zl_txt_join(rec, v, sizeof v, &ns);
@@ -320,7 +320,7 @@ static void gather_txt(const struct zl_record *rec, struct zl_ctx *ctx)
         return;
     }
     /* Only records with a strict tag matter; most have none. */
-    if (zl_find_ci(v, n, "=s") < 0 && zl_find_ci(v, n, "= s") < 0)
+    if (zl_ascii_find(v, n, "=s") < 0 && zl_ascii_find(v, n, "= s") < 0)
         return;
     struct dmarc_entry tmp;
     memset(&tmp, 0, sizeof tmp);

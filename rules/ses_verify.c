@@ -18,8 +18,8 @@
 #include <string.h>
 
 #include "rules.h"
+#include "base/ascii.h"
 #include "ses_data.h"
-#include "ascii_find.h"
 
 static bool b64_char(char c)
 {
@@ -194,7 +194,7 @@ static void check_owner(const struct zl_record *rec, struct zl_ctx *ctx)
         struct zl_diag *d = zl_report(ctx, r, &at,
                                       "TXT record at '%s' has '_amazonses' twice; SES looks up '%s'", oname, want);
         const struct zl_token *t = &rec->owner_tok;
-        if (d && t->len > 11 && zl_has_prefix_ci(t->text, t->len, "_amazonses._amazonses")) {
+        if (d && t->len > 11 && zl_ascii_has_prefix(t->text, t->len, "_amazonses._amazonses")) {
             char fix[ZL_NAME_TEXT_MAX];
             snprintf(fix, sizeof fix, "%.*s", (int)(t->len - 11), t->text + 11);
             zl_diag_set_fix(d, t->span, fix, ZL_FIX_SAFE);

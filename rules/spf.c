@@ -13,7 +13,6 @@
 #include "base/ascii.h"
 #include "mail_policy.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 const char zl_explain_spf_syntax[] =
     "An SPF record (a TXT record starting with v=spf1; its strings are joined\n"
@@ -74,7 +73,7 @@ struct spf_state {
 
 static bool eq_nocase(const char *s, size_t n, const char *p)
 {
-    return strlen(p) == n && zl_has_prefix_ci(s, n, p);
+    return strlen(p) == n && zl_ascii_has_prefix(s, n, p);
 }
 
 /* Splits "name:arg/cidr" style arguments: the domain-spec part ends at the
@@ -102,7 +101,7 @@ static const char *glued_hint(const char *t, size_t n)
     for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
         size_t m = strlen(starts[k]);
         for (size_t i = 1; i + m <= n; i++)
-            if (zl_has_prefix_ci(t + i, n - i, starts[k]))
+            if (zl_ascii_has_prefix(t + i, n - i, starts[k]))
                 return " (TXT strings are joined without a space: end the first string with "
                        "a space)";
     }

@@ -23,7 +23,6 @@
 #include "lint/engine.h"
 #include "rdata/txt.h"
 #include "rules.h"
-#include "ascii_find.h"
 
 enum kind { K_NONE, K_SPF, K_TAGS };
 
@@ -42,12 +41,12 @@ static bool spf_term_start(const char *s, size_t n)
     }
     static const char *const names[] = { "include:", "exists:", "ip4:", "ip6:", "redirect=", "exp=", NULL };
     for (size_t i = 0; names[i]; i++)
-        if (zl_has_prefix_ci(s, n, names[i]))
+        if (zl_ascii_has_prefix(s, n, names[i]))
             return true;
     static const char *const bare[] = { "all", "a", "mx", "ptr", NULL };
     for (size_t i = 0; bare[i]; i++) {
         size_t l = strlen(bare[i]);
-        if (zl_has_prefix_ci(s, n, bare[i]) && (n == l || s[l] == ':' || s[l] == '/'))
+        if (zl_ascii_has_prefix(s, n, bare[i]) && (n == l || s[l] == ':' || s[l] == '/'))
             return true;
     }
     return false;
@@ -78,13 +77,13 @@ static enum kind kind_of(const struct zl_record *rec, const char *v, size_t n)
     while (a < n && v[a] == ' ')
         a++;
     if (n - a >= 4 && (v[a] | 0x20) == 'v' && v[a + 1] == '=' && (v[a + 2] | 0x20) == 's' && (v[a + 3] | 0x20) == 'p' &&
-        zl_has_prefix_ci(v + a, n - a, "v=spf1"))
+        zl_ascii_has_prefix(v + a, n - a, "v=spf1"))
         return K_SPF;
     if (n - a < 2 || v[a + 1] != '=')
         return K_NONE; /* neither v= nor a tag */
     static const char *const versions[] = { "v=DKIM1", "v=DMARC1", "v=STSv1", "v=TLSRPTv1", "v=BIMI1", NULL };
     for (size_t i = 0; versions[i]; i++)
-        if (zl_has_prefix_ci(v + a, n - a, versions[i]))
+        if (zl_ascii_has_prefix(v + a, n - a, versions[i]))
             return K_TAGS;
     if (zl_name_find_label(&rec->owner, "_domainkey") >= 1 && tag_start(v + a, n - a))
         return K_TAGS;

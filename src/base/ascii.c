@@ -37,18 +37,29 @@ bool zl_ascii_eq(const uint8_t *a, const uint8_t *b, size_t n)
     return true;
 }
 
-bool zl_ascii_has_prefix(const char *s, size_t n, const char *prefix)
-{
-    size_t pl = strlen(prefix);
-    return n >= pl && zl_ascii_eq((const uint8_t *)s, (const uint8_t *)prefix, pl);
-}
-
+/* Skips to the needle's first byte (memchr when it is not a letter) before
+ * comparing the needle: rules look for words in every TXT record. */
 long zl_ascii_find(const char *s, size_t n, const char *needle)
 {
     size_t nl = strlen(needle);
-    for (size_t i = 0; i + nl <= n; i++)
+    if (nl > n)
+        return -1;
+    unsigned char c0 = zl_ascii_lower((unsigned char)needle[0]);
+    bool letter = c0 >= 'a' && c0 <= 'z';
+    for (size_t i = 0; i + nl <= n;) {
+        if (!letter) {
+            const char *p = nl ? memchr(s + i, needle[0], n - nl + 1 - i) : s + i;
+            if (!p)
+                return -1;
+            i = (size_t)(p - s);
+        } else if (zl_ascii_lower((unsigned char)s[i]) != c0) {
+            i++;
+            continue;
+        }
         if (zl_ascii_eq((const uint8_t *)s + i, (const uint8_t *)needle, nl))
             return (long)i;
+        i++;
+    }
     return -1;
 }
 

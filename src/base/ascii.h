@@ -30,8 +30,18 @@ int zl_ascii_casecmp(const char *a, const char *b);
 int zl_ascii_ncasecmp(const char *a, const char *b, size_t n);
 /* n bytes equal without regard to ASCII case. */
 bool zl_ascii_eq(const uint8_t *a, const uint8_t *b, size_t n);
-/* s[0..n) starts with prefix. */
-bool zl_ascii_has_prefix(const char *s, size_t n, const char *prefix);
+/* s[0..n) starts with prefix; inline: called per record with literal
+ * prefixes, whose length is then known when compiled. */
+static inline bool zl_ascii_has_prefix(const char *s, size_t n, const char *prefix)
+{
+    size_t pl = __builtin_strlen(prefix);
+    if (n < pl)
+        return false;
+    for (size_t i = 0; i < pl; i++)
+        if (zl_ascii_lower((unsigned char)s[i]) != zl_ascii_lower((unsigned char)prefix[i]))
+            return false;
+    return true;
+}
 /* Offset of needle in s[0..n), or -1. */
 long zl_ascii_find(const char *s, size_t n, const char *needle);
 /* Levenshtein distance between s[0..n) and word, ignoring ASCII case; a
