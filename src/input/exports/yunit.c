@@ -115,8 +115,9 @@ static void expose(struct zl_ys *s)
 {
     struct zl_ys_store *st = s->store;
     s->unit.nodes.start = st->nodes;
-    s->unit.nodes.top = st->nodes + st->n;
-    s->unit.nodes.end = st->nodes + st->cap;
+    /* no arithmetic on a null pointer (an empty store), even of 0 */
+    s->unit.nodes.top = st->nodes ? st->nodes + st->n : NULL;
+    s->unit.nodes.end = st->nodes ? st->nodes + st->cap : NULL;
 }
 
 void zl_ys_unit(struct zl_ys *s)
@@ -175,7 +176,8 @@ static int build(struct zl_ys *s)
         }
         size_t k = st->nitems - base;
         yaml_node_item_t *items = store_alloc(st, (k ? k : 1) * sizeof *items);
-        memcpy(items, st->items + base, k * sizeof *items);
+        if (k)
+            memcpy(items, st->items + base, k * sizeof *items);
         st->nitems = base;
         yaml_node_t *n = node_at(s, idx);
         n->data.sequence.items.start = items;
@@ -205,7 +207,8 @@ static int build(struct zl_ys *s)
         }
         size_t k = st->npairs - base;
         yaml_node_pair_t *pairs = store_alloc(st, (k ? k : 1) * sizeof *pairs);
-        memcpy(pairs, st->pairs + base, k * sizeof *pairs);
+        if (k)
+            memcpy(pairs, st->pairs + base, k * sizeof *pairs);
         st->npairs = base;
         yaml_node_t *n = node_at(s, idx);
         n->data.mapping.pairs.start = pairs;
@@ -252,7 +255,8 @@ void zl_ys_end_mapping(struct zl_ys *s, int map, const yaml_node_pair_t *pairs, 
                        size_t la, size_t lb)
 {
     yaml_node_pair_t *v = store_alloc(s->store, (n ? n : 1) * sizeof *v);
-    memcpy(v, pairs, n * sizeof *v);
+    if (n)
+        memcpy(v, pairs, n * sizeof *v);
     yaml_node_t *node = node_at(s, map);
     node->data.mapping.pairs.start = v;
     node->data.mapping.pairs.end = node->data.mapping.pairs.top = v + n;
