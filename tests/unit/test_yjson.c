@@ -157,6 +157,8 @@ static void test_shapes(void **state)
     expect_same("[\n1,\n2\n]");
     expect_same("{\n  \"a\": [\n    \"x\"\n  ]\n}");
     expect_same("{\"\": \"\"}");
+    expect_same("{\r\n  \"a\": [\r\n    1,\r\n    \"x\"\r\n  ]\r\n}\r\n");
+    expect_same("{\"a\": 1}\r\n\r\n");
 }
 
 static void test_key_reach(void **state)
@@ -193,7 +195,8 @@ static void test_turned_away(void **state)
     expect_turned_away("{\"a\": \"\\u00e9\"}");
     expect_turned_away("{\"a\": \"\\/\"}");
     expect_turned_away("{\"a\": \"caf\xc3\xa9\"}");
-    expect_turned_away("{\"a\": 1}\r\n");
+    expect_turned_away("{\"a\": 1\r}");
+    expect_turned_away("{\"a\": 1}\r");
     expect_turned_away("{'a': 1}");
     expect_turned_away("{a: 1}");
     expect_turned_away("{\"a\": 01}");
@@ -296,8 +299,8 @@ static unsigned rnd(unsigned n)
 
 static void gen_space(char *buf, size_t *n)
 {
-    static const char *sp[] = { "", "", " ", "\n", "\t", "\n  ", "   " };
-    *n += (size_t)sprintf(buf + *n, "%s", sp[rnd(7)]);
+    static const char *sp[] = { "", "", " ", "\n", "\t", "\n  ", "   ", "\r\n", "\r\n\t" };
+    *n += (size_t)sprintf(buf + *n, "%s", sp[rnd(9)]);
 }
 
 static void gen_value(char *buf, size_t *n, size_t cap, int depth)
