@@ -94,6 +94,7 @@ struct walk {
     set_fn fn;
     void *arg;
     bool report;
+    bool until_soa;          /* the guess: a document's first SOA decides it (arg is the guess) */
 };
 
 static void stream_error(struct zl_fmt *f, struct zl_ys *s, uint64_t a, uint64_t b, const char *msg)
@@ -107,6 +108,11 @@ static void sets_of(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
 {
     zl_ys_next(s);
     while (zl_ys_type(s) != YAML_SEQUENCE_END_EVENT && zl_ys_type(s) != YAML_NO_EVENT) {
+        if (w->until_soa && ((const struct zl_fmt_zone_guess *)w->arg)->have_soa) {
+            /* nothing later in the document changes the guess (zl_fmt_zone_guess_use) */
+            zl_ys_skip(s, NULL, NULL);
+            continue;
+        }
         zl_ys_unit(s);
         yaml_node_t *set = zl_ys_build(s);
         if (!set)
@@ -222,14 +228,14 @@ static void walk_document(struct zl_fmt *f, struct zl_ys *s, const struct walk *
 
 static void guess_doc(struct zl_fmt *f, struct zl_ys *s, void *guess)
 {
-    struct walk w = { find_zone, guess, false };
+    struct walk w = { find_zone, guess, false, true };
     walk_document(f, s, &w);
 }
 
 static void read_doc(struct zl_fmt *f, struct zl_ys *s, void *arg)
 {
     (void)arg;
-    struct walk w = { one_set, NULL, true };
+    struct walk w = { one_set, NULL, true, false };
     walk_document(f, s, &w);
 }
 
