@@ -214,21 +214,15 @@ static int value_token(struct zl_yj *j, yaml_event_t *ev)
         }
         return 1;
     case ZL_YJ_RBRACE:
-        if (s != OBJ_KEY_OR_END && s != OBJ_NEXT)
+    case ZL_YJ_RBRACK: {
+        bool obj = j->tok == ZL_YJ_RBRACE;
+        if (obj ? s != OBJ_KEY_OR_END && s != OBJ_NEXT : s != ARR_VALUE_OR_END && s != ARR_NEXT)
             return 0;
-        event(ev, YAML_MAPPING_END_EVENT, j->ts, j->te);
-        j->depth--;
-        if (j->depth == 0)
+        event(ev, obj ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT, j->ts, j->te);
+        if (--j->depth == 0)
             value_ends(j);
         return 1;
-    case ZL_YJ_RBRACK:
-        if (s != ARR_VALUE_OR_END && s != ARR_NEXT)
-            return 0;
-        event(ev, YAML_SEQUENCE_END_EVENT, j->ts, j->te);
-        j->depth--;
-        if (j->depth == 0)
-            value_ends(j);
-        return 1;
+    }
     case ZL_YJ_COLON:
         if (s != OBJ_COLON || j->ts.line != j->key_at.line || j->ts.index - j->key_at.index > KEY_REACH)
             return 0;
