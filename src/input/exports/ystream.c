@@ -536,9 +536,10 @@ enum zl_ys_mode zl_ys_check(struct zl_fmt *f, const char *text, size_t len, cons
     while ((c = zl_ys_byte(p, i)) >= 0 && blank(c))
         i++;
     run->json = c == '{' || c == '[';
-    /* JSON from its first byte: the fast source (yjson.h) reads its first
-     * chunk, unless the check pass finds it is not plain JSON */
-    run->fast = run->json && i == 0;
+    /* JSON without a byte order mark (libyaml counts its marks after one):
+     * the fast source (yjson.h) reads the first chunk, unless the check
+     * pass finds it is not plain JSON */
+    run->fast = run->json && !bom_at(p, 0);
 
     size_t hn = p->size < 4096 ? (size_t)p->size : 4096;
     const char *head = hn ? zl_ys_bytes(p, 0, hn) : "";
