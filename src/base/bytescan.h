@@ -60,15 +60,6 @@ static inline size_t zl_bs_quoted_run(const char *s, size_t n)
     return i;
 }
 
-#if defined(__SSE2__)
-/* Bit i set when s[i] is c, for the 16 bytes at s. */
-static inline unsigned zl_bs_eq_mask16(const char *s, char c)
-{
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-}
-#endif
-
 /* Bytes from s (at most n) before the first '\n' or '\r'. */
 static inline size_t zl_bs_line_run(const char *s, size_t n)
 {

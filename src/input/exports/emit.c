@@ -177,18 +177,28 @@ void zl_fmt_tok_scalar(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint3
 
 /* ---- TTL and type ------------------------------------------------------------ */
 
+/* A TTL as exports write it: 1 to 10 digits, at most 32 bits. */
+static bool ttl_digits(const char *v, size_t len, uint32_t *x)
+{
+    unsigned long long t = 0;
+    if (len == 0 || len > 10)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return false;
+        t = t * 10 + (unsigned)(v[i] - '0');
+    }
+    *x = (uint32_t)t;
+    return t <= 0xffffffffull;
+}
+
 int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl)
 {
     size_t len = 0;
     const char *v = zl_y_is_scalar(n) ? zl_y_str(n, &len) : "";
     /* A TTL with nothing to say needs no span (finding it is most of the cost). */
-    uint32_t x = 0;
-    bool plain = len > 0 && len <= 9;
-    for (size_t i = 0; plain && i < len; i++) {
-        plain = v[i] >= '0' && v[i] <= '9';
-        x = x * 10 + (uint32_t)(v[i] - '0');
-    }
-    if (plain && x <= ZL_TTL_MAXTTL) {
+    uint32_t x;
+    if (ttl_digits(v, len, &x) && x <= ZL_TTL_MAXTTL) {
         *ttl = x;
         return 0;
     }
@@ -197,15 +207,8 @@ int zl_fmt_ttl(struct zl_fmt *f, size_t doc, const yaml_node_t *n, uint32_t *ttl
 
 int zl_fmt_ttl_text(struct zl_fmt *f, const char *v, size_t len, struct zl_span s, uint32_t *ttl)
 {
-    unsigned long long x = 0;
-    bool ok = len > 0 && len <= 10;
-    for (size_t i = 0; ok && i < len; i++) {
-        if (v[i] < '0' || v[i] > '9')
-            ok = false;
-        else
-            x = x * 10 + (unsigned)(v[i] - '0');
-    }
-    if (!ok || x > 0xffffffffull) {
+    uint32_t x;
+    if (!ttl_digits(v, len, &x)) {
         zl_fmt_error(f, &s, "TTL '%.*s' is not a number of seconds (0-4294967295)",
                      (int)(len > 60 ? 60 : len), v);
         return -1;

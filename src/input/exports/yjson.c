@@ -178,13 +178,11 @@ static void value_ends(struct zl_yj *j)
     j->value_end_line = j->te.line;
 }
 
-/* A value ended: what its container expects next. */
+/* A scalar value ended (never at the top: that is libyaml's): what its
+ * container expects next. */
 static void value_done(struct zl_yj *j)
 {
-    if (j->depth == 0)
-        j->phase = P_DOC_END;
-    else
-        j->stack[j->depth - 1] = j->stack[j->depth - 1] == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT;
+    j->stack[j->depth - 1] = j->stack[j->depth - 1] == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT;
 }
 
 /* The event of one token in the value; 0 when it is not JSON, 2 when the

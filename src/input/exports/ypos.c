@@ -126,29 +126,6 @@ static void scan_lines(struct zl_ys_pos *p, uint64_t until, size_t l)
         const char *b = zl_ys_bytes(p, p->scanned, m);
         if (!b)
             return;
-#if defined(__SSE2__)
-        /* 16 bytes at a time: a pretty-printed export's lines are short */
-        bool done = false;
-        while (!done && k + 16 <= m) {
-            size_t next = k + 16;
-            for (unsigned bits = zl_bs_eq_mask16(b + k, '\n'); bits; bits &= bits - 1) {
-                size_t at = k + (size_t)__builtin_ctz(bits) + 1;
-                push_line(p, p->scanned + at);
-                if (p->first + p->n - 1 >= l) {
-                    next = at;
-                    done = true;
-                    break;
-                }
-            }
-            k = next;
-        }
-        if (done) {
-            p->scanned += k;
-            if (p->scanned >= p->size)
-                p->all_lines = true;
-            continue;
-        }
-#endif
         while (k < m) {
             const char *nl = memchr(b + k, '\n', m - k);
             if (!nl) {

@@ -229,7 +229,7 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
     s->chunk_first = zl_ys_advance(p, s->chunk_line, s->chunk_col);
     s->chunk_first_span = zl_ys_span(s, s->chunk_first, s->chunk_first);
     if (s->fast && at == 0) {
-        /* zl_ys_check found the input plain JSON: one chunk, at 0 */
+        /* JSON: its first chunk, unless the check pass gave up on it */
         s->yj = zl_yj_new(feed_yj, s);
         s->parser_open = s->yj != NULL;
         s->failed = !s->yj;
