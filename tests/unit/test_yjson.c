@@ -127,6 +127,100 @@ static unsigned long compare_mode(const char *s, size_t n, bool chunked)
     return k + 1;
 }
 
+/* ---- zl_yj_skip: the check pass's skipping ---------------------------------- */
+
+/* One event of a full run: what a skipping run is checked against. */
+struct ev {
+    yaml_event_type_t type;
+    size_t at;     /* start mark's index */
+    size_t depth;  /* containers open after it */
+};
+
+/* All events of the fast source over s (chunked); *failed when it stopped
+ * on a token that is not plain JSON. */
+static struct ev *full_run(const char *s, size_t n, size_t *count, bool *failed)
+{
+    struct mem m = { s, n, 0 };
+    struct zl_yj *j = zl_yj_new(mem_read, &m);
+    zl_yj_chunked(j);
+    size_t cap = 64, k = 0;
+    struct ev *v = malloc(cap * sizeof *v);
+    *failed = false;
+    for (;;) {
+        yaml_event_t e;
+        if (zl_yj_next(j, &e) != 1) {
+            *failed = true;
+            break;
+        }
+        if (k == cap)
+            v = realloc(v, (cap *= 2) * sizeof *v);
+        v[k++] = (struct ev){ e.type, e.start_mark.index, zl_yj_depth(j) };
+        if (e.type == YAML_STREAM_END_EVENT)
+            break;
+    }
+    zl_yj_free(j);
+    *count = k;
+    return v;
+}
+
+static unsigned skip_seed = 5;
+
+static unsigned skip_rnd(unsigned n)
+{
+    skip_seed = skip_seed * 1103515245u + 12345u;
+    return (skip_seed >> 16) % n;
+}
+
+/* A run that skips values at random, with small budgets and depth limits:
+ * after each skip the next event is the full run's event after the
+ * skipped value's end, or the deeper start it stopped at, or the same
+ * failure. */
+static void compare_skipping(const char *s, size_t n)
+{
+    size_t count;
+    bool failed;
+    struct ev *v = full_run(s, n, &count, &failed);
+    struct mem m = { s, n, 0 };
+    struct zl_yj *j = zl_yj_new(mem_read, &m);
+    zl_yj_chunked(j);
+    size_t i = 0; /* the full run's index of the next event */
+    for (;;) {
+        yaml_event_t e;
+        int r = zl_yj_next(j, &e);
+        if (r != 1) {
+            if (!failed || i != count)
+                fail_msg("the skipping run fails before event %zu of %zu%s", i, count, failed ? " (failed)" : "");
+            break;
+        }
+        if (i >= count || e.type != v[i].type || e.start_mark.index != v[i].at)
+            fail_msg("the skipping run's event at %zu is not the full run's event %zu", (size_t)e.start_mark.index, i);
+        i++;
+        if (e.type == YAML_STREAM_END_EVENT)
+            break;
+        if ((e.type != YAML_MAPPING_START_EVENT && e.type != YAML_SEQUENCE_START_EVENT) || skip_rnd(2))
+            continue;
+        size_t d0 = zl_yj_depth(j), limit = d0 + skip_rnd(4), line = 0;
+        int sr;
+        while ((sr = zl_yj_skip(j, d0 - 1, limit, 1 + skip_rnd(5), &line)) == 0)
+            ;
+        /* where the full run is now: after the value's end, at a start
+         * deeper than limit, or at the token it fails on */
+        size_t k = i;
+        while (k < count && v[k].depth >= d0 && !(v[k].depth > limit && (v[k].type == YAML_MAPPING_START_EVENT || v[k].type == YAML_SEQUENCE_START_EVENT)))
+            k++;
+        if (sr > 0) {
+            assert_true(k < count && v[k].depth == d0 - 1);
+            i = k + 1; /* the end event is skipped with the value */
+        } else {
+            assert_true(k == count ? failed : v[k].depth > limit);
+            i = k;
+        }
+        assert_int_equal(zl_yj_depth(j), sr > 0 ? d0 - 1 : (k < count ? v[k].depth - 1 : zl_yj_depth(j)));
+    }
+    zl_yj_free(j);
+    free(v);
+}
+
 /* Plain JSON, and libyaml's events for it. */
 static void expect_same(const char *s)
 {
@@ -134,6 +228,7 @@ static void expect_same(const char *s)
     if (!valid(s, n))
         fail_msg("not taken as plain JSON: %s", s);
     compare(s, n);
+    compare_skipping(s, n);
 }
 
 static void expect_turned_away(const char *s)
@@ -231,6 +326,7 @@ static void mutate_and_compare(const char *buf, size_t n)
         }
         if (valid(m, n))
             compare(m, n);
+        compare_skipping(m, n); /* plain or not: the same events, or the same failure */
     }
     free(m);
 }
@@ -268,6 +364,7 @@ static void each_json(const char *dir, unsigned *files, unsigned *plain)
             if (valid(buf, n)) {
                 (*plain)++;
                 compare(buf, n);
+                compare_skipping(buf, n);
                 mutate_and_compare(buf, n);
             }
         }

@@ -185,9 +185,12 @@ static void value_done(struct zl_yj *j)
     j->stack[j->depth - 1] = j->stack[j->depth - 1] == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT;
 }
 
-/* The event of one token in the value; 0 when it is not JSON, 2 when the
- * token makes no event (':' and ','). */
-static int value_token(struct zl_yj *j, yaml_event_t *ev)
+/* What one token in the value makes (step). */
+enum { EV_NOT_JSON, EV_MAP_START, EV_NONE, EV_SEQ_START, EV_MAP_END, EV_SEQ_END, EV_QUOTED, EV_PLAIN };
+
+/* One token in the value: the containers' states moved on, and what event
+ * it makes (EV_NONE for ':' and ','; EV_NOT_JSON when it is not JSON). */
+static int step(struct zl_yj *j)
 {
     uint8_t *st = j->depth ? &j->stack[j->depth - 1] : NULL;
     uint8_t s = st ? *st : ARR_VALUE;
@@ -196,61 +199,103 @@ static int value_token(struct zl_yj *j, yaml_event_t *ev)
     case ZL_YJ_LBRACE:
     case ZL_YJ_LBRACK:
         if (!want_value)
-            return 0;
+            return EV_NOT_JSON;
         if (st)
             *st = s == OBJ_VALUE ? OBJ_NEXT : ARR_NEXT; /* once it closes */
         if (!push(j, j->tok == ZL_YJ_LBRACE ? OBJ_KEY_OR_END : ARR_VALUE_OR_END))
-            return 0;
-        if (j->tok == ZL_YJ_LBRACE) {
-            event(ev, YAML_MAPPING_START_EVENT, j->ts, j->te);
-            ev->data.mapping_start.implicit = 1;
-            ev->data.mapping_start.style = YAML_FLOW_MAPPING_STYLE;
-        } else {
-            event(ev, YAML_SEQUENCE_START_EVENT, j->ts, j->te);
-            ev->data.sequence_start.implicit = 1;
-            ev->data.sequence_start.style = YAML_FLOW_SEQUENCE_STYLE;
-        }
-        return 1;
+            return EV_NOT_JSON;
+        return j->tok == ZL_YJ_LBRACE ? EV_MAP_START : EV_SEQ_START;
     case ZL_YJ_RBRACE:
     case ZL_YJ_RBRACK: {
         bool obj = j->tok == ZL_YJ_RBRACE;
         if (obj ? s != OBJ_KEY_OR_END && s != OBJ_NEXT : s != ARR_VALUE_OR_END && s != ARR_NEXT)
-            return 0;
-        event(ev, obj ? YAML_MAPPING_END_EVENT : YAML_SEQUENCE_END_EVENT, j->ts, j->te);
+            return EV_NOT_JSON;
         if (--j->depth == 0)
             value_ends(j);
-        return 1;
+        return obj ? EV_MAP_END : EV_SEQ_END;
     }
     case ZL_YJ_COLON:
         if (s != OBJ_COLON || j->ts.line != j->key_at.line || j->ts.index - j->key_at.index > KEY_REACH)
-            return 0;
+            return EV_NOT_JSON;
         *st = OBJ_VALUE;
-        return 2;
+        return EV_NONE;
     case ZL_YJ_COMMA:
         if (s != OBJ_NEXT && s != ARR_NEXT)
-            return 0;
+            return EV_NOT_JSON;
         *st = s == OBJ_NEXT ? OBJ_KEY : ARR_VALUE;
-        return 2;
+        return EV_NONE;
     case ZL_YJ_STRING:
         if (st && (s == OBJ_KEY_OR_END || s == OBJ_KEY)) {
             j->key_at = j->ts;
             *st = OBJ_COLON;
-            scalar(j, ev, true);
-            return 1;
+            return EV_QUOTED;
         }
         if (!want_value || !st)
-            return 0; /* a string at the top: libyaml's */
-        scalar(j, ev, true);
+            return EV_NOT_JSON; /* a string at the top: libyaml's */
         value_done(j);
-        return 1;
+        return EV_QUOTED;
     case ZL_YJ_SCALAR:
         if (!want_value || !st)
-            return 0;
-        scalar(j, ev, false);
+            return EV_NOT_JSON;
         value_done(j);
-        return 1;
-    default: return 0;
+        return EV_PLAIN;
+    default: return EV_NOT_JSON;
     }
+}
+
+/* The event of one token in the value; 0 when it is not JSON, 2 when the
+ * token makes no event (':' and ','). */
+static int value_token(struct zl_yj *j, yaml_event_t *ev)
+{
+    int e = step(j);
+    switch (e) {
+    case EV_NOT_JSON: return 0;
+    case EV_NONE: return 2;
+    case EV_MAP_START:
+        event(ev, YAML_MAPPING_START_EVENT, j->ts, j->te);
+        ev->data.mapping_start.implicit = 1;
+        ev->data.mapping_start.style = YAML_FLOW_MAPPING_STYLE;
+        return 1;
+    case EV_SEQ_START:
+        event(ev, YAML_SEQUENCE_START_EVENT, j->ts, j->te);
+        ev->data.sequence_start.implicit = 1;
+        ev->data.sequence_start.style = YAML_FLOW_SEQUENCE_STYLE;
+        return 1;
+    case EV_MAP_END: event(ev, YAML_MAPPING_END_EVENT, j->ts, j->te); return 1;
+    case EV_SEQ_END: event(ev, YAML_SEQUENCE_END_EVENT, j->ts, j->te); return 1;
+    default: scalar(j, ev, e == EV_QUOTED); return 1;
+    }
+}
+
+size_t zl_yj_depth(const struct zl_yj *j)
+{
+    return j->depth;
+}
+
+int zl_yj_skip(struct zl_yj *j, size_t depth, size_t limit, size_t budget, size_t *line)
+{
+    *line = j->in.line;
+    if (j->phase != P_VALUE || j->have_tok)
+        return -1;
+    bool keep = j->keep_values;
+    j->keep_values = false;
+    int r = 0;
+    while (budget-- > 0) {
+        j->tok = next_tok(j);
+        if (((j->tok == ZL_YJ_LBRACE || j->tok == ZL_YJ_LBRACK) && j->depth >= limit) || step(j) == EV_NOT_JSON) {
+            /* zl_yj_next makes this token's event, or fails on it */
+            j->have_tok = true;
+            r = -1;
+            break;
+        }
+        if (j->depth <= depth) {
+            r = 1;
+            break;
+        }
+    }
+    j->keep_values = keep;
+    *line = j->in.line;
+    return r;
 }
 
 int zl_yj_next(struct zl_yj *j, yaml_event_t *ev)

@@ -22,6 +22,13 @@ void zl_yj_free(struct zl_yj *j);
  * reads. *ev holds pointers into j until the next call: never give it to
  * yaml_event_delete. After the stream's end: YAML_NO_EVENT, as libyaml. */
 int zl_yj_next(struct zl_yj *j, yaml_event_t *ev);
+/* How many objects and arrays are open. */
+size_t zl_yj_depth(const struct zl_yj *j);
+/* Reads the value's tokens without making events, at most budget of them,
+ * until only depth objects and arrays are open: 1; 0 when the budget ran
+ * out first; -1 at a token zl_yj_next is to read (one not JSON, or one
+ * that would open more than limit). *line is the scanner's line then. */
+int zl_yj_skip(struct zl_yj *j, size_t depth, size_t limit, size_t budget, size_t *line);
 /* Ends the stream with the value, as libyaml does when its input ends
  * there (ystream.c's chunks): whatever follows is not read. */
 void zl_yj_chunked(struct zl_yj *j);

@@ -359,6 +359,30 @@ bool zl_ys_next(struct zl_ys *s)
     return true;
 }
 
+/* The check pass over plain JSON skips a value's tokens without making
+ * their events (zl_yj_skip): false when it stopped at a token whose event
+ * is to be made (*d: how many containers are open then, from the value's). */
+static bool fast_skip(struct zl_ys *s, unsigned *d)
+{
+    size_t d0 = zl_yj_depth(s->yj), s0 = s->depth, line;
+    size_t limit = d0 + ZL_YAML_MAX_DEPTH - (s0 < ZL_YAML_MAX_DEPTH ? s0 : ZL_YAML_MAX_DEPTH);
+    for (;;) {
+        int r = zl_yj_skip(s->yj, d0 - 1, limit, 4096, &line);
+        size_t dj = zl_yj_depth(s->yj);
+        s->depth = (unsigned)(s0 + dj - d0); /* dj >= d0 - 1 and s0 >= 1 */
+        zl_ys_keep_from(s, s->chunk_line + line);
+        if (r > 0) {
+            zl_ys_next(s);
+            return true;
+        }
+        if (r < 0) {
+            *d = (unsigned)(dj - (d0 - 1));
+            zl_ys_next(s);
+            return false;
+        }
+    }
+}
+
 void zl_ys_skip(struct zl_ys *s, uint64_t *start, uint64_t *end)
 {
     if (start)
@@ -367,6 +391,8 @@ void zl_ys_skip(struct zl_ys *s, uint64_t *start, uint64_t *end)
     yaml_event_type_t t = zl_ys_type(s);
     if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
         unsigned d = 0;
+        if (s->yj && !s->convert && fast_skip(s, &d))
+            goto done;
         for (;;) {
             t = zl_ys_type(s);
             if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)
@@ -383,6 +409,7 @@ void zl_ys_skip(struct zl_ys *s, uint64_t *start, uint64_t *end)
     } else if (t != YAML_NO_EVENT) {
         zl_ys_next(s);
     }
+done:
     if (end)
         *end = last;
 }
