@@ -336,7 +336,7 @@ static void cname_multiple(const struct zl_zone *z, struct zl_ctx *ctx)
              * duplicate-record's business. */
             bool copy = !rdset_add(&rds, r->rdata);
             /* Route 53 weighted/failover/... CNAMEs: one per routing identifier. */
-            if (r->set_id != z->recs[first].set_id || copy)
+            if (copy || zl_zone_set_id(z, j) != zl_zone_set_id(z, first))
                 continue;
             struct zl_span at = zl_zone_span(z, j);
             char ref[ZL_LINE_REF_MAX];
@@ -384,7 +384,7 @@ static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
         if (h == UINT32_MAX)
             continue;
         if (!cname_at) {
-            cname_at = zl_ctx_alloc(ctx, z->nrecs * sizeof *cname_at);
+            cname_at = zl_ctx_block(ctx, z->nrecs * sizeof *cname_at); /* freed below: the peak is here */
             for (uint32_t i = 0; i < z->nrecs; i++) {
                 if (z->recs[i].type != ZL_T_CNAME)
                     continue;
@@ -411,6 +411,7 @@ static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
             zl_diag_add_note(d, "point the %s at the CNAME's target instead (RFC %s)", tn,
                              r->type == ZL_T_SRV ? "2782" : "2181 10.3");
     }
+    zl_ctx_block_free(ctx, cname_at);
 }
 
 /* ---- the pass ------------------------------------------------------------------ */

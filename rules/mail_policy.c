@@ -96,10 +96,12 @@ uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t 
                            struct zl_span *first)
 {
     if ((s->used + 1) * 2 > s->cap) {
+        /* one block (keys, sources, lines), the old one freed */
         size_t cap = s->cap ? s->cap * 2 : 64;
-        uint64_t *keys = zl_ctx_alloc(ctx, cap * sizeof *keys);
-        uint32_t *lines = zl_ctx_alloc(ctx, cap * sizeof *lines);
-        const struct zl_source **srcs = zl_ctx_alloc(ctx, cap * sizeof *srcs);
+        void *block = zl_ctx_block(ctx, cap * (sizeof *s->keys + sizeof *s->srcs + sizeof *s->lines));
+        uint64_t *keys = block;
+        const struct zl_source **srcs = (const struct zl_source **)(keys + cap);
+        uint32_t *lines = (uint32_t *)(srcs + cap);
         for (size_t i = 0; i < s->cap; i++) {
             if (!s->keys[i])
                 continue;
@@ -110,6 +112,7 @@ uint32_t zl_owner_set_seen(struct zl_ctx *ctx, struct zl_owner_set *s, uint64_t 
             lines[j] = s->lines[i];
             srcs[j] = s->srcs[i];
         }
+        zl_ctx_block_free(ctx, s->keys);
         s->keys = keys;
         s->lines = lines;
         s->srcs = srcs;

@@ -32,7 +32,7 @@ void zl_txt_check_report(struct zl_txt_check *c, size_t off, size_t len, bool so
 /* The first cap bytes of the joined value, without joining all of it. */
 size_t zl_txt_prefix(const struct zl_record *rec, char *out, size_t cap);
 /* Owners seen once (open addressing on 64-bit name hashes, in the file's
- * arena): the line of an earlier record of this owner (and its place in
+ * memory): the line of an earlier record of this owner (and its place in
  * *first, when first is not NULL), or 0 after remembering this one, at at
  * (NULL: a look-up that remembers no place) (spf-multiple, dmarc-multiple). */
 struct zl_owner_set {

@@ -186,7 +186,7 @@ static void hset_build(struct zl_ctx *ctx, struct hset *s, const struct zl_zone 
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    s->v = zl_ctx_alloc(ctx, cap * sizeof *s->v); /* zeroed: 0 is no hash */
+    s->v = zl_ctx_block(ctx, cap * sizeof *s->v); /* zeroed: 0 is no hash */
     s->mask = cap - 1;
     for (size_t i = 0; i < z->ntargets; i++) {
         if (z->recs[z->targets[i].rec].type != ZL_T_NS)
@@ -219,7 +219,7 @@ static void cut_table_build(struct zl_ctx *ctx, struct cut_table *t, size_t n)
     size_t cap = 16;
     while (cap < 2 * n)
         cap *= 2;
-    t->v = zl_ctx_alloc(ctx, cap * sizeof *t->v);
+    t->v = zl_ctx_block(ctx, cap * sizeof *t->v);
     t->mask = cap - 1;
 }
 
@@ -337,7 +337,7 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
         return;
     /* the cuts, one per name (its first NS line), in a table by below hash */
     size_t nc = 0;
-    const struct cut **cuts = zl_ctx_alloc(ctx, st->cuts.n * sizeof *cuts);
+    const struct cut **cuts = zl_ctx_block(ctx, st->cuts.n * sizeof *cuts); /* these tables: freed at the end */
     struct cut_table table;
     cut_table_build(ctx, &table, st->cuts.n);
     for (size_t i = 0; i < st->cuts.n; i++) {
@@ -345,8 +345,11 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
         if (is_cut(st, c) && cut_table_add(&table, c))
             cuts[nc++] = c;
     }
-    if (!nc)
+    if (!nc) {
+        zl_ctx_block_free(ctx, cuts);
+        zl_ctx_block_free(ctx, table.v);
         return;
+    }
     /* NS targets: their addresses are glue */
     struct hset nst;
     hset_build(ctx, &nst, z);
@@ -388,6 +391,9 @@ void zl_occluded_zone(const struct zl_zone *z, struct zl_ctx *ctx)
                 report(ctx, z, r, c, false);
             }
         }
+    zl_ctx_block_free(ctx, nst.v);
+    zl_ctx_block_free(ctx, table.v);
+    zl_ctx_block_free(ctx, cuts);
 }
 
 const char zl_explain_occluded[] =

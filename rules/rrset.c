@@ -75,24 +75,26 @@ struct table {
 /* Route 53 routing records (SetIdentifier; cli53's "; AWS routing=...
  * identifier=..." comment) with different identifiers are separate record
  * sets, each with its own TTL, and may carry the same data. */
-static bool same_rrset(const struct zl_zrec *a, const struct zl_zrec *b)
+static bool same_rrset(const struct zl_zone *z, uint32_t i, uint32_t k)
 {
+    const struct zl_zrec *a = &z->recs[i], *b = &z->recs[k];
     return a->owner == b->owner && a->type == b->type && a->rclass == b->rclass &&
-           a->set_id == b->set_id;
+           zl_zone_set_id(z, i) == zl_zone_set_id(z, k);
 }
 
-static bool same_record(const struct zl_zrec *a, const struct zl_zrec *b)
+static bool same_record(const struct zl_zone *z, uint32_t i, uint32_t k)
 {
-    return same_rrset(a, b) && a->rdata == b->rdata;
+    return z->recs[i].rdata == z->recs[k].rdata && same_rrset(z, i, k);
 }
 
-static uint32_t find_or_add(struct table *t, const struct zl_zone *z, uint32_t i, uint64_t key,
-                            bool (*eq)(const struct zl_zrec *, const struct zl_zrec *))
+typedef bool (*eq_fn)(const struct zl_zone *z, uint32_t i, uint32_t k);
+
+static uint32_t find_or_add(struct table *t, const struct zl_zone *z, uint32_t i, uint64_t key, eq_fn eq)
 {
     size_t j = key & t->mask;
     while (t->slot[j]) {
         uint32_t k = t->slot[j] - 1;
-        if (eq(&z->recs[k], &z->recs[i]))
+        if (eq(z, k, i))
             return k;
         j = (j + 1) & t->mask;
     }
@@ -100,14 +102,15 @@ static uint32_t find_or_add(struct table *t, const struct zl_zone *z, uint32_t i
     return UINT32_MAX;
 }
 
-static uint64_t rrset_key(const struct zl_zrec *r)
+static uint64_t rrset_key(const struct zl_zone *z, uint32_t i)
 {
-    return mix(r->owner ^ r->set_id ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
+    const struct zl_zrec *r = &z->recs[i];
+    return mix(r->owner ^ zl_zone_set_id(z, i) ^ ((uint64_t)r->type << 16 | r->rclass) * 0x9e3779b97f4a7c15ull);
 }
 
-static uint64_t record_key(const struct zl_zrec *r)
+static uint64_t record_key(const struct zl_zone *z, uint32_t i)
 {
-    return mix(rrset_key(r) ^ r->rdata);
+    return mix(rrset_key(z, i) ^ z->recs[i].rdata);
 }
 
 #define SMALL_GROUP 16
@@ -118,14 +121,13 @@ static uint64_t record_key(const struct zl_zrec *r)
  * so memory is walked in order, with no table over the whole zone. Large
  * groups get a small table of their own. */
 static void each_match(const struct zl_zone *z, struct zl_ctx *ctx,
-                       bool (*eq)(const struct zl_zrec *, const struct zl_zrec *),
-                       uint64_t (*key)(const struct zl_zrec *),
+                       eq_fn eq, uint64_t (*key)(const struct zl_zone *, uint32_t),
                        void (*found)(const struct zl_zone *, struct zl_ctx *, uint32_t, uint32_t))
 {
     uint32_t *group = NULL;
     size_t cap = 0;
     for (uint32_t h = 0; h < z->nrecs; h++) {
-        if (!(z->recs[h].flags & ZL_ZREC_OWNER_FIRST) || z->recs[h].next == UINT32_MAX)
+        if (!(z->flags[h] & ZL_ZREC_OWNER_FIRST) || z->recs[h].next == UINT32_MAX)
             continue;
         size_t n = 0;
         for (uint32_t j = h; j != UINT32_MAX; j = z->recs[j].next) {
@@ -138,7 +140,7 @@ static void each_match(const struct zl_zone *z, struct zl_ctx *ctx,
         if (n <= SMALL_GROUP) {
             for (size_t a = 1; a < n; a++)
                 for (size_t b = 0; b < a; b++)
-                    if (eq(&z->recs[group[b]], &z->recs[group[a]])) {
+                    if (eq(z, group[b], group[a])) {
                         found(z, ctx, group[a], group[b]);
                         break;
                     }
@@ -151,7 +153,7 @@ static void each_match(const struct zl_zone *z, struct zl_ctx *ctx,
         t.slot = zl_xcalloc(tcap, sizeof *t.slot);
         t.mask = tcap - 1;
         for (size_t a = 0; a < n; a++) {
-            uint32_t k = find_or_add(&t, z, group[a], key(&z->recs[group[a]]), eq);
+            uint32_t k = find_or_add(&t, z, group[a], key(z, group[a]), eq);
             if (k != UINT32_MAX)
                 found(z, ctx, group[a], k);
         }

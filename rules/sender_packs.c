@@ -817,7 +817,7 @@ static bool own_setup(const struct zone_view *z, size_t pk, uint64_t id)
 static void index_keys(struct zone_view *z, const struct state *st)
 {
     size_t cap = z->n + st->unknown_dk.n;
-    z->keys = zl_ctx_alloc(z->ctx, (cap ? cap : 1) * sizeof *z->keys);
+    z->keys = zl_ctx_block(z->ctx, (cap ? cap : 1) * sizeof *z->keys);
     for (size_t i = 0; i < z->n; i++) {
         const struct hit *h = z->v[i];
         const struct zl_sender_pack *p = zl_senders_at(z->s, h->pack);
@@ -1164,7 +1164,7 @@ void zl_sender_packs_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
     z.ctx = ctx;
     z.s = zl_ctx_senders(ctx);
     z.whole = zone->whole_zone;
-    z.v = zl_ctx_alloc(ctx, st->hits.n * sizeof *z.v);
+    z.v = zl_ctx_block(ctx, st->hits.n * sizeof *z.v); /* this hook's tables: freed at its end */
     for (size_t i = 0; i < st->hits.n; i++)
         z.v[z.n++] = zl_list_at(&st->hits, i);
     qsort(z.v, z.n, sizeof *z.v, by_group);
@@ -1174,7 +1174,7 @@ void zl_sender_packs_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
     for (size_t i = 0; i < z.n; i++)
         if (z.v[i]->context && has_anchor(&z, z.v[i]->pack, z.v[i]->idhash))
             z.v[i]->context = false;
-    struct hit **g = zl_ctx_alloc(ctx, z.n * sizeof *g);
+    struct hit **g = zl_ctx_block(ctx, z.n * sizeof *g);
     for (size_t i = 0; i < z.n;) {
         size_t j = i + 1;
         while (j < z.n && z.v[j]->pack == z.v[i]->pack && z.v[j]->idhash == z.v[i]->idhash)
@@ -1194,5 +1194,8 @@ void zl_sender_packs_zone(const struct zl_zone *zone, struct zl_ctx *ctx)
         }
         i = j;
     }
+    zl_ctx_block_free(ctx, g);
+    zl_ctx_block_free(ctx, z.keys);
+    zl_ctx_block_free(ctx, z.v);
 }
 

@@ -91,7 +91,7 @@ const char zl_explain_out_of_zone[] =
 static const struct zl_zrec *find_type(const struct zl_zone *z, uint16_t type, bool apex_only)
 {
     for (size_t i = 0; i < z->nrecs; i++)
-        if (z->recs[i].type == type && (!apex_only || (z->recs[i].flags & ZL_ZREC_APEX)))
+        if (z->recs[i].type == type && (!apex_only || (z->flags[i] & ZL_ZREC_APEX)))
             return &z->recs[i];
     return NULL;
 }

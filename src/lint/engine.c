@@ -93,6 +93,30 @@ void *zl_ctx_alloc_raw(struct zl_ctx *ctx, size_t n)
     return p;
 }
 
+void *zl_ctx_block(struct zl_ctx *ctx, size_t n)
+{
+    struct own_block *b = zl_xcalloc(1, sizeof *b + n);
+    b->next = ctx->blocks;
+    if (b->next)
+        b->next->prev = b;
+    ctx->blocks = b;
+    return b->data;
+}
+
+void zl_ctx_block_free(struct zl_ctx *ctx, void *p)
+{
+    if (!p)
+        return;
+    struct own_block *b = (struct own_block *)((char *)p - offsetof(struct own_block, data));
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        ctx->blocks = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+    free(b);
+}
+
 char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n)
 {
     char *p = zl_ctx_alloc(ctx, n + 1);
@@ -154,7 +178,7 @@ uint64_t zl_ctx_owner_hash(const struct zl_ctx *ctx, const struct zl_record *rec
 bool zl_ctx_owner_outside(const struct zl_ctx *ctx, const struct zl_record *rec)
 {
     if (rec == ctx->cur && ctx->nrecs < ctx->crecs)
-        return (ctx->recs[ctx->nrecs].flags & ZL_ZREC_OUT_OF_ZONE) != 0;
+        return (ctx->rflags[ctx->nrecs] & ZL_ZREC_OUT_OF_ZONE) != 0;
     return ctx->have_origin && !zl_name_is_subdomain(&rec->owner, &ctx->origin);
 }
 
@@ -325,10 +349,14 @@ static void zone_subjects(struct zl_ctx *c)
     while (cap < c->nrecs * 2)
         cap *= 2;
     uint32_t *slot = zl_xcalloc(cap, sizeof *slot); /* record index + 1, first per (file, line) */
+    size_t run = 0;
     for (size_t i = 0; i < c->nrecs; i++) {
         const struct zl_zrec *r = &c->recs[i];
-        size_t k = (size_t)mix(((uint64_t)r->src << 32) | r->line) & (cap - 1);
-        while (slot[k] && !(c->recs[slot[k] - 1].src == r->src && c->recs[slot[k] - 1].line == r->line))
+        while (run + 1 < c->nsrc_runs && c->src_runs[run + 1].first <= i)
+            run++;
+        uint16_t rs = c->src_runs[run].src;
+        size_t k = (size_t)mix(((uint64_t)rs << 32) | r->line) & (cap - 1);
+        while (slot[k] && !(c->recs[slot[k] - 1].line == r->line && zl_zindex_source_of(c, slot[k] - 1) == rs))
             k = (k + 1) & (cap - 1);
         if (!slot[k])
             slot[k] = (uint32_t)i + 1;
@@ -345,13 +373,14 @@ static void zone_subjects(struct zl_ctx *c)
         if (!known)
             continue;
         size_t k = (size_t)mix(((uint64_t)src << 32) | d->span.line) & (cap - 1);
-        while (slot[k] && !(c->recs[slot[k] - 1].src == src && c->recs[slot[k] - 1].line == d->span.line))
+        while (slot[k] && !(c->recs[slot[k] - 1].line == d->span.line && zl_zindex_source_of(c, slot[k] - 1) == src))
             k = (k + 1) & (cap - 1);
         if (!slot[k])
             continue;
         /* several records on one line ($GENERATE): the one whose span holds the column */
         size_t j = slot[k] - 1;
-        for (size_t n = j; n < c->nrecs && c->recs[n].src == src && c->recs[n].line == d->span.line; n++)
+        for (size_t n = j; n < c->nrecs && c->recs[n].line == d->span.line && zl_zindex_source_of(c, (uint32_t)n) == src;
+             n++)
             if (c->recs[n].col <= d->span.col && d->span.col < c->recs[n].end_col) {
                 j = n;
                 break;
@@ -409,9 +438,11 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     if (c->nrecs == c->crecs) {
         c->crecs = c->crecs ? c->crecs * 2 : 1024;
         c->recs = zl_xrealloc(c->recs, c->crecs * sizeof *c->recs);
+        c->rflags = zl_xrealloc(c->rflags, c->crecs);
     }
     struct zl_zrec *z = &c->recs[c->nrecs];
     memset(z, 0, sizeof *z);
+    c->rflags[c->nrecs] = 0;
     z->owner = zl_name_hash64(&rec->owner);
     /* The owner index is the one big random access per record: fetch its
      * slot now, and index the record only after the rules have run. */
@@ -426,10 +457,10 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     z->line = rec->span.line;
     z->col = clamp16(rec->span.col);
     z->end_col = clamp16(rec->span.end_line == rec->span.line ? rec->span.end_col : rec->span.col + 1);
-    z->src = zl_zindex_source(c, rec->span.src);
+    zl_zindex_note_source(c, (uint32_t)c->nrecs, zl_zindex_source(c, rec->span.src));
     if (rec->set_id) {
         uint64_t h = mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)rec->set_id, rec->set_id_len, false));
-        z->set_id = (uint32_t)h ? (uint32_t)h : 1;
+        zl_zindex_note_set_id(c, (uint32_t)c->nrecs, (uint32_t)h ? (uint32_t)h : 1);
     }
     int tf = zl_type_target_field(rec->type);
     if (tf >= 0 && (size_t)tf < rec->nfields && rec->fields[tf].kind == ZL_FIELD_NAME) {
@@ -450,9 +481,9 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
         }
     }
     if (apex)
-        z->flags |= ZL_ZREC_APEX;
+        c->rflags[c->nrecs] |= ZL_ZREC_APEX;
     if (c->have_origin && !zl_name_is_subdomain(&rec->owner, &c->origin))
-        z->flags |= ZL_ZREC_OUT_OF_ZONE;
+        c->rflags[c->nrecs] |= ZL_ZREC_OUT_OF_ZONE;
 
     c->cur = rec;
     const struct zl_pass *passes = c->reg->passes;
@@ -586,10 +617,23 @@ static void reset_file(struct zl_ctx *c)
         free(c->arena);
         c->arena = n;
     }
+    while (c->blocks) {
+        struct own_block *n = c->blocks->next;
+        free(c->blocks);
+        c->blocks = n;
+    }
     memset(c->state, 0, c->reg->nrules * sizeof *c->state);
     free(c->recs);
     c->recs = NULL;
+    free(c->rflags);
+    c->rflags = NULL;
     c->nrecs = c->crecs = 0;
+    free(c->src_runs);
+    c->src_runs = NULL;
+    c->nsrc_runs = c->csrc_runs = 0;
+    free(c->set_ids);
+    c->set_ids = NULL;
+    c->nset_ids = c->cset_ids = 0;
     free(c->targets);
     c->targets = NULL;
     c->ntargets = c->ctargets = 0;
@@ -638,8 +682,8 @@ void zl_engine_end(struct zl_engine *e, bool incomplete)
     struct zl_ctx *c = &e->ctx;
     c->whole_zone = !incomplete && (c->soa_at_apex || c->ns_at_apex);
     zl_zindex_finish(c);
-    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, incomplete, c->recs, c->nrecs,
-                         c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
+    struct zl_zone z = { c->have_origin ? &c->origin : NULL, c->whole_zone, incomplete, c->recs, c->rflags,
+                         c->nrecs, c->targets, c->ntargets, c->soa_at_apex, c->ns_at_apex, c };
     for (unsigned i = 0; i < c->reg->npasses; i++)
         if (c->reg->passes[i].check_zone && c->pass_on[i])
             c->reg->passes[i].check_zone(&z, c);

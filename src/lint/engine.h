@@ -40,6 +40,11 @@ void *zl_ctx_alloc(struct zl_ctx *ctx, size_t n);
 /* The same, not zeroed: for a buffer that is written before it is read. */
 void *zl_ctx_alloc_raw(struct zl_ctx *ctx, size_t n);
 char *zl_ctx_strdup(struct zl_ctx *ctx, const char *s, size_t n);
+/* A zeroed block of its own, freed when the file is done or by
+ * zl_ctx_block_free (NULL: nothing): for a table that grows, or one a zone
+ * hook needs only while it runs, which the arena would keep to the end. */
+void *zl_ctx_block(struct zl_ctx *ctx, size_t n);
+void zl_ctx_block_free(struct zl_ctx *ctx, void *p);
 
 /* Cross-check inputs for the whole run (--ses-identity, --expect-ns), or
  * NULL when not given. */
@@ -72,9 +77,11 @@ unsigned zl_ctx_input_zones(const struct zl_ctx *ctx);
 
 /* ---- zone summary (for check_zone hooks) ---------------------------------- */
 
-/* One line per record, in input order, kept small (40 bytes): a million
- * records must fit in less memory than the zone file. Hashes are 64-bit,
- * case-insensitive for names; equal hashes are taken as equal values. */
+/* One line per record, in input order, kept small (32 bytes, and a byte of
+ * flags beside it): a million records must fit in less memory than the
+ * zone file. Hashes are 64-bit, case-insensitive for names; equal hashes
+ * are taken as equal values. What few records have (a routing identifier)
+ * and what runs of records share (their file) are kept apart. */
 struct zl_zrec {
     uint64_t owner;          /* zl_name_hash64 of the owner */
     uint32_t rdata;          /* zl_rdata_hash64, folded to 32 bits: it is only ever
@@ -82,19 +89,17 @@ struct zl_zrec {
     uint32_t ttl;
     uint32_t next;           /* next record with the same owner, or UINT32_MAX */
     uint32_t line;           /* where the record starts; zl_zone_span() gives the span */
-    uint32_t set_id;         /* hash of a routing-policy identifier (Route 53
-                                SetIdentifier, cli53 routing comment), 0: none */
     uint16_t col, end_col;   /* on that line (end_col clamped) */
     uint16_t type;
     uint16_t rclass;
-    uint16_t src;            /* internal: which source file */
-    uint16_t flags;          /* ZL_ZREC_* */
 };
 
+/* zl_zone.flags[i], record i's */
 enum {
     ZL_ZREC_APEX = 1 << 0,       /* owner is the origin */
     ZL_ZREC_OUT_OF_ZONE = 1 << 1,
     ZL_ZREC_OWNER_FIRST = 1 << 2, /* the first record of its owner (a chain's head) */
+    ZL_ZREC_SET_ID = 1 << 3,     /* has a routing identifier (zl_zone_set_id) */
 };
 
 /* The target name of CNAME/DNAME/NS/PTR/MX/AFSDB/KX/RT/SRV records, in
@@ -111,6 +116,7 @@ struct zl_zone {
     bool whole_zone;              /* has an SOA or NS at its apex, and was read whole */
     bool incomplete;              /* an $INCLUDE was not read */
     const struct zl_zrec *recs;
+    const uint8_t *flags;         /* ZL_ZREC_*, one byte a record */
     size_t nrecs;
     const struct zl_ztarget *targets;
     size_t ntargets;
@@ -121,6 +127,11 @@ struct zl_zone {
 /* The span of record i (its first line), and of target k's token. */
 struct zl_span zl_zone_span(const struct zl_zone *z, uint32_t i);
 struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k);
+
+/* Record i's routing-policy identifier (Route 53 SetIdentifier, cli53's
+ * routing comment) as a hash, or 0 when it has none: records with
+ * different identifiers are different record sets. */
+uint32_t zl_zone_set_id(const struct zl_zone *z, uint32_t i);
 
 /* First record (index) with this owner hash, or UINT32_MAX. */
 uint32_t zl_zone_first(const struct zl_zone *z, uint64_t owner_hash);

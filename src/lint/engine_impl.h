@@ -6,6 +6,7 @@
 #ifndef ZL_ENGINE_IMPL_H
 #define ZL_ENGINE_IMPL_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -19,6 +20,12 @@ struct arena_block {
     struct arena_block *next;
     size_t used, cap;
     unsigned char data[];
+};
+
+/* zl_ctx_block's blocks, in a list of their own: one may be freed early. */
+struct own_block {
+    struct own_block *prev, *next;
+    max_align_t data[];
 };
 
 struct suppression {
@@ -36,6 +43,16 @@ struct suppression {
  * at the end the chains are turned around so a slot holds the first. The
  * full hash is read from the record; the slot keeps 32 bits of it to skip
  * most mismatches without touching the record. */
+/* Records first.. (up to the next run's first) come from srcs[src]. */
+struct src_run {
+    uint32_t first;
+    uint16_t src;
+};
+
+struct set_id_of {
+    uint32_t rec, id;
+};
+
 struct owner_slot {
     uint32_t tag;   /* low 32 bits of the owner hash */
     uint32_t rec;   /* record index + 1; 0 = empty slot */
@@ -71,11 +88,17 @@ struct zl_ctx {
     bool whole_zone;
     void **state;                  /* per rule */
     struct arena_block *arena;
+    struct own_block *blocks;
     struct zl_zrec *recs;
+    uint8_t *rflags;                /* ZL_ZREC_* of each record (crecs of them) */
     size_t nrecs, crecs;
+    struct src_run *src_runs;       /* each record's source: runs of records */
+    size_t nsrc_runs, csrc_runs;
+    struct set_id_of *set_ids;      /* routing identifiers, by record index */
+    size_t nset_ids, cset_ids;
     struct zl_ztarget *targets;
     size_t ntargets, ctargets;
-    const struct zl_source **srcs;  /* zl_zrec.src indexes this */
+    const struct zl_source **srcs;  /* src_run.src indexes this */
     size_t nsrcs, last_src;
     uint32_t *slots_src;            /* file_key -> index + 1 (source_index) */
     size_t cslots_src;
@@ -167,6 +190,11 @@ static inline uint64_t file_key(const struct zl_source *src)
 void zl_zindex_add(struct zl_ctx *c, uint64_t owner_key, uint32_t idx);
 void zl_zindex_finish(struct zl_ctx *c);
 uint16_t zl_zindex_source(struct zl_ctx *c, const struct zl_source *src);
+/* Record idx (the next one) comes from srcs[src]; which source record i is from. */
+void zl_zindex_note_source(struct zl_ctx *c, uint32_t idx, uint16_t src);
+uint16_t zl_zindex_source_of(const struct zl_ctx *c, uint32_t i);
+/* Record idx (the next one) has routing identifier id (not 0). */
+void zl_zindex_note_set_id(struct zl_ctx *c, uint32_t idx, uint32_t id);
 
 /* selection.c: sender:NAME in the selection: ignoring one drops the
  * findings about it; selecting some keeps only sender-rule findings about

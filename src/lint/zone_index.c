@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The zone summary's indexes: owner -> its records (8-byte slots, chains
- * turned around at the end) and record -> its source file (16 bits a
- * record), and the spans rules read back from the summary. */
+ * turned around at the end), record -> its source file (runs of records)
+ * and its routing identifier (the few that have one), and the spans rules
+ * read back from the summary. */
 #include <stdlib.h>
 
 #include "base/buf.h"
@@ -61,7 +62,7 @@ void zl_zindex_finish(struct zl_ctx *c)
             cur = next;
         }
         c->slots[i].rec = prev + 1;
-        c->recs[prev].flags |= ZL_ZREC_OWNER_FIRST;
+        c->rflags[prev] |= ZL_ZREC_OWNER_FIRST;
     }
 }
 
@@ -107,17 +108,68 @@ uint16_t zl_zindex_source(struct zl_ctx *c, const struct zl_source *src)
     return (uint16_t)c->nsrcs++;
 }
 
+void zl_zindex_note_source(struct zl_ctx *c, uint32_t idx, uint16_t src)
+{
+    if (c->nsrc_runs && c->src_runs[c->nsrc_runs - 1].src == src)
+        return;
+    if (c->nsrc_runs == c->csrc_runs) {
+        c->csrc_runs = c->csrc_runs ? c->csrc_runs * 2 : 16;
+        c->src_runs = zl_xrealloc(c->src_runs, c->csrc_runs * sizeof *c->src_runs);
+    }
+    c->src_runs[c->nsrc_runs++] = (struct src_run){ idx, src };
+}
+
+uint16_t zl_zindex_source_of(const struct zl_ctx *c, uint32_t i)
+{
+    /* the last run that starts at or before i */
+    size_t lo = 0, hi = c->nsrc_runs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->src_runs[mid].first <= i)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return c->nsrc_runs ? c->src_runs[lo].src : 0;
+}
+
+void zl_zindex_note_set_id(struct zl_ctx *c, uint32_t idx, uint32_t id)
+{
+    if (c->nset_ids == c->cset_ids) {
+        c->cset_ids = c->cset_ids ? c->cset_ids * 2 : 16;
+        c->set_ids = zl_xrealloc(c->set_ids, c->cset_ids * sizeof *c->set_ids);
+    }
+    c->set_ids[c->nset_ids++] = (struct set_id_of){ idx, id };
+    c->rflags[idx] |= ZL_ZREC_SET_ID;
+}
+
+uint32_t zl_zone_set_id(const struct zl_zone *z, uint32_t i)
+{
+    if (!(z->flags[i] & ZL_ZREC_SET_ID))
+        return 0;
+    const struct zl_ctx *c = z->ctx;
+    size_t lo = 0, hi = c->nset_ids; /* by record index, as they came */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->set_ids[mid].rec < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->nset_ids && c->set_ids[lo].rec == i ? c->set_ids[lo].id : 0;
+}
+
 struct zl_span zl_zone_span(const struct zl_zone *z, uint32_t i)
 {
     const struct zl_zrec *r = &z->recs[i];
-    struct zl_span s = { z->ctx->srcs[r->src], r->line, r->col, r->line, r->end_col };
+    struct zl_span s = { z->ctx->srcs[zl_zindex_source_of(z->ctx, i)], r->line, r->col, r->line, r->end_col };
     return s;
 }
 
 struct zl_span zl_zone_target_span(const struct zl_zone *z, size_t k)
 {
     const struct zl_ztarget *t = &z->targets[k];
-    struct zl_span s = { z->ctx->srcs[z->recs[t->rec].src], t->line, t->col, t->line, t->end_col };
+    struct zl_span s = { z->ctx->srcs[zl_zindex_source_of(z->ctx, t->rec)], t->line, t->col, t->line, t->end_col };
     return s;
 }
 

@@ -438,6 +438,28 @@ static const struct rcase rrsets[] = {
     { "silent: one TTL per set, other types differ", "rrset-ttl-mismatch",
       "www 300 IN A 192.0.2.1\nwww 300 IN A 192.0.2.2\nwww 3600 IN AAAA 2001:db8::1\n", NULL, 0,
       { { 0 } } },
+    /* cli53's routing records: each identifier is a record set of its own */
+    { "silent: weighted copies, each with its identifier and TTL", "duplicate-record",
+      "www 300 IN A 192.0.2.1\n"
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=1 identifier=\"One\"\n"
+      "www 300 IN A 192.0.2.2\n"
+      "w 60 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=2 identifier=\"Two\"\n"
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=3 identifier=\"Three\"\n", NULL, 0, { { 0 } } },
+    { "silent: weighted sets with their own TTLs", "rrset-ttl-mismatch",
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=1 identifier=\"One\"\n"
+      "x 300 IN A 192.0.2.9\n"
+      "w 60 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=2 identifier=\"Two\"\n", NULL, 0, { { 0 } } },
+    { "one identifier twice with the same data", "duplicate-record",
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=1 identifier=\"One\"\n"
+      "x 300 IN A 192.0.2.9\n"
+      "w 300 IN A 192.0.2.2 ; AWS routing=\"WEIGHTED\" weight=2 identifier=\"Two\"\n"
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"WEIGHTED\" weight=1 identifier=\"One\"\n", NULL, 1,
+      { { 4, 1, "duplicate A record: the same name, class, type and data as line 1" } } },
+    { "TTLs differ within one identifier's set", "rrset-ttl-mismatch",
+      "w 300 IN A 192.0.2.1 ; AWS routing=\"MULTIVALUE\" identifier=\"One\"\n"
+      "w 60 IN A 192.0.2.2 ; AWS routing=\"MULTIVALUE\" identifier=\"Two\"\n"
+      "w 600 IN A 192.0.2.3 ; AWS routing=\"MULTIVALUE\" identifier=\"One\"\n", NULL, 1,
+      { { 3, 1, "TTL 600 differs from TTL 300 of the first A record at this name (line 1)" } } },
 };
 
 static void test_rrset_rules(void **state)
