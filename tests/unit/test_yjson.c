@@ -239,6 +239,8 @@ static void expect_turned_away(const char *s)
 
 static void test_shapes(void **state)
 {
+    expect_same("{\r\n\t\"a\":\t1,\r\n\t\"b\": [\r\n1,\t2,  3]}");
+    expect_same("{ \"a\" :\t1 ,\n \"b\":{\n}}\n");
     expect_same("{}");
     expect_same("[]");
     expect_same("{\"a\": 1}");
@@ -307,6 +309,9 @@ static void test_turned_away(void **state)
     expect_turned_away("{:1}");
     expect_turned_away("\t{}");
     expect_turned_away("{}\n\t");
+    expect_turned_away("{\r\"a\": 1}");
+    expect_turned_away("[1,\r2]");
+    expect_turned_away("[\r1]");
 }
 
 /* Mutations of a plain file (a byte changed to one that matters to JSON or

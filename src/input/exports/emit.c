@@ -52,11 +52,7 @@ struct zl_span zl_fmt_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n)
 
 struct zl_span zl_fmt_value_span(struct zl_fmt *f, size_t doc, const yaml_node_t *n)
 {
-    size_t *map = zl_y_scalar_map(&f->y, doc, n);
-    size_t len = zl_y_is_scalar(n) ? n->data.scalar.length : 0;
-    struct zl_span s = map && len ? zl_y_map_span(&f->y, map, 0, len) : zl_y_span(&f->y, doc, n);
-    free(map);
-    return s;
+    return zl_y_value_span(&f->y, doc, n);
 }
 
 /* ---- tokens ------------------------------------------------------------------ */

@@ -148,6 +148,16 @@ static size_t chunk_of(const struct zl_ydocs *y, size_t doc)
     return y->stream ? 0 : y->doc_off[doc];
 }
 
+/* Where line l starts; SIZE_MAX when there is no such line. */
+static size_t line_start(const struct zl_ydocs *y, size_t l)
+{
+    if (y->stream) {
+        uint64_t st = zl_ys_line_start(y->stream, l);
+        return st == UINT64_MAX ? SIZE_MAX : (size_t)st;
+    }
+    return l < y->nlines ? y->lines[l] : SIZE_MAX;
+}
+
 static void point(const struct zl_ydocs *y, size_t off, uint32_t *line, uint32_t *col)
 {
     size_t l = line_of(y, off);
@@ -160,8 +170,16 @@ static struct zl_span span_of(const struct zl_ydocs *y, size_t a, size_t b)
 {
     struct zl_span s;
     s.src = y->src;
-    point(y, a, &s.line, &s.col);
-    point(y, b, &s.end_line, &s.end_col);
+    size_t l = line_of(y, a), ls = line_start(y, l);
+    s.line = (uint32_t)l + 1;
+    s.col = (uint32_t)(a - (ls > a ? a : ls)) + 1;
+    if (b >= a && ls <= a && b < line_start(y, l + 1)) {
+        /* the end on the start's line, as most spans: no second look-up */
+        s.end_line = s.line;
+        s.end_col = s.col + (uint32_t)(b - a);
+    } else {
+        point(y, b, &s.end_line, &s.end_col);
+    }
     if (s.end_line == s.line && s.end_col <= s.col)
         s.end_col = s.col + 1;
     return s;
@@ -521,20 +539,20 @@ static size_t dq_escape(const char *p, size_t end, size_t i, char *out, size_t *
     return utf8_put(cp, out);
 }
 
-size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+/* A one-line scalar's bytes as written, [*a, *b) from *q, after its tag
+ * and anchor: false when there are none to map. */
+static bool scalar_source(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, size_t *pa, size_t *pb,
+                          const char **pq)
 {
     if (!zl_y_is_scalar(n) || n->start_mark.line != n->end_mark.line)
-        return NULL;
+        return false;
     size_t a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
     size_t b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
-    size_t vlen = n->data.scalar.length;
-    const char *v = (const char *)n->data.scalar.value;
     if (b < a || b > y->len)
-        return NULL;
-    /* The scalar's bytes as written: P(i) is byte i of the input, i in [a, b). */
+        return false;
     const char *q = y->stream ? zl_ys_bytes(y->stream, a, b - a) : y->data + a;
     if (!q)
-        return NULL;
+        return false;
     /* A node's marks include its properties: a tag ("!Sub 'x'", as
      * CloudFormation's short forms are) and an anchor come first. */
     while (a < b && (*q == '!' || *q == '&')) {
@@ -543,6 +561,56 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
         while (a < b && (*q == ' ' || *q == '\t'))
             a++, q++;
     }
+    *pa = a;
+    *pb = b;
+    *pq = q;
+    return true;
+}
+
+/* Where a scalar's value bytes are when they are written as they are (plain,
+ * or quoted without an escape or a doubled quote): value byte i at *base + i. */
+static bool scalar_as_written(const yaml_node_t *n, size_t a, size_t b, const char *q, size_t *base)
+{
+    size_t vlen = n->data.scalar.length;
+    const char *v = (const char *)n->data.scalar.value;
+    switch (n->data.scalar.style) {
+    case YAML_PLAIN_SCALAR_STYLE:
+        *base = a;
+        return b - a >= vlen && memcmp(q, v, vlen) == 0;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+        *base = a + 1;
+        return b - a == vlen + 2 && q[0] == '"' && q[b - a - 1] == '"' && !memchr(q + 1, '\\', vlen) &&
+               memcmp(q + 1, v, vlen) == 0;
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+        *base = a + 1;
+        return b - a == vlen + 2 && q[0] == '\'' && q[b - a - 1] == '\'' && !memchr(q + 1, '\'', vlen) &&
+               memcmp(q + 1, v, vlen) == 0;
+    default: return false;
+    }
+}
+
+struct zl_span zl_y_value_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    size_t a, b, base;
+    const char *q;
+    size_t len = zl_y_is_scalar(n) ? n->data.scalar.length : 0;
+    if (len && scalar_source(y, doc, n, &a, &b, &q) && scalar_as_written(n, a, b, q, &base))
+        return span_of(y, base, base + len); /* zl_y_scalar_map's map[0] and map[len] */
+    size_t *map = len ? zl_y_scalar_map(y, doc, n) : NULL;
+    struct zl_span s = map ? zl_y_map_span(y, map, 0, len) : zl_y_span(y, doc, n);
+    free(map);
+    return s;
+}
+
+size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    size_t a, b;
+    const char *q;
+    if (!scalar_source(y, doc, n, &a, &b, &q))
+        return NULL;
+    size_t vlen = n->data.scalar.length;
+    const char *v = (const char *)n->data.scalar.value;
+    /* P(i) is byte i of the input, i in [a, b). */
 #define P(i) q[(i) - a]
     size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
     size_t o = 0; /* value bytes produced */

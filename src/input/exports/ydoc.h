@@ -82,6 +82,9 @@ void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, si
  * source decodes back to its value (plain, single- or double-quoted, after
  * its tag and anchor); returns NULL otherwise. The caller frees the map. */
 size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
+/* The span of a scalar's whole value as zl_y_scalar_map would give it
+ * (the node's span when there is no map, or the value is empty). */
+struct zl_span zl_y_value_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n);
 /* Span of value bytes [a, b) through a map (a < b <= len). */
 struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b);
 

@@ -43,7 +43,8 @@ struct zl_yj {
     /* the open objects and arrays */
     uint8_t *stack;
     size_t depth, cap;
-    /* the current string's value */
+    /* the current string's value: in the scanner's buffer, or val */
+    const char *value;
     char *val;
     size_t vlen, vcap;
     bool keep_values;
@@ -51,24 +52,30 @@ struct zl_yj {
     size_t value_end, value_end_line;
 };
 
-/* A token's value into j->val: a string's without its quotes, its escapes undone. */
-static void take_value(struct zl_yj *j, const char *t, size_t n, bool string)
+/* A token's value: a string's without its quotes, its escapes undone. It
+ * stays in the scanner's buffer when it can (nothing escaped: its closing
+ * quote, already matched, becomes its end), else it is copied to j->val. */
+static void take_value(struct zl_yj *j, char *t, size_t n, bool string)
 {
+    if (!string) {
+        j->value = t; /* the scanner ends its match with a NUL */
+        j->vlen = n;
+        return;
+    }
+    if (!memchr(t + 1, '\\', n - 2)) {
+        t[n - 1] = '\0';
+        j->value = t + 1;
+        j->vlen = n - 2;
+        return;
+    }
     if (n + 1 > j->vcap) {
         j->vcap = n + 64;
         j->val = zl_xrealloc(j->val, j->vcap);
     }
-    if (string) {
-        t++;
-        n -= 2;
-    }
-    const char *esc = string ? memchr(t, '\\', n) : NULL;
-    if (!esc) {
-        memcpy(j->val, t, n);
-        j->val[n] = '\0';
-        j->vlen = n;
-        return;
-    }
+    j->value = j->val;
+    t++;
+    n -= 2;
+    const char *esc = memchr(t, '\\', n);
     size_t o = (size_t)(esc - t);
     memcpy(j->val, t, o);
     for (size_t i = o; i < n; i++) {
@@ -99,9 +106,11 @@ static int next_tok(struct zl_yj *j)
     if (t == ZL_YJ_EOF) {
         in->tok_off = in->off;
         in->len = 0;
+        in->tok_line = in->line;
+        in->tok_line_start = in->line_start;
     }
-    j->ts = (yaml_mark_t){ in->tok_off, in->line, in->tok_off - in->line_start };
-    j->te = (yaml_mark_t){ in->tok_off + in->len, in->line, in->tok_off + in->len - in->line_start };
+    j->ts = (yaml_mark_t){ in->tok_off, in->tok_line, in->tok_off - in->tok_line_start };
+    j->te = (yaml_mark_t){ in->tok_off + in->len, in->tok_line, in->tok_off + in->len - in->tok_line_start };
     if ((t == ZL_YJ_STRING || t == ZL_YJ_SCALAR) && j->keep_values)
         take_value(j, in->text, in->len, t == ZL_YJ_STRING);
     return t;
@@ -151,7 +160,7 @@ static void event(yaml_event_t *ev, yaml_event_type_t type, yaml_mark_t a, yaml_
 static void scalar(struct zl_yj *j, yaml_event_t *ev, bool quoted)
 {
     event(ev, YAML_SCALAR_EVENT, j->ts, j->te);
-    ev->data.scalar.value = (yaml_char_t *)j->val;
+    ev->data.scalar.value = (yaml_char_t *)j->value;
     ev->data.scalar.length = j->vlen;
     ev->data.scalar.plain_implicit = !quoted;
     ev->data.scalar.quoted_implicit = quoted;

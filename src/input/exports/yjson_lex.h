@@ -28,7 +28,8 @@ struct zl_yj_input {
     size_t off;               /* bytes matched so far */
     size_t line, line_start;  /* '\n' lines so far, where the current one starts */
     size_t tok_off;           /* the last token: where it starts, its bytes */
-    const char *text;
+    size_t tok_line, tok_line_start; /* ... its line (line may be the next one already) */
+    char *text;               /* the scanner's buffer: take_value may end a string there */
     size_t len;
 };
 

@@ -349,7 +349,7 @@ bool zl_ys_next(struct zl_ys *s)
     } else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT) {
         s->depth--;
     }
-    if (needs_tree(&s->ev)) {
+    if (!s->yj && needs_tree(&s->ev)) { /* plain JSON has no anchor, alias or plain "<<" */
         /* the check pass: read the tree; the read pass: the file changed */
         s->failed = true;
         if (c)
