@@ -367,14 +367,66 @@ static bool written_target(const struct zl_span *at, struct zl_buf *out)
     return ok;
 }
 
+/* The first CNAME of names that are targets, by chain head: found once
+ * per name (walking its records each time would be quadratic when
+ * thousands of NS or MX share a target with thousands of records). Only
+ * names that have a CNAME are looked up, and they are few: a bit per
+ * record says which. */
+struct cname_memo {
+    uint32_t *has;           /* bit per chain head: its name has a CNAME */
+    uint32_t *slot;          /* open addressing: head + 1, then its first CNAME */
+    size_t cap, used;
+};
+
+static void memo_build(struct zl_ctx *ctx, struct cname_memo *m, const struct zl_zone *z)
+{
+    m->has = zl_ctx_block(ctx, (z->nrecs / 32 + 1) * sizeof *m->has);
+    for (uint32_t i = 0; i < z->nrecs; i++) {
+        if (z->recs[i].type != ZL_T_CNAME)
+            continue;
+        uint32_t ch = zl_zone_first(z, z->recs[i].owner);
+        if (ch != UINT32_MAX)
+            m->has[ch / 32] |= 1u << (ch % 32);
+    }
+}
+
+static uint32_t memo_first_cname(struct zl_ctx *ctx, struct cname_memo *m, const struct zl_zone *z, uint32_t h)
+{
+    if (!(m->has[h / 32] & (1u << (h % 32))))
+        return UINT32_MAX;
+    if ((m->used + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        uint32_t *slot = zl_ctx_block(ctx, cap * 2 * sizeof *slot);
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->slot[2 * i])
+                continue;
+            size_t j = m->slot[2 * i] & (cap - 1);
+            while (slot[2 * j])
+                j = (j + 1) & (cap - 1);
+            slot[2 * j] = m->slot[2 * i];
+            slot[2 * j + 1] = m->slot[2 * i + 1];
+        }
+        zl_ctx_block_free(ctx, m->slot);
+        m->slot = slot;
+        m->cap = cap;
+    }
+    size_t j = (h + 1) & (m->cap - 1);
+    for (; m->slot[2 * j]; j = (j + 1) & (m->cap - 1))
+        if (m->slot[2 * j] == h + 1)
+            return m->slot[2 * j + 1];
+    uint32_t c = h;
+    while (z->recs[c].type != ZL_T_CNAME) /* chains are in input order */
+        c = z->recs[c].next;
+    m->slot[2 * j] = h + 1;
+    m->slot[2 * j + 1] = c;
+    m->used++;
+    return c;
+}
+
 static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
 {
     const struct zl_rule *rule = ZL_RULE_REF(ZL3107);
-    /* First CNAME (+ 1) of each name, by its chain head: looked up per
-     * target instead of walking the target's records each time, which is
-     * quadratic when thousands of NS or MX share a target with thousands
-     * of records. */
-    uint32_t *cname_at = NULL;
+    struct cname_memo memo = { 0 };
     for (size_t k = 0; k < z->ntargets; k++) {
         const struct zl_ztarget *t = &z->targets[k];
         const struct zl_zrec *r = &z->recs[t->rec];
@@ -383,19 +435,11 @@ static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
         uint32_t h = zl_zone_first(z, t->name);
         if (h == UINT32_MAX)
             continue;
-        if (!cname_at) {
-            cname_at = zl_ctx_block(ctx, z->nrecs * sizeof *cname_at); /* freed below: the peak is here */
-            for (uint32_t i = 0; i < z->nrecs; i++) {
-                if (z->recs[i].type != ZL_T_CNAME)
-                    continue;
-                uint32_t ch = zl_zone_first(z, z->recs[i].owner);
-                if (ch != UINT32_MAX && !cname_at[ch])
-                    cname_at[ch] = i + 1; /* chains are in input order */
-            }
-        }
-        if (!cname_at[h])
+        if (!memo.has)
+            memo_build(ctx, &memo, z);
+        uint32_t cname = memo_first_cname(ctx, &memo, z, h);
+        if (cname == UINT32_MAX)
             continue;
-        uint32_t cname = cname_at[h] - 1;
         char tn[16];
         struct zl_span at = zl_zone_target_span(z, k);
         struct zl_buf written = { 0 };
@@ -411,7 +455,8 @@ static void target_is_cname(const struct zl_zone *z, struct zl_ctx *ctx)
             zl_diag_add_note(d, "point the %s at the CNAME's target instead (RFC %s)", tn,
                              r->type == ZL_T_SRV ? "2782" : "2181 10.3");
     }
-    zl_ctx_block_free(ctx, cname_at);
+    zl_ctx_block_free(ctx, memo.slot);
+    zl_ctx_block_free(ctx, memo.has);
 }
 
 /* ---- the pass ------------------------------------------------------------------ */

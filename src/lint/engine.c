@@ -457,7 +457,7 @@ void zl_engine_record(struct zl_engine *e, const struct zl_record *rec)
     z->line = rec->span.line;
     z->col = clamp16(rec->span.col);
     z->end_col = clamp16(rec->span.end_line == rec->span.line ? rec->span.end_col : rec->span.col + 1);
-    zl_zindex_note_source(c, (uint32_t)c->nrecs, zl_zindex_source(c, rec->span.src));
+    zl_zindex_note_record_source(c, (uint32_t)c->nrecs, rec->span.src);
     if (rec->set_id) {
         uint64_t h = mix(fnv(0xcbf29ce484222325ull, (const uint8_t *)rec->set_id, rec->set_id_len, false));
         zl_zindex_note_set_id(c, (uint32_t)c->nrecs, (uint32_t)h ? (uint32_t)h : 1);

@@ -193,6 +193,14 @@ uint16_t zl_zindex_source(struct zl_ctx *c, const struct zl_source *src);
 /* Record idx (the next one) comes from srcs[src]; which source record i is from. */
 void zl_zindex_note_source(struct zl_ctx *c, uint32_t idx, uint16_t src);
 uint16_t zl_zindex_source_of(const struct zl_ctx *c, uint32_t i);
+/* Record idx (the next one) comes from src: mostly the previous record's
+ * source, which is the last run's already. */
+static inline void zl_zindex_note_record_source(struct zl_ctx *c, uint32_t idx, const struct zl_source *src)
+{
+    if (c->nsrc_runs && c->srcs[c->last_src] == src && c->src_runs[c->nsrc_runs - 1].src == c->last_src)
+        return;
+    zl_zindex_note_source(c, idx, zl_zindex_source(c, src));
+}
 /* Record idx (the next one) has routing identifier id (not 0). */
 void zl_zindex_note_set_id(struct zl_ctx *c, uint32_t idx, uint32_t id);
 

@@ -423,6 +423,35 @@ static void test_cname_rules(void **state)
     run_cases(cname, N(cname));
 }
 
+/* Many targets that are aliases, each named by two MX records: every one
+ * found, pointing at its CNAME, which comes after the name's other record
+ * (a name's first CNAME, as its records came). */
+static void test_many_alias_targets(void **state)
+{
+    (void)state;
+    struct zl_buf z = { 0 };
+    enum { NAMES = 100 };
+    for (int i = 0; i < NAMES; i++)
+        zl_buf_printf(&z, "t%d 300 IN TXT \"x\"\nt%d 300 IN CNAME web.example.net.\n", i, i); /* lines 2i+1, 2i+2 */
+    for (int i = 0; i < NAMES; i++)
+        zl_buf_printf(&z, "m%d 300 IN MX 10 t%d\nn%d 300 IN MX 20 t%d.example.com.\n", i, i, i, NAMES - 1 - i);
+    zl_buf_printf(&z, "m 300 IN MX 10 plain\nplain 300 IN A 192.0.2.1\n");
+    struct result r;
+    lint(&r, "target-is-cname", zl_buf_cstr(&z), NULL);
+    assert_int_equal(r.d.n, 2 * NAMES);
+    for (size_t k = 0; k < r.d.n; k++) {
+        const struct zl_diag *d = &r.d.v[k];
+        unsigned line = d->span.line, at = (unsigned)(line - 2 * NAMES - 1); /* 0-based among the MX lines */
+        int target = at % 2 == 0 ? (int)(at / 2) : NAMES - 1 - (int)(at / 2);
+        char want[64];
+        snprintf(want, sizeof want, "(a CNAME at line %d)", 2 * target + 2);
+        if (!strstr(d->message, want))
+            fail_msg("line %u: %s; expected %s", line, d->message, want);
+    }
+    done(&r);
+    zl_buf_free(&z);
+}
+
 /* ---- ZL3108-ZL3109 RRsets ----------------------------------------------------- */
 
 static const struct rcase rrsets[] = {
@@ -693,6 +722,7 @@ int main(void)
         cmocka_unit_test(test_value_stray_characters),
         cmocka_unit_test(test_zone_shape),
         cmocka_unit_test(test_cname_rules),
+        cmocka_unit_test(test_many_alias_targets),
         cmocka_unit_test(test_rrset_rules),
         cmocka_unit_test(test_mail_policy),
         cmocka_unit_test(test_soft_findings_are_warnings),
