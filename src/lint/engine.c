@@ -623,29 +623,23 @@ static void reset_file(struct zl_ctx *c)
         c->blocks = n;
     }
     memset(c->state, 0, c->reg->nrules * sizeof *c->state);
-    free(c->recs);
-    c->recs = NULL;
-    free(c->rflags);
-    c->rflags = NULL;
+#define DROP(p) (free(p), (p) = NULL)
+    DROP(c->recs);
+    DROP(c->rflags);
     c->nrecs = c->crecs = 0;
-    free(c->src_runs);
-    c->src_runs = NULL;
+    DROP(c->src_runs);
     c->nsrc_runs = c->csrc_runs = 0;
-    free(c->set_ids);
-    c->set_ids = NULL;
+    DROP(c->set_ids);
     c->nset_ids = c->cset_ids = 0;
-    free(c->targets);
-    c->targets = NULL;
+    DROP(c->targets);
     c->ntargets = c->ctargets = 0;
-    free(c->srcs);
-    c->srcs = NULL;
+    DROP(c->srcs);
     c->nsrcs = c->last_src = 0;
-    free(c->slots_src);
-    c->slots_src = NULL;
+    DROP(c->slots_src);
     c->cslots_src = 0;
-    free(c->slots);
-    c->slots = NULL;
+    DROP(c->slots);
     c->nslots = c->used_slots = 0;
+#undef DROP
     c->soa_at_apex = c->ns_at_apex = false;
     for (size_t i = 0; i < c->nsupp; i++)
         free(c->supp[i].codes);
