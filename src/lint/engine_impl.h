@@ -38,11 +38,6 @@ struct suppression {
     char *codes;        /* comma-separated, as written */
 };
 
-/* The owner index: 8 bytes a slot. While records stream in, a slot holds
- * its owner's latest record and each record links to the one before it;
- * at the end the chains are turned around so a slot holds the first. The
- * full hash is read from the record; the slot keeps 32 bits of it to skip
- * most mismatches without touching the record. */
 /* Records first.. (up to the next run's first) come from srcs[src]. */
 struct src_run {
     uint32_t first;
@@ -53,6 +48,11 @@ struct set_id_of {
     uint32_t rec, id;
 };
 
+/* The owner index: 8 bytes a slot. While records stream in, a slot holds
+ * its owner's latest record and each record links to the one before it;
+ * at the end the chains are turned around so a slot holds the first. The
+ * full hash is read from the record; the slot keeps 32 bits of it to skip
+ * most mismatches without touching the record. */
 struct owner_slot {
     uint32_t tag;   /* low 32 bits of the owner hash */
     uint32_t rec;   /* record index + 1; 0 = empty slot */

@@ -589,39 +589,25 @@ static bool scalar_as_written(const yaml_node_t *n, size_t a, size_t b, const ch
     }
 }
 
-struct zl_span zl_y_value_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+/* The map of a scalar whose bytes as written are [a, b) from q (see
+ * zl_y_scalar_map), or NULL when they do not decode to its value. */
+static size_t *map_of(const yaml_node_t *n, size_t a, size_t b, const char *q)
 {
-    size_t a, b, base;
-    const char *q;
-    size_t len = zl_y_is_scalar(n) ? n->data.scalar.length : 0;
-    if (len && scalar_source(y, doc, n, &a, &b, &q) && scalar_as_written(n, a, b, q, &base))
-        return span_of(y, base, base + len); /* zl_y_scalar_map's map[0] and map[len] */
-    size_t *map = len ? zl_y_scalar_map(y, doc, n) : NULL;
-    struct zl_span s = map ? zl_y_map_span(y, map, 0, len) : zl_y_span(y, doc, n);
-    free(map);
-    return s;
-}
-
-size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
-{
-    size_t a, b;
-    const char *q;
-    if (!scalar_source(y, doc, n, &a, &b, &q))
-        return NULL;
     size_t vlen = n->data.scalar.length;
     const char *v = (const char *)n->data.scalar.value;
+    size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
+    size_t base;
+    if (scalar_as_written(n, a, b, q, &base)) {
+        /* most values: byte o at base + o, then the closing quote or the end */
+        for (size_t o = 0; o <= vlen; o++)
+            map[o] = base + o;
+        return map;
+    }
     /* P(i) is byte i of the input, i in [a, b). */
 #define P(i) q[(i) - a]
-    size_t *map = zl_xmalloc((vlen + 1) * sizeof *map);
     size_t o = 0; /* value bytes produced */
     bool ok = true;
     switch (n->data.scalar.style) {
-    case YAML_PLAIN_SCALAR_STYLE:
-        ok = b - a >= vlen && memcmp(q, v, vlen) == 0;
-        for (o = 0; ok && o <= vlen; o++)
-            map[o] = a + o;
-        o = vlen;
-        break;
     case YAML_SINGLE_QUOTED_SCALAR_STYLE:
         /* a == len when libyaml counted a line break that y->lines did
          * not (a lone CR): no quote there to read. */
@@ -646,13 +632,6 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
     case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
         if (a >= b || P(a) != '"') {
             ok = false;
-            break;
-        }
-        if (b - a == vlen + 2 && P(b - 1) == '"' && !memchr(q + 1, '\\', vlen) && memcmp(q + 1, v, vlen) == 0) {
-            /* no escape (most JSON strings): byte o is at a + 1 + o, the closing quote after them */
-            for (o = 0; o <= vlen; o++)
-                map[o] = a + 1 + o;
-            o = vlen;
             break;
         }
         for (size_t i = a + 1; ok && i < b && o <= vlen;) {
@@ -683,10 +662,30 @@ size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t 
         free(map);
         return NULL;
     }
-    if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-        map[vlen] = a + vlen;
     return map;
 #undef P
+}
+
+size_t *zl_y_scalar_map(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    size_t a, b;
+    const char *q;
+    return scalar_source(y, doc, n, &a, &b, &q) ? map_of(n, a, b, q) : NULL;
+}
+
+struct zl_span zl_y_value_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
+{
+    size_t a, b, base;
+    const char *q;
+    size_t len = zl_y_is_scalar(n) ? n->data.scalar.length : 0;
+    if (!len || !scalar_source(y, doc, n, &a, &b, &q))
+        return zl_y_span(y, doc, n);
+    if (scalar_as_written(n, a, b, q, &base))
+        return span_of(y, base, base + len); /* map_of's map[0] and map[len] */
+    size_t *map = map_of(n, a, b, q);
+    struct zl_span s = map ? zl_y_map_span(y, map, 0, len) : zl_y_span(y, doc, n);
+    free(map);
+    return s;
 }
 
 struct zl_span zl_y_map_span(const struct zl_ydocs *y, const size_t *map, size_t a, size_t b)

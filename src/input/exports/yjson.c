@@ -195,7 +195,7 @@ static void value_done(struct zl_yj *j)
 }
 
 /* What one token in the value makes (step). */
-enum { EV_NOT_JSON, EV_MAP_START, EV_NONE, EV_SEQ_START, EV_MAP_END, EV_SEQ_END, EV_QUOTED, EV_PLAIN };
+enum { EV_NOT_JSON, EV_NONE, EV_MAP_START, EV_SEQ_START, EV_MAP_END, EV_SEQ_END, EV_QUOTED, EV_PLAIN };
 
 /* One token in the value: the containers' states moved on, and what event
  * it makes (EV_NONE for ':' and ','; EV_NOT_JSON when it is not JSON). */
