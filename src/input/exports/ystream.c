@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/bytescan.h"
 #include "input/exports/emit.h"
+#include "input/exports/yblock.h"
 #include "input/exports/yjson.h"
 
 #define READ_BLOCK 65536
@@ -27,7 +28,7 @@ struct zl_ys_check {
 struct zl_ys_run {
     struct zl_ys_pos pos;
     bool json;
-    bool fast;               /* plain JSON (yjson.h): no libyaml */
+    bool fast;               /* plain JSON (yjson.h) or block YAML (yblock.h): no libyaml */
     long fail_chunk;         /* chunk where loading stopped (-1: all of it loads) */
     unsigned long fail_docs; /* documents of that chunk that loaded */
 };
@@ -145,9 +146,9 @@ static int feed(void *data, unsigned char *buf, size_t size, size_t *got)
     if (n)
         memcpy(buf, b, n);
     size_t e;
-    if (s->yj) {
-        /* the fast source finds the value's end itself, and takes only
-         * ASCII without CR (the marks' index is the offset throughout) */
+    if (s->yj || s->yb) {
+        /* the fast sources find a JSON value's end themselves, and take
+         * only ASCII without CR (the marks' index is the offset throughout) */
         s->fed += n;
         *got = n;
         return 1;
@@ -179,7 +180,7 @@ static int feed(void *data, unsigned char *buf, size_t size, size_t *got)
     return 1;
 }
 
-/* The fast source's input: the same chunk bytes libyaml would get. */
+/* The fast sources' input: the same chunk bytes libyaml would get. */
 static size_t feed_yj(void *data, char *buf, size_t max)
 {
     size_t got = 0;
@@ -188,14 +189,17 @@ static size_t feed_yj(void *data, char *buf, size_t max)
 
 static void close_parser(struct zl_ys *s)
 {
-    if (s->have_ev && !s->yj)
+    if (s->have_ev && !s->yj && !s->yb)
         yaml_event_delete(&s->ev);
     s->have_ev = false;
     if (s->yj)
         zl_yj_free(s->yj);
+    else if (s->yb)
+        zl_yb_free(s->yb);
     else if (s->parser_open)
         yaml_parser_delete(&s->parser);
     s->yj = NULL;
+    s->yb = NULL;
     s->parser_open = false;
 }
 
@@ -228,6 +232,13 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
     s->clean_end = at;
     s->chunk_first = zl_ys_advance(p, s->chunk_line, s->chunk_col);
     s->chunk_first_span = zl_ys_span(s, s->chunk_first, s->chunk_first);
+    if (s->fast && !s->json) {
+        /* YAML, unless the check pass gave up on it: one chunk */
+        s->yb = zl_yb_new(feed_yj, s);
+        s->parser_open = true;
+        s->clean_end = UINT64_MAX;
+        return true;
+    }
     if (s->fast && at == 0) {
         /* JSON: its first chunk, unless the check pass gave up on it */
         s->yj = zl_yj_new(feed_yj, s);
@@ -292,18 +303,19 @@ bool zl_ys_next(struct zl_ys *s)
 {
     if (s->failed || !s->parser_open)
         return false;
-    if (s->have_ev && !s->yj)
+    if (s->have_ev && !s->yj && !s->yb)
         yaml_event_delete(&s->ev);
     s->have_ev = false;
     struct zl_ys_check *c = s->check;
-    if (s->yj && !zl_yj_next(s->yj, &s->ev)) {
-        /* Not plain JSON: the check pass starts again through libyaml. In
-         * the read pass the check pass read it whole: the file changed. */
+    if ((s->yj && !zl_yj_next(s->yj, &s->ev)) || (s->yb && !zl_yb_next(s->yb, &s->ev))) {
+        /* Not plain JSON or block YAML: the check pass starts again
+         * through libyaml. In the read pass the check pass read it whole:
+         * the file changed. */
         s->failed = true;
         s->fast_gave_up = c != NULL;
         return false;
     }
-    if (!s->yj && !yaml_parser_parse(&s->parser, &s->ev)) {
+    if (!s->yj && !s->yb && !yaml_parser_parse(&s->parser, &s->ev)) {
         s->failed = true;
         if (c && !s->pos->read_errno) {
             /* as zl_ydocs_load words it */
@@ -563,10 +575,10 @@ enum zl_ys_mode zl_ys_check(struct zl_fmt *f, const char *text, size_t len, cons
     while ((c = zl_ys_byte(p, i)) >= 0 && blank(c))
         i++;
     run->json = c == '{' || c == '[';
-    /* JSON without a byte order mark (libyaml counts its marks after one):
-     * the fast source (yjson.h) reads the first chunk, unless the check
-     * pass finds it is not plain JSON */
-    run->fast = run->json && !bom_at(p, 0);
+    /* Without a byte order mark (libyaml counts its marks after one): the
+     * fast sources read JSON's first chunk (yjson.h) or the YAML
+     * (yblock.h), unless the check pass finds they cannot */
+    run->fast = !bom_at(p, 0);
 
     size_t hn = p->size < 4096 ? (size_t)p->size : 4096;
     const char *head = hn ? zl_ys_bytes(p, 0, hn) : "";

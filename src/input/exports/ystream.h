@@ -21,12 +21,13 @@
  * exports; an alias can point anywhere in its document).
  *
  * A JSON file's first chunk comes from yjson.h's scanner instead of
- * libyaml when it is plain JSON (libyaml's events and marks, at a fraction
- * of the cost); when the check pass meets something else on the way, it
- * starts again through libyaml.
+ * libyaml when it is plain JSON, and a YAML file from yblock.h's when it
+ * is block-style YAML (libyaml's events and marks, at a fraction of the
+ * cost); when the check pass meets something else on the way, it starts
+ * again through libyaml.
  *
  * ystream.c: chunks, events and the passes; yunit.c: the units;
- * ypos.c: the window and its lines; yjson.c: the fast JSON events. */
+ * ypos.c: the window and its lines; yjson.c and yblock.c: the fast events. */
 #ifndef ZL_YSTREAM_H
 #define ZL_YSTREAM_H
 
@@ -50,10 +51,11 @@ struct zl_ys {
     struct zl_ys_pos *pos;
     bool json;                   /* JSON: one chunk per top-level value */
     yaml_parser_t parser;
-    bool parser_open;            /* the parser, or the fast JSON source (yj), is open */
-    bool fast;                   /* the first chunk is read by yjson.c (plain JSON) */
-    bool fast_gave_up;           /* ... and it was not plain JSON: the check pass again */
+    bool parser_open;            /* the parser, or a fast source (yj, yb), is open */
+    bool fast;                   /* read by yjson.c (JSON's first chunk) or yblock.c (YAML) */
+    bool fast_gave_up;           /* ... and it could not: the check pass again */
     struct zl_yj *yj;
+    struct zl_yb *yb;
     uint64_t chunk, chunk_end;   /* the chunk fed to the parser: [chunk, chunk_end) */
     bool chunk_end_known;
     uint64_t fed;                /* bytes fed to the parser */

@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: MIT */
+/* The fast block-YAML event source (src/input/exports/yblock.c) against
+ * libyaml: on every input, each event it gives is libyaml's, with the same
+ * marks, value, style and flags; where libyaml fails it gives up too,
+ * never reading such a stream to its end; and on the shapes octoDNS and people write it reads
+ * to the stream's end. Fixtures, generated documents and mutations of
+ * both are compared. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "input/exports/yblock.h"
+
+struct mem {
+    const char *p;
+    size_t n, at, step;
+};
+
+/* Small reads too, so that tokens cross the window's refills. */
+static size_t mem_read(void *data, char *buf, size_t max)
+{
+    struct mem *m = data;
+    size_t k = m->n - m->at < max ? m->n - m->at : max;
+    if (m->step && k > m->step)
+        k = m->step;
+    memcpy(buf, m->p + m->at, k);
+    m->at += k;
+    return k;
+}
+
+static void same_mark(const yaml_mark_t *a, const yaml_mark_t *b, unsigned long k, const char *what, const char *s)
+{
+    if (a->index != b->index || a->line != b->line || a->column != b->column)
+        fail_msg("event %lu: %s mark %zu/%zu:%zu, libyaml %zu/%zu:%zu in:\n%s", k, what, a->index, a->line,
+                 a->column, b->index, b->line, b->column, s);
+}
+
+/* Both sources over s: 1 when the fast one read it to its end, 0 when it
+ * gave up on what libyaml reads (the events before that the same as
+ * libyaml's), -1 when libyaml fails. */
+static int compare_step(const char *s, size_t n, size_t step)
+{
+    yaml_parser_t y;
+    assert_true(yaml_parser_initialize(&y));
+    yaml_parser_set_input_string(&y, (const unsigned char *)s, n);
+    struct mem m = { s, n, 0, step };
+    struct zl_yb *b = zl_yb_new(mem_read, &m);
+    int read_all = 0;
+    for (unsigned long k = 0;; k++) {
+        yaml_event_t a, e;
+        int got = zl_yb_next(b, &a);
+        if (!yaml_parser_parse(&y, &e)) {
+            /* libyaml reads further ahead than the fast source: it gives
+             * up later, but never reads such a stream to its end */
+            while (got && a.type != YAML_STREAM_END_EVENT)
+                got = zl_yb_next(b, &a);
+            if (got)
+                fail_msg("event %lu: libyaml fails (%s), the fast source reads to the end:\n%s", k,
+                         y.problem ? y.problem : "?", s);
+            read_all = -1;
+            break;
+        }
+        if (!got) {
+            yaml_event_delete(&e);
+            while (yaml_parser_parse(&y, &e)) {
+                yaml_event_type_t t = e.type;
+                yaml_event_delete(&e);
+                if (t == YAML_STREAM_END_EVENT)
+                    break;
+            }
+            if (y.error != YAML_NO_ERROR)
+                read_all = -1;
+            break;
+        }
+        if (a.type != e.type)
+            fail_msg("event %lu: type %d, libyaml %d in:\n%s", k, (int)a.type, (int)e.type, s);
+        same_mark(&a.start_mark, &e.start_mark, k, "start", s);
+        same_mark(&a.end_mark, &e.end_mark, k, "end", s);
+        switch (a.type) {
+        case YAML_SCALAR_EVENT:
+            if (a.data.scalar.length != e.data.scalar.length ||
+                memcmp(a.data.scalar.value, e.data.scalar.value, a.data.scalar.length))
+                fail_msg("event %lu: scalar \"%.*s\", libyaml \"%.*s\" in:\n%s", k, (int)a.data.scalar.length,
+                         (const char *)a.data.scalar.value, (int)e.data.scalar.length,
+                         (const char *)e.data.scalar.value, s);
+            assert_int_equal(a.data.scalar.value[a.data.scalar.length], 0);
+            assert_int_equal(a.data.scalar.style, e.data.scalar.style);
+            assert_int_equal(a.data.scalar.plain_implicit, e.data.scalar.plain_implicit);
+            assert_int_equal(a.data.scalar.quoted_implicit, e.data.scalar.quoted_implicit);
+            assert_null(e.data.scalar.anchor);
+            assert_null(e.data.scalar.tag);
+            break;
+        case YAML_MAPPING_START_EVENT:
+            assert_int_equal(a.data.mapping_start.style, e.data.mapping_start.style);
+            assert_int_equal(a.data.mapping_start.implicit, e.data.mapping_start.implicit);
+            assert_null(e.data.mapping_start.anchor);
+            break;
+        case YAML_SEQUENCE_START_EVENT:
+            assert_int_equal(a.data.sequence_start.style, e.data.sequence_start.style);
+            assert_int_equal(a.data.sequence_start.implicit, e.data.sequence_start.implicit);
+            assert_null(e.data.sequence_start.anchor);
+            break;
+        case YAML_DOCUMENT_START_EVENT:
+            assert_int_equal(a.data.document_start.implicit, e.data.document_start.implicit);
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            assert_int_equal(a.data.document_end.implicit, e.data.document_end.implicit);
+            break;
+        case YAML_STREAM_START_EVENT:
+            assert_int_equal(a.data.stream_start.encoding, e.data.stream_start.encoding);
+            break;
+        default: break;
+        }
+        yaml_event_type_t t = e.type;
+        yaml_event_delete(&e);
+        if (t == YAML_STREAM_END_EVENT) {
+            assert_int_equal(zl_yb_next(b, &a), 1);
+            assert_int_equal(a.type, YAML_NO_EVENT);
+            read_all = 1;
+            break;
+        }
+    }
+    zl_yb_free(b);
+    yaml_parser_delete(&y);
+    return read_all;
+}
+
+static int compare(const char *s, size_t n)
+{
+    int r = compare_step(s, n, 0);
+    assert_int_equal(compare_step(s, n, 3), r);
+    return r;
+}
+
+static void expect_read(const char *s)
+{
+    if (compare(s, strlen(s)) != 1)
+        fail_msg("the fast source gave up on:\n%s", s);
+}
+
+static void expect_given_up(const char *s)
+{
+    if (compare(s, strlen(s)) == 1)
+        fail_msg("the fast source read what it should leave to libyaml:\n%s", s);
+}
+
+/* What octoDNS writes (PyYAML: indentless sequences, "? ''" for the apex,
+ * long values folded over lines), and what people write by hand. */
+static void test_shapes(void **state)
+{
+    (void)state;
+    expect_read("---\n? ''\n: - ttl: 60\n    type: A\n    values:\n    - 1.2.3.4\n    - 1.2.3.5\n"
+                "  - type: MX\n    value:\n      exchange: mx.example.com.\n      preference: 10\n"
+                "www:\n  type: CNAME\n  value: example.com.\n");
+    expect_read("---\n'':\n  - type: TXT\n    values:\n      - 'v=spf1 include:amazonses.com -all'\n"
+                "      - \"plain double\"\n");
+    expect_read("selector._domainkey:\n  type: TXT\n  value: v=DKIM1\\; k=rsa\\; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA\n"
+                "    AQAB\n");
+    expect_read("a:\n  value: 'v=DKIM1; k=rsa;\n    p=MIIB''x''\n\n    tail'\n");
+    expect_read("# comment\n\na: 1   # trailing\nb:    two words  \nc:\nd: -1\ne: x:y\nf: a#b\n");
+    expect_read("- a\n- - b\n  - c\n-\n- d: e\n  f: g\n");
+    expect_read("key: a\n  b\n\n  c\nnext: x\n");
+    expect_read("k : v\n'q' : r\n\"d\": s\n");
+    expect_read("");
+    expect_read("# only a comment\n");
+    expect_read("---\n");
+    expect_read("--- scalar\n");
+    expect_read("a: b\nc: d");      /* no newline at the end */
+    expect_read("a:\n  - b\n  -");
+    expect_read("? a\n? b\n: c\n");
+    expect_read("a:\n- b\nc:\n- d\n");
+    expect_read("a: b\n---\nc: d\n...\n---\n- e\n...\n");
+    expect_read("- \"\\\"v=DMARC1; p=none\\\"\"\n- \"\\t\\\\\\/\\0\\x41\\u00e9\\U0001F600\\N\\_\\L\\P\\e \\ \"\n");
+}
+
+static void test_given_up(void **state)
+{
+    (void)state;
+    expect_given_up("a:\tb\n");
+    expect_given_up("a: b\r\n");
+    expect_given_up("a: [b]\n");
+    expect_given_up("a: {b: c}\n");
+    expect_given_up("a: &x b\nc: *x\n");
+    expect_given_up("a: !!str b\n");
+    expect_given_up("a: |\n  b\n");
+    expect_given_up("a: >\n  b\n");
+    expect_given_up("%YAML 1.1\n---\na: b\n");
+    expect_given_up("a: \"b\\\nc\"\n");
+    expect_given_up("a: \"b\\qc\"\n");
+    expect_given_up("a: \"\\ud800\"\n");
+    expect_given_up("a: caf\xc3\xa9\n");
+    expect_given_up("a: b: c\n");
+    expect_given_up("a:\n  b: c\n d: e\n");
+    expect_given_up("a\nb\n: c\n");
+    expect_given_up("- a\nb: c\n");
+    expect_given_up("a: 'unterminated\n");
+    expect_given_up("a: @b\n");
+}
+
+/* A key too far from its ':' is not one for libyaml. */
+static void test_key_reach(void **state)
+{
+    (void)state;
+    for (size_t len = 990; len <= 1040; len += 10) {
+        char *s = malloc(len + 16);
+        memset(s, 'k', len);
+        strcpy(s + len, ": v\n");
+        compare(s, strlen(s));
+        free(s);
+    }
+}
+
+/* ---- generated documents --------------------------------------------------------- */
+
+static unsigned gen_seed = 11;
+
+static unsigned rnd(unsigned n)
+{
+    gen_seed = gen_seed * 1103515245u + 12345u;
+    return (gen_seed >> 16) % n;
+}
+
+struct gen {
+    char *p;
+    size_t n, cap;
+};
+
+static void emit(struct gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(g->p + g->n, g->cap - g->n, fmt, ap);
+    va_end(ap);
+    if (w > 0 && g->n + (size_t)w < g->cap)
+        g->n += (size_t)w;
+}
+
+static void gen_scalar(struct gen *g, unsigned indent)
+{
+    static const char *plain[] = { "1.2.3.4", "v=spf1 -all", "a#b", "x:y", "-1", "mx.example.com.", "two  words",
+                                   "~", "yes", "a,b[c]{d}", "p=MIIB/+=", "it's", "say \"hi\"" };
+    switch (rnd(7)) {
+    case 0: emit(g, "'%s'", rnd(2) ? "q''s" : "single"); break;
+    case 1: emit(g, "\"%s\"", rnd(2) ? "dq" : ""); break;
+    case 2: /* a folded plain scalar */
+        emit(g, "first part%s\n%*s%s", rnd(2) ? "  " : "", (int)(indent + 1 + rnd(3)), "", rnd(2) ? "second" : "- dash");
+        if (rnd(2))
+            emit(g, "\n\n%*sthird", (int)(indent + 1), "");
+        break;
+    case 3: /* a folded quoted scalar */
+        emit(g, "'one%s\n%*stwo%s'", rnd(2) ? " " : "", (int)rnd(4), "", rnd(2) ? "\n\n x" : "");
+        break;
+    default: emit(g, "%s", plain[rnd(sizeof plain / sizeof *plain)]); break;
+    }
+    if (rnd(6) == 0)
+        emit(g, " # note");
+}
+
+static void gen_key(struct gen *g)
+{
+    static const char *keys[] = { "type", "ttl", "values", "value", "'www'", "\"q\"", "''", "_dmarc", "a b", "k" };
+    emit(g, "%s%s", keys[rnd(sizeof keys / sizeof *keys)], rnd(8) == 0 ? " " : "");
+}
+
+static void gen_node(struct gen *g, unsigned indent, int depth, bool inline_ok);
+
+static void gen_map(struct gen *g, unsigned indent, int depth, bool first_inline)
+{
+    unsigned k = 1 + rnd(3);
+    for (unsigned i = 0; i < k && g->n < g->cap - 400; i++) {
+        if (i || !first_inline)
+            emit(g, "%*s", (int)indent, "");
+        if (rnd(10) == 0) {
+            emit(g, "? ");
+            gen_scalar(g, indent);
+            emit(g, "\n%*s:", (int)indent, "");
+        } else {
+            gen_key(g);
+            emit(g, ":");
+        }
+        gen_node(g, indent, depth + 1, true);
+        if (rnd(8) == 0)
+            emit(g, "%s\n", rnd(2) ? "" : "   # between");
+    }
+}
+
+static void gen_seq(struct gen *g, unsigned indent, int depth, bool first_inline)
+{
+    unsigned k = 1 + rnd(3);
+    for (unsigned i = 0; i < k && g->n < g->cap - 400; i++) {
+        if (i || !first_inline)
+            emit(g, "%*s", (int)indent, "");
+        emit(g, "-");
+        gen_node(g, indent + 2, depth + 1, true);
+    }
+}
+
+/* A value after "key:" or "-" on the current line (indent: the column of
+ * the collection the value is in, plus 2 for a sequence's). */
+static void gen_node(struct gen *g, unsigned indent, int depth, bool inline_ok)
+{
+    unsigned r = depth > 5 ? 5 + rnd(3) : rnd(8);
+    (void)inline_ok;
+    switch (r) {
+    case 0: /* a mapping on the next lines */
+    case 1: {
+        emit(g, "\n");
+        gen_map(g, indent + 2, depth, false);
+        return;
+    }
+    case 2: /* a sequence on the next lines, indented or not */
+        emit(g, "\n");
+        gen_seq(g, indent + (rnd(2) ? 2 : 0), depth, false);
+        return;
+    case 3: /* a compact mapping or sequence */
+        emit(g, " ");
+        if (rnd(2))
+            gen_map(g, indent + 2, depth, true);
+        else
+            gen_seq(g, indent + 2, depth, true);
+        return;
+    case 4: emit(g, "\n"); return; /* empty */
+    default:
+        emit(g, " ");
+        gen_scalar(g, indent);
+        emit(g, "\n");
+        return;
+    }
+}
+
+static void gen_doc(struct gen *g)
+{
+    g->n = 0;
+    if (rnd(3) == 0)
+        emit(g, "---\n");
+    if (rnd(4) == 0)
+        emit(g, "# generated\n\n");
+    if (rnd(5) == 0)
+        gen_seq(g, 0, 0, false);
+    else
+        gen_map(g, 0, 0, false);
+    if (rnd(4) == 0 && g->n)
+        g->n--; /* no newline at the end */
+    g->p[g->n] = '\0';
+}
+
+static void test_generated(void **state)
+{
+    (void)state;
+    char buf[32768];
+    struct gen g = { buf, 0, sizeof buf - 1 };
+    unsigned read_all = 0, libyaml_only = 0, mutated = 0;
+    for (int round = 0; round < 3000; round++) {
+        gen_doc(&g);
+        int r = compare(buf, g.n);
+        read_all += r == 1;
+        /* the generator writes only what the fast source reads */
+        if (r == 0 && libyaml_only++ < 3)
+            print_message("given up, libyaml reads it:\n%s\n", buf);
+        /* mutations: a byte changed, dropped or doubled; a line shifted */
+        for (int m = 0; m < 4 && g.n > 2; m++) {
+            char tmp[32768];
+            size_t n = g.n, at = rnd((unsigned)n);
+            memcpy(tmp, buf, n);
+            static const char bytes[] = " \n:-'\"#?a\t";
+            switch (rnd(4)) {
+            case 0: tmp[at] = bytes[rnd(sizeof bytes - 1)]; break;
+            case 1: memmove(tmp + at, tmp + at + 1, n - at - 1); n--; break;
+            case 2: memmove(tmp + at + 1, tmp + at, n - at); n++; break;
+            default:
+                memmove(tmp + at + 1, tmp + at, n - at);
+                tmp[at] = ' ';
+                n++;
+                break;
+            }
+            tmp[n] = '\0';
+            mutated += compare(tmp, n) == 1;
+        }
+    }
+    print_message("generated: %u of 3000 read to the end, %u mutations too\n", read_all, mutated);
+    assert_int_equal(libyaml_only, 0);
+    assert_true(read_all > 1500);
+}
+
+/* ---- the YAML under tests/ and examples/ ---------------------------------------- */
+
+static void each_yaml(const char *dir, unsigned *files, unsigned *read_all)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (lstat(path, &st) != 0)
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            each_yaml(path, files, read_all);
+            continue;
+        }
+        size_t l = strlen(e->d_name);
+        bool yaml = (l > 5 && !strcmp(e->d_name + l - 5, ".yaml")) || (l > 4 && !strcmp(e->d_name + l - 4, ".yml"));
+        if (!S_ISREG(st.st_mode) || !yaml || st.st_size > (4 << 20))
+            continue;
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        char *s = malloc((size_t)st.st_size + 1);
+        size_t n = fread(s, 1, (size_t)st.st_size, f);
+        fclose(f);
+        s[n] = '\0';
+        (*files)++;
+        *read_all += compare(s, n) == 1;
+        free(s);
+    }
+    closedir(d);
+}
+
+static void test_files(void **state)
+{
+    (void)state;
+    unsigned files = 0, read_all = 0;
+    const char *dirs[] = { "tests", "examples", "../shared/samples" };
+    for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
+        each_yaml(dirs[i], &files, &read_all);
+    print_message("%u YAML files, %u of them read to the end\n", files, read_all);
+    if (files == 0)
+        skip(); /* run from elsewhere than the checkout */
+    assert_true(read_all > 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shapes),
+        cmocka_unit_test(test_given_up),
+        cmocka_unit_test(test_key_reach),
+        cmocka_unit_test(test_generated),
+        cmocka_unit_test(test_files),
+    };
+    return cmocka_run_group_tests_name("yblock", tests, NULL, NULL);
+}
