@@ -445,11 +445,17 @@ static int owner_of(struct zl_fmt *f, size_t doc, yaml_node_t *key, struct zl_fm
     o->text = zl_fmt_no_nul(f, ktext, klen, &o->len);
     char zone[ZL_NAME_TEXT_MAX];
     zl_name_to_text(&f->origin, zone);
-    int n = (int)(o->len > 300 ? 300 : o->len);
-    if (o->len)
-        snprintf(fqdn, cap, "%.*s.%s", n, o->text, zone);
-    else
-        snprintf(fqdn, cap, "%s", zone);
+    /* "name.zone" (the name cut at 300 bytes), for the messages */
+    size_t n = o->len > 300 ? 300 : o->len, z = strlen(zone), at = 0;
+    if (n && cap > n + 1) {
+        memcpy(fqdn, o->text, n);
+        fqdn[n] = '.';
+        at = n + 1;
+    }
+    if (z > cap - 1 - at)
+        z = cap - 1 - at;
+    memcpy(fqdn + at, zone, z);
+    fqdn[at + z] = '\0';
     if (o->len == 0) {
         o->name = f->origin;
         o->flags = ZL_OWNER_AT;
@@ -475,7 +481,7 @@ static int owner_of(struct zl_fmt *f, size_t doc, yaml_node_t *key, struct zl_fm
     }
     enum zl_name_status st = zl_name_from_text(&o->name, o->text, o->len, &f->origin, NULL);
     if (st != ZL_NAME_OK) {
-        zl_fmt_error(f, &o->span, "name '%.*s' is not a valid domain name: %s", n, o->text,
+        zl_fmt_error(f, &o->span, "name '%.*s' is not a valid domain name: %s", (int)n, o->text,
                      zl_name_status_text(st));
         return -1;
     }

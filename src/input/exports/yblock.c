@@ -127,12 +127,14 @@ static bool refill(struct zl_yb *b, size_t k)
         b->wlen -= b->wpos;
         b->wpos = 0;
     }
+    if (b->w)
+        b->w[b->wlen] = '\0';
     while (b->wlen <= k && !b->eof) {
         if (b->wcap - b->wlen < READ_BLOCK) {
             b->wcap = b->wlen + 2 * READ_BLOCK;
             b->w = zl_xrealloc(b->w, b->wcap);
         }
-        size_t got = b->read(b->data, b->w + b->wlen, b->wcap - b->wlen);
+        size_t got = b->read(b->data, b->w + b->wlen, b->wcap - b->wlen - 1);
         if (got == 0) {
             b->eof = true;
             break;
@@ -143,6 +145,7 @@ static bool refill(struct zl_yb *b, size_t k)
             b->eof = true;
         }
         b->wlen += ok;
+        b->w[b->wlen] = '\0'; /* take_run's sentinel */
     }
     return b->wlen > k;
 }
@@ -220,16 +223,19 @@ static void val_fill(struct zl_yb *b, char c, size_t n)
 /* Where a run of a scalar's bytes stops: a blank, and what ends each style. */
 enum { STOP_PLAIN = 1, STOP_SINGLE = 2, STOP_DOUBLE = 4 };
 static const uint8_t stops[256] = {
+    ['\0'] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE, /* the window's end */
     [' '] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE, ['\n'] = STOP_PLAIN | STOP_SINGLE | STOP_DOUBLE,
     [':'] = STOP_PLAIN, ['\''] = STOP_SINGLE, ['"'] = STOP_DOUBLE, ['\\'] = STOP_DOUBLE,
 };
 
-/* The bytes at the mark up to one that stops, n >= 1 of them, into the value. */
+/* The bytes at the mark up to one that stops or the window's end, n >= 1
+ * of them, into the value. */
 static void take_run(struct zl_yb *b, uint8_t stop)
 {
-    size_t n = 1;
-    while (b->wpos + n < b->wlen && !(stops[(unsigned char)b->w[b->wpos + n]] & stop))
-        n++;
+    const unsigned char *p = (const unsigned char *)b->w + b->wpos + 1;
+    while (!(stops[*p] & stop))
+        p++;
+    size_t n = (size_t)((const char *)p - (b->w + b->wpos));
     val_room(b, n);
     memcpy(b->val + b->vlen, b->w + b->wpos, n);
     b->vlen += n;
