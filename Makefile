@@ -296,7 +296,7 @@ corpus: deps $(BUILD)/zonelint
 
 # ---- fuzzing (tests/fuzz/README.md) -------------------------------------------
 FUZZ_SRCS := tests/fuzz/fuzz_zone.c tests/fuzz/fuzz_format.c tests/fuzz/fuzz_files.c tests/fuzz/fuzz_util.c \
-             tests/fuzz/fuzz_terraform.c
+             tests/fuzz/fuzz_terraform.c tests/fuzz/fuzz_yblock.c
 
 # The targets' entry points without libFuzzer: replays every input that once
 # crashed (tests/fuzz/regressions/<target>/), in every build (plain,
@@ -310,7 +310,7 @@ fuzz-regress: deps $(BUILD)/fuzz-replay
 	@$(BUILD)/fuzz-replay tests/fuzz/regressions
 
 # make fuzz [FUZZ_TARGET=zone|route53|octodns|gcloud|r53change|cloudformation|sesid|delegation|
-#            terraform|tfjson|config|octodns_config|senders]
+#            terraform|tfjson|config|octodns_config|senders|yblock]
 #           [FUZZ_TIME=seconds] [FUZZ_JOBS=n (fork mode)] [FUZZ_ARGS=...]
 # builds the libFuzzer targets with clang in build/fuzz and runs one, seeded
 # from tests/, examples/ and the conformance corpus, with its dictionary;
@@ -321,7 +321,7 @@ FUZZ_BUILD   := build/fuzz
 FUZZ_SAN     := -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
                 -fno-omit-frame-pointer
 FUZZ_TARGETS := zone route53 octodns gcloud r53change cloudformation sesid delegation terraform tfjson \
-                config octodns_config senders
+                config octodns_config senders yblock
 FUZZ_TARGET  ?= zone
 FUZZ_TIME    ?= 60
 FUZZ_JOBS    ?= 1

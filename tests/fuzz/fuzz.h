@@ -16,6 +16,7 @@ int zl_fuzz_zone(const uint8_t *data, size_t size);       /* fuzz_zone.c */
 int zl_fuzz_route53(const uint8_t *data, size_t size);    /* fuzz_format.c */
 int zl_fuzz_octodns(const uint8_t *data, size_t size);
 int zl_fuzz_gcloud(const uint8_t *data, size_t size);
+int zl_fuzz_yblock(const uint8_t *data, size_t size); /* yblock.c against libyaml */
 int zl_fuzz_r53change(const uint8_t *data, size_t size);      /* Route 53 change batches */
 int zl_fuzz_cloudformation(const uint8_t *data, size_t size); /* CloudFormation templates */
 int zl_fuzz_sesid(const uint8_t *data, size_t size);      /* --ses-identity JSON */

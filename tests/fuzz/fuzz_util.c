@@ -20,7 +20,7 @@ zl_fuzz_fn zl_fuzz_find(const char *name)
         { "terraform", zl_fuzz_terraform }, { "tfjson", zl_fuzz_tfjson },
         { "r53change", zl_fuzz_r53change }, { "cloudformation", zl_fuzz_cloudformation },
         { "config", zl_fuzz_config },   { "octodns_config", zl_fuzz_octodns_config },
-        { "senders", zl_fuzz_senders },
+        { "senders", zl_fuzz_senders },  { "yblock", zl_fuzz_yblock },
     };
     for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
         if (strcmp(name, targets[i].name) == 0)

@@ -820,6 +820,10 @@ static bool step(struct zl_yb *b, yaml_event_t *ev)
     struct tok *t;
     switch (b->state) {
     case S_STREAM_START:
+        /* libyaml tells the encoding from the first bytes: a byte order
+         * mark or UTF-16 is its business */
+        if (ch(b, 0) < 0 && b->bad)
+            return give_up(b);
         if (!(t = peek(b)))
             return false;
         event(ev, YAML_STREAM_START_EVENT, t->s, t->s);
