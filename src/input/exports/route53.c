@@ -131,7 +131,7 @@ static void list_item(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
     zl_ys_unit(s);
     uint64_t a = s->start;
     int map = zl_ys_new_mapping(s);
-    size_t la = s->ev.start_mark.line;
+    yaml_mark_t ma = s->ev.start_mark;
     bool page = false, seen = false;
     yaml_node_pair_t *pairs = NULL;
     size_t npairs = 0, cpairs = 0;
@@ -163,13 +163,13 @@ static void list_item(struct zl_fmt *f, struct zl_ys *s, const struct walk *w)
         pairs[npairs++].value = value;
     }
     uint64_t b = s->end;
-    size_t lb = s->ev.end_mark.line;
+    yaml_mark_t mb = s->ev.end_mark;
     zl_ys_next(s);
     if (page || !map || s->failed) {
         free(pairs);
         return;
     }
-    zl_ys_end_mapping(s, map, pairs, npairs, a, b, la, lb);
+    zl_ys_end_mapping(s, map, pairs, npairs, a, b, &ma, &mb);
     free(pairs);
     yaml_node_t *item = yaml_document_get_node(&s->unit, map);
     if (zl_y_get(&f->y, 0, item, "Name"))

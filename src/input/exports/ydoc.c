@@ -465,8 +465,39 @@ void zl_y_offsets(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n, si
         *b = *a;
 }
 
+/* The node's marks are the file's lines and columns (exact_marks); not
+ * an end libyaml put on a line of its own at the input's end. */
+static bool exact(const struct zl_ydocs *y, const yaml_node_t *n)
+{
+    return y->exact_marks && n->start_mark.index <= n->end_mark.index && n->end_mark.index < y->len;
+}
+
+/* Bytes [a, b) of a node on one line, from its exact marks. */
+static struct zl_span exact_span(const struct zl_ydocs *y, const yaml_node_t *n, size_t a, size_t b)
+{
+    struct zl_span s;
+    s.src = y->src;
+    s.line = s.end_line = (uint32_t)n->start_mark.line + 1;
+    s.col = (uint32_t)(n->start_mark.column + (a - n->start_mark.index)) + 1;
+    s.end_col = s.col + (uint32_t)(b - a);
+    if (s.end_col <= s.col)
+        s.end_col = s.col + 1;
+    return s;
+}
+
 struct zl_span zl_y_span(const struct zl_ydocs *y, size_t doc, const yaml_node_t *n)
 {
+    if (exact(y, n)) {
+        struct zl_span s;
+        s.src = y->src;
+        s.line = (uint32_t)n->start_mark.line + 1;
+        s.col = (uint32_t)n->start_mark.column + 1;
+        s.end_line = (uint32_t)n->end_mark.line + 1;
+        s.end_col = (uint32_t)n->end_mark.column + 1;
+        if (s.end_line == s.line && s.end_col <= s.col)
+            s.end_col = s.col + 1;
+        return s;
+    }
     size_t a = mark_offset(y, chunk_of(y, doc), &n->start_mark);
     size_t b = mark_offset(y, chunk_of(y, doc), &n->end_mark);
     return span_of(y, a, b < a ? a : b);
@@ -680,8 +711,8 @@ struct zl_span zl_y_value_span(const struct zl_ydocs *y, size_t doc, const yaml_
     size_t len = zl_y_is_scalar(n) ? n->data.scalar.length : 0;
     if (!len || !scalar_source(y, doc, n, &a, &b, &q))
         return zl_y_span(y, doc, n);
-    if (scalar_as_written(n, a, b, q, &base))
-        return span_of(y, base, base + len); /* map_of's map[0] and map[len] */
+    if (scalar_as_written(n, a, b, q, &base)) /* map_of's map[0] and map[len] */
+        return exact(y, n) ? exact_span(y, n, base, base + len) : span_of(y, base, base + len);
     size_t *map = map_of(n, a, b, q);
     struct zl_span s = map ? zl_y_map_span(y, map, 0, len) : zl_y_span(y, doc, n);
     free(map);

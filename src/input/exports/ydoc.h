@@ -39,6 +39,10 @@ struct zl_ydocs {
      * offsets already, and lines and bytes come from the stream's window. */
     struct zl_ys_pos *stream;
     bool stream_json;          /* ... and its first value opens a JSON object or array */
+    /* ... and its nodes' lines and columns are the file's (a fast source
+     * read it from the first byte, yjson.h or yblock.h: ASCII, no CR), so
+     * a span needs no look-up of lines */
+    bool exact_marks;
 };
 
 /* A syntax error: where and libyaml's words. */

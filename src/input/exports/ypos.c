@@ -114,30 +114,28 @@ static void push_line(struct zl_ys_pos *p, uint64_t start)
     p->starts[p->n++] = start;
 }
 
-/* Finds the line starts in the bytes up to `until`, stopping once line l
- * is known. */
+/* Finds the line starts in the bytes up to `until`, or until line l is
+ * known: a block of SCAN_BLOCK bytes at a time (line after line, one call
+ * for each would cost more than the scan). */
+#define SCAN_BLOCK 16384
 static void scan_lines(struct zl_ys_pos *p, uint64_t until, size_t l)
 {
     if (until > p->size)
         until = p->size;
     while (!p->all_lines && p->scanned < until && p->first + p->n - 1 < l) {
-        uint64_t end = p->scanned + READ_BLOCK < until ? p->scanned + READ_BLOCK : until;
+        uint64_t end = p->scanned + SCAN_BLOCK < p->size ? p->scanned + SCAN_BLOCK : p->size;
         size_t m = (size_t)(end - p->scanned), k = 0;
         const char *b = zl_ys_bytes(p, p->scanned, m);
         if (!b)
             return;
         while (k < m) {
             const char *nl = memchr(b + k, '\n', m - k);
-            if (!nl) {
-                k = m;
+            if (!nl)
                 break;
-            }
             k = (size_t)(nl - b) + 1;
             push_line(p, p->scanned + k);
-            if (p->first + p->n - 1 >= l)
-                break;
         }
-        p->scanned += k;
+        p->scanned += m;
         if (p->scanned >= p->size)
             p->all_lines = true;
     }

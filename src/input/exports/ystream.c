@@ -232,6 +232,7 @@ static bool open_chunk(struct zl_ys *s, uint64_t at)
     s->clean_end = at;
     s->chunk_first = zl_ys_advance(p, s->chunk_line, s->chunk_col);
     s->chunk_first_span = zl_ys_span(s, s->chunk_first, s->chunk_first);
+    s->f->y.exact_marks = s->convert && s->fast && at == 0; /* the fast sources' marks are the file's */
     if (s->fast && !s->json) {
         /* YAML, unless the check pass gave up on it: one chunk */
         s->yb = zl_yb_new(feed_yj, s);

@@ -134,10 +134,11 @@ yaml_node_t *zl_ys_build(struct zl_ys *s);
  * pointer may move when the unit grows. */
 int zl_ys_build_index(struct zl_ys *s);
 /* A reader that builds a mapping of the unit pair by pair: a new mapping
- * node (its style the current event's), then its pairs and marks. */
+ * node (its style the current event's), then its pairs, and its offsets
+ * and events' marks (of its start and end events). */
 int zl_ys_new_mapping(struct zl_ys *s);
 void zl_ys_end_mapping(struct zl_ys *s, int map, const yaml_node_pair_t *pairs, size_t n, uint64_t a, uint64_t b,
-                       size_t la, size_t lb);
+                       const yaml_mark_t *ma, const yaml_mark_t *mb);
 /* The span of bytes [a, b), as the document tree's span of a node with
  * those marks. */
 struct zl_span zl_ys_span(struct zl_ys *s, uint64_t a, uint64_t b);

@@ -101,13 +101,16 @@ static yaml_node_t *node_at(struct zl_ys *s, int idx)
 }
 
 /* A node's marks: byte offsets (index) in the read pass, and libyaml's
- * lines (only compared with each other: a scalar on one line). */
-static void set_marks(yaml_node_t *n, uint64_t a, uint64_t b, size_t la, size_t lb)
+ * lines and columns (the file's own from a fast source: ydoc.h's
+ * exact_marks; else only compared with each other: a scalar on one line). */
+static void set_marks(yaml_node_t *n, uint64_t a, uint64_t b, const yaml_mark_t *ma, const yaml_mark_t *mb)
 {
     n->start_mark.index = (size_t)a;
     n->end_mark.index = (size_t)b;
-    n->start_mark.line = la;
-    n->end_mark.line = lb;
+    n->start_mark.line = ma->line;
+    n->end_mark.line = mb->line;
+    n->start_mark.column = ma->column;
+    n->end_mark.column = mb->column;
 }
 
 /* The unit as the document the node helpers read (document 0 of f->y). */
@@ -154,7 +157,7 @@ static int build(struct zl_ys *s)
         n->data.scalar.value = v;
         n->data.scalar.length = len;
         n->data.scalar.style = e->data.scalar.style;
-        set_marks(n, s->start, s->end, e->start_mark.line, e->end_mark.line);
+        set_marks(n, s->start, s->end, &e->start_mark, &e->end_mark);
         zl_ys_next(s);
         break;
     }
@@ -162,7 +165,8 @@ static int build(struct zl_ys *s)
         idx = new_node(s, YAML_SEQUENCE_NODE);
         yaml_sequence_style_t style = e->data.sequence_start.style;
         uint64_t a = s->start;
-        size_t la = e->start_mark.line, base = st->nitems;
+        yaml_mark_t ma = e->start_mark;
+        size_t base = st->nitems;
         zl_ys_next(s);
         while (zl_ys_type(s) != YAML_SEQUENCE_END_EVENT) {
             int item = build(s);
@@ -183,7 +187,7 @@ static int build(struct zl_ys *s)
         n->data.sequence.items.start = items;
         n->data.sequence.items.end = n->data.sequence.items.top = items + k;
         n->data.sequence.style = style;
-        set_marks(n, a, s->end, la, e->end_mark.line);
+        set_marks(n, a, s->end, &ma, &e->end_mark);
         zl_ys_next(s);
         break;
     }
@@ -191,7 +195,8 @@ static int build(struct zl_ys *s)
         idx = new_node(s, YAML_MAPPING_NODE);
         yaml_mapping_style_t style = e->data.mapping_start.style;
         uint64_t a = s->start;
-        size_t la = e->start_mark.line, base = st->npairs;
+        yaml_mark_t ma = e->start_mark;
+        size_t base = st->npairs;
         zl_ys_next(s);
         while (zl_ys_type(s) != YAML_MAPPING_END_EVENT) {
             int key = build(s);
@@ -214,7 +219,7 @@ static int build(struct zl_ys *s)
         n->data.mapping.pairs.start = pairs;
         n->data.mapping.pairs.end = n->data.mapping.pairs.top = pairs + k;
         n->data.mapping.style = style;
-        set_marks(n, a, s->end, la, e->end_mark.line);
+        set_marks(n, a, s->end, &ma, &e->end_mark);
         zl_ys_next(s);
         break;
     }
@@ -252,7 +257,7 @@ int zl_ys_new_mapping(struct zl_ys *s)
 
 /* Ends such a mapping: its pairs and marks. */
 void zl_ys_end_mapping(struct zl_ys *s, int map, const yaml_node_pair_t *pairs, size_t n, uint64_t a, uint64_t b,
-                       size_t la, size_t lb)
+                       const yaml_mark_t *ma, const yaml_mark_t *mb)
 {
     yaml_node_pair_t *v = store_alloc(s->store, (n ? n : 1) * sizeof *v);
     if (n)
@@ -260,6 +265,6 @@ void zl_ys_end_mapping(struct zl_ys *s, int map, const yaml_node_pair_t *pairs, 
     yaml_node_t *node = node_at(s, map);
     node->data.mapping.pairs.start = v;
     node->data.mapping.pairs.end = node->data.mapping.pairs.top = v + n;
-    set_marks(node, a, b, la, lb);
+    set_marks(node, a, b, ma, mb);
     expose(s);
 }
