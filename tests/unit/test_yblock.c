@@ -112,6 +112,90 @@ static void test_key_reach(void **state)
     }
 }
 
+/* Skipping (zl_yb_skip) each collection in turn, in budgets of 1 to 3
+ * events: what comes after it is libyaml's event after its end; a merge
+ * key, or a collection past the limit, is held for zl_yb_next. */
+static void skip_each(const char *s)
+{
+    /* libyaml's events: types and start marks */
+    yaml_parser_t y;
+    assert_true(yaml_parser_initialize(&y));
+    yaml_parser_set_input_string(&y, (const unsigned char *)s, strlen(s));
+    yaml_event_type_t types[256];
+    size_t at[256], n = 0;
+    for (;;) {
+        yaml_event_t e;
+        assert_true(yaml_parser_parse(&y, &e));
+        assert_true(n < 256);
+        types[n] = e.type;
+        at[n++] = e.start_mark.index;
+        yaml_event_delete(&e);
+        if (types[n - 1] == YAML_STREAM_END_EVENT)
+            break;
+    }
+    yaml_parser_delete(&y);
+    for (size_t k = 0; k < n; k++) {
+        if (types[k] != YAML_MAPPING_START_EVENT && types[k] != YAML_SEQUENCE_START_EVENT)
+            continue;
+        size_t end = k, d = 0; /* the event after the collection's end */
+        do {
+            d += types[end] == YAML_MAPPING_START_EVENT || types[end] == YAML_SEQUENCE_START_EVENT;
+            d -= types[end] == YAML_MAPPING_END_EVENT || types[end] == YAML_SEQUENCE_END_EVENT;
+            end++;
+        } while (d);
+        struct yb_mem m = { s, strlen(s), 0, 0 };
+        struct zl_yb *b = zl_yb_new(yb_mem_read, &m);
+        yaml_event_t ev;
+        for (size_t i = 0; i <= k; i++)
+            assert_int_equal(zl_yb_next(b, &ev), 1);
+        size_t depth = zl_yb_depth(b), line;
+        int r;
+        while ((r = zl_yb_skip(b, depth - 1, 1000, 1 + k % 3, &line)) == 0)
+            ;
+        if (r == 1)
+            assert_int_equal(zl_yb_depth(b), depth - 1);
+        assert_int_equal(zl_yb_next(b, &ev), 1);
+        if (r == 1) {
+            assert_int_equal(ev.type, types[end]);
+            assert_int_equal(ev.start_mark.index, at[end]);
+        } else {
+            /* held: a merge key inside */
+            assert_int_equal(ev.type, YAML_SCALAR_EVENT);
+            assert_string_equal((const char *)ev.data.scalar.value, "<<");
+        }
+        zl_yb_free(b);
+    }
+}
+
+static void test_skip(void **state)
+{
+    (void)state;
+    skip_each("---\n? ''\n: - ttl: 60\n    values:\n    - 1.2.3.4\n    - 1.2.3.5\n  - type: MX\n"
+              "    value:\n      exchange: mx.example.com.\n      preference: 10\nwww:\n  type: A\n  value: x\n");
+    skip_each("- - - a\n    - b\n  - c\n- d: e\n");
+    skip_each("a:\n  <<:\n    b: c\nd: e\n");
+
+    /* a limit of the open depth: the inner sequence is held, not counted
+     * until it is given */
+    const char *s = "- - a\n- b\n";
+    struct yb_mem m = { s, strlen(s), 0, 0 };
+    struct zl_yb *b = zl_yb_new(yb_mem_read, &m);
+    yaml_event_t ev;
+    for (int i = 0; i < 3; i++) /* stream, document, the outer sequence */
+        assert_int_equal(zl_yb_next(b, &ev), 1);
+    size_t line;
+    assert_int_equal(zl_yb_skip(b, 0, 1, 100, &line), -1);
+    assert_int_equal(zl_yb_depth(b), 1);
+    assert_int_equal(zl_yb_next(b, &ev), 1);
+    assert_int_equal(ev.type, YAML_SEQUENCE_START_EVENT);
+    assert_int_equal(ev.start_mark.column, 2);
+    assert_int_equal(zl_yb_depth(b), 2);
+    assert_int_equal(zl_yb_skip(b, 0, 10, 100, &line), 1);
+    assert_int_equal(zl_yb_next(b, &ev), 1);
+    assert_int_equal(ev.type, YAML_DOCUMENT_END_EVENT);
+    zl_yb_free(b);
+}
+
 /* ---- generated documents --------------------------------------------------------- */
 
 static unsigned gen_seed = 11;
@@ -341,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_shapes),
         cmocka_unit_test(test_given_up),
         cmocka_unit_test(test_key_reach),
+        cmocka_unit_test(test_skip),
         cmocka_unit_test(test_generated),
         cmocka_unit_test(test_files),
     };

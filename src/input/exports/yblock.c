@@ -82,6 +82,9 @@ struct zl_yb {
     int state;
     uint8_t *states;
     size_t nstates, capstates;
+    size_t depth;                    /* collections open in the events given */
+    yaml_event_t held;               /* made by zl_yb_skip, for zl_yb_next */
+    bool have_held;
 };
 
 /* ---- the input ------------------------------------------------------------------- */
@@ -888,14 +891,64 @@ void zl_yb_free(struct zl_yb *b)
     free(b);
 }
 
-int zl_yb_next(struct zl_yb *b, yaml_event_t *ev)
+/* One event, and the collections open after it. */
+static bool event_next(struct zl_yb *b, yaml_event_t *ev)
 {
     if (b->gave_up)
-        return 0;
+        return false;
     if (!step(b, ev) || b->bad) {
         /* a byte this source does not read may have ended a token early */
         b->gave_up = true;
-        return 0;
+        return false;
     }
-    return 1;
+    if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT)
+        b->depth++;
+    else if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT)
+        b->depth--;
+    return true;
+}
+
+int zl_yb_next(struct zl_yb *b, yaml_event_t *ev)
+{
+    if (b->have_held) {
+        *ev = b->held;
+        b->have_held = false;
+        if (ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT)
+            b->depth++; /* counted when it is given */
+        return 1;
+    }
+    return event_next(b, ev);
+}
+
+size_t zl_yb_depth(const struct zl_yb *b)
+{
+    return b->depth;
+}
+
+int zl_yb_skip(struct zl_yb *b, size_t depth, size_t limit, size_t budget, size_t *line)
+{
+    *line = b->line;
+    if (b->have_held)
+        return -1;
+    yaml_event_t ev;
+    while (budget-- > 0) {
+        size_t before = b->depth;
+        if (!event_next(b, &ev))
+            return -1; /* zl_yb_next says it gave up */
+        *line = ev.start_mark.line;
+        bool opens = ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT;
+        /* too deep, or a merge key ("<<"): the caller's to see */
+        if ((opens && before >= limit) ||
+            (ev.type == YAML_SCALAR_EVENT && ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+             ev.data.scalar.length == 2 && ev.data.scalar.value[0] == '<' && ev.data.scalar.value[1] == '<')) {
+            b->held = ev;
+            b->have_held = true;
+            if (opens)
+                b->depth--;
+            return -1;
+        }
+        if (b->depth <= depth)
+            return 1;
+    }
+    return 0;
 }

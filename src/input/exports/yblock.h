@@ -26,5 +26,13 @@ void zl_yb_free(struct zl_yb *b);
  * call: never give it to yaml_event_delete. After the stream's end:
  * YAML_NO_EVENT, as libyaml. */
 int zl_yb_next(struct zl_yb *b, yaml_event_t *ev);
+/* How many mappings and sequences are open after the last event given. */
+size_t zl_yb_depth(const struct zl_yb *b);
+/* Reads events without giving them, at most budget of them, until only
+ * depth collections are open (the event that closes one more is read):
+ * 1; 0 when the budget ran out first; -1 when zl_yb_next is to give the
+ * next event (one that would open more than limit, or a merge key "<<")
+ * or to say it gave up. *line is the line of the last event read. */
+int zl_yb_skip(struct zl_yb *b, size_t depth, size_t limit, size_t budget, size_t *line);
 
 #endif

@@ -372,16 +372,17 @@ bool zl_ys_next(struct zl_ys *s)
     return true;
 }
 
-/* The check pass over plain JSON skips a value's tokens without making
- * their events (zl_yj_skip): false when it stopped at a token whose event
- * is to be made (*d: how many containers are open then, from the value's). */
+/* The check pass over plain JSON or block YAML skips a value without
+ * making events for it here (zl_yj_skip, zl_yb_skip): false when it stopped
+ * at an event still to be made (*d: how many containers are open then,
+ * from the value's). */
 static bool fast_skip(struct zl_ys *s, unsigned *d)
 {
-    size_t d0 = zl_yj_depth(s->yj), s0 = s->depth, line;
+    size_t d0 = s->yj ? zl_yj_depth(s->yj) : zl_yb_depth(s->yb), s0 = s->depth, line;
     size_t limit = d0 + ZL_YAML_MAX_DEPTH - (s0 < ZL_YAML_MAX_DEPTH ? s0 : ZL_YAML_MAX_DEPTH);
     for (;;) {
-        int r = zl_yj_skip(s->yj, d0 - 1, limit, 4096, &line);
-        size_t dj = zl_yj_depth(s->yj);
+        int r = s->yj ? zl_yj_skip(s->yj, d0 - 1, limit, 4096, &line) : zl_yb_skip(s->yb, d0 - 1, limit, 4096, &line);
+        size_t dj = s->yj ? zl_yj_depth(s->yj) : zl_yb_depth(s->yb);
         s->depth = (unsigned)(s0 + dj - d0); /* dj >= d0 - 1 and s0 >= 1 */
         zl_ys_keep_from(s, s->chunk_line + line);
         if (r > 0) {
@@ -404,7 +405,7 @@ void zl_ys_skip(struct zl_ys *s, uint64_t *start, uint64_t *end)
     yaml_event_type_t t = zl_ys_type(s);
     if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT) {
         unsigned d = 0;
-        if (s->yj && !s->convert && fast_skip(s, &d))
+        if ((s->yj || s->yb) && !s->convert && fast_skip(s, &d))
             goto done;
         for (;;) {
             t = zl_ys_type(s);
