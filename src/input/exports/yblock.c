@@ -680,6 +680,41 @@ static bool node(struct zl_yb *b, yaml_event_t *ev, bool indentless)
     }
 }
 
+/* The token kinds after which an indicator's node is empty. */
+#define KIND(t) (1u << (t))
+#define AFTER_ENTRY (KIND(T_ENTRY) | KIND(T_BLOCK_END))
+#define AFTER_INDENTLESS (KIND(T_ENTRY) | KIND(T_KEY) | KIND(T_VALUE) | KIND(T_BLOCK_END))
+#define AFTER_KEY_OR_VALUE (KIND(T_KEY) | KIND(T_VALUE) | KIND(T_BLOCK_END))
+
+/* The node after the indicator token ("- ", a key or ": ") at the head,
+ * or an empty scalar at the indicator's end when the next token is one of
+ * empty; the parser goes on in state next. */
+static inline bool after_indicator(struct zl_yb *b, yaml_event_t *ev, unsigned empty, int next, bool indentless)
+{
+    yaml_mark_t m = b->q[b->qhead].e;
+    skip(b);
+    struct tok *t = peek(b);
+    if (!t)
+        return false;
+    if (!(empty & KIND(t->type))) {
+        push_state(b, next);
+        return node(b, ev, indentless);
+    }
+    b->state = next;
+    empty_scalar(b, ev, m);
+    return true;
+}
+
+/* A collection's end (BLOCK-END at the head): its event. */
+static inline bool block_end(struct zl_yb *b, yaml_event_t *ev, yaml_event_type_t type)
+{
+    struct tok *t = &b->q[b->qhead];
+    b->state = pop_state(b);
+    event(ev, type, t->s, t->e);
+    skip(b);
+    return true;
+}
+
 /* A block sequence's entry or end; first: after its start token. */
 static bool seq_entry(struct zl_yb *b, yaml_event_t *ev, bool first)
 {
@@ -688,25 +723,10 @@ static bool seq_entry(struct zl_yb *b, yaml_event_t *ev, bool first)
     struct tok *t = peek(b);
     if (!t)
         return false;
-    if (t->type == T_ENTRY) {
-        yaml_mark_t m = t->e;
-        skip(b);
-        if (!(t = peek(b)))
-            return false;
-        if (t->type != T_ENTRY && t->type != T_BLOCK_END) {
-            push_state(b, S_SEQ_ENTRY);
-            return node(b, ev, false);
-        }
-        b->state = S_SEQ_ENTRY;
-        empty_scalar(b, ev, m);
-        return true;
-    }
-    if (t->type == T_BLOCK_END) {
-        b->state = pop_state(b);
-        event(ev, YAML_SEQUENCE_END_EVENT, t->s, t->e);
-        skip(b);
-        return true;
-    }
+    if (t->type == T_ENTRY)
+        return after_indicator(b, ev, AFTER_ENTRY, S_SEQ_ENTRY, false);
+    if (t->type == T_BLOCK_END)
+        return block_end(b, ev, YAML_SEQUENCE_END_EVENT);
     return give_up(b); /* "did not find expected '-' indicator" */
 }
 
@@ -715,21 +735,10 @@ static bool indentless_entry(struct zl_yb *b, yaml_event_t *ev)
     struct tok *t = peek(b);
     if (!t)
         return false;
-    if (t->type == T_ENTRY) {
-        yaml_mark_t m = t->e;
-        skip(b);
-        if (!(t = peek(b)))
-            return false;
-        if (t->type != T_ENTRY && t->type != T_KEY && t->type != T_VALUE && t->type != T_BLOCK_END) {
-            push_state(b, S_INDENTLESS_ENTRY);
-            return node(b, ev, false);
-        }
-        b->state = S_INDENTLESS_ENTRY;
-        empty_scalar(b, ev, m);
-        return true;
-    }
+    if (t->type == T_ENTRY)
+        return after_indicator(b, ev, AFTER_INDENTLESS, S_INDENTLESS_ENTRY, false);
     b->state = pop_state(b);
-    event(ev, YAML_SEQUENCE_END_EVENT, t->s, t->s);
+    event(ev, YAML_SEQUENCE_END_EVENT, t->s, t->s); /* the token stays */
     return true;
 }
 
@@ -740,25 +749,10 @@ static bool map_key(struct zl_yb *b, yaml_event_t *ev, bool first)
     struct tok *t = peek(b);
     if (!t)
         return false;
-    if (t->type == T_KEY) {
-        yaml_mark_t m = t->e;
-        skip(b);
-        if (!(t = peek(b)))
-            return false;
-        if (t->type != T_KEY && t->type != T_VALUE && t->type != T_BLOCK_END) {
-            push_state(b, S_MAP_VALUE);
-            return node(b, ev, true);
-        }
-        b->state = S_MAP_VALUE;
-        empty_scalar(b, ev, m);
-        return true;
-    }
-    if (t->type == T_BLOCK_END) {
-        b->state = pop_state(b);
-        event(ev, YAML_MAPPING_END_EVENT, t->s, t->e);
-        skip(b);
-        return true;
-    }
+    if (t->type == T_KEY)
+        return after_indicator(b, ev, AFTER_KEY_OR_VALUE, S_MAP_VALUE, true);
+    if (t->type == T_BLOCK_END)
+        return block_end(b, ev, YAML_MAPPING_END_EVENT);
     return give_up(b); /* "did not find expected key" */
 }
 
@@ -767,19 +761,8 @@ static bool map_value(struct zl_yb *b, yaml_event_t *ev)
     struct tok *t = peek(b);
     if (!t)
         return false;
-    if (t->type == T_VALUE) {
-        yaml_mark_t m = t->e;
-        skip(b);
-        if (!(t = peek(b)))
-            return false;
-        if (t->type != T_KEY && t->type != T_VALUE && t->type != T_BLOCK_END) {
-            push_state(b, S_MAP_KEY);
-            return node(b, ev, true);
-        }
-        b->state = S_MAP_KEY;
-        empty_scalar(b, ev, m);
-        return true;
-    }
+    if (t->type == T_VALUE)
+        return after_indicator(b, ev, AFTER_KEY_OR_VALUE, S_MAP_KEY, true);
     b->state = S_MAP_KEY;
     empty_scalar(b, ev, t->s);
     return true;
