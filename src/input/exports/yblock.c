@@ -68,7 +68,6 @@ struct zl_yb {
     size_t index, line, col;
     /* the scanner */
     bool started, ended;
-    unsigned long tokens;            /* fetched so far */
     long indent;
     long *indents;
     size_t nindents, capindents;
@@ -202,12 +201,12 @@ static void grow(void **p, size_t *cap, size_t need, size_t size)
     *p = zl_xrealloc(*p, *cap * size);
 }
 
-static void put(struct zl_yb *b, enum tok_type type, yaml_mark_t s, yaml_mark_t e)
+static struct tok *put(struct zl_yb *b, enum tok_type type, yaml_mark_t s, yaml_mark_t e)
 {
     if (b->qtail == b->qcap)
         grow((void **)&b->q, &b->qcap, b->qtail + 1, sizeof *b->q);
-    b->q[b->qtail++] = (struct tok){ type, YAML_ANY_SCALAR_STYLE, s, e };
-    b->tokens++;
+    b->q[b->qtail] = (struct tok){ type, YAML_ANY_SCALAR_STYLE, s, e };
+    return &b->q[b->qtail++];
 }
 
 static void val_room(struct zl_yb *b, size_t n)
@@ -247,20 +246,19 @@ static void take_run(struct zl_yb *b, uint8_t stop)
     b->col += n;
 }
 
-/* libyaml's roll_indent: a new block collection at column. */
-static void roll(struct zl_yb *b, long column, enum tok_type type, yaml_mark_t at)
+/* libyaml's roll_indent: a new block collection at column; false to give up. */
+static bool roll(struct zl_yb *b, long column, enum tok_type type, yaml_mark_t at)
 {
     if (b->indent >= column)
-        return;
-    if (b->nindents >= 1000) {
-        b->gave_up = b->bad = true; /* libyaml's depth limit is its business */
-        return;
-    }
+        return true;
+    if (b->nindents >= 1000)
+        return give_up(b); /* libyaml's depth limit is its business */
     if (b->nindents == b->capindents)
         grow((void **)&b->indents, &b->capindents, b->nindents + 1, sizeof *b->indents);
     b->indents[b->nindents++] = b->indent;
     b->indent = column;
     put(b, type, at, at);
+    return true;
 }
 
 /* libyaml's unroll_indent: the block collections deeper than column end. */
@@ -299,6 +297,30 @@ static bool doc_indicator(struct zl_yb *b)
     return (c == '-' || c == '.') && ch(b, 1) == c && ch(b, 2) == c && blankz(ch(b, 3));
 }
 
+/* The blanks and line breaks at the mark, skipped: true when there was a
+ * break; *spaces: the spaces before it (none kept after one), *breaks:
+ * the breaks after the first. */
+static inline bool blanks(struct zl_yb *b, size_t *spaces, size_t *breaks)
+{
+    bool leading = false;
+    int c;
+    *spaces = *breaks = 0;
+    while ((c = ch(b, 0)) == ' ' || c == '\n') {
+        if (c == ' ') {
+            if (!leading)
+                (*spaces)++;
+            adv(b);
+        } else {
+            if (leading)
+                (*breaks)++;
+            *spaces = 0;
+            leading = true;
+            adv_nl(b);
+        }
+    }
+    return leading;
+}
+
 /* Line breaks folded as libyaml folds them: one is a space, n are n-1 newlines. */
 static void fold(struct zl_yb *b, size_t breaks)
 {
@@ -308,8 +330,8 @@ static void fold(struct zl_yb *b, size_t breaks)
         val_fill(b, '\n', breaks);
 }
 
-/* A plain scalar (libyaml's scan_plain_scalar, block context): false to give up. */
-static bool plain(struct zl_yb *b, struct tok *t)
+/* A plain scalar (libyaml's scan_plain_scalar, block context). */
+static void plain(struct zl_yb *b, struct tok *t)
 {
     long indent = b->indent + 1;
     bool leading = false;      /* after a line break */
@@ -335,28 +357,13 @@ static bool plain(struct zl_yb *b, struct tok *t)
         }
         if (c != ' ' && c != '\n')
             break;
-        while ((c = ch(b, 0)) == ' ' || c == '\n') {
-            if (c == ' ') {
-                if (!leading)
-                    spaces++;
-                adv(b);
-            } else {
-                if (!leading) {
-                    spaces = 0;
-                    leading = true;
-                } else {
-                    breaks++;
-                }
-                adv_nl(b);
-            }
-        }
+        leading = blanks(b, &spaces, &breaks);
         if ((long)b->col < indent)
             break;
     }
     t->style = YAML_PLAIN_SCALAR_STYLE;
     if (leading)
         b->key_allowed = true;
-    return true;
 }
 
 static void val_utf8(struct zl_yb *b, unsigned long v)
@@ -455,24 +462,8 @@ static bool quoted(struct zl_yb *b, struct tok *t)
         }
         if (c == q)
             break;
-        bool leading = false;
-        size_t spaces = 0, breaks = 0;
-        while ((c = ch(b, 0)) == ' ' || c == '\n') {
-            if (c == ' ') {
-                if (!leading)
-                    spaces++;
-                adv(b);
-            } else {
-                if (!leading) {
-                    spaces = 0;
-                    leading = true;
-                } else {
-                    breaks++;
-                }
-                adv_nl(b);
-            }
-        }
-        if (leading)
+        size_t spaces, breaks;
+        if (blanks(b, &spaces, &breaks))
             fold(b, breaks);
         else if (spaces)
             val_fill(b, ' ', spaces);
@@ -494,7 +485,9 @@ static bool scalar(struct zl_yb *b)
     b->vlen = 0;
     struct tok t;
     int c = ch(b, 0);
-    if (!(c == '\'' || c == '"' ? quoted(b, &t) : plain(b, &t)))
+    if (c != '\'' && c != '"')
+        plain(b, &t);
+    else if (!quoted(b, &t))
         return false;
     val_room(b, 0);
     b->val[b->vlen] = '\0';
@@ -504,10 +497,10 @@ static bool scalar(struct zl_yb *b)
         if (ch(b, 0) == ':' && blankz(ch(b, 1))) {
             if (b->index > km.index + KEY_REACH)
                 return give_up(b);
-            roll(b, (long)km.column, T_MAP_START, km);
+            if (!roll(b, (long)km.column, T_MAP_START, km))
+                return false;
             put(b, T_KEY, km, km);
-            put(b, T_SCALAR, t.s, t.e);
-            b->q[b->qtail - 1].style = t.style;
+            put(b, T_SCALAR, t.s, t.e)->style = t.style;
             b->key_allowed = false;
             yaml_mark_t v = mark(b);
             adv(b);
@@ -520,8 +513,7 @@ static bool scalar(struct zl_yb *b)
     }
     if (required)
         return give_up(b); /* libyaml: "could not find expected ':'" */
-    put(b, T_SCALAR, t.s, t.e);
-    b->q[b->qtail - 1].style = t.style;
+    put(b, T_SCALAR, t.s, t.e)->style = t.style;
     return true;
 }
 
@@ -530,7 +522,8 @@ static bool indicator(struct zl_yb *b, enum tok_type type, enum tok_type collect
 {
     if (!b->key_allowed)
         return give_up(b); /* "... are not allowed in this context" */
-    roll(b, (long)b->col, collection, mark(b));
+    if (!roll(b, (long)b->col, collection, mark(b)))
+        return false;
     b->key_allowed = true;
     yaml_mark_t s = mark(b);
     adv(b);
@@ -630,13 +623,12 @@ static void event(yaml_event_t *ev, yaml_event_type_t type, yaml_mark_t s, yaml_
     ev->end_mark = e;
 }
 
-static void empty_scalar(struct zl_yb *b, yaml_event_t *ev, yaml_mark_t at)
+static void empty_scalar(yaml_event_t *ev, yaml_mark_t at)
 {
     event(ev, YAML_SCALAR_EVENT, at, at);
     ev->data.scalar.value = (yaml_char_t *)"";
     ev->data.scalar.plain_implicit = 1;
     ev->data.scalar.style = YAML_PLAIN_SCALAR_STYLE;
-    (void)b;
 }
 
 /* libyaml's parse_node, block context: false to give up. */
@@ -701,7 +693,7 @@ static inline bool after_indicator(struct zl_yb *b, yaml_event_t *ev, unsigned e
         return node(b, ev, indentless);
     }
     b->state = next;
-    empty_scalar(b, ev, m);
+    empty_scalar(ev, m);
     return true;
 }
 
@@ -764,7 +756,7 @@ static bool map_value(struct zl_yb *b, yaml_event_t *ev)
     if (t->type == T_VALUE)
         return after_indicator(b, ev, AFTER_KEY_OR_VALUE, S_MAP_KEY, true);
     b->state = S_MAP_KEY;
-    empty_scalar(b, ev, t->s);
+    empty_scalar(ev, t->s);
     return true;
 }
 
@@ -824,7 +816,7 @@ static bool step(struct zl_yb *b, yaml_event_t *ev)
             return false;
         if (t->type == T_DOC_START || t->type == T_DOC_END || t->type == T_STREAM_END) {
             b->state = pop_state(b);
-            empty_scalar(b, ev, t->s);
+            empty_scalar(ev, t->s);
             return true;
         }
         return node(b, ev, false);

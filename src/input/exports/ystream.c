@@ -376,13 +376,18 @@ bool zl_ys_next(struct zl_ys *s)
  * making events for it here (zl_yj_skip, zl_yb_skip): false when it stopped
  * at an event still to be made (*d: how many containers are open then,
  * from the value's). */
+static size_t fast_depth(const struct zl_ys *s)
+{
+    return s->yj ? zl_yj_depth(s->yj) : zl_yb_depth(s->yb);
+}
+
 static bool fast_skip(struct zl_ys *s, unsigned *d)
 {
-    size_t d0 = s->yj ? zl_yj_depth(s->yj) : zl_yb_depth(s->yb), s0 = s->depth, line;
+    size_t d0 = fast_depth(s), s0 = s->depth, line;
     size_t limit = d0 + ZL_YAML_MAX_DEPTH - (s0 < ZL_YAML_MAX_DEPTH ? s0 : ZL_YAML_MAX_DEPTH);
     for (;;) {
         int r = s->yj ? zl_yj_skip(s->yj, d0 - 1, limit, 4096, &line) : zl_yb_skip(s->yb, d0 - 1, limit, 4096, &line);
-        size_t dj = s->yj ? zl_yj_depth(s->yj) : zl_yb_depth(s->yb);
+        size_t dj = fast_depth(s);
         s->depth = (unsigned)(s0 + dj - d0); /* dj >= d0 - 1 and s0 >= 1 */
         zl_ys_keep_from(s, s->chunk_line + line);
         if (r > 0) {
