@@ -4,7 +4,6 @@
  * libyaml fails, and reading to the stream's end the shapes octoDNS and
  * people write. Fixtures, generated documents and mutations of both are
  * compared; tests/fuzz/fuzz_yblock.c does the same with libFuzzer. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -13,11 +12,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 #include <cmocka.h>
 
+#include "test_files.h"
 #include "yb_compare.h"
 
 /* Both sources over s, in one read and in reads of 3 bytes: the same. */
@@ -370,53 +369,31 @@ static void test_generated(void **state)
 
 /* ---- the YAML under tests/ and examples/ ---------------------------------------- */
 
-static void each_yaml(const char *dir, unsigned *files, unsigned *read_all)
+struct yaml_count {
+    unsigned files, read_all;
+};
+
+static void one_yaml(const char *name, const char *s, size_t n, void *arg)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        struct stat st;
-        if (lstat(path, &st) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            each_yaml(path, files, read_all);
-            continue;
-        }
-        size_t l = strlen(e->d_name);
-        bool yaml = (l > 5 && !strcmp(e->d_name + l - 5, ".yaml")) || (l > 4 && !strcmp(e->d_name + l - 4, ".yml"));
-        if (!S_ISREG(st.st_mode) || !yaml || st.st_size > (4 << 20))
-            continue;
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            continue;
-        char *s = malloc((size_t)st.st_size + 1);
-        size_t n = fread(s, 1, (size_t)st.st_size, f);
-        fclose(f);
-        s[n] = '\0';
-        (*files)++;
-        *read_all += compare(s, n) == 1;
-        free(s);
+    struct yaml_count *c = arg;
+    size_t l = strlen(name);
+    if ((l > 5 && !strcmp(name + l - 5, ".yaml")) || (l > 4 && !strcmp(name + l - 4, ".yml"))) {
+        c->files++;
+        c->read_all += compare(s, n) == 1;
     }
-    closedir(d);
 }
 
 static void test_files(void **state)
 {
     (void)state;
-    unsigned files = 0, read_all = 0;
+    struct yaml_count c = { 0, 0 };
     const char *dirs[] = { "tests", "examples", "../shared/samples" };
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
-        each_yaml(dirs[i], &files, &read_all);
-    print_message("%u YAML files, %u of them read to the end\n", files, read_all);
-    if (files == 0)
+        each_file(dirs[i], 4 << 20, one_yaml, &c);
+    print_message("%u YAML files, %u of them read to the end\n", c.files, c.read_all);
+    if (c.files == 0)
         skip(); /* run from elsewhere than the checkout */
-    assert_true(read_all > 0);
+    assert_true(c.read_all > 0);
 }
 
 int main(void)

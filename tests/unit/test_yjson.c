@@ -5,7 +5,6 @@
  * turns away (comments, \u escapes, non-ASCII, CR, trailing commas, a key
  * libyaml would not see as one) goes to libyaml instead. The exports under
  * tests/ and the fuzz corpora are compared too. */
-#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +16,7 @@
 #include <cmocka.h>
 
 #include "input/exports/yjson.h"
+#include "test_files.h"
 
 struct mem {
     const char *p;
@@ -336,58 +336,40 @@ static void mutate_and_compare(const char *buf, size_t n)
     free(m);
 }
 
-/* Every JSON file under dir (and below): when plain, the same events. */
-static void each_json(const char *dir, unsigned *files, unsigned *plain)
+struct json_count {
+    unsigned files, plain;
+};
+
+/* A JSON file (its first byte past blanks opens an object or array):
+ * when plain, the same events. */
+static void one_json(const char *name, const char *buf, size_t n, void *arg)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        DIR *sub = opendir(path);
-        if (sub) {
-            closedir(sub);
-            each_json(path, files, plain);
-            continue;
+    struct json_count *c = arg;
+    (void)name;
+    size_t i = 0;
+    while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t'))
+        i++;
+    if (i < n && (buf[i] == '{' || buf[i] == '[')) {
+        c->files++;
+        if (valid(buf, n)) {
+            c->plain++;
+            compare(buf, n);
+            compare_skipping(buf, n);
+            mutate_and_compare(buf, n);
         }
-        FILE *f = fopen(path, "rb");
-        if (!f)
-            continue;
-        char *buf = malloc(1 << 20);
-        size_t n = fread(buf, 1, (1 << 20) - 1, f);
-        fclose(f);
-        buf[n] = '\0';
-        size_t i = 0;
-        while (i < n && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\t'))
-            i++;
-        if (i < n && (buf[i] == '{' || buf[i] == '[')) {
-            (*files)++;
-            if (valid(buf, n)) {
-                (*plain)++;
-                compare(buf, n);
-                compare_skipping(buf, n);
-                mutate_and_compare(buf, n);
-            }
-        }
-        free(buf);
     }
-    closedir(d);
 }
 
 static void test_files(void **state)
 {
-    unsigned files = 0, plain = 0;
+    struct json_count c = { 0, 0 };
     const char *dirs[] = { "tests/cli", "tests/fuzz/corpus", "tests/fuzz/regressions", "tests/bad-input", "examples" };
     for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++)
-        each_json(dirs[i], &files, &plain);
-    print_message("%u JSON files, %u of them plain\n", files, plain);
-    if (files == 0)
+        each_file(dirs[i], (1 << 20) - 1, one_json, &c);
+    print_message("%u JSON files, %u of them plain\n", c.files, c.plain);
+    if (c.files == 0)
         skip(); /* run from elsewhere than the checkout */
-    assert_true(plain > 0);
+    assert_true(c.plain > 0);
 }
 
 /* Irregular inputs: a generator, not a fixture. */
